@@ -1,0 +1,41 @@
+/*
+ * compile.h -- stage 2: patterns to PCRE2 JIT code.  The only module that
+ * includes pcre2.h.
+ *
+ * Every pattern compiles with UTF + UCP (and CASELESS unless it is
+ * case-sensitive) and is JIT-compiled.  Matching is bounded: a match limit
+ * and a depth limit stop pathological backtracking, and hitting one is an
+ * error naming the pattern, never a hang.
+ */
+#ifndef PALINT_COMPILE_H
+#define PALINT_COMPILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "util.h"
+
+/* Compile every pattern of the ruleset; errors as "path:line: rule ID:
+   regex error at offset N: message".  Returns 0 or -1. */
+int	 compile_ruleset(struct ruleset *, struct errlist *);
+/* Compile one source alone, for term tests and `rules export`: 0 or -1 with
+   *cause. */
+int	 compile_check(const char *regex, int case_sensitive, char **cause);
+void	 pattern_free_code(struct pattern *);
+
+/* Per-thread match state: match data and limits. */
+struct matchctx;
+struct matchctx	*matchctx_new(uint32_t match_limit, uint32_t depth_limit);
+void		 matchctx_free(struct matchctx *);
+
+/*
+ * Find the first match of p starting at or after start, with the subject
+ * ending at end (text before start is visible to lookbehind).  Returns 1 and
+ * the span, 0 for no match, -1 with *cause when a limit was hit.
+ */
+int	 pattern_find(const struct pattern *p, struct matchctx *,
+	    const char *text, size_t start, size_t end, size_t *ms,
+	    size_t *me, char **cause);
+
+#endif

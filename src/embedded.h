@@ -1,0 +1,18 @@
+/*
+ * embedded.h -- files compiled into the binary at build time (src/embed.c
+ * generates embedded.c): the default ruleset and the two schemas, so that
+ * palint works with no install step.
+ */
+#ifndef PALINT_EMBEDDED_H
+#define PALINT_EMBEDDED_H
+
+#include <stddef.h>
+
+extern const char	embedded_default_rules[];
+extern const size_t	embedded_default_rules_len;
+extern const char	embedded_rules_rng[];
+extern const size_t	embedded_rules_rng_len;
+extern const char	embedded_report_rng[];
+extern const size_t	embedded_report_rng_len;
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * extract_int.h -- the extractors behind extract_document(), one per
+ * format family.  Each takes the raw bytes and returns a doctext with text,
+ * headings, pages and warnings filled but not yet segmented (extract.c calls
+ * segment_document()), or NULL with *cause (one line, caller owns).
+ */
+#ifndef PALINT_EXTRACT_INT_H
+#define PALINT_EXTRACT_INT_H
+
+#include <stddef.h>
+
+#include "extract.h"
+
+/* extract.c: take ownership of UTF-8 text as a new doctext. */
+struct doctext	*doctext_new(char *text, size_t len);
+/* extract.c: append a heading or page offset. */
+void		 doctext_add_heading(struct doctext *, size_t off);
+void		 doctext_add_page(struct doctext *, size_t off);
+
+/* extract.c: plain text and Markdown. */
+struct doctext	*extract_plain(const unsigned char *, size_t, int markdown,
+		    const struct extract_opts *, char **cause);
+/* extract_markup.c: HTML and generic/legal XML through libxml2. */
+struct doctext	*extract_html(const unsigned char *, size_t,
+		    const struct extract_opts *, char **cause);
+struct doctext	*extract_xml(const unsigned char *, size_t,
+		    const struct extract_opts *, char **cause);
+/* extract_office.c: DOCX and ODT (libarchive for the zip). */
+struct doctext	*extract_docx(const unsigned char *, size_t,
+		    const struct extract_opts *, char **cause);
+struct doctext	*extract_odt(const unsigned char *, size_t,
+		    const struct extract_opts *, char **cause);
+/* extract_pdf.c: PDF through poppler-glib, or a plain refusal without it. */
+struct doctext	*extract_pdf(const unsigned char *, size_t,
+		    const struct extract_opts *, char **cause);
+
+#endif

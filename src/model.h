@@ -1,0 +1,258 @@
+/*
+ * model.h -- the data every stage of palint passes to the next.
+ *
+ *   rules.c    fills a struct ruleset from XML (areas, objectives, rules);
+ *   compile.c  attaches compiled matchers to the patterns of that ruleset;
+ *   extract.c  turns a file's bytes into a struct doctext;
+ *   segment.c  adds lines, sentences, paragraphs and sections to it;
+ *   scan.c     produces the struct hit array for one document;
+ *   coverage.c turns hits into a struct docresult;
+ *   report_*.c write docresults as text, CSV or XML.
+ *
+ * Ownership: a ruleset owns everything hanging off it (areas, objectives,
+ * rules, patterns and their compiled code).  Hits and results borrow rule,
+ * objective and area pointers from the ruleset, which must outlive them; all
+ * strings inside a hit or a docresult are owned by it.  Every *_free()
+ * accepts NULL.
+ */
+#ifndef PALINT_MODEL_H
+#define PALINT_MODEL_H
+
+#include <stddef.h>
+
+enum area_kind {
+	AREA_PRINCIPLE,
+	AREA_ACTION
+};
+
+enum rule_kind {
+	RULE_SUPPORT,
+	RULE_CONFLICT
+};
+
+/* Conflict findings at error level make the exit status 1. */
+enum severity {
+	SEVERITY_WARNING,
+	SEVERITY_ERROR
+};
+
+/* Text units, from the smallest; also the scope of <all> and <unless>. */
+enum scope {
+	SCOPE_SENTENCE,
+	SCOPE_PARAGRAPH,
+	SCOPE_SECTION,
+	SCOPE_DOCUMENT
+};
+
+/* Ordered by strength: a sentence with a binding verb is binding. */
+enum modality {
+	MODALITY_MENTION,
+	MODALITY_HORTATORY,
+	MODALITY_BINDING
+};
+
+/* One <term> or <regex>. */
+struct pattern {
+	char		*source;	/* text as written in the rule file */
+	char		*regex;		/* PCRE2 source; terms translated */
+	char		*prefilter;	/* literal-heavy superset for the
+					   multi-pattern prefilter; NULL: none
+					   (the pattern is always confirmed) */
+	int		 is_term;
+	int		 case_sensitive;
+	const char	*file;		/* borrowed from ruleset->files */
+	int		 line;
+	void		*code;		/* pcre2_code *, owned; compile.c only */
+	unsigned	 index;		/* slot in ruleset->patterns */
+};
+
+struct patlist {
+	struct pattern	*v;
+	size_t		 n;
+};
+
+/* <all scope=...>: every pattern must match inside one scope unit. */
+struct group {
+	enum scope	 scope;
+	struct patlist	 pats;
+	int		 line;
+};
+
+/* <unless scope=...>: any match in the hit's scope unit cancels the hit. */
+struct exception {
+	enum scope	 scope;
+	struct patlist	 pats;
+	int		 line;
+};
+
+struct example {
+	char		*text;
+	int		 hit;		/* 1: the rule must fire; 0: must not */
+	int		 line;
+};
+
+struct objective;
+
+struct rule {
+	char		*id;
+	char		*title;
+	char		*description;
+	enum rule_kind	 kind;
+	enum severity	 severity;
+	struct patlist	 pats;		/* any of these is a hit */
+	struct group	*groups;	/* each satisfied group is a hit */
+	size_t		 ngroups;
+	struct exception *unless;
+	size_t		 nunless;
+	struct example	*examples;
+	size_t		 nexamples;
+	struct objective *objective;	/* back pointer */
+	const char	*file;
+	int		 line;
+	unsigned	 index;		/* slot in ruleset->rules */
+};
+
+struct area;
+
+struct objective {
+	char		*id;
+	char		*title;
+	char		*description;
+	int		 working_title;	/* title is descriptive, not official */
+	unsigned	 min_rules;	/* support rules needed for "covered" */
+	struct rule	*rules;
+	size_t		 nrules;
+	struct area	*area;		/* back pointer */
+	const char	*file;
+	int		 line;
+	unsigned	 index;		/* slot in ruleset->objectives */
+};
+
+struct area {
+	char		*id;
+	char		*title;
+	enum area_kind	 kind;
+	struct objective *objectives;
+	size_t		 nobjectives;
+	const char	*file;
+	int		 line;
+};
+
+struct ruleset {
+	char		*id;
+	char		*title;
+	char		*version;
+	char		*source;
+	char		 sha256[65];	/* of the rule files' bytes, in order */
+	struct area	*areas;
+	size_t		 nareas;
+	struct patlist	 binding;	/* <modality> lists */
+	struct patlist	 hortatory;
+	char		**files;	/* origin of each element, owned */
+	size_t		 nfiles;
+	/* Flat indexes, borrowed views into the tree above. */
+	struct rule	**rules;
+	size_t		 nrules;
+	struct objective **objectives;
+	size_t		 nobjectives;
+	struct pattern	**patterns;	/* every pattern, incl. modality */
+	size_t		 npatterns;
+	struct matcher	*matcher;	/* owned; built by compile.c */
+};
+
+/* A half-open byte range [start, end) of the document text. */
+struct span {
+	size_t		 start;
+	size_t		 end;
+};
+
+/*
+ * One document's text, ready to scan.  Extractors fill text, len and the
+ * structural hints; segment.c fills the rest.  text is UTF-8 with LF line
+ * ends and a terminating NUL that len does not count.
+ */
+struct doctext {
+	char		*text;
+	size_t		 len;
+	/* Hints from the extractor, byte offsets in ascending order. */
+	size_t		*headings;	/* a heading starts a section here */
+	size_t		 nheadings;
+	size_t		*pages;		/* page i+1 starts here; none: 0 */
+	size_t		 npages;
+	char		**warnings;	/* e.g. "invalid UTF-8, read as ..." */
+	size_t		 nwarnings;
+	/* Filled by segment.c. */
+	size_t		*lines;		/* start of each line */
+	size_t		 nlines;
+	struct span	*sentences;
+	size_t		 nsentences;
+	struct span	*paragraphs;
+	size_t		 nparagraphs;
+	struct span	*sections;
+	size_t		 nsections;
+	size_t		 words;
+};
+
+/* One unexcepted match of a rule: the evidence behind a verdict. */
+struct hit {
+	const struct rule *rule;	/* borrowed from the ruleset */
+	size_t		 start;		/* byte span in the document text */
+	size_t		 end;
+	unsigned	 line;		/* 1-based */
+	unsigned	 column;	/* 1-based, in characters */
+	unsigned	 page;		/* 1-based; 0 when not paged */
+	enum modality	 modality;
+	char		*match;		/* owned: the matched text */
+	char		*sentence;	/* owned: its sentence, spaces folded */
+};
+
+enum status {
+	STATUS_ABSENT,
+	STATUS_PARTIAL,
+	STATUS_COVERED,
+	STATUS_CONTRADICTED
+};
+
+struct objective_result {
+	const struct objective *objective;
+	enum status	 status;
+	double		 score;		/* 0, 0.5 or 1 */
+	unsigned	 rules_fired;	/* distinct support rules */
+	unsigned	 rules_total;	/* support rules of the objective */
+	unsigned	 conflicts_fired; /* distinct conflict rules */
+	unsigned	 hits;		/* support and conflict hits */
+	unsigned	 first_line;	/* of the first hit; 0: none */
+};
+
+struct area_result {
+	const struct area *area;
+	double		 score;		/* mean of its objectives, 0..1 */
+	unsigned	 covered;
+	unsigned	 partial;
+	unsigned	 absent;
+	unsigned	 contradicted;
+};
+
+/* Everything reported about one document; self-contained once built. */
+struct docresult {
+	char		*path;		/* as given; archive!member */
+	char		 sha256[65];	/* of the raw bytes; "" if unread */
+	int		 ok;		/* 0: status error, see error */
+	char		*error;		/* one line; owned */
+	char		**warnings;
+	size_t		 nwarnings;
+	size_t		 words;
+	struct hit	*hits;		/* sorted by start, then rule index */
+	size_t		 nhits;
+	struct objective_result *objectives; /* ruleset->objectives order */
+	size_t		 nobjectives;
+	struct area_result *areas;	/* ruleset->areas order */
+	size_t		 nareas;
+	double		 overall;	/* mean of action-area scores */
+	double		 principles;	/* mean of principle-area scores */
+	unsigned	 conflicts;	/* objectives contradicted */
+	unsigned	 gaps;		/* objectives absent or partial */
+	int		 conflict_errors; /* error-level conflict rules fired */
+};
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * prefilter.h -- one pass over a document for all rules at once.
+ *
+ * A Hyperscan block-mode database built from every pattern's prefilter
+ * source reports candidate end offsets; scan.c confirms each candidate with
+ * the pattern's PCRE2 code inside the paragraph that holds it.  Patterns
+ * without a prefilter source are reported by prefilter_covers() as not
+ * covered and are always confirmed.  Built without Hyperscan, or on a CPU it
+ * does not support, prefilter_build() returns NULL with a notice and the
+ * scanner falls back to plain PCRE2: correct, only slower.
+ *
+ * The compiled database is cached under $XDG_CACHE_HOME/palint/ (or
+ * ~/.cache/palint/), keyed by the ruleset's sha256, the Hyperscan version
+ * and the platform; an unwritable or corrupt cache is ignored.
+ */
+#ifndef PALINT_PREFILTER_H
+#define PALINT_PREFILTER_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+struct prefilter;
+struct prefilter_scratch;
+
+/* cache_dir NULL: the default; "" disables the cache. */
+struct prefilter *prefilter_build(const struct ruleset *, const char *cache_dir,
+		    char **notice);
+void		 prefilter_free(struct prefilter *);
+int		 prefilter_covers(const struct prefilter *, unsigned pattern);
+
+struct prefilter_scratch *prefilter_scratch_new(const struct prefilter *);
+void		 prefilter_scratch_free(struct prefilter_scratch *);
+
+/* Calls cb for each candidate: the pattern's index in ruleset->patterns and
+   the end offset of a superset match.  Returns 0, or -1 with *cause. */
+typedef void	 prefilter_cb(unsigned pattern, size_t end, void *arg);
+int		 prefilter_scan(const struct prefilter *,
+		    struct prefilter_scratch *, const char *text, size_t len,
+		    prefilter_cb *, void *arg, char **cause);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * rules.h -- stage 1: rule files (XML) to a struct ruleset.
+ *
+ * Input: rule files or folders of them (every *.xml inside, sorted), or the
+ * ruleset embedded in the binary.  Each file is parsed by libxml2 without
+ * network access, DTD loading or entity expansion, validated against the
+ * RELAX NG schema rules/palint-rules.rng (embedded), then turned into the
+ * model of model.h.  Several files combine: a later file may add objectives
+ * to an area, or rules to an objective, by repeating its id.
+ *
+ * Output: a ruleset the caller owns (ruleset_free), with every pattern's
+ * regex (terms translated by term.c) but no compiled code yet: compile.c
+ * does that.  On error NULL is returned and every problem found has been
+ * appended to the errlist as "path:line: message".
+ */
+#ifndef PALINT_RULES_H
+#define PALINT_RULES_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "util.h"
+
+struct rule_source {
+	const char	*name;		/* shown in messages: a path */
+	const char	*data;
+	size_t		 len;
+};
+
+struct ruleset	*rules_load_paths(const char *const *paths, size_t n,
+		    struct errlist *);
+struct ruleset	*rules_load_default(struct errlist *);
+struct ruleset	*rules_load_sources(const struct rule_source *, size_t n,
+		    struct errlist *);
+void		 ruleset_free(struct ruleset *);
+
+const struct rule	*ruleset_find_rule(const struct ruleset *, const char *);
+const struct objective	*ruleset_find_objective(const struct ruleset *,
+			    const char *);
+const struct area	*ruleset_find_area(const struct ruleset *, const char *);
+
+const char	*scope_name(enum scope);
+const char	*modality_name(enum modality);
+const char	*area_kind_name(enum area_kind);
+const char	*rule_kind_name(enum rule_kind);
+
+#endif

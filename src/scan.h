@@ -1,0 +1,42 @@
+/*
+ * scan.h -- stage 4: one segmented document and a compiled ruleset to hits.
+ *
+ * Matching runs paragraph by paragraph, so that a phrase broken across a
+ * line break matches but nothing matches across a blank line.  With a
+ * prefilter, only the paragraphs where it found a candidate for a pattern are
+ * searched for that pattern; the hits are the same as without it.  Then
+ * <all> groups are checked in their scope, <unless> exceptions cancel hits in
+ * theirs, and each remaining hit gets its line, column, page, sentence and
+ * the sentence's modality.
+ */
+#ifndef PALINT_SCAN_H
+#define PALINT_SCAN_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "prefilter.h"
+
+/* Per-thread scratch space; the ruleset and prefilter must outlive it. */
+struct scanner;
+
+struct scanner	*scanner_new(const struct ruleset *, const struct prefilter *);
+void		 scanner_free(struct scanner *);
+
+/* Optional per-rule statistics, for `rules lint`: how many hits each
+   exception cancelled, indexed like ruleset->rules then rule->unless. */
+struct scan_stats {
+	size_t		*cancelled;	/* ruleset->nrules x max nunless */
+	size_t		 stride;
+};
+
+/*
+ * Returns 0 with *hits (caller owns; hits_free) sorted by start then rule
+ * index, or -1 with *cause ("rule ID: match limit exceeded at line N") when
+ * a pattern hit a PCRE2 limit.
+ */
+int		 scan_document(struct scanner *, const struct doctext *,
+		    struct hit **hits, size_t *nhits, char **cause);
+void		 hits_free(struct hit *, size_t);
+
+#endif

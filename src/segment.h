@@ -1,0 +1,32 @@
+/*
+ * segment.h -- lines, sentences, paragraphs, sections and word count.
+ *
+ * Sentences end at ".", "!" or "?" (with closing quotes or brackets) before
+ * whitespace and an upper-case letter, digit or opening quote, at a bullet or
+ * list start, at a Markdown heading line and at a paragraph end.
+ * Abbreviations ("e.g.", "i.e.", "U.S.", "No. 3", "Art. 4", "Mr.", initials)
+ * do not end a sentence.  A blank line ends a paragraph.  Sections start at
+ * the extractor's heading offsets and at Markdown "#" headings; a document
+ * without headings is one section.  Every unit is trimmed of surrounding
+ * whitespace and none is empty.
+ */
+#ifndef PALINT_SEGMENT_H
+#define PALINT_SEGMENT_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+void	 segment_document(struct doctext *);
+
+/* Index of the unit containing byte off, or of the last one starting
+   before it; n when there is none (n == 0). */
+size_t	 segment_find(const struct span *, size_t n, size_t off);
+/* The units of a scope as an array. */
+const struct span *segment_units(const struct doctext *, enum scope,
+	    size_t *n);
+/* 1-based line and character column of a byte offset, and its page. */
+void	 segment_position(const struct doctext *, size_t off, unsigned *line,
+	    unsigned *column, unsigned *page);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * util.h -- memory, strings and error lists shared by every stage.
+ *
+ * The x* allocators never return NULL: running out of memory is a broken
+ * invariant, not bad input, so they call fatal().  Bad input is reported
+ * through a struct errlist of "path:line: message" strings that the caller
+ * prints; nothing below main() exits because of input.
+ */
+#ifndef PALINT_UTIL_H
+#define PALINT_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define nitems(a) (sizeof(a) / sizeof((a)[0]))
+
+/* xmalloc.c */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+void	 fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* Grow *v (of *cap elements of size sz) so that it holds at least need. */
+void	 xgrow(void **v, size_t *cap, size_t need, size_t sz);
+#define GROW(v, cap, need) xgrow((void **)&(v), &(cap), (need), sizeof(*(v)))
+
+/* errlist.c: collected input errors, printed together by the caller. */
+struct errlist {
+	char		**v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+void	 errlist_add(struct errlist *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 errlist_print(const struct errlist *, const char *prefix);
+void	 errlist_free(struct errlist *);
+
+/* strbuf.c: a growable, always NUL-terminated byte string. */
+struct strbuf {
+	char		*s;
+	size_t		 len;
+	size_t		 cap;
+};
+
+void	 strbuf_add(struct strbuf *, const char *, size_t);
+void	 strbuf_addc(struct strbuf *, char);
+void	 strbuf_adds(struct strbuf *, const char *);
+void	 strbuf_addf(struct strbuf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+char	*strbuf_take(struct strbuf *);	/* caller owns; buffer reset */
+void	 strbuf_free(struct strbuf *);
+
+/* sha256.c: lowercase hex digest of a byte range into out[65]. */
+void	 sha256_hex(const void *, size_t, char out[65]);
+
+#endif

@@ -1,0 +1,125 @@
+/*
+ * xmalloc.c -- allocation that cannot fail, and fatal() for broken invariants.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("palint: fatal: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p;
+
+	if (size == 0)
+		size = 1;
+	if ((p = malloc(size)) == NULL)
+		fatal("out of memory (%zu bytes)", size);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (n == 0 || size == 0)
+		n = size = 1;
+	if ((p = calloc(n, size)) == NULL)
+		fatal("out of memory (%zu x %zu bytes)", n, size);
+	return p;
+}
+
+void *
+xrealloc(void *old, size_t size)
+{
+	void *p;
+
+	if (size == 0)
+		size = 1;
+	if ((p = realloc(old, size)) == NULL)
+		fatal("out of memory (%zu bytes)", size);
+	return p;
+}
+
+void *
+xreallocarray(void *old, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		fatal("allocation overflow (%zu x %zu bytes)", n, size);
+	return xrealloc(old, n * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p;
+
+	p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	char *p;
+
+	if (vasprintf(&p, fmt, ap) < 0)
+		fatal("out of memory formatting a message");
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void
+xgrow(void **v, size_t *cap, size_t need, size_t sz)
+{
+	size_t ncap;
+
+	if (need <= *cap)
+		return;
+	ncap = *cap < 8 ? 8 : *cap;
+	while (ncap < need) {
+		if (ncap > SIZE_MAX / 2)
+			fatal("allocation overflow");
+		ncap *= 2;
+	}
+	*v = xreallocarray(*v, ncap, sz);
+	*cap = ncap;
+}
