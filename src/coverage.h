@@ -27,6 +27,8 @@ struct docresult *coverage_compute(const struct ruleset *, const char *path,
 /* A document that could not be read or scanned: status error. */
 struct docresult *coverage_error(const char *path, const char *sha256,
 		    const char *error);
+/* Appends a copy of a warning (e.g. from the extractor) to a result. */
+void		 docresult_add_warning(struct docresult *, const char *);
 void		 docresult_free(struct docresult *);
 
 const char	*status_name(enum status);

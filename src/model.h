@@ -64,6 +64,10 @@ struct pattern {
 	int		 line;
 	void		*code;		/* pcre2_code *, owned; compile.c only */
 	unsigned	 index;		/* slot in ruleset->patterns */
+	int		 anchor;	/* searched in every paragraph: a
+					   rule's direct pattern or the first
+					   of an <all>; set by compile.c */
+	const struct rule *rule;	/* owner; NULL for modality */
 };
 
 struct patlist {

@@ -39,4 +39,18 @@ int		 prefilter_scan(const struct prefilter *,
 		    struct prefilter_scratch *, const char *text, size_t len,
 		    prefilter_cb *, void *arg, char **cause);
 
+/* What prefilter_build() did, for tests and verbose output. */
+struct prefilter_info {
+	size_t		 covered;	/* patterns in the database */
+	size_t		 dropped;	/* sources Hyperscan refused, or that
+					   match the empty string */
+	int		 cache_loaded;	/* read from the cache, not compiled */
+	int		 cache_written;
+};
+void		 prefilter_get_info(const struct prefilter *,
+		    struct prefilter_info *);
+/* Tests: the largest block given to Hyperscan at once (default 4 GiB - 1);
+   a longer text is cut at empty lines. */
+void		 prefilter_set_block(struct prefilter *, size_t);
+
 #endif

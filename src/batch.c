@@ -1,0 +1,489 @@
+/*
+ * batch.c -- the scan command: sorted inputs to reports, in parallel.
+ *
+ * Input: the walked document list, a compiled ruleset and its prefilter.
+ * Output: the report (and evidence report) written in list order.  Workers
+ * judge documents; the main thread alone writes, reports progress and
+ * watches for SIGINT/SIGTERM.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "archives.h"
+#include "batch.h"
+#include "coverage.h"
+#include "extract.h"
+#include "outfile.h"
+#include "report.h"
+#include "segment.h"
+
+/* Tasks a worker may run ahead of the writer: enough to keep every
+   thread busy, few enough that memory does not grow with the batch. */
+#define WINDOW_PER_JOB	4
+
+struct slot {
+	struct docresult **v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 bytes;
+	int		 done;
+};
+
+struct batch {
+	const struct options	*o;
+	const struct ruleset	*rs;
+	const struct prefilter	*pf;
+	const struct inputs	*in;
+	struct slot		*slots;
+	size_t			 next;		/* next task to take */
+	size_t			 written;	/* tasks written */
+	size_t			 window;
+	int			 stop;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+};
+
+unsigned char *
+read_input(const char *path, size_t limit, size_t *len, char **cause)
+{
+	unsigned char *buf = NULL;
+	size_t n = 0, cap = 0;
+	ssize_t r;
+	int fd;
+
+	fd = path == NULL ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1) {
+		*cause = xstrdup(strerror(errno));
+		return NULL;
+	}
+	/* Read to the end rather than trusting the size from stat: the file
+	   may change while it is read. */
+	for (;;) {
+		GROW(buf, cap, n + 65536);
+		r = read(fd, buf + n, cap - n);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*cause = xstrdup(strerror(errno));
+			goto fail;
+		}
+		n += (size_t)r;
+		if (limit > 0 && n > limit) {
+			*cause = xasprintf("file too large (more than %zu "
+			    "bytes; see --max-file-size)", limit);
+			goto fail;
+		}
+	}
+	if (path != NULL)
+		close(fd);
+	*len = n;
+	return buf;
+fail:
+	if (path != NULL)
+		close(fd);
+	free(buf);
+	return NULL;
+}
+
+struct docresult *
+document_check_text(const struct ruleset *rs, struct scanner *sc,
+    const char *name, const char *sha256, struct doctext *doc)
+{
+	struct docresult *dr;
+	struct hit *hits;
+	size_t nhits;
+	char *cause = NULL;
+
+	if (scan_document(sc, doc, &hits, &nhits, &cause) != 0) {
+		dr = coverage_error(name, sha256, cause);
+		free(cause);
+		doctext_free(doc);
+		return dr;
+	}
+	dr = coverage_compute(rs, name, sha256, doc->words, hits, nhits);
+	dr->warnings = doc->warnings;
+	dr->nwarnings = doc->nwarnings;
+	doc->warnings = NULL;
+	doc->nwarnings = 0;
+	doctext_free(doc);
+	return dr;
+}
+
+struct docresult *
+document_check(const struct ruleset *rs, struct scanner *sc,
+    const char *name, const unsigned char *data, size_t len,
+    const struct extract_opts *lim)
+{
+	struct doctext *doc;
+	struct docresult *dr;
+	char sha[65], *cause = NULL;
+
+	sha256_hex(data, len, sha);
+	if ((doc = extract_document(name, data, len, lim, &cause)) == NULL) {
+		dr = coverage_error(name, sha, cause);
+		free(cause);
+		return dr;
+	}
+	return document_check_text(rs, sc, name, sha, doc);
+}
+
+static void
+slot_add(struct slot *s, struct docresult *dr)
+{
+	GROW(s->v, s->cap, s->n + 1);
+	s->v[s->n++] = dr;
+}
+
+struct member_ctx {
+	const struct batch	*b;
+	struct scanner		*sc;
+	struct slot		*slot;
+};
+
+static int
+batch_member(const struct archive_member *m, void *arg)
+{
+	struct member_ctx *mc = arg;
+
+	if (m->skipped)
+		return 0;
+	if (m->error != NULL)
+		slot_add(mc->slot, coverage_error(m->name, "", m->error));
+	else
+		slot_add(mc->slot, document_check(mc->b->rs, mc->sc, m->name,
+		    m->data, m->len, &mc->b->o->limits));
+	return signal_caught() != 0;
+}
+
+/* Judge one input: a document, or every member of an archive. */
+static void
+batch_task(const struct batch *b, struct scanner *sc, size_t i,
+    struct slot *s)
+{
+	const struct input *in = &b->in->v[i];
+	struct member_ctx mc = { b, sc, s };
+	unsigned char *data;
+	size_t len;
+	char *cause = NULL, sha[65];
+	enum doc_format f;
+
+	if (in->error != NULL) {
+		slot_add(s, coverage_error(in->path, "", in->error));
+		return;
+	}
+	data = read_input(in->is_stdin ? NULL : in->path,
+	    b->o->limits.max_file_size, &len, &cause);
+	if (data == NULL) {
+		slot_add(s, coverage_error(in->path, "", cause));
+		free(cause);
+		return;
+	}
+	s->bytes = len;
+	f = extract_sniff(in->path, data, len);
+	if (f == DOC_ZIP || f == DOC_TAR) {
+		if (archive_each(in->path, data, len, &b->o->limits,
+		    batch_member, &mc, &cause) != 0) {
+			sha256_hex(data, len, sha);
+			slot_add(s, coverage_error(in->path, sha, cause));
+			free(cause);
+		}
+	} else
+		slot_add(s, document_check(b->rs, sc, in->path, data, len,
+		    &b->o->limits));
+	free(data);
+}
+
+static void *
+batch_worker(void *arg)
+{
+	struct batch *b = arg;
+	struct scanner *sc;
+	size_t i;
+
+	sc = scanner_new(b->rs, b->pf);
+	pthread_mutex_lock(&b->mu);
+	for (;;) {
+		while (!b->stop && b->next < b->in->n &&
+		    b->next >= b->written + b->window)
+			pthread_cond_wait(&b->cv, &b->mu);
+		if (b->stop || b->next >= b->in->n)
+			break;
+		i = b->next++;
+		pthread_mutex_unlock(&b->mu);
+		batch_task(b, sc, i, &b->slots[i]);
+		pthread_mutex_lock(&b->mu);
+		b->slots[i].done = 1;
+		pthread_cond_broadcast(&b->cv);
+	}
+	pthread_mutex_unlock(&b->mu);
+	scanner_free(sc);
+	return NULL;
+}
+
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+struct progress {
+	int		 on;
+	double		 start;
+	double		 last;
+	size_t		 bytes;
+};
+
+static void
+progress_show(struct progress *p, size_t done, size_t total, int final)
+{
+	double t = now_seconds(), el = t - p->start, mbs, eta;
+
+	if (!p->on || (!final && t - p->last < 0.1))
+		return;
+	p->last = t;
+	mbs = el > 0 ? p->bytes / 1e6 / el : 0;
+	eta = done > 0 ? el / done * (total - done) : 0;
+	fprintf(stderr, "\r%zu/%zu documents, %.1f MB/s, ETA %d:%02d ", done,
+	    total, mbs, (int)eta / 60, (int)eta % 60);
+	if (final)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+static void
+totals_add(struct batch_totals *t, const struct options *o,
+    const struct docresult *dr)
+{
+	t->documents++;
+	if (!dr->ok) {
+		t->errors++;
+		return;
+	}
+	if (dr->overall * 100.0 < o->fail_under - 1e-9)
+		t->below++;
+	if (dr->conflict_errors > 0)
+		t->conflict_errors++;
+}
+
+/* Wait for task i, checking for signals while waiting. */
+static int
+batch_wait(struct batch *b, size_t i)
+{
+	struct timespec ts;
+
+	pthread_mutex_lock(&b->mu);
+	while (!b->slots[i].done && signal_caught() == 0) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 100 * 1000 * 1000;
+		if (ts.tv_nsec >= 1000000000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000;
+		}
+		pthread_cond_timedwait(&b->cv, &b->mu, &ts);
+	}
+	pthread_mutex_unlock(&b->mu);
+	return signal_caught() == 0 ? 0 : -1;
+}
+
+static void
+batch_write(struct batch *b, size_t i, struct report *rep,
+    struct report *ev, struct batch_totals *t)
+{
+	struct slot *s = &b->slots[i];
+	size_t j;
+
+	for (j = 0; j < s->n; j++) {
+		report_document(rep, s->v[j]);
+		if (ev != NULL)
+			report_document(ev, s->v[j]);
+		totals_add(t, b->o, s->v[j]);
+		docresult_free(s->v[j]);
+	}
+	free(s->v);
+	s->v = NULL;
+	pthread_mutex_lock(&b->mu);
+	b->written = i + 1;
+	pthread_cond_broadcast(&b->cv);
+	pthread_mutex_unlock(&b->mu);
+}
+
+static unsigned
+batch_jobs(const struct options *o, size_t ntasks)
+{
+	long n = o->jobs;
+
+	if (n <= 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n <= 0)
+		n = 1;
+	if ((size_t)n > ntasks)
+		n = ntasks > 0 ? (long)ntasks : 1;
+	return n > 256 ? 256 : (unsigned)n;
+}
+
+/* Write every task's results in order; -1 when interrupted. */
+static int
+batch_loop(struct batch *b, struct report *rep, struct report *ev,
+    struct batch_totals *t)
+{
+	struct progress pg = { 0, 0, 0, 0 };
+	size_t i;
+
+	pg.on = b->o->progress > 0 ||
+	    (b->o->progress < 0 && isatty(STDERR_FILENO));
+	pg.start = now_seconds();
+	for (i = 0; i < b->in->n; i++) {
+		if (batch_wait(b, i) != 0)
+			return -1;
+		pg.bytes += b->slots[i].bytes;
+		batch_write(b, i, rep, ev, t);
+		progress_show(&pg, i + 1, b->in->n, i + 1 == b->in->n);
+	}
+	return 0;
+}
+
+static int
+batch_threads(struct batch *b, struct report *rep, struct report *ev,
+    struct batch_totals *t)
+{
+	pthread_t *th;
+	unsigned n, i;
+	int rc;
+
+	n = batch_jobs(b->o, b->in->n);
+	b->window = (size_t)n * WINDOW_PER_JOB;
+	th = xcalloc(n, sizeof(*th));
+	for (i = 0; i < n; i++)
+		if (pthread_create(&th[i], NULL, batch_worker, b) != 0)
+			fatal("cannot start a worker thread");
+	rc = batch_loop(b, rep, ev, t);
+	pthread_mutex_lock(&b->mu);
+	b->stop = 1;
+	pthread_cond_broadcast(&b->cv);
+	pthread_mutex_unlock(&b->mu);
+	for (i = 0; i < n; i++)
+		pthread_join(th[i], NULL);
+	free(th);
+	return rc;
+}
+
+static void
+batch_free_slots(struct batch *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < b->in->n; i++) {
+		for (j = 0; j < b->slots[i].n; j++)
+			docresult_free(b->slots[i].v[j]);
+		free(b->slots[i].v);
+	}
+	free(b->slots);
+}
+
+/* The evidence report's format follows its file name. */
+static enum report_format
+evidence_format(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 4 && strcasecmp(path + n - 4, ".xml") == 0 ?
+	    FORMAT_XML : FORMAT_CSV;
+}
+
+static int
+batch_open(const struct options *o, struct outfile *out,
+    struct outfile *evout)
+{
+	char *cause = NULL;
+
+	if (outfile_open(out, o->output, &cause) != 0)
+		goto fail;
+	if (o->evidence != NULL &&
+	    outfile_open(evout, o->evidence, &cause) != 0) {
+		outfile_abort(out);
+		goto fail;
+	}
+	return 0;
+fail:
+	fprintf(stderr, "palint: %s\n", cause);
+	free(cause);
+	return -1;
+}
+
+static int
+batch_commit(struct outfile *out, struct outfile *evout)
+{
+	char *cause = NULL;
+	int rc = 0;
+
+	if (outfile_commit(out, &cause) != 0) {
+		fprintf(stderr, "palint: %s\n", cause);
+		free(cause);
+		rc = -1;
+	}
+	if (evout->fp != NULL && outfile_commit(evout, &cause) != 0) {
+		fprintf(stderr, "palint: %s\n", cause);
+		free(cause);
+		rc = -1;
+	}
+	return rc;
+}
+
+int
+batch_run(const struct options *o, const struct ruleset *rs,
+    const struct prefilter *pf, const struct inputs *in,
+    struct batch_totals *t)
+{
+	struct batch b;
+	struct outfile out, evout;
+	struct report_info ri = { rs, report_timestamp(), o->level, 0 };
+	struct report_info ei = { rs, ri.generated, LEVEL_OBJECTIVE, 1 };
+	struct report *rep, *ev = NULL;
+	int rc, bad;
+
+	memset(t, 0, sizeof(*t));
+	memset(&evout, 0, sizeof(evout));
+	if (batch_open(o, &out, &evout) != 0)
+		return -1;
+	memset(&b, 0, sizeof(b));
+	b.o = o;
+	b.rs = rs;
+	b.pf = pf;
+	b.in = in;
+	b.slots = xcalloc(in->n + 1, sizeof(*b.slots));
+	pthread_mutex_init(&b.mu, NULL);
+	pthread_cond_init(&b.cv, NULL);
+	rep = report_open(o->format, out.fp, &ri);
+	if (o->evidence != NULL)
+		ev = report_open(evidence_format(o->evidence), evout.fp, &ei);
+	rc = batch_threads(&b, rep, ev, t);
+	bad = report_close(rep) != 0;
+	if (ev != NULL)
+		bad |= report_close(ev) != 0;
+	batch_free_slots(&b);
+	pthread_cond_destroy(&b.cv);
+	pthread_mutex_destroy(&b.mu);
+	if (rc != 0 || bad) {
+		t->signal = signal_caught();
+		outfile_abort(&out);
+		outfile_abort(&evout);
+		if (bad && t->signal == 0)
+			fprintf(stderr, "palint: cannot write the report\n");
+		return -1;
+	}
+	return batch_commit(&out, &evout);
+}

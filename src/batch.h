@@ -1,0 +1,52 @@
+/*
+ * batch.h -- the scan command's driver: documents in, one report out.
+ *
+ * Worker threads (-j) take documents in list order, each reading,
+ * extracting, scanning and judging one document (or every member of one
+ * archive) at a time; the main thread writes the results strictly in list
+ * order and frees them, so the report is byte-identical whatever the thread
+ * count, and memory stays bounded by a small window of documents in flight.
+ * A document that cannot be read becomes an error row; the batch goes on.
+ */
+#ifndef PALINT_BATCH_H
+#define PALINT_BATCH_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "options.h"
+#include "prefilter.h"
+#include "scan.h"
+#include "walk.h"
+
+struct batch_totals {
+	size_t		 documents;
+	size_t		 errors;
+	size_t		 below;		/* overall score under --fail-under */
+	size_t		 conflict_errors; /* documents with one */
+	int		 signal;	/* stopped by this signal, or 0 */
+	int		 output_error;
+};
+
+/* Run the whole scan; reports go where the options say.  Returns 0, or -1
+   when an output could not be written (message printed). */
+int	 batch_run(const struct options *, const struct ruleset *,
+	    const struct prefilter *, const struct inputs *,
+	    struct batch_totals *);
+
+/* Judge one document from its raw bytes; never NULL: a document that
+   cannot be read or scanned gives a result with ok == 0. */
+struct docresult *document_check(const struct ruleset *, struct scanner *,
+		    const char *name, const unsigned char *, size_t,
+		    const struct extract_opts *);
+/* The same for text already extracted; takes ownership of doc. */
+struct docresult *document_check_text(const struct ruleset *,
+		    struct scanner *, const char *name, const char *sha256,
+		    struct doctext *doc);
+
+/* Read a whole file (or standard input when path is NULL) with a size
+   limit (0: none).  Returns the bytes (caller owns) or NULL with *cause. */
+unsigned char	*read_input(const char *path, size_t limit, size_t *len,
+		    char **cause);
+
+#endif

@@ -1,0 +1,458 @@
+/*
+ * cli.c -- the command line: getopt_long into struct options, then the
+ * wiring of the stages for each command.  No stage below prints usage or
+ * exits; this file turns their results into an exit status.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "cli.h"
+#include "commands.h"
+#include "compile.h"
+#include "options.h"
+#include "outfile.h"
+#include "prefilter.h"
+#include "rules.h"
+#include "walk.h"
+
+static const char usage_text[] =
+"usage: palint [scan] [options] PATH...\n"
+"       palint rules list|check|test [-r RULES]... [FILE...]\n"
+"       palint rules export --patterns [-r RULES]...\n"
+"       palint explain [-r RULES]... ID\n"
+"       palint merge [-o FILE] REPORT...\n"
+"       palint eval [-r RULES]... [-f text|csv] LABELS.tsv\n"
+"       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n";
+
+static const char help_text[] =
+"Check cyber and digital policy documents against the U.S. International\n"
+"Cyberspace and Digital Policy Strategy (2024): coverage, gaps, conflicts.\n"
+"\n"
+"Options:\n"
+"  -r, --rules FILE|DIR     rule files to use instead of the built-in set\n"
+"  -f, --format FMT         report format: text, csv or xml\n"
+"  -o, --output FILE        write the report to FILE (atomically)\n"
+"  -l, --level LEVEL        csv rows per objective, area or document\n"
+"  -e, --evidence FILE      also write every hit to FILE (.csv or .xml)\n"
+"      --fail-under PCT     exit 1 when a document scores below PCT\n"
+"  -j, --jobs N             worker threads (default: online CPUs)\n"
+"      --include GLOB       only read files matching GLOB inside folders\n"
+"      --exclude GLOB       skip files and folders matching GLOB\n"
+"  -T, --files-from FILE    read more paths from FILE, one per line ('-')\n"
+"      --hidden             also read hidden files and folders\n"
+"      --stdin-name NAME    report standard input ('-') as NAME\n"
+"      --progress           show progress on stderr (default: on a tty)\n"
+"      --no-progress        never show progress\n"
+"      --no-prefilter       scan with PCRE2 alone (same hits, slower)\n"
+"      --cache-dir DIR      where to cache compiled rules ('' for none)\n"
+"      --max-file-size N    largest document read (K, M, G suffixes)\n"
+"      --max-members N      most members read from one archive\n"
+"      --max-total-size N   most uncompressed bytes read from one archive\n"
+"      --max-ratio N        highest compression ratio of an archive member\n"
+"      --max-xml-depth N    deepest XML nesting accepted\n"
+"      --patterns           (rules export) one PCRE2 pattern per line\n"
+"      --documents FILE     (eval) document ratings to compare with\n"
+"      --corpus DIR         (eval) folder holding the rated documents\n"
+"  -q, --quiet              no notices on stderr\n"
+"  -h, --help               show this help\n"
+"  -V, --version            show the version\n"
+"\n"
+"Exit status: 0 fine, 1 findings (score under --fail-under or an\n"
+"error-level conflict), 2 usage, rule or input errors.  See palint(1).\n";
+
+enum {
+	OPT_FAIL_UNDER = 256,
+	OPT_INCLUDE,
+	OPT_EXCLUDE,
+	OPT_HIDDEN,
+	OPT_STDIN_NAME,
+	OPT_PROGRESS,
+	OPT_NO_PROGRESS,
+	OPT_NO_PREFILTER,
+	OPT_CACHE_DIR,
+	OPT_MAX_FILE_SIZE,
+	OPT_MAX_MEMBERS,
+	OPT_MAX_TOTAL_SIZE,
+	OPT_MAX_RATIO,
+	OPT_MAX_XML_DEPTH,
+	OPT_PATTERNS,
+	OPT_DOCUMENTS,
+	OPT_CORPUS
+};
+
+static const struct option long_options[] = {
+	{ "rules", required_argument, NULL, 'r' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "level", required_argument, NULL, 'l' },
+	{ "evidence", required_argument, NULL, 'e' },
+	{ "fail-under", required_argument, NULL, OPT_FAIL_UNDER },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "include", required_argument, NULL, OPT_INCLUDE },
+	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
+	{ "files-from", required_argument, NULL, 'T' },
+	{ "hidden", no_argument, NULL, OPT_HIDDEN },
+	{ "stdin-name", required_argument, NULL, OPT_STDIN_NAME },
+	{ "progress", no_argument, NULL, OPT_PROGRESS },
+	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+	{ "no-prefilter", no_argument, NULL, OPT_NO_PREFILTER },
+	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
+	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
+	{ "max-members", required_argument, NULL, OPT_MAX_MEMBERS },
+	{ "max-total-size", required_argument, NULL, OPT_MAX_TOTAL_SIZE },
+	{ "max-ratio", required_argument, NULL, OPT_MAX_RATIO },
+	{ "max-xml-depth", required_argument, NULL, OPT_MAX_XML_DEPTH },
+	{ "patterns", no_argument, NULL, OPT_PATTERNS },
+	{ "documents", required_argument, NULL, OPT_DOCUMENTS },
+	{ "corpus", required_argument, NULL, OPT_CORPUS },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("palint: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage_text, stderr);
+	return -1;
+}
+
+/* A size with an optional K, M or G suffix. */
+static int
+parse_size(const char *s, size_t *out)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || end == s || s[0] == '-')
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	default: break;
+	}
+	if (*end != '\0' || v > SIZE_MAX)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static int
+parse_unsigned(const char *s, unsigned *out)
+{
+	size_t v;
+
+	if (parse_size(s, &v) != 0 || v > UINT_MAX)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+static void
+push(const char ***v, size_t *n, const char *s)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = s;
+}
+
+static int
+parse_format(struct options *o, const char *s)
+{
+	if (strcmp(s, "text") == 0)
+		o->format = FORMAT_TEXT;
+	else if (strcmp(s, "csv") == 0)
+		o->format = FORMAT_CSV;
+	else if (strcmp(s, "xml") == 0)
+		o->format = FORMAT_XML;
+	else
+		return usage_error("unknown format '%s' (text, csv or xml)",
+		    s);
+	o->format_set = 1;
+	return 0;
+}
+
+static int
+parse_level(struct options *o, const char *s)
+{
+	if (strcmp(s, "objective") == 0)
+		o->level = LEVEL_OBJECTIVE;
+	else if (strcmp(s, "area") == 0)
+		o->level = LEVEL_AREA;
+	else if (strcmp(s, "document") == 0)
+		o->level = LEVEL_DOCUMENT;
+	else
+		return usage_error("unknown level '%s' (objective, area or "
+		    "document)", s);
+	return 0;
+}
+
+static int
+parse_percent(struct options *o, const char *s)
+{
+	char *end;
+
+	errno = 0;
+	o->fail_under = strtod(s, &end);
+	if (errno != 0 || end == s || *end != '\0' || o->fail_under < 0 ||
+	    o->fail_under > 100)
+		return usage_error("--fail-under wants a percentage from 0 to "
+		    "100, not '%s'", s);
+	return 0;
+}
+
+/* The options that set limits; -1 for a bad value. */
+static int
+parse_limit(struct options *o, int c, const char *s)
+{
+	struct extract_opts *l = &o->limits;
+	int rc = 0;
+
+	switch (c) {
+	case OPT_MAX_FILE_SIZE: rc = parse_size(s, &l->max_file_size); break;
+	case OPT_MAX_MEMBERS: rc = parse_size(s, &l->max_members); break;
+	case OPT_MAX_TOTAL_SIZE: rc = parse_size(s, &l->max_total_size); break;
+	case OPT_MAX_RATIO: rc = parse_unsigned(s, &l->max_ratio); break;
+	case OPT_MAX_XML_DEPTH: rc = parse_unsigned(s, &l->max_xml_depth); break;
+	}
+	if (rc != 0)
+		return usage_error("bad limit value '%s'", s);
+	return 0;
+}
+
+static int
+parse_option(struct options *o, int c, const char *arg, int *done)
+{
+	unsigned jobs;
+
+	switch (c) {
+	case 'r': push(&o->rules, &o->nrules, arg); return 0;
+	case 'f': return parse_format(o, arg);
+	case 'o': o->output = arg; return 0;
+	case 'l': return parse_level(o, arg);
+	case 'e': o->evidence = arg; return 0;
+	case OPT_FAIL_UNDER: return parse_percent(o, arg);
+	case 'j':
+		if (parse_unsigned(arg, &jobs) != 0 || jobs == 0)
+			return usage_error("-j wants a positive number, not "
+			    "'%s'", arg);
+		o->jobs = jobs;
+		return 0;
+	case OPT_INCLUDE: push(&o->include, &o->ninclude, arg); return 0;
+	case OPT_EXCLUDE: push(&o->exclude, &o->nexclude, arg); return 0;
+	case 'T': o->files_from = arg; return 0;
+	case OPT_HIDDEN: o->hidden = 1; return 0;
+	case OPT_STDIN_NAME: o->stdin_name = arg; return 0;
+	case OPT_PROGRESS: o->progress = 1; return 0;
+	case OPT_NO_PROGRESS: o->progress = 0; return 0;
+	case OPT_NO_PREFILTER: o->prefilter = 0; return 0;
+	case OPT_CACHE_DIR: o->cache_dir = arg; return 0;
+	case OPT_PATTERNS: return 0;
+	case OPT_DOCUMENTS: o->documents = arg; return 0;
+	case OPT_CORPUS: o->corpus = arg; return 0;
+	case 'q': o->quiet = 1; return 0;
+	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
+		fputs(help_text, stdout); *done = 1; return 0;
+	case 'V': printf("palint %s\n", PACKAGE_VERSION); *done = 1; return 0;
+	case '?': return usage_error("%s", "invalid option");
+	default: return parse_limit(o, c, arg);
+	}
+}
+
+/* The subcommand in argv[1..2]; returns how many words it used. */
+static int
+parse_command(struct options *o, int argc, char **argv)
+{
+	static const struct { const char *w1, *w2; enum command c; } cmds[] = {
+		{ "scan", NULL, CMD_SCAN },
+		{ "rules", "list", CMD_RULES_LIST },
+		{ "rules", "check", CMD_RULES_CHECK },
+		{ "rules", "test", CMD_RULES_TEST },
+		{ "rules", "export", CMD_RULES_EXPORT },
+		{ "explain", NULL, CMD_EXPLAIN },
+		{ "merge", NULL, CMD_MERGE },
+		{ "eval", NULL, CMD_EVAL },
+	};
+	size_t i;
+
+	o->command = CMD_SCAN;
+	if (argc < 2)
+		return 0;
+	for (i = 0; i < nitems(cmds); i++) {
+		if (strcmp(argv[1], cmds[i].w1) != 0)
+			continue;
+		if (cmds[i].w2 == NULL) {
+			o->command = cmds[i].c;
+			return 1;
+		}
+		if (argc > 2 && strcmp(argv[2], cmds[i].w2) == 0) {
+			o->command = cmds[i].c;
+			return 2;
+		}
+	}
+	if (strcmp(argv[1], "rules") == 0)
+		return usage_error("'rules' wants list, check, test or "
+		    "export%s", "");
+	return 0;
+}
+
+static void
+options_init(struct options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->format = isatty(STDOUT_FILENO) ? FORMAT_TEXT : FORMAT_CSV;
+	o->level = LEVEL_OBJECTIVE;
+	o->progress = -1;
+	o->prefilter = 1;
+	extract_opts_default(&o->limits);
+}
+
+/* Returns 0 to run, 1 when done (help, version), -1 on a usage error. */
+static int
+options_parse(struct options *o, int argc, char **argv)
+{
+	int c, skip, done = 0;
+
+	options_init(o);
+	if ((skip = parse_command(o, argc, argv)) < 0)
+		return -1;
+	optind = 1 + skip;
+	while ((c = getopt_long(argc, argv, "r:f:o:l:e:j:T:qhV",
+	    long_options, NULL)) != -1) {
+		if (parse_option(o, c, optarg, &done) != 0)
+			return -1;
+		if (done)
+			return 1;
+	}
+	for (; optind < argc; optind++)
+		push(&o->args, &o->nargs, argv[optind]);
+	return 0;
+}
+
+static void
+options_free(struct options *o)
+{
+	free(o->rules);
+	free(o->args);
+	free(o->include);
+	free(o->exclude);
+}
+
+struct ruleset *
+cli_load_rules(const char *const *paths, size_t n, int quiet)
+{
+	struct errlist errs = { NULL, 0, 0 };
+	struct ruleset *rs;
+
+	(void)quiet;
+	rs = n > 0 ? rules_load_paths(paths, n, &errs) :
+	    rules_load_default(&errs);
+	if (rs != NULL && compile_ruleset(rs, &errs) != 0) {
+		ruleset_free(rs);
+		rs = NULL;
+	}
+	if (rs == NULL)
+		errlist_print(&errs, NULL);
+	errlist_free(&errs);
+	return rs;
+}
+
+struct prefilter *
+cli_prefilter(const struct options *o, const struct ruleset *rs)
+{
+	struct prefilter *pf;
+	char *notice = NULL;
+
+	if (!o->prefilter)
+		return NULL;
+	pf = prefilter_build(rs, o->cache_dir, &notice);
+	if (notice != NULL && !o->quiet)
+		fprintf(stderr, "palint: %s\n", notice);
+	free(notice);
+	return pf;
+}
+
+static int
+exit_for(const struct batch_totals *t)
+{
+	if (t->signal != 0)
+		return 128 + t->signal;
+	if (t->errors > 0 || t->output_error)
+		return EXIT_TROUBLE;
+	if (t->below > 0 || t->conflict_errors > 0)
+		return EXIT_FINDINGS;
+	return EXIT_OK;
+}
+
+static int
+cmd_scan(const struct options *o)
+{
+	struct errlist errs = { NULL, 0, 0 };
+	struct inputs in = { NULL, 0, 0 };
+	struct batch_totals t;
+	struct ruleset *rs;
+	struct prefilter *pf;
+	int rc;
+
+	if (o->nargs == 0 && o->files_from == NULL) {
+		usage_error("%s", "no document to scan");
+		return EXIT_TROUBLE;
+	}
+	if (walk_inputs(o, &in, &errs) != 0) {
+		errlist_print(&errs, "palint: ");
+		errlist_free(&errs);
+		return EXIT_TROUBLE;
+	}
+	if ((rs = cli_load_rules(o->rules, o->nrules, o->quiet)) == NULL) {
+		inputs_free(&in);
+		return EXIT_TROUBLE;
+	}
+	pf = cli_prefilter(o, rs);
+	signals_install();
+	rc = batch_run(o, rs, pf, &in, &t);
+	if (rc != 0 && t.signal == 0)
+		t.output_error = 1;
+	prefilter_free(pf);
+	ruleset_free(rs);
+	inputs_free(&in);
+	return exit_for(&t);
+}
+
+int
+palint_main(int argc, char **argv)
+{
+	struct options o;
+	int rc;
+
+	if ((rc = options_parse(&o, argc, argv)) != 0) {
+		options_free(&o);
+		return rc > 0 ? EXIT_OK : EXIT_TROUBLE;
+	}
+	switch (o.command) {
+	case CMD_SCAN: rc = cmd_scan(&o); break;
+	case CMD_RULES_LIST: rc = cmd_rules_list(&o); break;
+	case CMD_RULES_CHECK: rc = cmd_rules_check(&o); break;
+	case CMD_RULES_TEST: rc = cmd_rules_test(&o); break;
+	case CMD_RULES_EXPORT: rc = cmd_rules_export(&o); break;
+	case CMD_EXPLAIN: rc = cmd_explain(&o); break;
+	case CMD_MERGE: rc = cmd_merge(&o); break;
+	case CMD_EVAL: rc = cmd_eval(&o); break;
+	default: rc = EXIT_TROUBLE; break;
+	}
+	options_free(&o);
+	return rc;
+}

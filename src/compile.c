@@ -1,0 +1,208 @@
+/*
+ * compile.c -- stage 2: rule patterns to PCRE2 JIT code.
+ *
+ * Input: a loaded ruleset whose patterns carry PCRE2 sources.  Output: the
+ * same ruleset with pattern->code set, anchors marked and owners linked.
+ * This is the only file that includes pcre2.h, so the matching engine can
+ * change without touching the scanner.
+ */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compile.h"
+
+/* Big enough for any sane rule, small enough that a runaway regex stops in
+   well under a second on a paragraph. */
+#define JIT_STACK_MAX	(4 * 1024 * 1024)
+
+struct matchctx {
+	pcre2_match_data	*md;
+	pcre2_match_context	*mc;
+	pcre2_jit_stack		*js;
+};
+
+static char *
+pcre2_message(int rc)
+{
+	PCRE2_UCHAR buf[256];
+
+	if (pcre2_get_error_message(rc, buf, sizeof(buf)) < 0)
+		return xasprintf("PCRE2 error %d", rc);
+	return xstrdup((char *)buf);
+}
+
+/* Compile one source; on error *cause says where in the pattern. */
+static pcre2_code *
+compile_source(const char *src, int case_sensitive, char **cause)
+{
+	pcre2_code *code;
+	uint32_t opts, minlen;
+	PCRE2_SIZE off;
+	int rc;
+	char *msg;
+
+	opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
+	if (!case_sensitive)
+		opts |= PCRE2_CASELESS;
+	code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts,
+	    &rc, &off, NULL);
+	if (code == NULL) {
+		msg = pcre2_message(rc);
+		*cause = xasprintf("regex error at offset %zu: %s",
+		    (size_t)off, msg);
+		free(msg);
+		return NULL;
+	}
+	/* An empty match would be a hit on every position of every text. */
+	if (pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &minlen) == 0 &&
+	    minlen == 0) {
+		pcre2_code_free(code);
+		*cause = xstrdup("regex error: the pattern can match empty "
+		    "text");
+		return NULL;
+	}
+	rc = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	if (rc != 0 && rc != PCRE2_ERROR_JIT_BADOPTION) {
+		/* Without JIT the interpreter still matches correctly. */
+		(void)rc;
+	}
+	return code;
+}
+
+int
+compile_check(const char *regex, int case_sensitive, char **cause)
+{
+	pcre2_code *code;
+
+	if ((code = compile_source(regex, case_sensitive, cause)) == NULL)
+		return -1;
+	pcre2_code_free(code);
+	return 0;
+}
+
+void
+pattern_free_code(struct pattern *p)
+{
+	if (p != NULL && p->code != NULL) {
+		pcre2_code_free(p->code);
+		p->code = NULL;
+	}
+}
+
+static void
+compile_pattern(struct pattern *p, const struct rule *r, int anchor,
+    struct errlist *errs)
+{
+	char *cause = NULL;
+
+	p->rule = r;
+	p->anchor = anchor;
+	if (p->code != NULL)
+		return;
+	p->code = compile_source(p->regex, p->case_sensitive, &cause);
+	if (p->code == NULL) {
+		errlist_add(errs, "%s:%d: %s%s%s%s: %s", p->file, p->line,
+		    r != NULL ? "rule " : "modality",
+		    r != NULL ? r->id : "",
+		    p->is_term ? ": term " : "",
+		    p->is_term ? p->source : "", cause);
+		free(cause);
+	}
+}
+
+static void
+compile_list(struct patlist *pl, const struct rule *r, int anchor,
+    struct errlist *errs)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		compile_pattern(&pl->v[i], r, anchor, errs);
+}
+
+/* The anchors of a rule are searched everywhere; the other patterns only
+   inside the scope unit of an anchor's match. */
+static void
+compile_rule(const struct rule *r, struct errlist *errs)
+{
+	size_t i, j;
+
+	compile_list((struct patlist *)&r->pats, r, 1, errs);
+	for (i = 0; i < r->ngroups; i++)
+		for (j = 0; j < r->groups[i].pats.n; j++)
+			compile_pattern(&r->groups[i].pats.v[j], r, j == 0,
+			    errs);
+	for (i = 0; i < r->nunless; i++)
+		compile_list(&r->unless[i].pats, r, 0, errs);
+}
+
+int
+compile_ruleset(struct ruleset *rs, struct errlist *errs)
+{
+	size_t before = errs->n, i;
+
+	for (i = 0; i < rs->nrules; i++)
+		compile_rule(rs->rules[i], errs);
+	compile_list(&rs->binding, NULL, 0, errs);
+	compile_list(&rs->hortatory, NULL, 0, errs);
+	return errs->n == before ? 0 : -1;
+}
+
+struct matchctx *
+matchctx_new(uint32_t match_limit, uint32_t depth_limit)
+{
+	struct matchctx *mx;
+
+	mx = xcalloc(1, sizeof(*mx));
+	if ((mx->md = pcre2_match_data_create(1, NULL)) == NULL ||
+	    (mx->mc = pcre2_match_context_create(NULL)) == NULL)
+		fatal("out of memory creating PCRE2 match data");
+	pcre2_set_match_limit(mx->mc, match_limit);
+	pcre2_set_depth_limit(mx->mc, depth_limit);
+	mx->js = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX, NULL);
+	if (mx->js != NULL)
+		pcre2_jit_stack_assign(mx->mc, NULL, mx->js);
+	return mx;
+}
+
+void
+matchctx_free(struct matchctx *mx)
+{
+	if (mx == NULL)
+		return;
+	pcre2_match_data_free(mx->md);
+	pcre2_match_context_free(mx->mc);
+	pcre2_jit_stack_free(mx->js);
+	free(mx);
+}
+
+int
+pattern_find(const struct pattern *p, struct matchctx *mx, const char *text,
+    size_t start, size_t end, size_t *ms, size_t *me, char **cause)
+{
+	PCRE2_SIZE *ov;
+	char *msg;
+	int rc;
+
+	if (start >= end)
+		return 0;
+	rc = pcre2_match(p->code, (PCRE2_SPTR)text, end, start,
+	    PCRE2_NO_UTF_CHECK, mx->md, mx->mc);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		msg = pcre2_message(rc);
+		*cause = xasprintf("%s", msg);
+		free(msg);
+		return -1;
+	}
+	ov = pcre2_get_ovector_pointer(mx->md);
+	*ms = ov[0];
+	*me = ov[1];
+	return 1;
+}

@@ -1,0 +1,693 @@
+/*
+ * prefilter.c -- one Hyperscan pass over a document for all rules at once.
+ *
+ * Input: a compiled ruleset whose patterns carry prefilter sources (from
+ * term.c, or derived from user regexes).  Output: a block-mode database
+ * that reports, for a document, every (pattern index, end offset) where a
+ * superset of the pattern matches; scan.c confirms each with PCRE2.
+ *
+ * Correctness rests on the database matching a superset of what PCRE2
+ * matches, so every choice here errs towards more candidates:
+ * - every pattern is compiled with HS_FLAG_PREFILTER, which lets Hyperscan
+ *   widen constructs it cannot take exactly instead of refusing them;
+ * - a pattern that can match the empty string is left out (it would report
+ *   at every offset) and is then always confirmed by PCRE2;
+ * - modality patterns are left out: the scanner tests them per sentence;
+ * - PCRE2 runs with UTF and UCP, where \w, \s, \d, \b and "." work on
+ *   characters and caseless matching folds Unicode (the Kelvin sign matches
+ *   "k", the long s matches "s"); a source is compiled in Hyperscan's byte
+ *   mode only when it is plain enough that byte mode cannot miss such a
+ *   match (see needs_utf8()), otherwise with HS_FLAG_UTF8 | HS_FLAG_UCP.
+ *
+ * The database is cached (see the cache_* functions): compiling a few
+ * hundred patterns takes a second or more, loading the cache milliseconds.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifdef HAVE_HYPERSCAN
+#include <hs.h>
+#endif
+
+#include "prefilter.h"
+#include "util.h"
+
+#ifndef HAVE_HYPERSCAN
+
+/* Built without Hyperscan: the scanner confirms every pattern itself. */
+struct prefilter *
+prefilter_build(const struct ruleset *rs, const char *cache_dir,
+    char **notice)
+{
+	if (notice != NULL)
+		*notice = xstrdup("built without Hyperscan; scanning with "
+		    "PCRE2 only");
+	return NULL;
+}
+
+void
+prefilter_free(struct prefilter *pf)
+{
+}
+
+int
+prefilter_covers(const struct prefilter *pf, unsigned pattern)
+{
+	return 0;
+}
+
+struct prefilter_scratch *
+prefilter_scratch_new(const struct prefilter *pf)
+{
+	return NULL;
+}
+
+void
+prefilter_scratch_free(struct prefilter_scratch *ps)
+{
+}
+
+int
+prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
+    const char *text, size_t len, prefilter_cb *cb, void *arg, char **cause)
+{
+	if (cause != NULL)
+		*cause = xstrdup("built without Hyperscan");
+	return -1;
+}
+
+void
+prefilter_get_info(const struct prefilter *pf, struct prefilter_info *info)
+{
+	memset(info, 0, sizeof(*info));
+}
+
+void
+prefilter_set_block(struct prefilter *pf, size_t block)
+{
+}
+
+#else /* HAVE_HYPERSCAN */
+
+#define CACHE_MAGIC	"PLHSDB01"
+#define CACHE_MAGICLEN	8
+#define CACHE_HEADLEN	(CACHE_MAGICLEN + 64)
+
+struct prefilter {
+	hs_database_t	*db;		/* NULL: no pattern could be taken */
+	hs_scratch_t	*proto;		/* cloned for each thread */
+	unsigned char	*covered;	/* by pattern index */
+	size_t		 npatterns;
+	size_t		 ncovered;
+	size_t		 ndropped;
+	size_t		 block;		/* largest length given to hs_scan */
+	int		 cache_loaded;
+	int		 cache_written;
+};
+
+struct prefilter_scratch {
+	hs_scratch_t	*s;
+};
+
+/* The patterns offered to Hyperscan, parallel arrays as it wants them. */
+struct hsset {
+	const char	**expr;
+	unsigned	 *flags;
+	unsigned	 *ids;
+	size_t		  n;
+};
+
+static const char *const unavailable =
+    "Hyperscan unavailable on this CPU; scanning with PCRE2 only";
+
+static int
+in_list(const struct pattern *p, const struct patlist *l)
+{
+	return l->n != 0 && p >= l->v && p < l->v + l->n;
+}
+
+/*
+ * Byte mode is a superset of UTF + UCP mode only for sources made of ASCII
+ * letters and punctuation, escaped punctuation and positive classes, and
+ * only when matched case-sensitively: caseless Unicode folding maps "k" and
+ * "s" to non-ASCII characters, "." and negated classes consume one byte
+ * instead of one character, and \w, \s, \d, \b differ outside ASCII.
+ */
+static int
+needs_utf8(const struct pattern *p)
+{
+	const unsigned char *s;
+
+	if (!p->is_term || !p->case_sensitive)
+		return 1;
+	for (s = (const unsigned char *)p->prefilter; *s != '\0'; s++) {
+		if (*s >= 0x80 || *s == '.')
+			return 1;
+		if (s[0] == '[' && s[1] == '^')
+			return 1;
+		if (*s == '\\') {
+			if (s[1] == '\0')
+				return 1;
+			if ((s[1] >= 'a' && s[1] <= 'z') ||
+			    (s[1] >= 'A' && s[1] <= 'Z') ||
+			    (s[1] >= '0' && s[1] <= '9'))
+				return 1;
+			s++;
+		}
+	}
+	return 0;
+}
+
+static unsigned
+pattern_flags(const struct pattern *p)
+{
+	unsigned	 fl = HS_FLAG_PREFILTER;
+
+	if (!p->case_sensitive)
+		fl |= HS_FLAG_CASELESS;
+	if (needs_utf8(p))
+		fl |= HS_FLAG_UTF8 | HS_FLAG_UCP;
+	return fl;
+}
+
+/* Every pattern with a prefilter source, modality lists excepted. */
+static void
+hsset_collect(const struct ruleset *rs, struct hsset *set)
+{
+	const struct pattern	*p;
+	size_t			 i;
+
+	set->expr = xreallocarray(NULL, rs->npatterns + 1,
+	    sizeof(*set->expr));
+	set->flags = xreallocarray(NULL, rs->npatterns + 1,
+	    sizeof(*set->flags));
+	set->ids = xreallocarray(NULL, rs->npatterns + 1, sizeof(*set->ids));
+	set->n = 0;
+	for (i = 0; i < rs->npatterns; i++) {
+		p = rs->patterns[i];
+		if (p->prefilter == NULL || *p->prefilter == '\0')
+			continue;
+		if (in_list(p, &rs->binding) || in_list(p, &rs->hortatory))
+			continue;
+		set->expr[set->n] = p->prefilter;
+		set->flags[set->n] = pattern_flags(p);
+		set->ids[set->n] = p->index;
+		set->n++;
+	}
+}
+
+static void
+hsset_remove(struct hsset *set, size_t i)
+{
+	size_t	 tail = set->n - i - 1;
+
+	memmove(set->expr + i, set->expr + i + 1, tail * sizeof(*set->expr));
+	memmove(set->flags + i, set->flags + i + 1,
+	    tail * sizeof(*set->flags));
+	memmove(set->ids + i, set->ids + i + 1, tail * sizeof(*set->ids));
+	set->n--;
+}
+
+static void
+hsset_free(struct hsset *set)
+{
+	free(set->expr);
+	free(set->flags);
+	free(set->ids);
+}
+
+/*
+ * The cache key: anything that changes the database changes the name of
+ * its file, so a stale file is never read, only left behind.
+ */
+static void
+cache_key(const struct ruleset *rs, const struct hsset *set, char key[65])
+{
+	struct strbuf		 sb = { NULL, 0, 0 };
+	hs_platform_info_t	 plat;
+	size_t			 i;
+
+	memset(&plat, 0, sizeof(plat));
+	hs_populate_platform(&plat);
+	strbuf_addf(&sb, "palint prefilter 1\n%s\n%s\n%u %llu\n", rs->sha256,
+	    hs_version(), plat.tune, (unsigned long long)plat.cpu_features);
+	for (i = 0; i < set->n; i++) {
+		strbuf_addf(&sb, "%u %u ", set->ids[i], set->flags[i]);
+		strbuf_add(&sb, set->expr[i], strlen(set->expr[i]) + 1);
+	}
+	sha256_hex(sb.s, sb.len, key);
+	strbuf_free(&sb);
+}
+
+/* $XDG_CACHE_HOME/palint, else ~/.cache/palint; NULL: no cache. */
+static char *
+cache_dir_default(void)
+{
+	const char	*s;
+
+	s = getenv("XDG_CACHE_HOME");
+	if (s != NULL && *s == '/')
+		return xasprintf("%s/palint", s);
+	s = getenv("HOME");
+	if (s != NULL && *s == '/')
+		return xasprintf("%s/.cache/palint", s);
+	return NULL;
+}
+
+/* mkdir -p; failures show up later as an unwritable cache. */
+static void
+mkdir_parents(const char *dir)
+{
+	char	*tmp, *s;
+
+	tmp = xstrdup(dir);
+	for (s = tmp + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		(void)mkdir(tmp, 0700);
+		*s = '/';
+	}
+	(void)mkdir(tmp, 0700);
+	free(tmp);
+}
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	struct stat	 st;
+	char		*buf;
+	size_t		 off = 0;
+	ssize_t		 r;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    st.st_size < CACHE_HEADLEN || st.st_size > (off_t)INT_MAX) {
+		close(fd);
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size);
+	while (off < (size_t)st.st_size) {
+		r = read(fd, buf + off, (size_t)st.st_size - off);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		off += (size_t)r;
+	}
+	close(fd);
+	if (off != (size_t)st.st_size) {
+		free(buf);
+		return NULL;
+	}
+	*len = off;
+	return buf;
+}
+
+/*
+ * Cache file: magic, sha256 of the body in hex, body.  The body is the
+ * number of covered patterns, their indexes (u32, native order: the
+ * platform is part of the key) and the serialized database.  The digest
+ * catches truncation and bit rot before Hyperscan sees the bytes.
+ */
+static int
+cache_parse(struct prefilter *pf, const struct hsset *set, const char *buf,
+    size_t len)
+{
+	char		 digest[65];
+	const char	*body = buf + CACHE_HEADLEN;
+	size_t		 blen = len - CACHE_HEADLEN, i, j;
+	uint32_t	 n, idx;
+
+	if (memcmp(buf, CACHE_MAGIC, CACHE_MAGICLEN) != 0)
+		return -1;
+	sha256_hex(body, blen, digest);
+	if (memcmp(digest, buf + CACHE_MAGICLEN, 64) != 0)
+		return -1;
+	if (blen < sizeof(n))
+		return -1;
+	memcpy(&n, body, sizeof(n));
+	if (n > set->n || (blen - sizeof(n)) / sizeof(idx) < n)
+		return -1;
+	for (i = 0, j = 0; i < n; i++) {
+		memcpy(&idx, body + sizeof(n) + i * sizeof(idx), sizeof(idx));
+		while (j < set->n && set->ids[j] != idx)
+			j++;
+		if (j == set->n)
+			return -1;	/* not a candidate, or out of order */
+		pf->covered[idx] = 1;
+	}
+	pf->ncovered = n;
+	pf->ndropped = set->n - n;
+	i = sizeof(n) + (size_t)n * sizeof(idx);
+	if (n == 0)
+		return i == blen ? 0 : -1;
+	if (hs_deserialize_database(body + i, blen - i, &pf->db) != HS_SUCCESS) {
+		pf->db = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cache_load(struct prefilter *pf, const struct hsset *set, const char *path)
+{
+	char	*buf;
+	size_t	 len;
+	int	 rc;
+
+	if ((buf = read_file(path, &len)) == NULL)
+		return -1;
+	rc = cache_parse(pf, set, buf, len);
+	free(buf);
+	if (rc == -1) {
+		memset(pf->covered, 0, pf->npatterns);
+		pf->ncovered = pf->ndropped = 0;
+	}
+	return rc;
+}
+
+static int
+write_all(int fd, const char *s, size_t len)
+{
+	ssize_t	 w;
+
+	while (len > 0) {
+		w = write(fd, s, len);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+static void
+cache_body(const struct prefilter *pf, const struct hsset *set,
+    struct strbuf *sb)
+{
+	char		*bytes = NULL;
+	size_t		 len = 0, i;
+	uint32_t	 n = (uint32_t)set->n, idx;
+
+	strbuf_add(sb, (const char *)&n, sizeof(n));
+	for (i = 0; i < set->n; i++) {
+		idx = set->ids[i];
+		strbuf_add(sb, (const char *)&idx, sizeof(idx));
+	}
+	if (pf->db != NULL &&
+	    hs_serialize_database(pf->db, &bytes, &len) == HS_SUCCESS) {
+		strbuf_add(sb, bytes, len);
+		free(bytes);
+	}
+}
+
+/* Write to a temporary file and rename, so readers never see half a file. */
+static void
+cache_save(struct prefilter *pf, const struct hsset *set, const char *dir,
+    const char *path)
+{
+	struct strbuf	 sb = { NULL, 0, 0 };
+	char		 digest[65], *tmp;
+	int		 fd;
+
+	if (pf->db == NULL && set->n != 0)
+		return;
+	mkdir_parents(dir);
+	tmp = xasprintf("%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		free(tmp);
+		return;
+	}
+	cache_body(pf, set, &sb);
+	sha256_hex(sb.s, sb.len, digest);
+	if (write_all(fd, CACHE_MAGIC, CACHE_MAGICLEN) == 0 &&
+	    write_all(fd, digest, 64) == 0 &&
+	    write_all(fd, sb.s, sb.len) == 0 &&
+	    close(fd) == 0) {
+		if (rename(tmp, path) == 0)
+			pf->cache_written = 1;
+		else
+			unlink(tmp);
+	} else {
+		close(fd);
+		unlink(tmp);
+	}
+	strbuf_free(&sb);
+	free(tmp);
+}
+
+/*
+ * Compile the set, dropping each expression Hyperscan refuses (it names the
+ * first bad one per attempt) until the rest compiles.  Returns -1 only when
+ * the set as a whole cannot be compiled.
+ */
+static int
+compile_set(struct prefilter *pf, struct hsset *set)
+{
+	hs_compile_error_t	*err;
+	hs_error_t		 rc;
+
+	while (set->n > 0) {
+		err = NULL;
+		rc = hs_compile_multi(set->expr, set->flags, set->ids,
+		    (unsigned)set->n, HS_MODE_BLOCK, NULL, &pf->db, &err);
+		if (rc == HS_SUCCESS)
+			break;
+		pf->db = NULL;
+		if (err == NULL || err->expression < 0 ||
+		    (size_t)err->expression >= set->n) {
+			hs_free_compile_error(err);
+			return -1;
+		}
+		hsset_remove(set, (size_t)err->expression);
+		hs_free_compile_error(err);
+		pf->ndropped++;
+	}
+	return 0;
+}
+
+static void
+mark_covered(struct prefilter *pf, const struct hsset *set)
+{
+	size_t	 i;
+
+	for (i = 0; i < set->n; i++)
+		pf->covered[set->ids[i]] = 1;
+	pf->ncovered = set->n;
+}
+
+/* Load from the cache, else compile and store. */
+static int
+prefilter_load(struct prefilter *pf, const struct ruleset *rs,
+    const char *cache_dir)
+{
+	struct hsset	 set;
+	char		 key[65], *dir = NULL, *path = NULL;
+	int		 rc = 0;
+
+	hsset_collect(rs, &set);
+	if (cache_dir == NULL)
+		dir = cache_dir_default();
+	else if (*cache_dir != '\0')
+		dir = xstrdup(cache_dir);
+	if (dir != NULL) {
+		cache_key(rs, &set, key);
+		path = xasprintf("%s/%s.hsdb", dir, key);
+		if (cache_load(pf, &set, path) == 0)
+			pf->cache_loaded = 1;
+	}
+	if (!pf->cache_loaded) {
+		if ((rc = compile_set(pf, &set)) == 0) {
+			mark_covered(pf, &set);
+			if (path != NULL)
+				cache_save(pf, &set, dir, path);
+		}
+	}
+	free(path);
+	free(dir);
+	hsset_free(&set);
+	return rc;
+}
+
+struct prefilter *
+prefilter_build(const struct ruleset *rs, const char *cache_dir,
+    char **notice)
+{
+	struct prefilter	*pf;
+
+	if (notice != NULL)
+		*notice = NULL;
+	if (hs_valid_platform() != HS_SUCCESS) {
+		if (notice != NULL)
+			*notice = xstrdup(unavailable);
+		return NULL;
+	}
+	pf = xcalloc(1, sizeof(*pf));
+	pf->npatterns = rs->npatterns;
+	pf->covered = xcalloc(rs->npatterns + 1, 1);
+	pf->block = UINT_MAX;
+	if (prefilter_load(pf, rs, cache_dir) == -1 ||
+	    (pf->db != NULL &&
+	    hs_alloc_scratch(pf->db, &pf->proto) != HS_SUCCESS)) {
+		prefilter_free(pf);
+		if (notice != NULL)
+			*notice = xstrdup(unavailable);
+		return NULL;
+	}
+	return pf;
+}
+
+void
+prefilter_free(struct prefilter *pf)
+{
+	if (pf == NULL)
+		return;
+	if (pf->proto != NULL)
+		hs_free_scratch(pf->proto);
+	if (pf->db != NULL)
+		hs_free_database(pf->db);
+	free(pf->covered);
+	free(pf);
+}
+
+int
+prefilter_covers(const struct prefilter *pf, unsigned pattern)
+{
+	if (pf == NULL || pattern >= pf->npatterns)
+		return 0;
+	return pf->covered[pattern];
+}
+
+struct prefilter_scratch *
+prefilter_scratch_new(const struct prefilter *pf)
+{
+	struct prefilter_scratch	*ps;
+
+	ps = xcalloc(1, sizeof(*ps));
+	if (pf != NULL && pf->proto != NULL &&
+	    hs_clone_scratch(pf->proto, &ps->s) != HS_SUCCESS)
+		fatal("out of memory for Hyperscan scratch space");
+	return ps;
+}
+
+void
+prefilter_scratch_free(struct prefilter_scratch *ps)
+{
+	if (ps == NULL)
+		return;
+	if (ps->s != NULL)
+		hs_free_scratch(ps->s);
+	free(ps);
+}
+
+struct scanctx {
+	prefilter_cb	*cb;
+	void		*arg;
+	size_t		 base;
+};
+
+static int
+on_match(unsigned id, unsigned long long from, unsigned long long to,
+    unsigned flags, void *arg)
+{
+	struct scanctx	*ctx = arg;
+
+	ctx->cb(id, ctx->base + (size_t)to, ctx->arg);
+	return 0;
+}
+
+/*
+ * hs_scan takes an unsigned length.  A longer text is cut between the two
+ * newlines of an empty line: a match never spans a paragraph break, so
+ * every candidate lies wholly on one side of the cut.
+ */
+static size_t
+next_cut(const char *text, size_t len, size_t base, size_t block)
+{
+	const char	*s;
+	size_t		 hi;
+
+	if (len - base <= block)
+		return len;
+	hi = base + block;
+	for (;;) {
+		s = memrchr(text + base + 1, '\n', hi - base - 1);
+		if (s == NULL)
+			return 0;
+		if (s[-1] == '\n')
+			return (size_t)(s - text);
+		hi = (size_t)(s - text);
+		if (hi <= base + 1)
+			return 0;
+	}
+}
+
+int
+prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
+    const char *text, size_t len, prefilter_cb *cb, void *arg, char **cause)
+{
+	struct scanctx	 ctx = { cb, arg, 0 };
+	size_t		 cut;
+	hs_error_t	 rc;
+
+	if (pf == NULL || pf->db == NULL || len == 0)
+		return 0;
+	if (ps == NULL || ps->s == NULL) {
+		*cause = xstrdup("prefilter: no scratch space");
+		return -1;
+	}
+	while (ctx.base < len) {
+		cut = next_cut(text, len, ctx.base, pf->block);
+		if (cut == 0) {
+			*cause = xasprintf("paragraph longer than %zu bytes: "
+			    "too long for the prefilter", pf->block);
+			return -1;
+		}
+		rc = hs_scan(pf->db, text + ctx.base,
+		    (unsigned)(cut - ctx.base), 0, ps->s, on_match, &ctx);
+		if (rc != HS_SUCCESS) {
+			*cause = xasprintf("prefilter: Hyperscan scan failed "
+			    "(error %d)", (int)rc);
+			return -1;
+		}
+		ctx.base = cut;
+	}
+	return 0;
+}
+
+void
+prefilter_get_info(const struct prefilter *pf, struct prefilter_info *info)
+{
+	memset(info, 0, sizeof(*info));
+	if (pf == NULL)
+		return;
+	info->covered = pf->ncovered;
+	info->dropped = pf->ndropped;
+	info->cache_loaded = pf->cache_loaded;
+	info->cache_written = pf->cache_written;
+}
+
+void
+prefilter_set_block(struct prefilter *pf, size_t block)
+{
+	if (pf != NULL && block >= 2 && block <= UINT_MAX)
+		pf->block = block;
+}
+
+#endif /* HAVE_HYPERSCAN */

@@ -1,0 +1,389 @@
+/*
+ * report_csv.c -- the CSV writer: one tidy table per report.
+ *
+ * Input: docresults.  Output: RFC 4180 CSV in UTF-8 with CRLF line ends
+ * and a header row; one row per (document, objective), per (document,
+ * area), per document, or per hit for an evidence report.  A document that
+ * could not be read gets one row saying why.  Fields that need quoting are
+ * quoted by libcsv; fields with leading or trailing blanks are quoted too,
+ * because common readers (libcsv among them) trim unquoted blanks.
+ */
+#include "config.h"
+
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coverage.h"
+#include "report.h"
+#include "report_int.h"
+#include "rules.h"
+#include "util.h"
+
+struct csv_state {
+	struct strbuf	 clean;		/* the field being written */
+	struct strbuf	 msg;		/* a message being built */
+	unsigned	 nfields;	/* in the current row */
+};
+
+static const char *const header_objective[] = {
+	"document", "sha256", "area", "objective", "title", "status", "score",
+	"rules_fired", "rules_total", "hits", "hits_per_10k_words",
+	"first_line", "message"
+};
+static const char *const header_area[] = {
+	"document", "sha256", "area", "kind", "title", "score", "covered",
+	"partial", "absent", "contradicted", "message"
+};
+static const char *const header_document[] = {
+	"document", "sha256", "status", "overall", "principles", "words",
+	"conflicts", "gaps", "hits", "message"
+};
+static const char *const header_evidence[] = {
+	"document", "rule", "objective", "area", "kind", "severity", "line",
+	"column", "page", "byte_offset", "match", "modality", "sentence"
+};
+
+static int
+needs_quotes(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0)
+		return 0;
+	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+	    s[n - 1] == '\t')
+		return 1;
+	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+static void
+put(struct report *r, const char *s)
+{
+	struct csv_state *st = r->state;
+	const char *c;
+
+	if (st->nfields++ > 0)
+		putc(',', r->fp);
+	c = report_clean(&st->clean, s);
+	if (needs_quotes(c))
+		csv_fwrite(r->fp, c, strlen(c));
+	else
+		fputs(c, r->fp);
+}
+
+static void
+put_u(struct report *r, unsigned long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%llu", v);
+	put(r, buf);
+}
+
+/* A line or page number: empty when unknown (0). */
+static void
+put_nz(struct report *r, unsigned v)
+{
+	if (v == 0)
+		put(r, "");
+	else
+		put_u(r, v);
+}
+
+static void
+put_percent(struct report *r, double v)
+{
+	char buf[16];
+
+	report_percent(v, buf);
+	put(r, buf);
+}
+
+static void
+put_decimal(struct report *r, double v)
+{
+	char buf[32];
+
+	report_decimal(v, buf);
+	put(r, buf);
+}
+
+static void
+put_empty(struct report *r, unsigned n)
+{
+	while (n-- > 0)
+		put(r, "");
+}
+
+static int
+end_row(struct report *r)
+{
+	struct csv_state *st = r->state;
+
+	st->nfields = 0;
+	fputs("\r\n", r->fp);
+	return ferror(r->fp) ? -1 : 0;
+}
+
+static int
+csv_begin(struct report *r)
+{
+	const char *const *h;
+	size_t n, i;
+
+	r->state = xcalloc(1, sizeof(struct csv_state));
+	if (r->info.evidence)
+		h = header_evidence, n = nitems(header_evidence);
+	else if (r->info.level == LEVEL_AREA)
+		h = header_area, n = nitems(header_area);
+	else if (r->info.level == LEVEL_DOCUMENT)
+		h = header_document, n = nitems(header_document);
+	else
+		h = header_objective, n = nitems(header_objective);
+	for (i = 0; i < n; i++)
+		put(r, h[i]);
+	return end_row(r);
+}
+
+/* "conflict: ID; ID" for the conflict rules of o that fired. */
+static const char *
+conflict_message(struct csv_state *st, const struct objective *o,
+    const unsigned char *fired)
+{
+	size_t i;
+	int first = 1;
+
+	st->msg.len = 0;
+	strbuf_adds(&st->msg, "");
+	for (i = 0; i < o->nrules; i++) {
+		if (o->rules[i].kind != RULE_CONFLICT ||
+		    !fired[o->rules[i].index])
+			continue;
+		strbuf_adds(&st->msg, first ? "conflict: " : "; ");
+		strbuf_adds(&st->msg, o->rules[i].id);
+		first = 0;
+	}
+	return st->msg.s;
+}
+
+/* Why an objective is not covered, for partial and absent ones. */
+static const char *
+objective_message(struct csv_state *st, const struct objective_result *or,
+    const unsigned char *fired)
+{
+	unsigned need;
+
+	st->msg.len = 0;
+	strbuf_adds(&st->msg, "");
+	switch (or->status) {
+	case STATUS_CONTRADICTED:
+		return conflict_message(st, or->objective, fired);
+	case STATUS_PARTIAL:
+	case STATUS_ABSENT:
+		need = report_rules_needed(or);
+		if (or->rules_total == 0)
+			strbuf_adds(&st->msg, "no support rules");
+		else
+			strbuf_addf(&st->msg, "%u of %u rule%s needed",
+			    or->rules_fired, need, need == 1 ? "" : "s");
+		break;
+	case STATUS_COVERED:
+		break;
+	}
+	return st->msg.s;
+}
+
+static int
+objective_rows(struct report *r, const struct docresult *dr)
+{
+	struct csv_state *st = r->state;
+	const struct objective_result *or;
+	unsigned char *fired;
+	size_t i;
+	int rc = 0;
+
+	fired = report_fired_rules(r->info.ruleset, dr);
+	for (i = 0; i < dr->nobjectives && rc == 0; i++) {
+		or = &dr->objectives[i];
+		put(r, dr->path);
+		put(r, dr->sha256);
+		put(r, or->objective->area->id);
+		put(r, or->objective->id);
+		put(r, or->objective->title);
+		put(r, status_name(or->status));
+		put_percent(r, or->score);
+		put_u(r, or->rules_fired);
+		put_u(r, or->rules_total);
+		put_u(r, or->hits);
+		put_decimal(r, hits_per_10k(or->hits, dr->words));
+		put_nz(r, or->first_line);
+		put(r, objective_message(st, or, fired));
+		rc = end_row(r);
+	}
+	free(fired);
+	return rc;
+}
+
+/* "conflict: AA2.1; AA2.3": the contradicted objectives of an area. */
+static const char *
+area_message(struct csv_state *st, const struct docresult *dr,
+    const struct area *a)
+{
+	const struct objective_result *or;
+	size_t i;
+	int first = 1;
+
+	st->msg.len = 0;
+	strbuf_adds(&st->msg, "");
+	for (i = 0; i < a->nobjectives; i++) {
+		or = &dr->objectives[a->objectives[i].index];
+		if (or->status != STATUS_CONTRADICTED)
+			continue;
+		strbuf_adds(&st->msg, first ? "conflict: " : "; ");
+		strbuf_adds(&st->msg, a->objectives[i].id);
+		first = 0;
+	}
+	return st->msg.s;
+}
+
+static int
+area_rows(struct report *r, const struct docresult *dr)
+{
+	const struct area_result *ar;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < dr->nareas && rc == 0; i++) {
+		ar = &dr->areas[i];
+		put(r, dr->path);
+		put(r, dr->sha256);
+		put(r, ar->area->id);
+		put(r, area_kind_name(ar->area->kind));
+		put(r, ar->area->title);
+		put_percent(r, ar->score);
+		put_u(r, ar->covered);
+		put_u(r, ar->partial);
+		put_u(r, ar->absent);
+		put_u(r, ar->contradicted);
+		put(r, area_message(r->state, dr, ar->area));
+		rc = end_row(r);
+	}
+	return rc;
+}
+
+static int
+document_row(struct report *r, const struct docresult *dr)
+{
+	struct csv_state *st = r->state;
+	size_t i;
+
+	put(r, dr->path);
+	put(r, dr->sha256);
+	put(r, "ok");
+	put_percent(r, dr->overall);
+	put_percent(r, dr->principles);
+	put_u(r, dr->words);
+	put_u(r, dr->conflicts);
+	put_u(r, dr->gaps);
+	put_u(r, dr->nhits);
+	st->msg.len = 0;
+	strbuf_adds(&st->msg, "");
+	for (i = 0; i < dr->nwarnings; i++) {
+		if (i > 0)
+			strbuf_adds(&st->msg, "; ");
+		strbuf_adds(&st->msg, dr->warnings[i]);
+	}
+	put(r, st->msg.s);
+	return end_row(r);
+}
+
+static int
+evidence_rows(struct report *r, const struct docresult *dr)
+{
+	const struct hit *h;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < dr->nhits && rc == 0; i++) {
+		h = &dr->hits[i];
+		put(r, dr->path);
+		put(r, h->rule->id);
+		put(r, h->rule->objective->id);
+		put(r, h->rule->objective->area->id);
+		put(r, rule_kind_name(h->rule->kind));
+		put(r, report_severity_name(h->rule->severity));
+		put_u(r, h->line);
+		put_u(r, h->column);
+		put_nz(r, h->page);
+		put_u(r, h->start);
+		put(r, h->match);
+		put(r, modality_name(h->modality));
+		put(r, h->sentence);
+		rc = end_row(r);
+	}
+	return rc;
+}
+
+/* The one row of a document that could not be read, at any level. */
+static int
+error_row(struct report *r, const struct docresult *dr)
+{
+	put(r, dr->path);
+	put(r, dr->sha256);
+	switch (r->info.level) {
+	case LEVEL_OBJECTIVE:
+		put_empty(r, 3);
+		put(r, "error");
+		put_empty(r, 6);
+		break;
+	case LEVEL_AREA:
+		put_empty(r, 8);
+		break;
+	case LEVEL_DOCUMENT:
+		put(r, "error");
+		put_empty(r, 6);
+		break;
+	}
+	put(r, dr->error);
+	return end_row(r);
+}
+
+static int
+csv_document(struct report *r, const struct docresult *dr)
+{
+	if (r->info.evidence)
+		return dr->ok ? evidence_rows(r, dr) : 0;
+	if (!dr->ok)
+		return error_row(r, dr);
+	switch (r->info.level) {
+	case LEVEL_AREA:
+		return area_rows(r, dr);
+	case LEVEL_DOCUMENT:
+		return document_row(r, dr);
+	case LEVEL_OBJECTIVE:
+		break;
+	}
+	return objective_rows(r, dr);
+}
+
+static int
+csv_end(struct report *r)
+{
+	struct csv_state *st = r->state;
+
+	if (st != NULL) {
+		strbuf_free(&st->clean);
+		strbuf_free(&st->msg);
+		free(st);
+		r->state = NULL;
+	}
+	return 0;
+}
+
+const struct report_ops report_csv_ops = {
+	csv_begin,
+	csv_document,
+	csv_end
+};

@@ -1,0 +1,64 @@
+/*
+ * report_int.h -- what report.c shares with the writers report_text.c,
+ * report_csv.c and report_xml.c.
+ *
+ * report.c owns the struct report and calls the writer's operations in
+ * order: begin once, document once per docresult, end once.  A writer keeps
+ * its own state in r->state (allocated in begin, freed in end) and returns
+ * -1 from an operation when writing failed; report.c then stops calling it
+ * and report_close() returns -1.
+ */
+#ifndef PALINT_REPORT_INT_H
+#define PALINT_REPORT_INT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "model.h"
+#include "report.h"
+#include "util.h"
+
+struct report_ops {
+	int	(*begin)(struct report *);
+	int	(*document)(struct report *, const struct docresult *);
+	int	(*end)(struct report *);
+};
+
+struct report {
+	const struct report_ops	*ops;
+	FILE			*fp;
+	struct report_info	 info;
+	void			*state;		/* the writer's */
+	int			 failed;
+	/* Totals over the documents written so far, for trailers. */
+	size_t			 ndocuments;
+	size_t			 nerrors;
+	double			 sum_overall;	/* of ok documents */
+};
+
+extern const struct report_ops report_text_ops;
+extern const struct report_ops report_csv_ops;
+extern const struct report_ops report_xml_ops;
+
+/* report.c: helpers every writer uses, so that they agree. */
+
+/*
+ * Appends s to sb as valid UTF-8 fit for any output: invalid sequences,
+ * C0 controls other than TAB, LF and CR, DEL, C1 controls, U+FFFE, U+FFFF
+ * become U+FFFD.  The result is XML 1.0 character data and cannot drive a
+ * terminal.  sb is cleared first; returns sb->s.
+ */
+const char	*report_clean(struct strbuf *sb, const char *s);
+/* One decimal, rounded half away from zero: "4.3" for 4.25. */
+void		 report_decimal(double, char buf[32]);
+/* "2024-05-06T00:00:00Z" */
+void		 report_iso8601(time_t, char buf[32]);
+const char	*report_severity_name(enum severity);
+const char	*report_level_name(enum report_level);
+/* fired[rule->index] != 0 when the rule has a hit in dr; caller frees. */
+unsigned char	*report_fired_rules(const struct ruleset *,
+		    const struct docresult *);
+/* Support rules an objective needs to be covered: min(min_rules, total). */
+unsigned	 report_rules_needed(const struct objective_result *);
+
+#endif

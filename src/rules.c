@@ -1,0 +1,1069 @@
+/*
+ * rules.c -- stage 1: rule files (XML) to a struct ruleset.
+ *
+ * Input: rule files given as paths, folders or in-memory sources.  Each is
+ * parsed by libxml2 with no network, no DTD loading and no entity
+ * substitution; a DOCTYPE is refused outright, so neither entity expansion
+ * nor external entities can happen.  The document is validated against the
+ * embedded RELAX NG schema, then added to the ruleset: a later file may
+ * re-open an area or objective by repeating its id.
+ *
+ * Output: a struct ruleset (model.h) with every pattern's regex and
+ * prefilter source, back pointers and flat indexes, but no compiled code.
+ * Every problem found in any file is appended to the errlist as
+ * "path:line: message"; if there is one, the result is NULL.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "compile.h"
+#include "embedded.h"
+#include "rules.h"
+#include "term.h"
+#include "util.h"
+
+#define DEFAULT_MIN_RULES	2
+#define MAX_MIN_RULES		10000
+
+/* State of one load: the ruleset being built and where errors go. */
+struct loader {
+	struct ruleset	*rs;
+	struct errlist	*errs;
+	const char	*file;		/* current file, as in rs->files */
+	xmlRelaxNGPtr	 schema;
+	char		*lasterr;	/* to drop repeated validity errors */
+};
+
+static void
+lerr(struct loader *ld, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Add "file:line: message" (or "file: message" when line is unknown). */
+static void
+lerr(struct loader *ld, long line, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (line > 0)
+		errlist_add(ld->errs, "%s:%ld: %s", ld->file, line, msg);
+	else
+		errlist_add(ld->errs, "%s: %s", ld->file, msg);
+	free(msg);
+}
+
+/* A libxml2 error as one of ours; warnings are not errors. */
+static void
+xml_error(struct loader *ld, const xmlError *e)
+{
+	char *msg;
+	size_t n;
+
+	if (e->level == XML_ERR_WARNING || e->message == NULL)
+		return;
+	msg = xstrdup(e->message);
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	if (ld->lasterr == NULL || strcmp(ld->lasterr, msg) != 0)
+		lerr(ld, e->line, "%s", msg);
+	free(ld->lasterr);
+	ld->lasterr = msg;
+}
+
+/* Parser errors arrive with the parser context, which carries the loader. */
+static void
+parse_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+
+	xml_error(ctxt->_private, e);
+}
+
+static void
+valid_error(void *arg, xmlErrorPtr e)
+{
+	xml_error(arg, e);
+}
+
+/*
+ * Called as soon as "<!DOCTYPE" is read, before any declaration in it is
+ * parsed: rule files need none, and refusing them all keeps entity
+ * expansion and external entities out without relying on parser limits.
+ */
+static void
+refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *extid,
+    const xmlChar *sysid)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct loader *ld = ctxt->_private;
+
+	lerr(ld, ctxt->input != NULL ? ctxt->input->line : 0,
+	    "DOCTYPE declarations are not allowed in rule files");
+	xmlStopParser(ctxt);
+}
+
+/* Parse one source; NULL (errors reported) unless well-formed. */
+static xmlDocPtr
+parse_source(struct loader *ld, const struct rule_source *src)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc = NULL;
+	size_t nerr = ld->errs->n;
+
+	if (src->len > INT_MAX) {
+		lerr(ld, 0, "file too large");
+		return NULL;
+	}
+	ctxt = xmlCreateMemoryParserCtxt(src->data, (int)src->len);
+	if (ctxt == NULL)
+		fatal("cannot create an XML parser");
+	ctxt->_private = ld;
+	ctxt->sax->serror = parse_error;
+	ctxt->sax->internalSubset = refuse_doctype;
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	xmlParseDocument(ctxt);
+	if (ctxt->wellFormed && ld->errs->n == nerr)
+		doc = ctxt->myDoc;
+	else {
+		if (ld->errs->n == nerr)
+			lerr(ld, 0, "not well-formed XML");
+		xmlFreeDoc(ctxt->myDoc);
+	}
+	ctxt->myDoc = NULL;
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+static xmlRelaxNGPtr
+schema_load(void)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+	xmlRelaxNGPtr schema;
+
+	pctxt = xmlRelaxNGNewMemParserCtxt(embedded_rules_rng,
+	    (int)embedded_rules_rng_len);
+	if (pctxt == NULL)
+		fatal("cannot read the embedded rule schema");
+	xmlRelaxNGSetParserStructuredErrors(pctxt, NULL, NULL);
+	schema = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	if (schema == NULL)
+		fatal("the embedded rule schema does not compile");
+	return schema;
+}
+
+static int
+validate(struct loader *ld, xmlDocPtr doc)
+{
+	xmlRelaxNGValidCtxtPtr vctxt;
+	int rc;
+
+	if ((vctxt = xmlRelaxNGNewValidCtxt(ld->schema)) == NULL)
+		fatal("cannot create a RELAX NG validation context");
+	xmlRelaxNGSetValidStructuredErrors(vctxt, valid_error, ld);
+	rc = xmlRelaxNGValidateDoc(vctxt, doc);
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	free(ld->lasterr);
+	ld->lasterr = NULL;
+	if (rc != 0 && rc != -1)
+		return -1;
+	if (rc == -1) {
+		lerr(ld, 0, "schema validation failed");
+		return -1;
+	}
+	return 0;
+}
+
+/* An attribute as our own string, or NULL when absent. */
+static char *
+attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v;
+	char *s;
+
+	if ((v = xmlGetProp(n, (const xmlChar *)name)) == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static int
+attr_is(xmlNodePtr n, const char *name, const char *value)
+{
+	char *v = attr(n, name);
+	int eq = v != NULL && strcmp(v, value) == 0;
+
+	free(v);
+	return eq;
+}
+
+static char *
+text_of(xmlNodePtr n)
+{
+	xmlChar *v;
+	char *s;
+
+	if ((v = xmlNodeGetContent(n)) == NULL)
+		return xstrdup("");
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* Text with runs of white space folded to one space, ends trimmed: for
+   descriptions, which are wrapped in the file. */
+static char *
+folded_text_of(xmlNodePtr n)
+{
+	char *s = text_of(n), *r, *w;
+	int space = 0;
+
+	for (r = w = s; *r != '\0'; r++) {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r')
+			space = 1;
+		else {
+			if (space && w != s)
+				*w++ = ' ';
+			space = 0;
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+	return s;
+}
+
+static int
+is_elem(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static long
+line_of(xmlNodePtr n)
+{
+	return xmlGetLineNo(n);
+}
+
+static enum scope
+scope_parse(xmlNodePtr n)
+{
+	char *v = attr(n, "scope");
+	enum scope s = SCOPE_SENTENCE;
+
+	if (v != NULL) {
+		if (strcmp(v, "paragraph") == 0)
+			s = SCOPE_PARAGRAPH;
+		else if (strcmp(v, "section") == 0)
+			s = SCOPE_SECTION;
+		else if (strcmp(v, "document") == 0)
+			s = SCOPE_DOCUMENT;
+	}
+	free(v);
+	return s;
+}
+
+/* Append a zeroed pattern to pl and return it. */
+static struct pattern *
+patlist_add(struct patlist *pl)
+{
+	struct pattern *p;
+
+	pl->v = xreallocarray(pl->v, pl->n + 1, sizeof(*pl->v));
+	p = &pl->v[pl->n++];
+	memset(p, 0, sizeof(*p));
+	return p;
+}
+
+static void
+load_term(struct loader *ld, xmlNodePtr n, struct pattern *p,
+    const char *what)
+{
+	char *cause;
+
+	p->is_term = 1;
+	if (term_to_regex(p->source, &p->regex, &p->prefilter, &cause) != 0) {
+		lerr(ld, p->line, "%sbad term \"%s\": %s", what, p->source,
+		    cause);
+		free(cause);
+	}
+}
+
+static void
+load_regex(struct loader *ld, xmlNodePtr n, struct pattern *p,
+    const char *what)
+{
+	p->case_sensitive = attr_is(n, "case", "sensitive");
+	if (p->source[strspn(p->source, " \t\r\n")] == '\0') {
+		lerr(ld, p->line, "%sempty regex", what);
+		return;
+	}
+	p->regex = xstrdup(p->source);
+	p->prefilter = regex_to_prefilter(p->source);
+}
+
+/*
+ * The <term> and <regex> children of n, appended to pl.  what prefixes
+ * messages ("rule ID: ").  A term is trimmed; a regex is kept as written.
+ */
+static void
+load_patterns(struct loader *ld, xmlNodePtr n, struct patlist *pl,
+    const char *what)
+{
+	struct pattern *p;
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (!is_elem(c, "term") && !is_elem(c, "regex"))
+			continue;
+		p = patlist_add(pl);
+		p->file = ld->file;
+		p->line = (int)line_of(c);
+		if (is_elem(c, "term")) {
+			p->source = folded_text_of(c);
+			load_term(ld, c, p, what);
+		} else {
+			p->source = text_of(c);
+			load_regex(ld, c, p, what);
+		}
+	}
+}
+
+static void
+load_group(struct loader *ld, xmlNodePtr n, struct rule *r, const char *what)
+{
+	struct group *g;
+
+	r->groups = xreallocarray(r->groups, r->ngroups + 1,
+	    sizeof(*r->groups));
+	g = &r->groups[r->ngroups++];
+	memset(g, 0, sizeof(*g));
+	g->scope = scope_parse(n);
+	g->line = (int)line_of(n);
+	load_patterns(ld, n, &g->pats, what);
+}
+
+static void
+load_unless(struct loader *ld, xmlNodePtr n, struct rule *r,
+    const char *what)
+{
+	struct exception *x;
+
+	r->unless = xreallocarray(r->unless, r->nunless + 1,
+	    sizeof(*r->unless));
+	x = &r->unless[r->nunless++];
+	memset(x, 0, sizeof(*x));
+	x->scope = scope_parse(n);
+	x->line = (int)line_of(n);
+	load_patterns(ld, n, &x->pats, what);
+}
+
+static void
+load_example(xmlNodePtr n, struct rule *r)
+{
+	struct example *e;
+
+	r->examples = xreallocarray(r->examples, r->nexamples + 1,
+	    sizeof(*r->examples));
+	e = &r->examples[r->nexamples++];
+	e->text = text_of(n);
+	e->hit = attr_is(n, "hit", "yes");
+	e->line = (int)line_of(n);
+}
+
+/* The children of a <rule>, in file order. */
+static void
+load_rule_body(struct loader *ld, xmlNodePtr n, struct rule *r)
+{
+	char *what = xasprintf("rule %s: ", r->id);
+	xmlNodePtr c;
+
+	load_patterns(ld, n, &r->pats, what);
+	for (c = n->children; c != NULL; c = c->next) {
+		if (is_elem(c, "description"))
+			r->description = folded_text_of(c);
+		else if (is_elem(c, "all"))
+			load_group(ld, c, r, what);
+		else if (is_elem(c, "unless"))
+			load_unless(ld, c, r, what);
+		else if (is_elem(c, "example"))
+			load_example(c, r);
+	}
+	free(what);
+}
+
+/* Checks on a rule that the schema cannot make. */
+static void
+check_rule(struct loader *ld, const struct objective *o, const struct rule *r)
+{
+	const struct rule *first;
+	size_t i, len = strlen(o->id);
+	int yes = 0, no = 0;
+
+	if ((first = ruleset_find_rule(ld->rs, r->id)) != NULL)
+		lerr(ld, r->line, "rule %s: already defined at %s:%d", r->id,
+		    first->file, first->line);
+	if (strncmp(r->id, o->id, len) != 0 || r->id[len] != '.' ||
+	    r->id[len + 1] == '\0')
+		lerr(ld, r->line, "rule %s: id must start with its objective "
+		    "id \"%s.\"", r->id, o->id);
+	for (i = 0; i < r->nexamples; i++) {
+		if (r->examples[i].hit)
+			yes = 1;
+		else
+			no = 1;
+	}
+	if (!yes || !no)
+		lerr(ld, r->line, "rule %s: needs at least one example with "
+		    "hit=\"yes\" and one with hit=\"no\"", r->id);
+}
+
+static void
+load_rule(struct loader *ld, xmlNodePtr n, struct objective *o)
+{
+	struct rule r;
+
+	memset(&r, 0, sizeof(r));
+	r.id = attr(n, "id");
+	r.title = attr(n, "title");
+	r.file = ld->file;
+	r.line = (int)line_of(n);
+	r.kind = attr_is(n, "kind", "conflict") ? RULE_CONFLICT : RULE_SUPPORT;
+	if (attr_is(n, "severity", "error"))
+		r.severity = SEVERITY_ERROR;
+	else if (attr_is(n, "severity", "warning"))
+		r.severity = SEVERITY_WARNING;
+	else
+		r.severity = r.kind == RULE_CONFLICT ? SEVERITY_ERROR :
+		    SEVERITY_WARNING;
+	load_rule_body(ld, n, &r);
+	check_rule(ld, o, &r);
+	o->rules = xreallocarray(o->rules, o->nrules + 1, sizeof(*o->rules));
+	o->rules[o->nrules++] = r;
+}
+
+/* min-rules: a positive integer, or the default when absent. */
+static void
+load_min_rules(struct loader *ld, xmlNodePtr n, struct objective *o,
+    int reopened)
+{
+	char *v = attr(n, "min-rules"), *end;
+	long m;
+
+	if (v == NULL) {
+		if (!reopened)
+			o->min_rules = DEFAULT_MIN_RULES;
+		return;
+	}
+	errno = 0;
+	m = strtol(v, &end, 10);
+	if (v[0] < '0' || v[0] > '9' || *end != '\0' || errno != 0 ||
+	    m < 1 || m > MAX_MIN_RULES)
+		lerr(ld, line_of(n), "objective %s: min-rules must be a "
+		    "positive integer, not \"%s\"", o->id, v);
+	else if (reopened && (unsigned)m != o->min_rules)
+		lerr(ld, line_of(n), "objective %s: min-rules %ld differs from "
+		    "%u given at %s:%d", o->id, m, o->min_rules, o->file,
+		    o->line);
+	else
+		o->min_rules = (unsigned)m;
+	free(v);
+}
+
+/* A title given again on re-opening must say the same thing. */
+static void
+check_title(struct loader *ld, xmlNodePtr n, const char *what,
+    const char *id, const char *title, const char *file, int line)
+{
+	char *t = attr(n, "title");
+
+	if (t != NULL && strcmp(t, title) != 0)
+		lerr(ld, line_of(n), "%s %s: title differs from the one given "
+		    "at %s:%d", what, id, file, line);
+	free(t);
+}
+
+static struct objective *
+objective_new(struct loader *ld, xmlNodePtr n, struct area *a, char *id)
+{
+	struct objective *o;
+
+	a->objectives = xreallocarray(a->objectives, a->nobjectives + 1,
+	    sizeof(*a->objectives));
+	o = &a->objectives[a->nobjectives++];
+	memset(o, 0, sizeof(*o));
+	o->id = id;
+	o->file = ld->file;
+	o->line = (int)line_of(n);
+	o->working_title = attr_is(n, "working-title", "yes");
+	if ((o->title = attr(n, "title")) == NULL) {
+		lerr(ld, o->line, "objective %s: title missing on its first "
+		    "definition", id);
+		o->title = xstrdup("");
+	}
+	return o;
+}
+
+static struct objective *
+objective_find_in(struct area *a, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < a->nobjectives; i++)
+		if (strcmp(a->objectives[i].id, id) == 0)
+			return &a->objectives[i];
+	return NULL;
+}
+
+static void
+load_objective(struct loader *ld, xmlNodePtr n, struct area *a)
+{
+	const struct objective *other;
+	struct objective *o;
+	xmlNodePtr c;
+	char *id = attr(n, "id");
+	int reopened = 0;
+
+	if ((o = objective_find_in(a, id)) != NULL) {
+		reopened = 1;
+		check_title(ld, n, "objective", id, o->title, o->file, o->line);
+		free(id);
+	} else {
+		if ((other = ruleset_find_objective(ld->rs, id)) != NULL)
+			lerr(ld, line_of(n), "objective %s: already defined "
+			    "in area %s at %s:%d", id, other->area->id,
+			    other->file, other->line);
+		o = objective_new(ld, n, a, id);
+		/* find_objective follows back pointers while loading. */
+		o->area = a;
+	}
+	load_min_rules(ld, n, o, reopened);
+	for (c = n->children; c != NULL; c = c->next) {
+		if (is_elem(c, "description") && o->description == NULL)
+			o->description = folded_text_of(c);
+		else if (is_elem(c, "rule"))
+			load_rule(ld, c, o);
+	}
+}
+
+static enum area_kind
+area_kind_of(xmlNodePtr n)
+{
+	return attr_is(n, "kind", "principle") ? AREA_PRINCIPLE : AREA_ACTION;
+}
+
+static struct area *
+area_new(struct loader *ld, xmlNodePtr n, char *id)
+{
+	struct ruleset *rs = ld->rs;
+	struct area *a;
+	size_t i, j;
+
+	rs->areas = xreallocarray(rs->areas, rs->nareas + 1,
+	    sizeof(*rs->areas));
+	/* The array moved: objectives point back at their area. */
+	for (i = 0; i < rs->nareas; i++)
+		for (j = 0; j < rs->areas[i].nobjectives; j++)
+			rs->areas[i].objectives[j].area = &rs->areas[i];
+	a = &rs->areas[rs->nareas++];
+	memset(a, 0, sizeof(*a));
+	a->id = id;
+	a->kind = area_kind_of(n);
+	a->file = ld->file;
+	a->line = (int)line_of(n);
+	if ((a->title = attr(n, "title")) == NULL) {
+		lerr(ld, a->line, "area %s: title missing on its first "
+		    "definition", id);
+		a->title = xstrdup("");
+	}
+	return a;
+}
+
+static void
+load_area(struct loader *ld, xmlNodePtr n)
+{
+	struct area *a;
+	xmlNodePtr c;
+	char *id = attr(n, "id");
+
+	if ((a = (struct area *)ruleset_find_area(ld->rs, id)) != NULL) {
+		if (area_kind_of(n) != a->kind)
+			lerr(ld, line_of(n), "area %s: kind %s differs from "
+			    "%s given at %s:%d", id,
+			    area_kind_name(area_kind_of(n)),
+			    area_kind_name(a->kind), a->file, a->line);
+		check_title(ld, n, "area", id, a->title, a->file, a->line);
+		free(id);
+	} else
+		a = area_new(ld, n, id);
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_elem(c, "objective"))
+			load_objective(ld, c, a);
+}
+
+static void
+load_modality(struct loader *ld, xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (is_elem(c, "binding"))
+			load_patterns(ld, c, &ld->rs->binding, "binding: ");
+		else if (is_elem(c, "hortatory"))
+			load_patterns(ld, c, &ld->rs->hortatory,
+			    "hortatory: ");
+	}
+}
+
+/* The first file names the ruleset; later ones only add to it. */
+static void
+load_root(struct loader *ld, xmlNodePtr root)
+{
+	struct ruleset *rs = ld->rs;
+	xmlNodePtr c;
+
+	if (rs->id == NULL) {
+		rs->id = attr(root, "id");
+		rs->title = attr(root, "title");
+		rs->version = attr(root, "version");
+		rs->source = attr(root, "source");
+	}
+	for (c = root->children; c != NULL; c = c->next) {
+		if (is_elem(c, "modality"))
+			load_modality(ld, c);
+		else if (is_elem(c, "area"))
+			load_area(ld, c);
+	}
+}
+
+static void
+load_source(struct loader *ld, const struct rule_source *src)
+{
+	struct ruleset *rs = ld->rs;
+	xmlDocPtr doc;
+
+	rs->files = xreallocarray(rs->files, rs->nfiles + 1,
+	    sizeof(*rs->files));
+	rs->files[rs->nfiles++] = xstrdup(src->name);
+	ld->file = rs->files[rs->nfiles - 1];
+	if ((doc = parse_source(ld, src)) == NULL)
+		return;
+	if (validate(ld, doc) == 0)
+		load_root(ld, xmlDocGetRootElement(doc));
+	xmlFreeDoc(doc);
+}
+
+static void
+index_patterns(struct ruleset *rs, struct patlist *pl)
+{
+	size_t i;
+
+	rs->patterns = xreallocarray(rs->patterns, rs->npatterns + pl->n,
+	    sizeof(*rs->patterns));
+	for (i = 0; i < pl->n; i++) {
+		pl->v[i].index = (unsigned)rs->npatterns;
+		rs->patterns[rs->npatterns++] = &pl->v[i];
+	}
+}
+
+static void
+index_rule(struct ruleset *rs, struct objective *o, struct rule *r)
+{
+	size_t i;
+
+	r->objective = o;
+	r->index = (unsigned)rs->nrules;
+	rs->rules[rs->nrules++] = r;
+	index_patterns(rs, &r->pats);
+	for (i = 0; i < r->ngroups; i++)
+		index_patterns(rs, &r->groups[i].pats);
+	for (i = 0; i < r->nunless; i++)
+		index_patterns(rs, &r->unless[i].pats);
+}
+
+/*
+ * Back pointers and the flat indexes, once the tree no longer moves.
+ * Patterns are numbered rule by rule (direct, <all>, <unless>), then the
+ * binding and hortatory lists.
+ */
+static void
+link_ruleset(struct ruleset *rs)
+{
+	struct area *a;
+	struct objective *o;
+	size_t i, j, k, nrules = 0, nobj = 0;
+
+	for (i = 0; i < rs->nareas; i++)
+		for (j = 0; j < rs->areas[i].nobjectives; j++) {
+			nobj++;
+			nrules += rs->areas[i].objectives[j].nrules;
+		}
+	rs->objectives = xcalloc(nobj, sizeof(*rs->objectives));
+	rs->rules = xcalloc(nrules, sizeof(*rs->rules));
+	for (i = 0; i < rs->nareas; i++) {
+		a = &rs->areas[i];
+		for (j = 0; j < a->nobjectives; j++) {
+			o = &a->objectives[j];
+			o->area = a;
+			o->index = (unsigned)rs->nobjectives;
+			rs->objectives[rs->nobjectives++] = o;
+			for (k = 0; k < o->nrules; k++)
+				index_rule(rs, o, &o->rules[k]);
+		}
+	}
+	index_patterns(rs, &rs->binding);
+	index_patterns(rs, &rs->hortatory);
+}
+
+static void
+ruleset_digest(struct ruleset *rs, const struct rule_source *srcs, size_t n)
+{
+	struct strbuf sb;
+	size_t i;
+
+	memset(&sb, 0, sizeof(sb));
+	for (i = 0; i < n; i++)
+		strbuf_add(&sb, srcs[i].data, srcs[i].len);
+	sha256_hex(sb.s != NULL ? sb.s : "", sb.len, rs->sha256);
+	strbuf_free(&sb);
+}
+
+struct ruleset *
+rules_load_sources(const struct rule_source *srcs, size_t n,
+    struct errlist *errs)
+{
+	struct loader ld;
+	size_t i, nerr = errs->n;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.rs = xcalloc(1, sizeof(*ld.rs));
+	ld.errs = errs;
+	ld.schema = schema_load();
+	for (i = 0; i < n; i++)
+		load_source(&ld, &srcs[i]);
+	xmlRelaxNGFree(ld.schema);
+	free(ld.lasterr);
+	if (n == 0)
+		errlist_add(errs, "no rule files given");
+	if (errs->n != nerr) {
+		ruleset_free(ld.rs);
+		return NULL;
+	}
+	ruleset_digest(ld.rs, srcs, n);
+	link_ruleset(ld.rs);
+	return ld.rs;
+}
+
+struct ruleset *
+rules_load_default(struct errlist *errs)
+{
+	struct rule_source src;
+
+	src.name = "<embedded>/us-icdps-2024.xml";
+	src.data = embedded_default_rules;
+	src.len = embedded_default_rules_len;
+	return rules_load_sources(&src, 1, errs);
+}
+
+/* Read a whole file; on failure report "path: cannot read: why". */
+static int
+read_file(const char *path, struct rule_source *src, struct errlist *errs)
+{
+	struct strbuf sb;
+	FILE *f;
+	char buf[8192];
+	size_t n;
+	int bad;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		errlist_add(errs, "%s: cannot read: %s", path, strerror(errno));
+		return -1;
+	}
+	memset(&sb, 0, sizeof(sb));
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&sb, buf, n);
+	if ((bad = ferror(f)) != 0)
+		errlist_add(errs, "%s: cannot read: %s", path, strerror(errno));
+	fclose(f);
+	if (bad) {
+		strbuf_free(&sb);
+		return -1;
+	}
+	src->name = xstrdup(path);
+	src->len = sb.len;
+	src->data = strbuf_take(&sb);
+	return 0;
+}
+
+struct srclist {
+	struct rule_source *v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+static void
+srclist_read(struct srclist *sl, const char *path, struct errlist *errs)
+{
+	GROW(sl->v, sl->cap, sl->n + 1);
+	if (read_file(path, &sl->v[sl->n], errs) == 0)
+		sl->n++;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+is_xml_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".xml") == 0;
+}
+
+/* Every *.xml file directly inside dir, in byte order of their names. */
+static void
+srclist_read_dir(struct srclist *sl, const char *dir, struct errlist *errs)
+{
+	DIR *d;
+	struct dirent *de;
+	char **names = NULL, *path;
+	size_t n = 0, cap = 0, i, len = strlen(dir);
+	struct stat st;
+
+	if ((d = opendir(dir)) == NULL) {
+		errlist_add(errs, "%s: cannot read: %s", dir, strerror(errno));
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (!is_xml_name(de->d_name))
+			continue;
+		path = xasprintf("%s%s%s", dir,
+		    len > 0 && dir[len - 1] == '/' ? "" : "/", de->d_name);
+		if (stat(path, &st) != 0 || S_ISDIR(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		GROW(names, cap, n + 1);
+		names[n++] = path;
+	}
+	closedir(d);
+	if (n == 0)
+		errlist_add(errs, "%s: no *.xml rule files in this folder",
+		    dir);
+	qsort(names, n, sizeof(*names), cmp_names);
+	for (i = 0; i < n; i++) {
+		srclist_read(sl, names[i], errs);
+		free(names[i]);
+	}
+	free(names);
+}
+
+struct ruleset *
+rules_load_paths(const char *const *paths, size_t n, struct errlist *errs)
+{
+	struct srclist sl;
+	struct ruleset *rs;
+	struct stat st;
+	size_t i, nerr = errs->n;
+
+	memset(&sl, 0, sizeof(sl));
+	for (i = 0; i < n; i++) {
+		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+			srclist_read_dir(&sl, paths[i], errs);
+		else
+			srclist_read(&sl, paths[i], errs);
+	}
+	rs = rules_load_sources(sl.v, sl.n, errs);
+	if (rs != NULL && errs->n != nerr) {
+		ruleset_free(rs);
+		rs = NULL;
+	}
+	for (i = 0; i < sl.n; i++) {
+		free((char *)sl.v[i].name);
+		free((char *)sl.v[i].data);
+	}
+	free(sl.v);
+	return rs;
+}
+
+static void
+patlist_free(struct patlist *pl)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++) {
+		pattern_free_code(&pl->v[i]);
+		free(pl->v[i].source);
+		free(pl->v[i].regex);
+		free(pl->v[i].prefilter);
+	}
+	free(pl->v);
+}
+
+static void
+rule_free(struct rule *r)
+{
+	size_t i;
+
+	free(r->id);
+	free(r->title);
+	free(r->description);
+	patlist_free(&r->pats);
+	for (i = 0; i < r->ngroups; i++)
+		patlist_free(&r->groups[i].pats);
+	free(r->groups);
+	for (i = 0; i < r->nunless; i++)
+		patlist_free(&r->unless[i].pats);
+	free(r->unless);
+	for (i = 0; i < r->nexamples; i++)
+		free(r->examples[i].text);
+	free(r->examples);
+}
+
+static void
+area_free(struct area *a)
+{
+	struct objective *o;
+	size_t i, j;
+
+	for (i = 0; i < a->nobjectives; i++) {
+		o = &a->objectives[i];
+		for (j = 0; j < o->nrules; j++)
+			rule_free(&o->rules[j]);
+		free(o->rules);
+		free(o->id);
+		free(o->title);
+		free(o->description);
+	}
+	free(a->objectives);
+	free(a->id);
+	free(a->title);
+}
+
+void
+ruleset_free(struct ruleset *rs)
+{
+	size_t i;
+
+	if (rs == NULL)
+		return;
+	for (i = 0; i < rs->nareas; i++)
+		area_free(&rs->areas[i]);
+	free(rs->areas);
+	patlist_free(&rs->binding);
+	patlist_free(&rs->hortatory);
+	for (i = 0; i < rs->nfiles; i++)
+		free(rs->files[i]);
+	free(rs->files);
+	free(rs->rules);
+	free(rs->objectives);
+	free(rs->patterns);
+	free(rs->id);
+	free(rs->title);
+	free(rs->version);
+	free(rs->source);
+	free(rs);
+}
+
+/* The finders walk the tree, so they also work while it is being built. */
+const struct rule *
+ruleset_find_rule(const struct ruleset *rs, const char *id)
+{
+	const struct objective *o;
+	size_t i, j, k;
+
+	for (i = 0; i < rs->nareas; i++)
+		for (j = 0; j < rs->areas[i].nobjectives; j++) {
+			o = &rs->areas[i].objectives[j];
+			for (k = 0; k < o->nrules; k++)
+				if (strcmp(o->rules[k].id, id) == 0)
+					return &o->rules[k];
+		}
+	return NULL;
+}
+
+const struct objective *
+ruleset_find_objective(const struct ruleset *rs, const char *id)
+{
+	size_t i, j;
+
+	for (i = 0; i < rs->nareas; i++)
+		for (j = 0; j < rs->areas[i].nobjectives; j++)
+			if (strcmp(rs->areas[i].objectives[j].id, id) == 0)
+				return &rs->areas[i].objectives[j];
+	return NULL;
+}
+
+const struct area *
+ruleset_find_area(const struct ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nareas; i++)
+		if (strcmp(rs->areas[i].id, id) == 0)
+			return &rs->areas[i];
+	return NULL;
+}
+
+const char *
+scope_name(enum scope s)
+{
+	switch (s) {
+	case SCOPE_SENTENCE:
+		return "sentence";
+	case SCOPE_PARAGRAPH:
+		return "paragraph";
+	case SCOPE_SECTION:
+		return "section";
+	case SCOPE_DOCUMENT:
+		return "document";
+	}
+	return "?";
+}
+
+const char *
+modality_name(enum modality m)
+{
+	switch (m) {
+	case MODALITY_MENTION:
+		return "mention";
+	case MODALITY_HORTATORY:
+		return "hortatory";
+	case MODALITY_BINDING:
+		return "binding";
+	}
+	return "?";
+}
+
+const char *
+area_kind_name(enum area_kind k)
+{
+	return k == AREA_PRINCIPLE ? "principle" : "action-area";
+}
+
+const char *
+rule_kind_name(enum rule_kind k)
+{
+	return k == RULE_CONFLICT ? "conflict" : "support";
+}

@@ -1,0 +1,276 @@
+/*
+ * rulescmd.c -- `palint rules list|check|test|export` and `palint explain`:
+ * looking at a ruleset rather than at documents.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "extract.h"
+#include "rules.h"
+#include "scan.h"
+
+/* Rule files for the rules commands: --rules and the operands alike. */
+static struct ruleset *
+load_for_rules(const struct options *o)
+{
+	const char **paths;
+	struct ruleset *rs;
+	size_t i, n = 0;
+
+	paths = xcalloc(o->nrules + o->nargs + 1, sizeof(*paths));
+	for (i = 0; i < o->nrules; i++)
+		paths[n++] = o->rules[i];
+	for (i = 0; i < o->nargs; i++)
+		paths[n++] = o->args[i];
+	rs = cli_load_rules(paths, n, o->quiet);
+	free(paths);
+	return rs;
+}
+
+static size_t
+count_rules(const struct objective *ob, enum rule_kind kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ob->nrules; i++)
+		n += ob->rules[i].kind == kind;
+	return n;
+}
+
+int
+cmd_rules_list(const struct options *o)
+{
+	const struct area *a;
+	const struct objective *ob;
+	struct ruleset *rs;
+	size_t i, j;
+
+	if ((rs = load_for_rules(o)) == NULL)
+		return EXIT_TROUBLE;
+	printf("%s %s: %s (%zu objectives, %zu rules)\n", rs->id,
+	    rs->version, rs->title, rs->nobjectives, rs->nrules);
+	for (i = 0; i < rs->nareas; i++) {
+		a = &rs->areas[i];
+		printf("%-6s %s [%s]\n", a->id, a->title,
+		    area_kind_name(a->kind));
+		for (j = 0; j < a->nobjectives; j++) {
+			ob = &a->objectives[j];
+			printf("  %-6s %s%s (%zu support, %zu conflict)\n",
+			    ob->id, ob->working_title ? "\xe2\x80\xa0 " : "",
+			    ob->title, count_rules(ob, RULE_SUPPORT),
+			    count_rules(ob, RULE_CONFLICT));
+		}
+	}
+	ruleset_free(rs);
+	return EXIT_OK;
+}
+
+/* Whether rule r fires on text; -1 with *cause when the scan failed. */
+static int
+example_fires(struct scanner *sc, const struct rule *r, const char *text,
+    char **cause)
+{
+	struct doctext *doc;
+	struct hit *hits;
+	size_t n, i;
+	int fired = 0;
+
+	doc = doctext_from_string(text, strlen(text));
+	if (scan_document(sc, doc, &hits, &n, cause) != 0) {
+		doctext_free(doc);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		fired |= hits[i].rule == r;
+	hits_free(hits, n);
+	doctext_free(doc);
+	return fired;
+}
+
+/* Run every example; print failures; return the number that failed. */
+static size_t
+run_examples(const struct ruleset *rs, struct scanner *sc, size_t *passed)
+{
+	const struct rule *r;
+	const struct example *ex;
+	size_t i, j, failed = 0;
+	char *cause = NULL;
+	int fired;
+
+	*passed = 0;
+	for (i = 0; i < rs->nrules; i++) {
+		r = rs->rules[i];
+		for (j = 0; j < r->nexamples; j++) {
+			ex = &r->examples[j];
+			fired = example_fires(sc, r, ex->text, &cause);
+			if (fired == ex->hit) {
+				(*passed)++;
+				continue;
+			}
+			failed++;
+			if (fired < 0) {
+				fprintf(stderr, "%s:%d: rule %s: example: %s\n",
+				    r->file, ex->line, r->id, cause);
+				free(cause);
+				cause = NULL;
+			} else
+				fprintf(stderr, "%s:%d: rule %s: example %s\n",
+				    r->file, ex->line, r->id, ex->hit ?
+				    "should match but does not" :
+				    "should not match but does");
+		}
+	}
+	return failed;
+}
+
+static int
+rules_examples(const struct options *o, int summary)
+{
+	struct ruleset *rs;
+	struct prefilter *pf;
+	struct scanner *sc;
+	size_t passed, failed;
+
+	if ((rs = load_for_rules(o)) == NULL)
+		return EXIT_TROUBLE;
+	pf = cli_prefilter(o, rs);
+	sc = scanner_new(rs, pf);
+	failed = run_examples(rs, sc, &passed);
+	if (summary)
+		printf("%zu passed, %zu failed\n", passed, failed);
+	else if (failed == 0)
+		printf("%s %s: %zu areas, %zu objectives, %zu rules, "
+		    "%zu examples: ok\n", rs->id, rs->version, rs->nareas,
+		    rs->nobjectives, rs->nrules, passed);
+	scanner_free(sc);
+	prefilter_free(pf);
+	ruleset_free(rs);
+	return failed == 0 ? EXIT_OK : EXIT_TROUBLE;
+}
+
+int
+cmd_rules_check(const struct options *o)
+{
+	return rules_examples(o, 0);
+}
+
+int
+cmd_rules_test(const struct options *o)
+{
+	return rules_examples(o, 1);
+}
+
+/* One line per anchor pattern, with its case flag inline, so that other
+   tools (grep -P, ripgrep) can run the same search. */
+int
+cmd_rules_export(const struct options *o)
+{
+	struct ruleset *rs;
+	const struct pattern *p;
+	size_t i;
+
+	if ((rs = load_for_rules(o)) == NULL)
+		return EXIT_TROUBLE;
+	for (i = 0; i < rs->npatterns; i++) {
+		p = rs->patterns[i];
+		if (p->anchor)
+			printf("%s%s\n", p->case_sensitive ? "(?-i)" : "(?i)",
+			    p->regex);
+	}
+	ruleset_free(rs);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
+}
+
+static void
+explain_patterns(const char *indent, const struct patlist *pl)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		printf("%s%s %s%s\n", indent, pl->v[i].is_term ? "term " :
+		    "regex", pl->v[i].source, pl->v[i].case_sensitive ?
+		    "  (case-sensitive)" : "");
+}
+
+static void
+explain_rule(const struct rule *r)
+{
+	size_t i;
+
+	printf("%s  %s%s\n  objective %s: %s\n", r->id, r->title,
+	    r->kind == RULE_CONFLICT ? "  [conflict]" : "",
+	    r->objective->id, r->objective->title);
+	if (r->description != NULL)
+		printf("  %s\n", r->description);
+	printf("  looks for any of:\n");
+	explain_patterns("    ", &r->pats);
+	for (i = 0; i < r->ngroups; i++) {
+		printf("    all in one %s:\n", scope_name(r->groups[i].scope));
+		explain_patterns("      ", &r->groups[i].pats);
+	}
+	for (i = 0; i < r->nunless; i++) {
+		printf("  unless in the same %s:\n",
+		    scope_name(r->unless[i].scope));
+		explain_patterns("    ", &r->unless[i].pats);
+	}
+	for (i = 0; i < r->nexamples; i++)
+		printf("  example (%s): %s\n", r->examples[i].hit ? "hit" :
+		    "no hit", r->examples[i].text);
+}
+
+static void
+explain_objective(const struct objective *ob)
+{
+	size_t i;
+
+	printf("%s  %s%s\n  area %s: %s\n  covered when %u support rules "
+	    "fire\n", ob->id, ob->title, ob->working_title ?
+	    "  (descriptive working title)" : "", ob->area->id,
+	    ob->area->title, ob->min_rules);
+	if (ob->description != NULL)
+		printf("  %s\n", ob->description);
+	for (i = 0; i < ob->nrules; i++)
+		printf("  %-40s %s%s\n", ob->rules[i].id, ob->rules[i].title,
+		    ob->rules[i].kind == RULE_CONFLICT ? " [conflict]" : "");
+}
+
+int
+cmd_explain(const struct options *o)
+{
+	const struct rule *r;
+	const struct objective *ob;
+	const struct area *a;
+	struct ruleset *rs;
+	size_t i;
+
+	if (o->nargs != 1) {
+		fprintf(stderr, "palint: explain wants one rule, objective or "
+		    "area id\n");
+		return EXIT_TROUBLE;
+	}
+	if ((rs = cli_load_rules(o->rules, o->nrules, o->quiet)) == NULL)
+		return EXIT_TROUBLE;
+	if ((r = ruleset_find_rule(rs, o->args[0])) != NULL)
+		explain_rule(r);
+	else if ((ob = ruleset_find_objective(rs, o->args[0])) != NULL)
+		explain_objective(ob);
+	else if ((a = ruleset_find_area(rs, o->args[0])) != NULL) {
+		printf("%s  %s [%s]\n", a->id, a->title,
+		    area_kind_name(a->kind));
+		for (i = 0; i < a->nobjectives; i++)
+			printf("  %-6s %s\n", a->objectives[i].id,
+			    a->objectives[i].title);
+	} else {
+		fprintf(stderr, "palint: %s: no such rule, objective or area\n",
+		    o->args[0]);
+		ruleset_free(rs);
+		return EXIT_TROUBLE;
+	}
+	ruleset_free(rs);
+	return EXIT_OK;
+}

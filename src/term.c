@@ -1,0 +1,412 @@
+/*
+ * term.c -- the <term> language translated to regular expressions.
+ *
+ * Input: a term as an analyst writes it ("undersea cable", "cyber*",
+ * "data locali[sz]ation").  Output: a PCRE2 source with the semantics
+ * documented in term.h, and a Hyperscan prefilter source made only of the
+ * term's literal pieces.  Also derives prefilter sources from hand-written
+ * regexes.
+ *
+ * The prefilter may be compiled in Hyperscan's byte mode or with
+ * HS_FLAG_UTF8 | HS_FLAG_UCP (prefilter.c chooses), so it is written to be
+ * a superset in both: a separator between pieces is any run of characters
+ * that are not ASCII letters, digits or "_" (every separator and
+ * apostrophe the regex allows is one, as is every byte of its UTF-8 form),
+ * and a wildcard inside the term is any run of non-space characters.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "term.h"
+#include "util.h"
+
+/* Characters that may stand around a whole word: letters, marks, digits. */
+#define WORDCHAR	"[\\p{L}\\p{M}\\p{N}_]"
+#define SEPRUN		"[\\s\\-\\x{2010}\\x{2011}\\x{00AD}]+"
+#define APOSTROPHE	"['\\x{2019}]"
+#define PF_SEP		"[^0-9A-Za-z_]+"
+#define PF_WILD		"\\S*"
+
+/* Translation state for one term. */
+struct tbuild {
+	struct strbuf	 re;
+	struct strbuf	 pf;
+	int		 pf_ok;		/* 0: no prefilter possible */
+	int		 pf_sep;	/* a separator is due before the next
+					   prefilter piece */
+	int		 last;		/* kind of the last token, TOK_* */
+	size_t		 wordlen;	/* tokens in the current word */
+};
+
+enum {
+	TOK_NONE,
+	TOK_LETTER,	/* letter, digit, class: may take a plural */
+	TOK_OTHER,	/* punctuation, apostrophe */
+	TOK_WILD
+};
+
+/* Length of a word separator at p (space, newline, hyphens, NBSP), or 0. */
+static size_t
+sep_len(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (*u == ' ' || *u == '-' || (*u >= '\t' && *u <= '\r'))
+		return 1;
+	if (u[0] == 0xc2 && (u[1] == 0xa0 || u[1] == 0xad))
+		return 2;
+	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x90 || u[2] == 0x91))
+		return 3;
+	return 0;
+}
+
+/* Length of an apostrophe at p (' or U+2019), or 0. */
+static size_t
+apos_len(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (*u == '\'')
+		return 1;
+	if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x99)
+		return 3;
+	return 0;
+}
+
+/* Length of the UTF-8 sequence at p; malformed bytes count alone. */
+static size_t
+utf8_len(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t n, i;
+
+	if (c < 0xc0)
+		return 1;
+	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	for (i = 1; i < n; i++)
+		if (((unsigned char)p[i] & 0xc0) != 0x80)
+			return 1;
+	return n;
+}
+
+static int
+is_ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z');
+}
+
+/* Start a prefilter piece, writing the separator it follows if any. */
+static void
+pf_piece(struct tbuild *tb)
+{
+	if (tb->pf_sep && tb->pf.len > 0)
+		strbuf_adds(&tb->pf, PF_SEP);
+	tb->pf_sep = 0;
+}
+
+/* One literal character (a whole UTF-8 sequence); returns its length. */
+static size_t
+add_literal(struct tbuild *tb, const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t n;
+
+	if (c >= 0x80) {
+		n = utf8_len(p);
+		strbuf_add(&tb->re, p, n);
+		tb->pf_ok = 0;
+		tb->last = TOK_LETTER;
+		return n;
+	}
+	pf_piece(tb);
+	if (is_ascii_alnum(c) || c == '_') {
+		strbuf_addc(&tb->re, (char)c);
+		strbuf_addc(&tb->pf, (char)c);
+		tb->last = TOK_LETTER;
+	} else if (c < 0x20 || c == 0x7f) {
+		strbuf_addf(&tb->re, "\\x{%02x}", c);
+		strbuf_addf(&tb->pf, "\\x%02x", c);
+		tb->last = TOK_OTHER;
+	} else {
+		strbuf_addc(&tb->re, '\\');
+		strbuf_addc(&tb->re, (char)c);
+		strbuf_addc(&tb->pf, '\\');
+		strbuf_addc(&tb->pf, (char)c);
+		tb->last = TOK_OTHER;
+	}
+	return 1;
+}
+
+/* Check the body of a class: non-empty, ranges in order. */
+static int
+class_check(const char *body, size_t n, char **cause)
+{
+	size_t i;
+
+	if (n == 0 || (n == 1 && body[0] == '^')) {
+		*cause = xstrdup("empty character class \"[]\"");
+		return -1;
+	}
+	for (i = 1; i + 1 < n; i++) {
+		if (body[i] != '-' || (i == 1 && body[0] == '^'))
+			continue;
+		if ((unsigned char)body[i - 1] < 0x80 &&
+		    (unsigned char)body[i + 1] < 0x80 &&
+		    body[i - 1] > body[i + 1]) {
+			*cause = xasprintf("range out of order in \"[%.*s]\"",
+			    (int)n, body);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A "[...]" class at p, copied as a class: only "\" and "[" are escaped so
+ * that everything inside stays a literal member.  Returns the length
+ * consumed, or 0 with *cause.
+ */
+static size_t
+add_class(struct tbuild *tb, const char *p, char **cause)
+{
+	const char *end;
+	size_t n, i;
+	int ascii = 1;
+
+	if ((end = strchr(p + 1, ']')) == NULL) {
+		*cause = xstrdup("unclosed \"[\"");
+		return 0;
+	}
+	n = (size_t)(end - (p + 1));
+	if (class_check(p + 1, n, cause) != 0)
+		return 0;
+	pf_piece(tb);
+	strbuf_addc(&tb->re, '[');
+	strbuf_addc(&tb->pf, '[');
+	for (i = 0; i < n; i++) {
+		char c = p[1 + i];
+
+		if ((unsigned char)c >= 0x80)
+			ascii = 0;
+		if (c == '\\' || c == '[') {
+			strbuf_addc(&tb->re, '\\');
+			strbuf_addc(&tb->pf, '\\');
+		}
+		strbuf_addc(&tb->re, c);
+		strbuf_addc(&tb->pf, c);
+	}
+	strbuf_addc(&tb->re, ']');
+	strbuf_addc(&tb->pf, ']');
+	/* A negated class matches multi-byte characters the byte-wise
+	   prefilter class would miss. */
+	if (!ascii || p[1] == '^')
+		tb->pf_ok = 0;
+	tb->last = TOK_LETTER;
+	return n + 2;
+}
+
+/* Is p at the end of the term once separators are skipped? */
+static int
+only_seps(const char *p)
+{
+	size_t n;
+
+	while ((n = sep_len(p)) > 0)
+		p += n;
+	return *p == '\0';
+}
+
+/* A "*" at p: valid only at the end of a non-empty word. */
+static int
+add_wild(struct tbuild *tb, const char *p, char **cause)
+{
+	if (tb->wordlen == 0) {
+		*cause = xstrdup("\"*\" must follow the start of a word");
+		return -1;
+	}
+	if (p[1] != '\0' && sep_len(p + 1) == 0) {
+		*cause = xstrdup("\"*\" is allowed only at the end of a word");
+		return -1;
+	}
+	strbuf_adds(&tb->re, WORDCHAR "*");
+	/* At the end of the term the prefilter just stops; inside it, the
+	   next piece must be allowed to come after the suffix. */
+	if (!only_seps(p + 1)) {
+		strbuf_adds(&tb->pf, PF_WILD);
+		tb->pf_sep = 0;
+	}
+	tb->last = TOK_WILD;
+	return 0;
+}
+
+/* One token of a word at p; returns its length or 0 with *cause. */
+static size_t
+add_token(struct tbuild *tb, const char *p, char **cause)
+{
+	size_t n;
+
+	if (*p == '[')
+		n = add_class(tb, p, cause);
+	else if (*p == '*')
+		n = add_wild(tb, p, cause) == 0 ? 1 : 0;
+	else if ((n = apos_len(p)) > 0) {
+		strbuf_adds(&tb->re, APOSTROPHE);
+		tb->pf_sep = 1;
+		tb->last = TOK_OTHER;
+	} else
+		n = add_literal(tb, p);
+	if (n > 0)
+		tb->wordlen++;
+	return n;
+}
+
+static int
+translate(struct tbuild *tb, const char *p, char **cause)
+{
+	size_t n;
+
+	while ((n = sep_len(p)) > 0)
+		p += n;
+	if (*p == '\0') {
+		*cause = xstrdup("empty term");
+		return -1;
+	}
+	strbuf_adds(&tb->re, "(?<!" WORDCHAR ")");
+	while (*p != '\0') {
+		if ((n = sep_len(p)) > 0) {
+			while ((n = sep_len(p)) > 0)
+				p += n;
+			if (*p != '\0') {
+				strbuf_adds(&tb->re, SEPRUN);
+				tb->pf_sep = 1;
+				tb->wordlen = 0;
+			}
+			continue;
+		}
+		if ((n = add_token(tb, p, cause)) == 0)
+			return -1;
+		p += n;
+	}
+	if (tb->last == TOK_LETTER)
+		strbuf_adds(&tb->re, "(?:e?s)?");
+	strbuf_adds(&tb->re, "(?!" WORDCHAR ")");
+	return 0;
+}
+
+int
+term_to_regex(const char *term, char **regex, char **prefilter, char **cause)
+{
+	struct tbuild tb;
+
+	memset(&tb, 0, sizeof(tb));
+	tb.pf_ok = 1;
+	*regex = *prefilter = *cause = NULL;
+	if (translate(&tb, term, cause) != 0) {
+		strbuf_free(&tb.re);
+		strbuf_free(&tb.pf);
+		return -1;
+	}
+	*regex = strbuf_take(&tb.re);
+	if (tb.pf_ok && tb.pf.len > 0)
+		*prefilter = strbuf_take(&tb.pf);
+	strbuf_free(&tb.pf);
+	return 0;
+}
+
+/*
+ * Length of a "[...]" class at p in a regex, honouring escapes, a leading
+ * "]" or "^]", and POSIX "[:name:]" members; 0 when it never closes.
+ */
+static size_t
+regex_class_len(const char *p)
+{
+	const char *q = p + 1;
+
+	if (*q == '^')
+		q++;
+	if (*q == ']')
+		q++;
+	while (*q != '\0' && *q != ']') {
+		if (*q == '\\' && q[1] != '\0')
+			q += 2;
+		else if (q[0] == '[' && q[1] == ':' &&
+		    strstr(q + 2, ":]") != NULL)
+			q = strstr(q + 2, ":]") + 2;
+		else
+			q++;
+	}
+	return *q == ']' ? (size_t)(q - p) + 1 : 0;
+}
+
+/* Is the "(?" group at p (pointing after "(?") one Hyperscan accepts? */
+static int
+group_ok(const char *p)
+{
+	if (strchr(":=!>#", *p) != NULL || *p == '\'')
+		return 1;
+	if (p[0] == '<')
+		return p[1] != '=' && p[1] != '!';
+	if (p[0] == 'P')
+		return p[1] == '<';
+	/* Inline flags: only the ones Hyperscan knows. */
+	while (*p != '\0' && strchr("ismx-", *p) != NULL)
+		p++;
+	return *p == ':' || *p == ')';
+}
+
+/* Escapes Hyperscan rejects, or that refer back to captured text. */
+static int
+escape_ok(char c)
+{
+	if (c >= '1' && c <= '9')
+		return 0;
+	return strchr("gkKRNC", c) == NULL;
+}
+
+char *
+regex_to_prefilter(const char *regex)
+{
+	struct strbuf sb;
+	const char *p = regex, *q;
+	size_t n;
+
+	memset(&sb, 0, sizeof(sb));
+	while (*p != '\0') {
+		if (p[0] == '\\' && p[1] == 'Q') {
+			q = strstr(p + 2, "\\E");
+			n = q == NULL ? strlen(p) : (size_t)(q - p) + 2;
+		} else if (p[0] == '\\' && (p[1] == 'b' || p[1] == 'B')) {
+			/* Dropping a boundary only widens, unless something
+			   quantifies it. */
+			if (p[2] != '\0' && strchr("?*+{", p[2]) != NULL)
+				goto fail;
+			p += 2;
+			continue;
+		} else if (p[0] == '\\') {
+			if (p[1] == '\0' || !escape_ok(p[1]))
+				goto fail;
+			n = 2;
+		} else if (p[0] == '[') {
+			if ((n = regex_class_len(p)) == 0)
+				goto fail;
+		} else if (p[0] == '(' && p[1] == '*')
+			goto fail;
+		else if (p[0] == '(' && p[1] == '?') {
+			if (!group_ok(p + 2))
+				goto fail;
+			n = 2;
+		} else
+			n = 1;
+		strbuf_add(&sb, p, n);
+		p += n;
+	}
+	if (sb.len == 0)
+		goto fail;
+	return strbuf_take(&sb);
+fail:
+	strbuf_free(&sb);
+	return NULL;
+}

@@ -1,0 +1,202 @@
+/*
+ * walk.c -- operands (files, folders, "-", --files-from) to a sorted list of
+ * documents, with fts(3) for the folder walk and fnmatch(3) for globs.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fnmatch.h>
+#include <fts.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "walk.h"
+
+static void
+input_add(struct inputs *in, const char *path, const char *error, int is_stdin)
+{
+	GROW(in->v, in->cap, in->n + 1);
+	in->v[in->n].path = xstrdup(path);
+	in->v[in->n].error = error != NULL ? xstrdup(error) : NULL;
+	in->v[in->n].is_stdin = is_stdin;
+	in->n++;
+}
+
+static int
+glob_any(const char *const *globs, size_t n, const char *path,
+    const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (fnmatch(globs[i], name, 0) == 0 ||
+		    fnmatch(globs[i], path, 0) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a file met inside a folder is read. */
+static int
+walk_wanted(const struct options *o, const FTSENT *e)
+{
+	if (glob_any(o->exclude, o->nexclude, e->fts_path, e->fts_name))
+		return 0;
+	if (o->ninclude > 0 &&
+	    !glob_any(o->include, o->ninclude, e->fts_path, e->fts_name))
+		return 0;
+	return 1;
+}
+
+static int
+walk_cmp(const FTSENT **a, const FTSENT **b)
+{
+	return strcmp((*a)->fts_name, (*b)->fts_name);
+}
+
+static void
+walk_entry(const struct options *o, FTS *fts, FTSENT *e, struct inputs *in)
+{
+	int hidden = e->fts_level > 0 && e->fts_name[0] == '.' && !o->hidden;
+
+	switch (e->fts_info) {
+	case FTS_D:
+		if (hidden || (e->fts_level > 0 && glob_any(o->exclude,
+		    o->nexclude, e->fts_path, e->fts_name)))
+			fts_set(fts, e, FTS_SKIP);
+		break;
+	case FTS_DC:
+		input_add(in, e->fts_path, "symbolic link loop", 0);
+		break;
+	case FTS_DNR:
+	case FTS_ERR:
+	case FTS_NS:
+		input_add(in, e->fts_path, strerror(e->fts_errno), 0);
+		break;
+	case FTS_SLNONE:
+		if (!hidden)
+			input_add(in, e->fts_path, "dangling symbolic link", 0);
+		break;
+	case FTS_F:
+	case FTS_DEFAULT:
+		if (e->fts_level == 0 || (!hidden && walk_wanted(o, e)))
+			input_add(in, e->fts_path, NULL, 0);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+walk_path(const struct options *o, const char *path, struct inputs *in)
+{
+	char *argv[2];
+	FTS *fts;
+	FTSENT *e;
+
+	argv[0] = (char *)path;
+	argv[1] = NULL;
+	fts = fts_open(argv, FTS_LOGICAL | FTS_NOCHDIR, walk_cmp);
+	if (fts == NULL) {
+		input_add(in, path, strerror(errno), 0);
+		return;
+	}
+	while ((e = fts_read(fts)) != NULL)
+		walk_entry(o, fts, e, in);
+	fts_close(fts);
+}
+
+/* One path per line; empty lines ignored. */
+static int
+walk_list(const struct options *o, struct inputs *in, struct errlist *errs)
+{
+	FILE *f;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (strcmp(o->files_from, "-") == 0)
+		f = stdin;
+	else if ((f = fopen(o->files_from, "r")) == NULL) {
+		errlist_add(errs, "%s: %s", o->files_from, strerror(errno));
+		return -1;
+	}
+	while ((n = getline(&line, &cap, f)) > 0) {
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (n > 0)
+			walk_path(o, line, in);
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return 0;
+}
+
+static int
+input_cmp(const void *a, const void *b)
+{
+	const struct input *x = a, *y = b;
+
+	return strcmp(x->path, y->path);
+}
+
+static void
+walk_sort(struct inputs *in)
+{
+	size_t i, keep = 0;
+
+	qsort(in->v, in->n, sizeof(*in->v), input_cmp);
+	for (i = 0; i < in->n; i++) {
+		if (keep > 0 && strcmp(in->v[keep - 1].path, in->v[i].path) ==
+		    0) {
+			free(in->v[i].path);
+			free(in->v[i].error);
+			continue;
+		}
+		in->v[keep++] = in->v[i];
+	}
+	in->n = keep;
+}
+
+int
+walk_inputs(const struct options *o, struct inputs *in, struct errlist *errs)
+{
+	size_t i, nstdin = 0;
+
+	for (i = 0; i < o->nargs; i++)
+		nstdin += strcmp(o->args[i], "-") == 0;
+	if (nstdin > 1 || (nstdin == 1 && o->files_from != NULL &&
+	    strcmp(o->files_from, "-") == 0)) {
+		errlist_add(errs, "standard input can be read only once");
+		return -1;
+	}
+	for (i = 0; i < o->nargs; i++) {
+		if (strcmp(o->args[i], "-") == 0)
+			input_add(in, o->stdin_name != NULL ? o->stdin_name :
+			    "-", NULL, 1);
+		else
+			walk_path(o, o->args[i], in);
+	}
+	if (o->files_from != NULL && walk_list(o, in, errs) != 0)
+		return -1;
+	walk_sort(in);
+	return 0;
+}
+
+void
+inputs_free(struct inputs *in)
+{
+	size_t i;
+
+	if (in == NULL)
+		return;
+	for (i = 0; i < in->n; i++) {
+		free(in->v[i].path);
+		free(in->v[i].error);
+	}
+	free(in->v);
+	in->v = NULL;
+	in->n = in->cap = 0;
+}

@@ -1,0 +1,36 @@
+/*
+ * walk.h -- operands to the sorted list of documents to read.
+ *
+ * Folders are walked recursively (symbolic links followed, loops detected),
+ * hidden entries skipped unless asked, --include/--exclude globs applied to
+ * the files found inside folders (an operand named explicitly is always
+ * read), --files-from lists added.  The list is sorted by path and free of
+ * repeats, so reports come out in the same order whatever the scheduling.
+ * A path that cannot be walked is kept, with its error, so that the report
+ * shows it instead of losing it.
+ */
+#ifndef PALINT_WALK_H
+#define PALINT_WALK_H
+
+#include <stddef.h>
+
+#include "options.h"
+#include "util.h"
+
+struct input {
+	char		*path;		/* as reported */
+	char		*error;		/* NULL, or why it cannot be read */
+	int		 is_stdin;
+};
+
+struct inputs {
+	struct input	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* Returns 0, or -1 for a usage problem (message in errs). */
+int	 walk_inputs(const struct options *, struct inputs *, struct errlist *);
+void	 inputs_free(struct inputs *);
+
+#endif

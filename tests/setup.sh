@@ -1,0 +1,57 @@
+# tests/setup.sh -- sourced by every shell test.
+#
+# Gives: strict mode, the C locale, $PALINT (the binary under test, run
+# under valgrind when PALINT_VALGRIND=1), $top_srcdir, a private temporary
+# directory $tmp removed on exit, $corpus (../shared/corpus when present),
+# and skip / fail helpers.  Exit 77 tells automake the test was skipped.
+set -eu
+LC_ALL=C
+export LC_ALL
+unset SOURCE_DATE_EPOCH XDG_CACHE_HOME || true
+SOURCE_DATE_EPOCH=1700000000
+export SOURCE_DATE_EPOCH
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+: "${PALINT:=$top_builddir/src/palint}"
+: "${XMLLINT:=xmllint}"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/palint-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+XDG_CACHE_HOME=$tmp/cache
+export XDG_CACHE_HOME
+
+if [ "${PALINT_VALGRIND:-0}" = 1 ]; then
+	palint_bin=$PALINT
+	PALINT="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite $palint_bin"
+fi
+
+corpus=$top_srcdir/../shared/corpus
+eval_dir=$top_srcdir/../shared/eval
+
+skip() {
+	echo "SKIP: $*" >&2
+	exit 77
+}
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# expect_status WANT CMD...: run CMD, require exit status WANT.
+expect_status() {
+	want=$1
+	shift
+	set +e
+	"$@"
+	got=$?
+	set -e
+	[ "$got" = "$want" ] || fail "exit status $got, want $want: $*"
+}
+
+# validate_report FILE: the XML report must match the shipped schema.
+validate_report() {
+	"$XMLLINT" --noout --relaxng "$top_srcdir/rules/palint-report.rng" "$1" \
+		2>"$tmp/xmllint.err" || { cat "$tmp/xmllint.err" >&2; fail "$1 does not validate"; }
+}

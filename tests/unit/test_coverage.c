@@ -1,0 +1,267 @@
+/*
+ * test_coverage.c -- coverage_compute against a ruleset built by hand:
+ * every status, min-rules larger than the number of rules, conflicts at
+ * both severities, area means, overall against principles, counts, hits
+ * per 10,000 words and first lines.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "coverage.h"
+#include "fixture.h"
+#include "util.h"
+
+static const struct fx_area areas[] = {
+	{ "P", AREA_PRINCIPLE, "Principles" },
+	{ "AA1", AREA_ACTION, "Action area one" },
+	{ "AA2", AREA_ACTION, "Action area two" },
+	{ "AA3", AREA_ACTION, "Empty area" }
+};
+
+static const struct fx_objective objectives[] = {
+	{ "P", "P1", "Principle one", 2 },
+	{ "P", "P2", "Principle two", 2 },	/* one rule: 1 suffices */
+	{ "AA1", "AA1.1", "Three needed", 3 },
+	{ "AA1", "AA1.2", "Contradicted at error level", 2 },
+	{ "AA1", "AA1.3", "One needed", 1 },
+	{ "AA2", "AA2.1", "Absent", 2 },
+	{ "AA2", "AA2.2", "Contradicted at warning level", 1 }
+};
+
+static const struct fx_rule rules[] = {
+	{ "P1", "P1.a", "P1 a", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "P1", "P1.b", "P1 b", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "P2", "P2.a", "P2 a", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "AA1.1", "AA1.1.a", "a", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "AA1.1", "AA1.1.b", "b", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "AA1.1", "AA1.1.c", "c", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "AA1.2", "AA1.2.a", "a", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "AA1.2", "AA1.2.b", "b", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "AA1.2", "AA1.2.x", "x", RULE_CONFLICT, SEVERITY_ERROR },
+	{ "AA1.3", "AA1.3.a", "a", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "AA2.1", "AA2.1.a", "a", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "AA2.1", "AA2.1.b", "b", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "AA2.2", "AA2.2.a", "a", RULE_SUPPORT, SEVERITY_WARNING },
+	{ "AA2.2", "AA2.2.y", "y", RULE_CONFLICT, SEVERITY_WARNING }
+};
+
+#define NEAR(a, b) (fabs((a) - (b)) < 1e-9)
+
+static struct ruleset *
+make_ruleset(void)
+{
+	return fx_ruleset(areas, nitems(areas), objectives, nitems(objectives),
+	    rules, nitems(rules));
+}
+
+/* Hits out of text order, to check that coverage sorts them. */
+static struct hit *
+make_hits(const struct ruleset *rs, size_t *n)
+{
+	struct hit *h;
+
+	*n = 11;
+	h = xcalloc(*n, sizeof(*h));
+	fx_hit(&h[0], rs, "P1.a", 500, 5, 1, "p", "p.");
+	fx_hit(&h[1], rs, "P1.a", 300, 3, 4, "p", "p.");
+	fx_hit(&h[2], rs, "P2.a", 700, 7, 1, "q", "q.");
+	fx_hit(&h[3], rs, "AA1.1.a", 100, 1, 1, "a", "a.");
+	fx_hit(&h[4], rs, "AA1.1.b", 900, 9, 1, "b", "b.");
+	fx_hit(&h[5], rs, "AA1.2.a", 1000, 10, 1, "a", "a.");
+	fx_hit(&h[6], rs, "AA1.2.b", 1100, 11, 1, "b", "b.");
+	fx_hit(&h[7], rs, "AA1.2.x", 1200, 12, 1, "x", "x.");
+	fx_hit(&h[8], rs, "AA1.2.x", 50, 1, 51, "x", "x.");
+	fx_hit(&h[9], rs, "AA1.3.a", 1300, 13, 1, "c", "c.");
+	fx_hit(&h[10], rs, "AA2.2.y", 1400, 14, 1, "y", "y.");
+	return h;
+}
+
+static const struct objective_result *
+result(const struct docresult *dr, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < dr->nobjectives; i++)
+		if (strcmp(dr->objectives[i].objective->id, id) == 0)
+			return &dr->objectives[i];
+	fatal("no result for %s", id);
+}
+
+static void
+test_objectives(const struct docresult *dr)
+{
+	const struct objective_result *o;
+
+	o = result(dr, "P1");
+	CHECK_INT(o->status, STATUS_PARTIAL);
+	CHECK(NEAR(o->score, 0.5));
+	CHECK_INT(o->rules_fired, 1);
+	CHECK_INT(o->rules_total, 2);
+	CHECK_INT(o->hits, 2);
+	CHECK_INT(o->first_line, 3);
+
+	o = result(dr, "P2");		/* min-rules 2, but one rule */
+	CHECK_INT(o->status, STATUS_COVERED);
+	CHECK(NEAR(o->score, 1));
+
+	o = result(dr, "AA1.1");	/* 2 of 3 */
+	CHECK_INT(o->status, STATUS_PARTIAL);
+	CHECK_INT(o->rules_fired, 2);
+	CHECK_INT(o->rules_total, 3);
+	CHECK_INT(o->first_line, 1);
+
+	o = result(dr, "AA1.2");	/* covered by support, yet contradicted */
+	CHECK_INT(o->status, STATUS_CONTRADICTED);
+	CHECK(NEAR(o->score, 0));
+	CHECK_INT(o->rules_fired, 2);
+	CHECK_INT(o->rules_total, 2);
+	CHECK_INT(o->conflicts_fired, 1);
+	CHECK_INT(o->hits, 4);
+	CHECK_INT(o->first_line, 1);
+
+	o = result(dr, "AA1.3");
+	CHECK_INT(o->status, STATUS_COVERED);
+	CHECK_INT(o->first_line, 13);
+
+	o = result(dr, "AA2.1");
+	CHECK_INT(o->status, STATUS_ABSENT);
+	CHECK_INT(o->hits, 0);
+	CHECK_INT(o->first_line, 0);
+
+	o = result(dr, "AA2.2");
+	CHECK_INT(o->status, STATUS_CONTRADICTED);
+	CHECK_INT(o->rules_fired, 0);
+	CHECK_INT(o->conflicts_fired, 1);
+}
+
+static void
+test_document(void)
+{
+	struct ruleset *rs = make_ruleset();
+	struct docresult *dr;
+	struct hit *hits;
+	size_t n, i;
+
+	hits = make_hits(rs, &n);
+	dr = coverage_compute(rs, "doc.txt", "", 2000, hits, n);
+	CHECK(dr->ok);
+	CHECK_STR(dr->path, "doc.txt");
+	CHECK_INT(dr->nhits, 11);
+	for (i = 1; i < dr->nhits; i++)
+		CHECK(dr->hits[i - 1].start <= dr->hits[i].start);
+	CHECK_INT(dr->hits[0].start, 50);
+	CHECK_INT(dr->nobjectives, 7);
+	for (i = 0; i < dr->nobjectives; i++)
+		CHECK(dr->objectives[i].objective == rs->objectives[i]);
+	test_objectives(dr);
+
+	CHECK_INT(dr->nareas, 4);
+	CHECK(dr->areas[0].area == &rs->areas[0]);
+	CHECK(NEAR(dr->areas[0].score, 0.75));
+	CHECK(NEAR(dr->areas[1].score, 0.5));
+	CHECK_INT(dr->areas[1].covered, 1);
+	CHECK_INT(dr->areas[1].partial, 1);
+	CHECK_INT(dr->areas[1].contradicted, 1);
+	CHECK_INT(dr->areas[1].absent, 0);
+	CHECK(NEAR(dr->areas[2].score, 0));
+	CHECK_INT(dr->areas[2].absent, 1);
+	CHECK_INT(dr->areas[2].contradicted, 1);
+	CHECK(NEAR(dr->areas[3].score, 0));	/* no objectives */
+	/* (0.5 + 0 + 0) / 3 action areas; principles apart. */
+	CHECK(NEAR(dr->overall, 0.5 / 3));
+	CHECK(NEAR(dr->principles, 0.75));
+	CHECK_INT(dr->conflicts, 2);
+	CHECK_INT(dr->gaps, 3);
+	CHECK_INT(dr->conflict_errors, 1);	/* x twice counts once */
+	docresult_free(dr);
+	fx_ruleset_free(rs);
+}
+
+static void
+test_empty(void)
+{
+	struct ruleset *rs = make_ruleset();
+	struct docresult *dr;
+	size_t i;
+
+	dr = coverage_compute(rs, "empty.txt", NULL, 0, NULL, 0);
+	CHECK(dr->ok);
+	CHECK_STR(dr->sha256, "");
+	for (i = 0; i < dr->nobjectives; i++)
+		CHECK_INT(dr->objectives[i].status, STATUS_ABSENT);
+	CHECK(NEAR(dr->overall, 0));
+	CHECK(NEAR(dr->principles, 0));
+	CHECK_INT(dr->gaps, 7);
+	CHECK_INT(dr->conflicts, 0);
+	CHECK_INT(dr->conflict_errors, 0);
+	docresult_add_warning(dr, "read as Windows-1252");
+	CHECK_INT(dr->nwarnings, 1);
+	CHECK_STR(dr->warnings[0], "read as Windows-1252");
+	docresult_free(dr);
+	fx_ruleset_free(rs);
+}
+
+/* Only principles: overall is 0, not a division by zero. */
+static void
+test_no_action_areas(void)
+{
+	struct ruleset *rs;
+	struct docresult *dr;
+	struct hit *h;
+
+	rs = fx_ruleset(areas, 1, objectives, 2, rules, 3);
+	h = xcalloc(1, sizeof(*h));
+	fx_hit(h, rs, "P2.a", 0, 1, 1, "q", "q.");
+	dr = coverage_compute(rs, "p.txt", NULL, 10, h, 1);
+	CHECK(NEAR(dr->overall, 0));
+	CHECK(NEAR(dr->principles, 0.5));
+	CHECK(isfinite(dr->overall));
+	docresult_free(dr);
+	fx_ruleset_free(rs);
+}
+
+static void
+test_error(void)
+{
+	struct docresult *dr;
+	char sha[65];
+
+	memset(sha, 'b', 64);
+	sha[64] = '\0';
+	dr = coverage_error("bad.pdf", sha, "bad.pdf: not a PDF");
+	CHECK(!dr->ok);
+	CHECK_STR(dr->path, "bad.pdf");
+	CHECK_STR(dr->sha256, sha);
+	CHECK_STR(dr->error, "bad.pdf: not a PDF");
+	CHECK_INT(dr->nobjectives, 0);
+	CHECK_INT(dr->nareas, 0);
+	CHECK_INT(dr->nhits, 0);
+	docresult_free(dr);
+	docresult_free(NULL);
+}
+
+static void
+test_helpers(void)
+{
+	CHECK(NEAR(hits_per_10k(3, 2000), 15));
+	CHECK(NEAR(hits_per_10k(1, 3), 10000.0 / 3));
+	CHECK(NEAR(hits_per_10k(5, 0), 0));
+	CHECK_STR(status_name(STATUS_ABSENT), "absent");
+	CHECK_STR(status_name(STATUS_PARTIAL), "partial");
+	CHECK_STR(status_name(STATUS_COVERED), "covered");
+	CHECK_STR(status_name(STATUS_CONTRADICTED), "contradicted");
+}
+
+int
+main(void)
+{
+	test_document();
+	test_empty();
+	test_no_action_areas();
+	test_error();
+	test_helpers();
+	return CHECK_DONE();
+}

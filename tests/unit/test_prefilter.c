@@ -1,0 +1,520 @@
+/*
+ * test_prefilter.c -- the Hyperscan prefilter: candidates cover every true
+ * match, patterns it cannot take are left to PCRE2, the database cache is
+ * written, reused, and survives corruption and unwritable directories.
+ *
+ * The ruleset is built by hand so that the test depends on no other stage;
+ * the true matches of each pattern over the sample text are listed below.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "prefilter.h"
+#include "util.h"
+
+enum {
+	P_CABLE,	/* caseless term */
+	P_ICPC,		/* case-sensitive term, byte mode */
+	P_NORMS,	/* regex with \w and \s */
+	P_RESIL,	/* non-ASCII term */
+	P_RISK,		/* caseless: must see the Kelvin sign */
+	P_EMPTY,	/* matches the empty string: left out */
+	P_NONE,		/* no prefilter source: left out */
+	P_BAD,		/* refused by Hyperscan: left out */
+	NPATS
+};
+
+static const struct {
+	const char	*prefilter;
+	int		 is_term;
+	int		 case_sensitive;
+} patdefs[NPATS] = {
+	{ "undersea[\\s\\-]+cable", 1, 0 },
+	{ "ICPC", 1, 1 },
+	{ "cyber\\w*\\s+norms?", 0, 0 },
+	{ "r\xc3\xa9silience", 1, 0 },
+	{ "risk", 1, 0 },
+	{ "x*", 0, 0 },
+	{ NULL, 1, 0 },
+	{ "a{2000000}", 0, 0 },
+};
+
+/* True matches, as PCRE2 (UTF + UCP) finds them in sample[]. */
+static const char sample[] =
+    "We will protect UNDERSEA\ncables and the Undersea-Cable grid.\n"
+    "The ICPC meets; the icpc does not count.\n"
+    "\n"
+    "Cyber\xc2\xa0norms matter, and cybersecurity  norm too.\n"
+    "R\xc3\x89SILIENCE and r\xc3\xa9silience.\n"
+    "\n"
+    "RIS\xe2\x84\xaa is a risk; shall we?\n";
+
+struct truth {
+	unsigned	 pattern;
+	const char	*match;
+	int		 nth;		/* occurrence of match in sample */
+};
+
+static const struct truth truths[] = {
+	{ P_CABLE, "UNDERSEA\ncable", 0 },
+	{ P_CABLE, "Undersea-Cable", 0 },
+	{ P_ICPC, "ICPC", 0 },
+	{ P_NORMS, "Cyber\xc2\xa0norms", 0 },
+	{ P_NORMS, "cybersecurity  norm", 0 },
+	{ P_RESIL, "R\xc3\x89SILIENCE", 0 },
+	{ P_RESIL, "r\xc3\xa9silience", 0 },
+	{ P_RISK, "RIS\xe2\x84\xaa", 0 },
+	{ P_RISK, "risk", 0 },
+};
+
+struct fixture {
+	struct ruleset	 rs;
+	struct pattern	 pats[NPATS];
+	struct pattern	 modal[1];
+	struct pattern	*all[NPATS + 1];
+};
+
+static void
+fixture_init(struct fixture *f, const char *sha)
+{
+	unsigned	 i;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < NPATS; i++) {
+		f->pats[i].prefilter = (char *)patdefs[i].prefilter;
+		f->pats[i].is_term = patdefs[i].is_term;
+		f->pats[i].case_sensitive = patdefs[i].case_sensitive;
+		f->pats[i].index = i;
+		f->all[i] = &f->pats[i];
+	}
+	f->modal[0].prefilter = (char *)"shall";
+	f->modal[0].is_term = 1;
+	f->modal[0].index = NPATS;
+	f->all[NPATS] = &f->modal[0];
+	f->rs.binding.v = f->modal;
+	f->rs.binding.n = 1;
+	f->rs.patterns = f->all;
+	f->rs.npatterns = NPATS + 1;
+	snprintf(f->rs.sha256, sizeof(f->rs.sha256), "%s", sha);
+}
+
+struct cands {
+	unsigned	*pat;
+	size_t		*end;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 cap2;
+};
+
+static void
+collect(unsigned pattern, size_t end, void *arg)
+{
+	struct cands	*c = arg;
+
+	GROW(c->pat, c->cap, c->n + 1);
+	GROW(c->end, c->cap2, c->n + 1);
+	c->pat[c->n] = pattern;
+	c->end[c->n] = end;
+	c->n++;
+}
+
+static void
+cands_free(struct cands *c)
+{
+	free(c->pat);
+	free(c->end);
+	memset(c, 0, sizeof(*c));
+}
+
+static size_t
+find_nth(const char *hay, const char *needle, int nth)
+{
+	const char	*s = hay;
+
+	for (;;) {
+		s = strstr(s, needle);
+		if (s == NULL)
+			return (size_t)-1;
+		if (nth-- == 0)
+			return (size_t)(s - hay);
+		s++;
+	}
+}
+
+/* Each true match [s, e) must hold the end of a candidate: s < end <= e. */
+static int
+covered_by(const struct cands *c, const struct truth *t)
+{
+	size_t	 s, e, i;
+
+	s = find_nth(sample, t->match, t->nth);
+	if (s == (size_t)-1)
+		return 0;
+	e = s + strlen(t->match);
+	for (i = 0; i < c->n; i++)
+		if (c->pat[i] == t->pattern && c->end[i] > s && c->end[i] <= e)
+			return 1;
+	return 0;
+}
+
+static void
+scan_sample(const struct prefilter *pf, struct cands *c)
+{
+	struct prefilter_scratch	*ps;
+	char				*cause = NULL;
+
+	ps = prefilter_scratch_new(pf);
+	CHECK_INT(prefilter_scan(pf, ps, sample, sizeof(sample) - 1, collect,
+	    c, &cause), 0);
+	CHECK(cause == NULL);
+	free(cause);
+	prefilter_scratch_free(ps);
+}
+
+static void
+check_candidates(const struct prefilter *pf)
+{
+	struct cands	 c = { 0 };
+	size_t		 i;
+
+	scan_sample(pf, &c);
+	for (i = 0; i < nitems(truths); i++) {
+		if (!covered_by(&c, &truths[i]))
+			fprintf(stderr, "uncovered: %s\n", truths[i].match);
+		CHECK(covered_by(&c, &truths[i]));
+	}
+	for (i = 0; i < c.n; i++) {
+		CHECK(prefilter_covers(pf, c.pat[i]));
+		CHECK(c.end[i] <= sizeof(sample) - 1);
+	}
+	cands_free(&c);
+}
+
+#ifdef HAVE_HYPERSCAN
+
+static char tmpdir[] = "/tmp/palint-prefilter-XXXXXX";
+
+static void
+check_coverage(const struct prefilter *pf)
+{
+	struct prefilter_info	 info;
+
+	CHECK(prefilter_covers(pf, P_CABLE));
+	CHECK(prefilter_covers(pf, P_ICPC));
+	CHECK(prefilter_covers(pf, P_NORMS));
+	CHECK(prefilter_covers(pf, P_RESIL));
+	CHECK(prefilter_covers(pf, P_RISK));
+	CHECK(!prefilter_covers(pf, P_EMPTY));
+	CHECK(!prefilter_covers(pf, P_NONE));
+	CHECK(!prefilter_covers(pf, P_BAD));
+	CHECK(!prefilter_covers(pf, NPATS));	/* modality */
+	CHECK(!prefilter_covers(pf, NPATS + 7));
+	prefilter_get_info(pf, &info);
+	CHECK_INT(info.covered, 5);
+	CHECK_INT(info.dropped, 2);
+}
+
+/* The one cache file in dir, or NULL; count in *n. */
+static char *
+cache_file(const char *dir, int *n)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		*path = NULL;
+
+	*n = 0;
+	if ((d = opendir(dir)) == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		(*n)++;
+		free(path);
+		path = xasprintf("%s/%s", dir, de->d_name);
+	}
+	closedir(d);
+	return path;
+}
+
+/* Build, check candidates, and return what the cache did. */
+static struct prefilter_info
+build_check(const struct ruleset *rs, const char *dir)
+{
+	struct prefilter	*pf;
+	struct prefilter_info	 info;
+	char			*notice = NULL;
+
+	pf = prefilter_build(rs, dir, &notice);
+	CHECK(pf != NULL);
+	CHECK(notice == NULL);
+	free(notice);
+	memset(&info, 0, sizeof(info));
+	if (pf != NULL) {
+		check_coverage(pf);
+		check_candidates(pf);
+		prefilter_get_info(pf, &info);
+	}
+	prefilter_free(pf);
+	return info;
+}
+
+static void
+corrupt(const char *path, int how)
+{
+	unsigned char	 junk[256];
+	struct stat	 st;
+	size_t		 i;
+	int		 fd;
+
+	CHECK(stat(path, &st) == 0);
+	fd = open(path, O_WRONLY);
+	CHECK(fd != -1);
+	if (how == 0)
+		CHECK(ftruncate(fd, st.st_size / 2) == 0);
+	else if (how == 1) {
+		for (i = 0; i < sizeof(junk); i++)
+			junk[i] = (unsigned char)(i * 131 + 7);
+		CHECK(pwrite(fd, junk, sizeof(junk), st.st_size / 3) ==
+		    (ssize_t)sizeof(junk));
+	} else
+		CHECK(ftruncate(fd, 0) == 0);
+	close(fd);
+}
+
+static void
+test_cache(void)
+{
+	struct fixture		 f;
+	struct prefilter_info	 info;
+	char			*dir, *path, *path2;
+	int			 n, how;
+
+	fixture_init(&f, "0123abcd");
+	dir = xasprintf("%s/cache/sub", tmpdir);
+	info = build_check(&f.rs, dir);
+	CHECK(!info.cache_loaded);
+	CHECK(info.cache_written);
+	path = cache_file(dir, &n);
+	CHECK_INT(n, 1);
+	CHECK(path != NULL);
+
+	info = build_check(&f.rs, dir);
+	CHECK(info.cache_loaded);
+	CHECK(!info.cache_written);
+
+	for (how = 0; how < 3 && path != NULL; how++) {
+		corrupt(path, how);
+		info = build_check(&f.rs, dir);
+		CHECK(!info.cache_loaded);
+		CHECK(info.cache_written);
+		info = build_check(&f.rs, dir);
+		CHECK(info.cache_loaded);
+	}
+
+	/* Another ruleset digest is another file; the first stays valid. */
+	fixture_init(&f, "4567ef01");
+	info = build_check(&f.rs, dir);
+	CHECK(!info.cache_loaded);
+	path2 = cache_file(dir, &n);
+	CHECK_INT(n, 2);
+	free(path2);
+	free(path);
+	free(dir);
+}
+
+static void
+test_cache_dirs(void)
+{
+	struct fixture		 f;
+	struct prefilter_info	 info;
+	char			*dir, *file, *path;
+	int			 fd, n;
+
+	fixture_init(&f, "89ab");
+	info = build_check(&f.rs, "");
+	CHECK(!info.cache_loaded);
+	CHECK(!info.cache_written);
+
+	/* A directory below a regular file can never be created. */
+	file = xasprintf("%s/plain", tmpdir);
+	fd = open(file, O_WRONLY | O_CREAT, 0600);
+	CHECK(fd != -1);
+	close(fd);
+	dir = xasprintf("%s/sub", file);
+	info = build_check(&f.rs, dir);
+	CHECK(!info.cache_loaded);
+	CHECK(!info.cache_written);
+	free(dir);
+	free(file);
+
+	/* The default: $XDG_CACHE_HOME/palint. */
+	dir = xasprintf("%s/xdg", tmpdir);
+	setenv("XDG_CACHE_HOME", dir, 1);
+	info = build_check(&f.rs, NULL);
+	CHECK(info.cache_written);
+	info = build_check(&f.rs, NULL);
+	CHECK(info.cache_loaded);
+	free(dir);
+	dir = xasprintf("%s/xdg/palint", tmpdir);
+	path = cache_file(dir, &n);
+	CHECK_INT(n, 1);
+	free(path);
+	free(dir);
+}
+
+/* A long text is cut at empty lines; the candidates must not change. */
+static void
+test_blocks(void)
+{
+	struct fixture			 f;
+	struct prefilter		*pf;
+	struct prefilter_scratch	*ps;
+	struct cands			 whole = { 0 }, cut = { 0 };
+	char				*cause = NULL;
+	size_t				 i;
+
+	fixture_init(&f, "cdef");
+	pf = prefilter_build(&f.rs, "", NULL);
+	CHECK(pf != NULL);
+	if (pf == NULL)
+		return;
+	scan_sample(pf, &whole);
+	prefilter_set_block(pf, 120);
+	scan_sample(pf, &cut);
+	CHECK_INT(cut.n, whole.n);
+	for (i = 0; i < whole.n && i < cut.n; i++) {
+		CHECK_INT(cut.pat[i], whole.pat[i]);
+		CHECK_INT(cut.end[i], whole.end[i]);
+	}
+
+	/* No empty line within the block: refuse rather than miss. */
+	prefilter_set_block(pf, 40);
+	ps = prefilter_scratch_new(pf);
+	CHECK_INT(prefilter_scan(pf, ps, sample, sizeof(sample) - 1, collect,
+	    &cut, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "too long") != NULL);
+	free(cause);
+	prefilter_scratch_free(ps);
+	prefilter_free(pf);
+	cands_free(&whole);
+	cands_free(&cut);
+}
+
+static void *
+thread_scan(void *arg)
+{
+	struct cands	 c = { 0 };
+	size_t		 i, *n = malloc(sizeof(*n));
+
+	for (i = 0; i < 200; i++) {
+		scan_sample(arg, &c);
+		*n = c.n;
+		cands_free(&c);
+	}
+	return n;
+}
+
+/* One database, a scratch per thread. */
+static void
+test_threads(void)
+{
+	struct fixture		 f;
+	struct prefilter	*pf;
+	pthread_t		 t[2];
+	size_t			*n[2];
+	int			 i;
+
+	fixture_init(&f, "f00d");
+	pf = prefilter_build(&f.rs, "", NULL);
+	CHECK(pf != NULL);
+	if (pf == NULL)
+		return;
+	for (i = 0; i < 2; i++)
+		CHECK(pthread_create(&t[i], NULL, thread_scan, pf) == 0);
+	for (i = 0; i < 2; i++)
+		CHECK(pthread_join(t[i], (void **)&n[i]) == 0);
+	CHECK(*n[0] > 0 && *n[0] == *n[1]);
+	free(n[0]);
+	free(n[1]);
+	prefilter_free(pf);
+}
+
+static void
+test_empty(void)
+{
+	struct ruleset			 rs;
+	struct prefilter		*pf;
+	struct prefilter_scratch	*ps;
+	struct prefilter_info		 info;
+	struct cands			 c = { 0 };
+	char				*cause = NULL;
+
+	memset(&rs, 0, sizeof(rs));
+	pf = prefilter_build(&rs, "", NULL);
+	CHECK(pf != NULL);
+	prefilter_get_info(pf, &info);
+	CHECK_INT(info.covered, 0);
+	ps = prefilter_scratch_new(pf);
+	CHECK_INT(prefilter_scan(pf, ps, sample, sizeof(sample) - 1, collect,
+	    &c, &cause), 0);
+	CHECK_INT(c.n, 0);
+	prefilter_scratch_free(ps);
+	prefilter_free(pf);
+}
+
+static void
+rmtree(const char *dir)
+{
+	char	*cmd;
+
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	free(cmd);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_cache();
+	test_cache_dirs();
+	test_blocks();
+	test_threads();
+	test_empty();
+	rmtree(tmpdir);
+	return CHECK_DONE();
+}
+
+#else /* !HAVE_HYPERSCAN */
+
+int
+main(void)
+{
+	struct fixture	 f;
+	char		*notice = NULL;
+
+	fixture_init(&f, "0");
+	CHECK(prefilter_build(&f.rs, NULL, &notice) == NULL);
+	CHECK_STR(notice, "built without Hyperscan; scanning with PCRE2 only");
+	free(notice);
+	CHECK(!prefilter_covers(NULL, 0));
+	(void)check_candidates;
+	return CHECK_DONE();
+}
+
+#endif

@@ -1,0 +1,270 @@
+/*
+ * test_report_csv.c -- the CSV writer at every level: the output is read
+ * back with libcsv's parser and compared field by field, so quoting of
+ * commas, quotes, newlines, UTF-8 and outer blanks is checked end to end;
+ * line ends, the header rows and the single row of an unreadable document
+ * are checked on the bytes.
+ */
+#include "config.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "report_fixture.h"
+
+#define FFFD "\xef\xbf\xbd"
+
+struct row {
+	char		**f;
+	size_t		 n;
+};
+
+struct table {
+	struct row	*rows;
+	size_t		 n;
+	struct row	 cur;
+};
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct table *t = data;
+
+	t->cur.f = xreallocarray(t->cur.f, t->cur.n + 1, sizeof(*t->cur.f));
+	t->cur.f[t->cur.n++] = s != NULL ? xstrndup(s, len) : xstrdup("");
+}
+
+static void
+on_row(int c, void *data)
+{
+	struct table *t = data;
+
+	t->rows = xreallocarray(t->rows, t->n + 1, sizeof(*t->rows));
+	t->rows[t->n++] = t->cur;
+	memset(&t->cur, 0, sizeof(t->cur));
+}
+
+static int
+parse(const char *buf, size_t len, struct table *t)
+{
+	struct csv_parser p;
+	int rc = 0;
+
+	memset(t, 0, sizeof(*t));
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return -1;
+	if (csv_parse(&p, buf, len, on_field, on_row, t) != len ||
+	    csv_fini(&p, on_field, on_row, t) != 0)
+		rc = -1;
+	csv_free(&p);
+	return rc;
+}
+
+static void
+table_free(struct table *t)
+{
+	size_t i, j;
+
+	for (i = 0; i < t->n; i++) {
+		for (j = 0; j < t->rows[i].n; j++)
+			free(t->rows[i].f[j]);
+		free(t->rows[i].f);
+	}
+	free(t->rows);
+}
+
+/* Every row has n fields; every LF outside quotes follows a CR. */
+static void
+check_shape(const char *buf, size_t len, const struct table *t, size_t rows,
+    size_t n)
+{
+	size_t i;
+	int quoted = 0;
+
+	CHECK_INT(t->n, rows);
+	for (i = 0; i < t->n; i++)
+		CHECK_INT(t->rows[i].n, n);
+	for (i = 0; i < len; i++) {
+		if (buf[i] == '"')
+			quoted = !quoted;
+		else if (buf[i] == '\n' && !quoted)
+			CHECK(i > 0 && buf[i - 1] == '\r');
+	}
+	CHECK(len >= 2 && buf[len - 2] == '\r' && buf[len - 1] == '\n');
+}
+
+static int
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static void
+check_row(const struct table *t, size_t i, const char *const *want,
+    size_t n)
+{
+	size_t j;
+
+	if (i >= t->n || t->rows[i].n != n) {
+		CHECK(!"row missing or of the wrong width");
+		return;
+	}
+	for (j = 0; j < n; j++)
+		CHECK_STR(t->rows[i].f[j], want[j]);
+}
+
+static void
+test_objective(const struct ruleset *rs)
+{
+	static const char *const p1[] = { RF_PATH1, RF_SHA, "P", "P1",
+	    "Principle one", "partial", "50.0", "1", "2", "1", "2.3", "1",
+	    "1 of 2 rules needed" };
+	static const char *const aa11[] = { RF_PATH1, RF_SHA, "AA1", "AA1.1",
+	    "Free flow of data", "contradicted", "0.0", "0", "1", "1", "2.3",
+	    "2", "conflict: AA1.1.x" };
+	static const char *const aa12[] = { RF_PATH1, RF_SHA, "AA1", "AA1.2",
+	    "Many \"rules\", one objective", "absent", "0.0", "0", "4", "0",
+	    "0.0", "", "0 of 2 rules needed" };
+	static const char *const aa21[] = { RF_PATH1, RF_SHA, "AA2", "AA2.1",
+	    "Rights online", "covered", "100.0", "2", "2", "2", "4.6", "3",
+	    "" };
+	static const char *const err[] = { "missing.pdf", "", "", "", "",
+	    "error", "", "", "", "", "", "", RF_ERROR };
+	struct table t;
+	char *buf;
+	size_t len;
+
+	buf = rf_render(FORMAT_CSV, rs, LEVEL_OBJECTIVE, 0, &len);
+	CHECK(starts_with(buf, "document,sha256,area,objective,title,status,"
+	    "score,rules_fired,rules_total,hits,hits_per_10k_words,"
+	    "first_line,message\r\n"));
+	/* Quoted by libcsv only where needed. */
+	CHECK(strstr(buf, "\r\n\"dir/a,b \"\"q\"\".txt\",") != NULL);
+	CHECK(strstr(buf, ",partial,50.0,1,2,1,2.3,1,1 of 2 rules needed\r\n")
+	    != NULL);
+	CHECK(strstr(buf, "\r\nmissing.pdf,,,,,error,,,,,,,") != NULL);
+	CHECK_INT(parse(buf, len, &t), 0);
+	check_shape(buf, len, &t, 1 + 4 + 1 + 4, 13);
+	check_row(&t, 0, (const char *const[]){ "document", "sha256", "area",
+	    "objective", "title", "status", "score", "rules_fired",
+	    "rules_total", "hits", "hits_per_10k_words", "first_line",
+	    "message" }, 13);
+	check_row(&t, 1, p1, 13);
+	check_row(&t, 2, aa11, 13);
+	check_row(&t, 3, aa12, 13);
+	check_row(&t, 4, aa21, 13);
+	check_row(&t, 5, err, 13);
+	CHECK_STR(t.rows[6].f[0], "ctl" FFFD "name.txt");
+	CHECK_STR(t.rows[6].f[5], "absent");
+	CHECK_STR(t.rows[6].f[10], "0.0");
+	table_free(&t);
+	free(buf);
+}
+
+static void
+test_area(const struct ruleset *rs)
+{
+	static const char *const aa1[] = { RF_PATH1, RF_SHA, "AA1", "action-area",
+	    "Build & protect", "0.0", "0", "0", "1", "1",
+	    "conflict: AA1.1" };
+	static const char *const err[] = { "missing.pdf", "", "", "", "", "",
+	    "", "", "", "", RF_ERROR };
+	struct table t;
+	char *buf;
+	size_t len;
+
+	buf = rf_render(FORMAT_CSV, rs, LEVEL_AREA, 0, &len);
+	CHECK(starts_with(buf, "document,sha256,area,kind,title,score,covered,"
+	    "partial,absent,contradicted,message\r\n"));
+	CHECK_INT(parse(buf, len, &t), 0);
+	check_shape(buf, len, &t, 1 + 3 + 1 + 3, 11);
+	check_row(&t, 2, aa1, 11);
+	check_row(&t, 4, err, 11);
+	CHECK_STR(t.rows[1].f[3], "principle");
+	CHECK_STR(t.rows[1].f[5], "50.0");
+	CHECK_STR(t.rows[3].f[5], "100.0");
+	table_free(&t);
+	free(buf);
+}
+
+static void
+test_document(const struct ruleset *rs)
+{
+	static const char *const ok[] = { RF_PATH1, RF_SHA, "ok", "50.0", "50.0",
+	    "4321", "1", "2", "4", RF_WARNING };
+	static const char *const err[] = { "missing.pdf", "", "error", "", "",
+	    "", "", "", "", RF_ERROR };
+	static const char *const empty[] = { "ctl" FFFD "name.txt", "", "ok",
+	    "0.0", "0.0", "0", "0", "4", "0", "" };
+	struct table t;
+	char *buf;
+	size_t len;
+
+	buf = rf_render(FORMAT_CSV, rs, LEVEL_DOCUMENT, 0, &len);
+	CHECK(starts_with(buf, "document,sha256,status,overall,principles,words,"
+	    "conflicts,gaps,hits,message\r\n"));
+	/* Outer blanks are quoted, or a reader would trim them. */
+	CHECK(strstr(buf, ",\"" RF_WARNING "\"\r\n") != NULL);
+	CHECK_INT(parse(buf, len, &t), 0);
+	check_shape(buf, len, &t, 4, 10);
+	check_row(&t, 1, ok, 10);
+	check_row(&t, 2, err, 10);
+	check_row(&t, 3, empty, 10);
+	table_free(&t);
+	free(buf);
+}
+
+static void
+test_evidence(const struct ruleset *rs)
+{
+	static const char *const h0[] = { RF_PATH1, "P1.a", "P1", "P",
+	    "support", "warning", "1", "1", "3", "0", RF_MATCH1, "binding",
+	    "In" RF_MATCH1 "we meet." };
+	static const char *const h1[] = { RF_PATH1, "AA1.1.x", "AA1.1", "AA1",
+	    "conflict", "error", "2", "5", "", "40", "data, \"localisation\"",
+	    "mention", RF_SENTENCE2 };
+	struct table t;
+	char *buf;
+	size_t len;
+
+	buf = rf_render(FORMAT_CSV, rs, LEVEL_OBJECTIVE, 1, &len);
+	CHECK(starts_with(buf, "document,rule,objective,area,kind,severity,line,"
+	    "column,page,byte_offset,match,modality,sentence\r\n"));
+	CHECK_INT(parse(buf, len, &t), 0);
+	check_shape(buf, len, &t, 1 + 4, 13);
+	check_row(&t, 1, h0, 13);
+	check_row(&t, 2, h1, 13);
+	CHECK_STR(t.rows[3].f[10], "rights" FFFD);
+	CHECK_STR(t.rows[3].f[11], "hortatory");
+	table_free(&t);
+	free(buf);
+}
+
+static void
+test_deterministic(const struct ruleset *rs)
+{
+	char *a, *b;
+	size_t alen, blen;
+
+	a = rf_render(FORMAT_CSV, rs, LEVEL_OBJECTIVE, 0, &alen);
+	b = rf_render(FORMAT_CSV, rs, LEVEL_OBJECTIVE, 0, &blen);
+	CHECK(alen == blen && memcmp(a, b, alen) == 0);
+	free(a);
+	free(b);
+}
+
+int
+main(void)
+{
+	struct ruleset *rs = rf_ruleset();
+
+	test_objective(rs);
+	test_area(rs);
+	test_document(rs);
+	test_evidence(rs);
+	test_deterministic(rs);
+	fx_ruleset_free(rs);
+	return CHECK_DONE();
+}
