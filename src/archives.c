@@ -475,9 +475,10 @@ each(struct walk *w, const char *name, const unsigned char *data,
 	}
 	deliver_all(w, name, data, len, &l, depth);
 	r = 0;
-	if (w->stop)
+	if (w->stop) {
+		*cause = xstrdup("archive reading stopped");
 		r = 1;
-	else if (l.error != NULL) {
+	} else if (l.error != NULL) {
 		*cause = l.error;
 		l.error = NULL;
 		r = -1;

@@ -38,7 +38,7 @@ typedef int archive_member_cb(const struct archive_member *, void *arg);
  * 0: every member went to cb (some perhaps with an error).  -1: the
  * archive itself is unreadable, corrupt or over a limit: *cause (owned by
  * the caller) says why; members read before a corruption was found have
- * been delivered.  1: cb asked to stop.
+ * been delivered.  1: cb asked to stop (*cause says so, for symmetry).
  */
 int	archive_each(const char *name, const unsigned char *, size_t,
 	    const struct extract_opts *, archive_member_cb *cb, void *arg,

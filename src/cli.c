@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,11 +120,18 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+static int usage_error(const char *, ...)
+    __attribute__((format(printf, 1, 2)));
+
 static int
-usage_error(const char *fmt, const char *arg)
+usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
 	fputs("palint: ", stderr);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputc('\n', stderr);
 	fputs(usage_text, stderr);
 	return -1;
@@ -268,7 +276,7 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
 		fputs(help_text, stdout); *done = 1; return 0;
 	case 'V': printf("palint %s\n", PACKAGE_VERSION); *done = 1; return 0;
-	case '?': return usage_error("%s", "invalid option");
+	case '?': return usage_error("invalid option");
 	default: return parse_limit(o, c, arg);
 	}
 }
@@ -306,7 +314,7 @@ parse_command(struct options *o, int argc, char **argv)
 	}
 	if (strcmp(argv[1], "rules") == 0)
 		return usage_error("'rules' wants list, check, test or "
-		    "export%s", "");
+		    "export");
 	return 0;
 }
 
@@ -409,7 +417,7 @@ cmd_scan(const struct options *o)
 	int rc;
 
 	if (o->nargs == 0 && o->files_from == NULL) {
-		usage_error("%s", "no document to scan");
+		usage_error("no document to scan");
 		return EXIT_TROUBLE;
 	}
 	if (walk_inputs(o, &in, &errs) != 0) {

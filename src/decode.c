@@ -154,27 +154,41 @@ utf8_valid(const unsigned char *p, size_t n)
 	return 1;
 }
 
+static int
+ascii_like(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' ||
+	    c == '\r';
+}
+
 /*
- * Guess UTF-16 without a byte order mark: text in a Latin script has a NUL
- * in nearly every code unit's high byte, and almost none in the low bytes.
- * Returns 'L' (little endian), 'B' (big endian) or 0.
+ * Guess UTF-16 without a byte order mark: text in a Latin script is mostly
+ * code units of an ASCII byte and a NUL, with almost no NUL on the other
+ * side.  Returns 'L' (little endian), 'B' (big endian) or 0.
  */
 int
 decode_utf16_guess(const unsigned char *p, size_t n)
 {
-	size_t i, units, z[2] = { 0, 0 };
+	size_t i, units, z[2] = { 0, 0 }, a[2] = { 0, 0 };
 
 	if (n > PROBE_SIZE)
 		n = PROBE_SIZE;
 	units = n / 2;
-	if (units < 2)
+	if (units < 4)
 		return 0;
-	for (i = 0; i < units * 2; i++)
+	for (i = 0; i < units * 2; i += 2) {
 		if (p[i] == '\0')
-			z[i % 2]++;
-	if (z[1] * 2 >= units && z[0] * 10 < units)
+			z[0]++;
+		if (p[i + 1] == '\0')
+			z[1]++;
+		if (p[i + 1] == '\0' && ascii_like(p[i]))
+			a[0]++;
+		if (p[i] == '\0' && ascii_like(p[i + 1]))
+			a[1]++;
+	}
+	if (a[0] * 2 >= units && z[0] * 10 < units)
 		return 'L';
-	if (z[0] * 2 >= units && z[1] * 10 < units)
+	if (a[1] * 2 >= units && z[1] * 10 < units)
 		return 'B';
 	return 0;
 }

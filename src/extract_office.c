@@ -59,6 +59,7 @@ struct office {
 	const xmlNode	**notes;	/* ODT notes, walked after the body */
 	size_t		 nnotes;
 	size_t		 capnotes;
+	struct errlist	 warnings;	/* broken optional parts */
 	unsigned	 maxdepth;
 	int		 toodeep;
 };
@@ -331,6 +332,7 @@ office_free(struct office *o)
 	}
 	free(o->styles);
 	free(o->notes);
+	errlist_free(&o->warnings);
 }
 
 static void
@@ -346,12 +348,16 @@ static struct doctext *
 office_finish(struct office *o, char **cause)
 {
 	struct doctext *dt = NULL;
+	size_t i;
 
 	if (o->toodeep)
 		*cause = xasprintf("XML nested deeper than %u levels",
 		    o->maxdepth);
-	else
+	else {
 		dt = textbuild_finish(&o->tb);
+		for (i = 0; i < o->warnings.n; i++)
+			doctext_warn(dt, "%s", o->warnings.v[i]);
+	}
 	office_free(o);
 	return dt;
 }
@@ -359,15 +365,13 @@ office_finish(struct office *o, char **cause)
 /* Parts that may be missing or broken without losing the document. */
 static void
 docx_optional(struct office *o, const unsigned char *data, size_t len,
-    const struct extract_opts *opts, const char *member, const char *notes,
-    struct doctext *dt)
+    const struct extract_opts *opts, const char *member, const char *notes)
 {
 	xmlDocPtr doc;
 	char *why = NULL;
 
 	if (office_part(data, len, member, opts, &doc, &why) == -1) {
-		if (dt != NULL)
-			doctext_warn(dt, "%s", why);
+		errlist_add(&o->warnings, "%s not read: %s", member, why);
 		free(why);
 		return;
 	}
@@ -375,10 +379,8 @@ docx_optional(struct office *o, const unsigned char *data, size_t len,
 		return;
 	if (notes == NULL)
 		docx_styles(o, doc);
-	else {
-		o->maxdepth = o->maxdepth;
+	else
 		docx_notes(o, doc, notes);
-	}
 	xmlFreeDoc(doc);
 }
 
@@ -397,14 +399,12 @@ extract_docx(const unsigned char *data, size_t len,
 	if (r != 1)
 		return NULL;
 	office_init(&o, opts);
-	docx_optional(&o, data, len, opts, "word/styles.xml", NULL, NULL);
+	docx_optional(&o, data, len, opts, "word/styles.xml", NULL);
 	if ((root = xmlDocGetRootElement(doc)) != NULL)
 		docx_walk(&o, root, 1);
 	xmlFreeDoc(doc);
-	docx_optional(&o, data, len, opts, "word/footnotes.xml", "footnote",
-	    NULL);
-	docx_optional(&o, data, len, opts, "word/endnotes.xml", "endnote",
-	    NULL);
+	docx_optional(&o, data, len, opts, "word/footnotes.xml", "footnote");
+	docx_optional(&o, data, len, opts, "word/endnotes.xml", "endnote");
 	return office_finish(&o, cause);
 }
 

@@ -12,12 +12,21 @@
  *   widen constructs it cannot take exactly instead of refusing them;
  * - a pattern that can match the empty string is left out (it would report
  *   at every offset) and is then always confirmed by PCRE2;
- * - modality patterns are left out: the scanner tests them per sentence;
- * - PCRE2 runs with UTF and UCP, where \w, \s, \d, \b and "." work on
- *   characters and caseless matching folds Unicode (the Kelvin sign matches
- *   "k", the long s matches "s"); a source is compiled in Hyperscan's byte
- *   mode only when it is plain enough that byte mode cannot miss such a
- *   match (see needs_utf8()), otherwise with HS_FLAG_UTF8 | HS_FLAG_UCP.
+ * - only anchor patterns are included: the scanner tests the others (and
+ *   the modality lists) inside the unit of a hit it already has;
+ * - term sources are written by term.c for byte mode (a wildcard is any run
+ *   of ASCII word bytes or bytes >= 0x80), so they are compiled without
+ *   HS_FLAG_UTF8 unless they contain non-ASCII bytes; sources derived from
+ *   user regexes are compiled with HS_FLAG_UTF8 | HS_FLAG_UCP, where \w,
+ *   \s, \d and "." work on characters as in PCRE2 with UCP (Hyperscan's
+ *   Unicode tables are older than PCRE2's: a letter added to Unicode since
+ *   may be a \w to PCRE2 only);
+ * - PCRE2's caseless matching folds U+212A (Kelvin sign) to "k" and U+017F
+ *   (long s) to "s", which an ASCII-caseless byte-mode source cannot see.
+ *   Two marker literals in the same database find those characters, and
+ *   each marker is reported as a candidate of every caseless byte-mode
+ *   pattern that has that letter: the scanner then confirms the whole
+ *   paragraph, which holds any match that uses the character.
  *
  * The database is cached (see the cache_* functions): compiling a few
  * hundred patterns takes a second or more, loading the cache milliseconds.
@@ -104,6 +113,15 @@ prefilter_set_block(struct prefilter *pf, size_t block)
 #define CACHE_MAGICLEN	8
 #define CACHE_HEADLEN	(CACHE_MAGICLEN + 64)
 
+/* Characters PCRE2 folds to an ASCII letter when caseless; their markers
+   take the ids after the last pattern. */
+#define NMARKERS	2
+static const char *const marker_expr[NMARKERS] = {
+	"\\xe2\\x84\\xaa",		/* U+212A KELVIN SIGN */
+	"\\xc5\\xbf"			/* U+017F LATIN SMALL LETTER LONG S */
+};
+static const char marker_letter[NMARKERS] = { 'k', 's' };
+
 struct prefilter {
 	hs_database_t	*db;		/* NULL: no pattern could be taken */
 	hs_scratch_t	*proto;		/* cloned for each thread */
@@ -111,6 +129,8 @@ struct prefilter {
 	size_t		 npatterns;
 	size_t		 ncovered;
 	size_t		 ndropped;
+	unsigned	*fold[NMARKERS]; /* patterns each marker stands for */
+	size_t		 nfold[NMARKERS];
 	size_t		 block;		/* largest length given to hs_scan */
 	int		 cache_loaded;
 	int		 cache_written;
@@ -126,6 +146,7 @@ struct hsset {
 	unsigned	 *flags;
 	unsigned	 *ids;
 	size_t		  n;
+	size_t		  npats;	/* patterns offered, markers aside */
 };
 
 static const char *const unavailable =
@@ -137,35 +158,12 @@ in_list(const struct pattern *p, const struct patlist *l)
 	return l->n != 0 && p >= l->v && p < l->v + l->n;
 }
 
-/*
- * Byte mode is a superset of UTF + UCP mode only for sources made of ASCII
- * letters and punctuation, escaped punctuation and positive classes, and
- * only when matched case-sensitively: caseless Unicode folding maps "k" and
- * "s" to non-ASCII characters, "." and negated classes consume one byte
- * instead of one character, and \w, \s, \d, \b differ outside ASCII.
- */
 static int
-needs_utf8(const struct pattern *p)
+has_nonascii(const char *s)
 {
-	const unsigned char *s;
-
-	if (!p->is_term || !p->case_sensitive)
-		return 1;
-	for (s = (const unsigned char *)p->prefilter; *s != '\0'; s++) {
-		if (*s >= 0x80 || *s == '.')
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
 			return 1;
-		if (s[0] == '[' && s[1] == '^')
-			return 1;
-		if (*s == '\\') {
-			if (s[1] == '\0')
-				return 1;
-			if ((s[1] >= 'a' && s[1] <= 'z') ||
-			    (s[1] >= 'A' && s[1] <= 'Z') ||
-			    (s[1] >= '0' && s[1] <= '9'))
-				return 1;
-			s++;
-		}
-	}
 	return 0;
 }
 
@@ -176,33 +174,60 @@ pattern_flags(const struct pattern *p)
 
 	if (!p->case_sensitive)
 		fl |= HS_FLAG_CASELESS;
-	if (needs_utf8(p))
+	if (!p->is_term || has_nonascii(p->prefilter))
 		fl |= HS_FLAG_UTF8 | HS_FLAG_UCP;
 	return fl;
 }
 
-/* Every pattern with a prefilter source, modality lists excepted. */
+/* A byte-mode caseless source that has the letter misses its folded form. */
+static int
+needs_marker(const char *src, unsigned flags, char letter)
+{
+	if ((flags & HS_FLAG_UTF8) != 0 || (flags & HS_FLAG_CASELESS) == 0)
+		return 0;
+	return strchr(src, letter) != NULL ||
+	    strchr(src, letter - 'a' + 'A') != NULL;
+}
+
+static int
+wanted(const struct ruleset *rs, const struct pattern *p)
+{
+	if (p->prefilter == NULL || *p->prefilter == '\0' || !p->anchor)
+		return 0;
+	return !in_list(p, &rs->binding) && !in_list(p, &rs->hortatory);
+}
+
+/* The anchor patterns with a prefilter source, then the markers needed. */
 static void
 hsset_collect(const struct ruleset *rs, struct hsset *set)
 {
 	const struct pattern	*p;
-	size_t			 i;
+	size_t			 i, m, cap = rs->npatterns + NMARKERS;
+	int			 need[NMARKERS] = { 0 };
 
-	set->expr = xreallocarray(NULL, rs->npatterns + 1,
-	    sizeof(*set->expr));
-	set->flags = xreallocarray(NULL, rs->npatterns + 1,
-	    sizeof(*set->flags));
-	set->ids = xreallocarray(NULL, rs->npatterns + 1, sizeof(*set->ids));
+	set->expr = xreallocarray(NULL, cap, sizeof(*set->expr));
+	set->flags = xreallocarray(NULL, cap, sizeof(*set->flags));
+	set->ids = xreallocarray(NULL, cap, sizeof(*set->ids));
 	set->n = 0;
 	for (i = 0; i < rs->npatterns; i++) {
 		p = rs->patterns[i];
-		if (p->prefilter == NULL || *p->prefilter == '\0')
-			continue;
-		if (in_list(p, &rs->binding) || in_list(p, &rs->hortatory))
+		if (!wanted(rs, p))
 			continue;
 		set->expr[set->n] = p->prefilter;
 		set->flags[set->n] = pattern_flags(p);
 		set->ids[set->n] = p->index;
+		for (m = 0; m < NMARKERS; m++)
+			need[m] |= needs_marker(p->prefilter,
+			    set->flags[set->n], marker_letter[m]);
+		set->n++;
+	}
+	set->npats = set->n;
+	for (m = 0; m < NMARKERS; m++) {
+		if (!need[m])
+			continue;
+		set->expr[set->n] = marker_expr[m];
+		set->flags[set->n] = 0;
+		set->ids[set->n] = (unsigned)(rs->npatterns + m);
 		set->n++;
 	}
 }
@@ -348,10 +373,12 @@ cache_parse(struct prefilter *pf, const struct hsset *set, const char *buf,
 			j++;
 		if (j == set->n)
 			return -1;	/* not a candidate, or out of order */
-		pf->covered[idx] = 1;
+		if (idx < pf->npatterns) {
+			pf->covered[idx] = 1;
+			pf->ncovered++;
+		}
 	}
-	pf->ncovered = n;
-	pf->ndropped = set->n - n;
+	pf->ndropped = set->npats - pf->ncovered;
 	i = sizeof(n) + (size_t)n * sizeof(idx);
 	if (n == 0)
 		return i == blen ? 0 : -1;
@@ -487,9 +514,34 @@ mark_covered(struct prefilter *pf, const struct hsset *set)
 {
 	size_t	 i;
 
-	for (i = 0; i < set->n; i++)
-		pf->covered[set->ids[i]] = 1;
-	pf->ncovered = set->n;
+	for (i = 0; i < set->n; i++) {
+		if (set->ids[i] < pf->npatterns) {
+			pf->covered[set->ids[i]] = 1;
+			pf->ncovered++;
+		}
+	}
+}
+
+/* The covered patterns each marker is a candidate of. */
+static void
+fold_lists(struct prefilter *pf, const struct ruleset *rs)
+{
+	const struct pattern	*p;
+	size_t			 i, m;
+
+	for (i = 0; i < rs->npatterns; i++) {
+		p = rs->patterns[i];
+		if (!pf->covered[i])
+			continue;
+		for (m = 0; m < NMARKERS; m++) {
+			if (!needs_marker(p->prefilter, pattern_flags(p),
+			    marker_letter[m]))
+				continue;
+			pf->fold[m] = xreallocarray(pf->fold[m],
+			    pf->nfold[m] + 1, sizeof(*pf->fold[m]));
+			pf->fold[m][pf->nfold[m]++] = (unsigned)i;
+		}
+	}
 }
 
 /* Load from the cache, else compile and store. */
@@ -519,6 +571,8 @@ prefilter_load(struct prefilter *pf, const struct ruleset *rs,
 				cache_save(pf, &set, dir, path);
 		}
 	}
+	if (rc == 0)
+		fold_lists(pf, rs);
 	free(path);
 	free(dir);
 	hsset_free(&set);
@@ -556,12 +610,16 @@ prefilter_build(const struct ruleset *rs, const char *cache_dir,
 void
 prefilter_free(struct prefilter *pf)
 {
+	size_t	 m;
+
 	if (pf == NULL)
 		return;
 	if (pf->proto != NULL)
 		hs_free_scratch(pf->proto);
 	if (pf->db != NULL)
 		hs_free_database(pf->db);
+	for (m = 0; m < NMARKERS; m++)
+		free(pf->fold[m]);
 	free(pf->covered);
 	free(pf);
 }
@@ -597,6 +655,7 @@ prefilter_scratch_free(struct prefilter_scratch *ps)
 }
 
 struct scanctx {
+	const struct prefilter *pf;
 	prefilter_cb	*cb;
 	void		*arg;
 	size_t		 base;
@@ -606,9 +665,17 @@ static int
 on_match(unsigned id, unsigned long long from, unsigned long long to,
     unsigned flags, void *arg)
 {
-	struct scanctx	*ctx = arg;
+	struct scanctx		*ctx = arg;
+	const struct prefilter	*pf = ctx->pf;
+	size_t			 m, i;
 
-	ctx->cb(id, ctx->base + (size_t)to, ctx->arg);
+	if (id < pf->npatterns) {
+		ctx->cb(id, ctx->base + (size_t)to, ctx->arg);
+		return 0;
+	}
+	m = id - pf->npatterns;
+	for (i = 0; m < NMARKERS && i < pf->nfold[m]; i++)
+		ctx->cb(pf->fold[m][i], ctx->base + (size_t)to, ctx->arg);
 	return 0;
 }
 
@@ -642,7 +709,7 @@ int
 prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
     const char *text, size_t len, prefilter_cb *cb, void *arg, char **cause)
 {
-	struct scanctx	 ctx = { cb, arg, 0 };
+	struct scanctx	 ctx = { pf, cb, arg, 0 };
 	size_t		 cut;
 	hs_error_t	 rc;
 

@@ -124,7 +124,8 @@ report_decimal(double v, char buf[32])
 	a = fabs(v) * 10;
 	if (a > 1e15)
 		a = 1e15;
-	n = (long long)floor(a + 0.5 + a * 1e-12);
+	/* a >= 0, so truncation is floor(); no libm needed. */
+	n = (long long)(a + 0.5 + a * 1e-12);
 	snprintf(buf, 32, "%s%lld.%lld", v < 0 && n > 0 ? "-" : "",
 	    n / 10, n % 10);
 }

@@ -58,19 +58,30 @@ needs_quotes(const char *s)
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
 
+/* The one place a CSV field is written, for reports and merges alike. */
+static void
+write_field(FILE *fp, const char *c, int first)
+{
+	if (!first)
+		putc(',', fp);
+	if (needs_quotes(c))
+		csv_fwrite(fp, c, strlen(c));
+	else
+		fputs(c, fp);
+}
+
+void
+report_csv_field(FILE *fp, const char *s, int first)
+{
+	write_field(fp, s, first);
+}
+
 static void
 put(struct report *r, const char *s)
 {
 	struct csv_state *st = r->state;
-	const char *c;
 
-	if (st->nfields++ > 0)
-		putc(',', r->fp);
-	c = report_clean(&st->clean, s);
-	if (needs_quotes(c))
-		csv_fwrite(r->fp, c, strlen(c));
-	else
-		fputs(c, r->fp);
+	write_field(r->fp, report_clean(&st->clean, s), st->nfields++ == 0);
 }
 
 static void

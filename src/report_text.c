@@ -24,6 +24,8 @@
 #define QUOTE_MAX	120
 /* Rule titles listed for a gap. */
 #define GAP_TITLES	3
+/* " — " (an em dash in UTF-8) between an objective and its verdict. */
+#define DASH		" \xe2\x80\x94 "
 
 struct text_state {
 	struct strbuf	 clean;
@@ -252,13 +254,12 @@ gap(struct report *r, const struct objective_result *or,
 	strbuf_addf(&st->line, "%s: gap: %s ", st->path, o->id);
 	strbuf_adds(&st->line, oneline(&st->clean, o->title));
 	if (or->rules_total == 0)
-		strbuf_adds(&st->line, " \xe2\x80\x94 absent; no support rules");
+		strbuf_adds(&st->line, DASH "absent; no support rules");
 	else if (or->status == STATUS_ABSENT) {
-		strbuf_adds(&st->line,
-		    " \xe2\x80\x94 absent; would be satisfied by: ");
+		strbuf_adds(&st->line, DASH "absent; would be satisfied by: ");
 		add_unfired(&st->line, &st->clean, o, fired);
 	} else {
-		strbuf_addf(&st->line, " \xe2\x80\x94 partial (%u of %u rules)",
+		strbuf_addf(&st->line, DASH "partial (%u of %u rules)",
 		    or->rules_fired, report_rules_needed(or));
 		strbuf_adds(&st->line, "; also: ");
 		add_unfired(&st->line, &st->clean, o, fired);

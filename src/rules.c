@@ -45,6 +45,8 @@ struct loader {
 	const char	*file;		/* current file, as in rs->files */
 	xmlRelaxNGPtr	 schema;
 	char		*lasterr;	/* to drop repeated validity errors */
+	int		 validating;
+	char		*unlocated;	/* first validity error with no line */
 };
 
 static void
@@ -68,12 +70,18 @@ lerr(struct loader *ld, long line, const char *fmt, ...)
 	free(msg);
 }
 
-/* A libxml2 error as one of ours; warnings are not errors. */
+/*
+ * A libxml2 error as one of ours; warnings are not errors.  The validator
+ * follows a located message with unlocated summaries ("Element area failed
+ * to validate attributes"): those are kept aside and shown only when
+ * nothing else explains the failure.
+ */
 static void
 xml_error(struct loader *ld, const xmlError *e)
 {
 	char *msg;
 	size_t n;
+	long line;
 
 	if (e->level == XML_ERR_WARNING || e->message == NULL)
 		return;
@@ -81,8 +89,18 @@ xml_error(struct loader *ld, const xmlError *e)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	line = e->line;
+	if (line <= 0 && e->node != NULL)
+		line = xmlGetLineNo(e->node);
+	if (line <= 0 && ld->validating) {
+		if (ld->unlocated == NULL)
+			ld->unlocated = msg;
+		else
+			free(msg);
+		return;
+	}
 	if (ld->lasterr == NULL || strcmp(ld->lasterr, msg) != 0)
-		lerr(ld, e->line, "%s", msg);
+		lerr(ld, line, "%s", msg);
 	free(ld->lasterr);
 	ld->lasterr = msg;
 }
@@ -173,22 +191,24 @@ static int
 validate(struct loader *ld, xmlDocPtr doc)
 {
 	xmlRelaxNGValidCtxtPtr vctxt;
+	size_t nerr = ld->errs->n;
 	int rc;
 
 	if ((vctxt = xmlRelaxNGNewValidCtxt(ld->schema)) == NULL)
 		fatal("cannot create a RELAX NG validation context");
 	xmlRelaxNGSetValidStructuredErrors(vctxt, valid_error, ld);
+	ld->validating = 1;
 	rc = xmlRelaxNGValidateDoc(vctxt, doc);
+	ld->validating = 0;
 	xmlRelaxNGFreeValidCtxt(vctxt);
+	if (rc != 0 && ld->errs->n == nerr)
+		lerr(ld, 0, "%s", ld->unlocated != NULL ? ld->unlocated :
+		    "does not match the rule file schema");
+	free(ld->unlocated);
+	ld->unlocated = NULL;
 	free(ld->lasterr);
 	ld->lasterr = NULL;
-	if (rc != 0 && rc != -1)
-		return -1;
-	if (rc == -1) {
-		lerr(ld, 0, "schema validation failed");
-		return -1;
-	}
-	return 0;
+	return rc == 0 ? 0 : -1;
 }
 
 /* An attribute as our own string, or NULL when absent. */
@@ -894,7 +914,11 @@ rules_load_paths(const char *const *paths, size_t n, struct errlist *errs)
 		else
 			srclist_read(&sl, paths[i], errs);
 	}
-	rs = rules_load_sources(sl.v, sl.n, errs);
+	/* Files that could be read are still loaded, to report their errors
+	   too. */
+	rs = NULL;
+	if (sl.n > 0 || errs->n == nerr)
+		rs = rules_load_sources(sl.v, sl.n, errs);
 	if (rs != NULL && errs->n != nerr) {
 		ruleset_free(rs);
 		rs = NULL;

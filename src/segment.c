@@ -391,6 +391,17 @@ is_abbreviation(const struct doctext *dt, size_t ps, size_t dot)
 	    dotted((const char *)t + s, len);
 }
 
+/*
+ * Geometric shapes, dingbats and the Symbol/Wingdings private-use code
+ * points that PDF and Word conversions leave for list bullets.
+ */
+static int
+is_symbol_bullet(unsigned cp)
+{
+	return (cp >= 0x25a0 && cp <= 0x25ff) || (cp >= 0x2700 &&
+	    cp <= 0x27bf) || (cp >= 0xf000 && cp <= 0xf0ff);
+}
+
 /* A bullet or list number at i, where a line starts: "- ", "2) ", "(a) ". */
 static int
 starts_item(const unsigned char *t, size_t i, size_t e)
@@ -403,8 +414,11 @@ starts_item(const unsigned char *t, size_t i, size_t e)
 	if (i >= e)
 		return 0;
 	k = u8_next(t + i, t + e, &cp);
-	if (cp == '-' || cp == '*' || cp == '+' || cp == 0x2022 ||
-	    cp == 0xb7 || cp == 0x2013 || cp == 0x2014)
+	if (is_symbol_bullet(cp))
+		return 1;
+	if (cp == '-' || cp == '*' || cp == '+' || cp == 0xb7 ||
+	    cp == 0x2013 || cp == 0x2014 || cp == 0x2212 ||
+	    (cp >= 0x2022 && cp <= 0x2023) || cp == 0x2043 || cp == 0x2219)
 		return i + k < e && (t[i + k] == ' ' || t[i + k] == '\t');
 	if (t[i] == '(')
 		i++;

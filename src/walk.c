@@ -134,12 +134,25 @@ walk_list(const struct options *o, struct inputs *in, struct errlist *errs)
 	return 0;
 }
 
+int
+path_cmp(const char *a, const char *b)
+{
+	unsigned char x, y;
+
+	for (;; a++, b++) {
+		x = *a == '!' ? 1 : (unsigned char)*a;
+		y = *b == '!' ? 1 : (unsigned char)*b;
+		if (x != y || x == '\0')
+			return x < y ? -1 : x > y;
+	}
+}
+
 static int
 input_cmp(const void *a, const void *b)
 {
 	const struct input *x = a, *y = b;
 
-	return strcmp(x->path, y->path);
+	return path_cmp(x->path, y->path);
 }
 
 static void
@@ -149,7 +162,7 @@ walk_sort(struct inputs *in)
 
 	qsort(in->v, in->n, sizeof(*in->v), input_cmp);
 	for (i = 0; i < in->n; i++) {
-		if (keep > 0 && strcmp(in->v[keep - 1].path, in->v[i].path) ==
+		if (keep > 0 && path_cmp(in->v[keep - 1].path, in->v[i].path) ==
 		    0) {
 			free(in->v[i].path);
 			free(in->v[i].error);

@@ -29,6 +29,13 @@ struct inputs {
 	size_t		 cap;
 };
 
+/*
+ * The order of documents in every report: byte order, except that "!"
+ * (the archive member separator) sorts before every other byte, so that an
+ * archive's members stay together where the archive itself would sort.
+ */
+int	 path_cmp(const char *, const char *);
+
 /* Returns 0, or -1 for a usage problem (message in errs). */
 int	 walk_inputs(const struct options *, struct inputs *, struct errlist *);
 void	 inputs_free(struct inputs *);

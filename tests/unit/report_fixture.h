@@ -21,8 +21,10 @@
 #define RF_ERROR	"missing.pdf: No such file or directory"
 #define RF_WARNING	" leading space warning, with comma"
 #define RF_MATCH1	" Z\xc3\xbcrich \xe2\x80\x94 caf\xc3\xa9 "
-#define RF_SENTENCE2	"We will require data, \"localisation\"\nof all records."
-#define RF_SHA		"cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
+#define RF_SENTENCE2	\
+	"We will require data, \"localisation\"\nof all records."
+#define RF_SHA		\
+	"cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
 #define RF_EPOCH	"1714953600"
 #define RF_WHEN		"2024-05-06T00:00:00Z"
 

@@ -113,7 +113,7 @@ test_objectives(const struct docresult *dr)
 	CHECK_INT(o->rules_total, 3);
 	CHECK_INT(o->first_line, 1);
 
-	o = result(dr, "AA1.2");	/* covered by support, yet contradicted */
+	o = result(dr, "AA1.2");	/* covered, yet contradicted */
 	CHECK_INT(o->status, STATUS_CONTRADICTED);
 	CHECK(NEAR(o->score, 0));
 	CHECK_INT(o->rules_fired, 2);

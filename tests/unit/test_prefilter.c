@@ -29,6 +29,9 @@ enum {
 	P_NORMS,	/* regex with \w and \s */
 	P_RESIL,	/* non-ASCII term */
 	P_RISK,		/* caseless: must see the Kelvin sign */
+	P_SECURE,	/* caseless: must see the long s */
+	P_WILD,		/* term.c's byte-mode wildcard */
+	P_UNLESS,	/* not an anchor: left out */
 	P_EMPTY,	/* matches the empty string: left out */
 	P_NONE,		/* no prefilter source: left out */
 	P_BAD,		/* refused by Hyperscan: left out */
@@ -45,6 +48,9 @@ static const struct {
 	{ "cyber\\w*\\s+norms?", 0, 0 },
 	{ "r\xc3\xa9silience", 1, 0 },
 	{ "risk", 1, 0 },
+	{ "secure[^0-9A-Za-z_]+cables", 1, 0 },
+	{ "cyber[0-9A-Za-z_\\x80-\\xff]*[^0-9A-Za-z_]+norm", 1, 0 },
+	{ "undersea", 1, 0 },
 	{ "x*", 0, 0 },
 	{ NULL, 1, 0 },
 	{ "a{2000000}", 0, 0 },
@@ -58,7 +64,9 @@ static const char sample[] =
     "Cyber\xc2\xa0norms matter, and cybersecurity  norm too.\n"
     "R\xc3\x89SILIENCE and r\xc3\xa9silience.\n"
     "\n"
-    "RIS\xe2\x84\xaa is a risk; shall we?\n";
+    "RIS\xe2\x84\xaa is a risk; shall we?  \xc5\xbf" "ECURE  CABLES\n"
+    "cyber\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd1\x82\xd1\x80\xd0\xb0\xd0\xbd"
+    "\xd1\x81\xd1\x82\xd0\xb2\xd0\xbe\xe2\x80\x94norms.\n";
 
 struct truth {
 	unsigned	 pattern;
@@ -76,6 +84,9 @@ static const struct truth truths[] = {
 	{ P_RESIL, "r\xc3\xa9silience", 0 },
 	{ P_RISK, "RIS\xe2\x84\xaa", 0 },
 	{ P_RISK, "risk", 0 },
+	{ P_SECURE, "\xc5\xbf" "ECURE  CABLES", 0 },
+	{ P_WILD, "cyber\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd1\x82\xd1\x80"
+	    "\xd0\xb0\xd0\xbd\xd1\x81\xd1\x82\xd0\xb2\xd0\xbe\xe2\x80\x94norm", 0 },
 };
 
 struct fixture {
@@ -96,6 +107,7 @@ fixture_init(struct fixture *f, const char *sha)
 		f->pats[i].is_term = patdefs[i].is_term;
 		f->pats[i].case_sensitive = patdefs[i].case_sensitive;
 		f->pats[i].index = i;
+		f->pats[i].anchor = i != P_UNLESS;
 		f->all[i] = &f->pats[i];
 	}
 	f->modal[0].prefilter = (char *)"shall";
@@ -215,13 +227,16 @@ check_coverage(const struct prefilter *pf)
 	CHECK(prefilter_covers(pf, P_NORMS));
 	CHECK(prefilter_covers(pf, P_RESIL));
 	CHECK(prefilter_covers(pf, P_RISK));
+	CHECK(prefilter_covers(pf, P_SECURE));
+	CHECK(prefilter_covers(pf, P_WILD));
+	CHECK(!prefilter_covers(pf, P_UNLESS));
 	CHECK(!prefilter_covers(pf, P_EMPTY));
 	CHECK(!prefilter_covers(pf, P_NONE));
 	CHECK(!prefilter_covers(pf, P_BAD));
 	CHECK(!prefilter_covers(pf, NPATS));	/* modality */
 	CHECK(!prefilter_covers(pf, NPATS + 7));
 	prefilter_get_info(pf, &info);
-	CHECK_INT(info.covered, 5);
+	CHECK_INT(info.covered, 7);
 	CHECK_INT(info.dropped, 2);
 }
 

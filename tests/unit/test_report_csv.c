@@ -166,8 +166,8 @@ test_objective(const struct ruleset *rs)
 static void
 test_area(const struct ruleset *rs)
 {
-	static const char *const aa1[] = { RF_PATH1, RF_SHA, "AA1", "action-area",
-	    "Build & protect", "0.0", "0", "0", "1", "1",
+	static const char *const aa1[] = { RF_PATH1, RF_SHA, "AA1",
+	    "action-area", "Build & protect", "0.0", "0", "0", "1", "1",
 	    "conflict: AA1.1" };
 	static const char *const err[] = { "missing.pdf", "", "", "", "", "",
 	    "", "", "", "", RF_ERROR };
@@ -192,8 +192,8 @@ test_area(const struct ruleset *rs)
 static void
 test_document(const struct ruleset *rs)
 {
-	static const char *const ok[] = { RF_PATH1, RF_SHA, "ok", "50.0", "50.0",
-	    "4321", "1", "2", "4", RF_WARNING };
+	static const char *const ok[] = { RF_PATH1, RF_SHA, "ok", "50.0",
+	    "50.0", "4321", "1", "2", "4", RF_WARNING };
 	static const char *const err[] = { "missing.pdf", "", "error", "", "",
 	    "", "", "", "", RF_ERROR };
 	static const char *const empty[] = { "ctl" FFFD "name.txt", "", "ok",
@@ -203,8 +203,8 @@ test_document(const struct ruleset *rs)
 	size_t len;
 
 	buf = rf_render(FORMAT_CSV, rs, LEVEL_DOCUMENT, 0, &len);
-	CHECK(starts_with(buf, "document,sha256,status,overall,principles,words,"
-	    "conflicts,gaps,hits,message\r\n"));
+	CHECK(starts_with(buf, "document,sha256,status,overall,principles,"
+	    "words,conflicts,gaps,hits,message\r\n"));
 	/* Outer blanks are quoted, or a reader would trim them. */
 	CHECK(strstr(buf, ",\"" RF_WARNING "\"\r\n") != NULL);
 	CHECK_INT(parse(buf, len, &t), 0);
@@ -230,8 +230,8 @@ test_evidence(const struct ruleset *rs)
 	size_t len;
 
 	buf = rf_render(FORMAT_CSV, rs, LEVEL_OBJECTIVE, 1, &len);
-	CHECK(starts_with(buf, "document,rule,objective,area,kind,severity,line,"
-	    "column,page,byte_offset,match,modality,sentence\r\n"));
+	CHECK(starts_with(buf, "document,rule,objective,area,kind,severity,"
+	    "line,column,page,byte_offset,match,modality,sentence\r\n"));
 	CHECK_INT(parse(buf, len, &t), 0);
 	check_shape(buf, len, &t, 1 + 4, 13);
 	check_row(&t, 1, h0, 13);

@@ -1,0 +1,74 @@
+/*
+ * eval.h -- `palint eval`: how well the rules agree with an analyst.
+ *
+ *   eval_metrics.c  the arithmetic: precision, recall, F1, micro and macro
+ *                   averages, average ranks and Spearman's rho;
+ *   eval_tsv.c      labelled TSV files read row by row through libcsv;
+ *   eval.c          labelled sentences: each scanned on its own, predicted
+ *                   objectives compared with the analyst's labels;
+ *   eval_docs.c     rated documents: area scores ranked against 0-3
+ *                   ratings.
+ *
+ * The metric functions are pure and take no ruleset, so that the unit tests
+ * can check them on counts made by hand.
+ */
+#ifndef PALINT_EVAL_H
+#define PALINT_EVAL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "model.h"
+#include "options.h"
+#include "util.h"
+
+/* Agreement counts for one label (objective, area, conflict). */
+struct eval_counts {
+	unsigned	 tp;
+	unsigned	 fp;
+	unsigned	 fn;
+};
+
+struct eval_scores {
+	double		 precision;	/* 0 when nothing was predicted */
+	double		 recall;	/* 0 when nothing was expected */
+	double		 f1;		/* 0 when both are 0 */
+	unsigned	 support;	/* tp + fn: the gold count */
+};
+
+/* eval_metrics.c */
+void	 eval_score(const struct eval_counts *, struct eval_scores *);
+/* Pooled counts; the sum goes to *sum when not NULL. */
+void	 eval_micro(const struct eval_counts *, size_t n,
+	    struct eval_scores *, struct eval_counts *sum);
+/* Means over the labels with support > 0; returns how many those were. */
+size_t	 eval_macro(const struct eval_counts *, size_t n,
+	    struct eval_scores *);
+/* 1-based ranks; tied values share the mean of their ranks. */
+void	 eval_ranks(const double *, size_t n, double *ranks);
+/* Spearman's rho with average ranks for ties; NaN when n < 2 or when
+   either series is constant (the coefficient is undefined then). */
+double	 eval_spearman(const double *x, const double *y, size_t n);
+/* At most max bytes of s (plus "..."), cut at a word boundary when one
+   is near and never inside a UTF-8 sequence.  Caller owns the result. */
+char	*eval_shorten(const char *s, size_t max);
+
+/* eval_tsv.c: called with the fields of each non-empty line; return -1 to
+   stop.  line is 1-based; fields are NUL-terminated and borrowed. */
+typedef int eval_row_fn(char **fields, size_t n, unsigned line, void *arg);
+/* 0, or -1 with the reason in errs ("path: message"). */
+int	 eval_tsv_read(const char *path, eval_row_fn *, void *arg,
+	    struct errlist *errs);
+
+/* eval.c: output shared by both modes.  The report goes where -o says,
+   as CSV with -f csv and as text otherwise; 0, or -1 after a message. */
+typedef void eval_write_fn(FILE *, int csv, void *arg);
+int	 eval_output(const struct options *, eval_write_fn *, void *arg);
+/* One CSV field, quoted only when it has to be; a comma before it unless
+   it is the first of its row. */
+void	 eval_csv_field(FILE *, const char *, int first);
+
+/* eval_docs.c: `palint eval --documents RATINGS.tsv --corpus DIR`. */
+int	 eval_documents(const struct options *, const struct ruleset *);
+
+#endif

@@ -1,0 +1,376 @@
+/*
+ * eval_docs.c -- `palint eval --documents RATINGS.tsv --corpus DIR`: do the
+ * documents palint scores higher get the higher analyst ratings?
+ *
+ * Input: a TSV with a header "doc", then one column per area (an area id of
+ * the rules, or "P" for the principles as a group), then columns that are
+ * not scores (from "objectives_addressed" on), and one 0-3 rating per
+ * document and column; the documents themselves, under DIR.  Each document
+ * goes through the whole scan pipeline (document_check).  Output: each
+ * document's ratings beside palint's area scores, and Spearman's rho (ties
+ * ranked by their mean) per column and over every (document, column) pair.
+ *
+ * Ranks only: the 0-3 scale and the 0-1 score measure different things,
+ * so only their order is compared.  A document that cannot be read is
+ * named on stderr and left out; the exit status is then 2, but everything
+ * else is still reported.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "cli.h"
+#include "commands.h"
+#include "coverage.h"
+#include "eval.h"
+#include "prefilter.h"
+#include "rules.h"
+#include "scan.h"
+
+/* A column of scores: an area of the rules, or the principles score. */
+struct column {
+	char		*name;
+	int		 area;		/* area index; -1: principles */
+};
+
+struct ratedoc {
+	char		*doc;
+	double		*rating;	/* per column */
+	double		*score;		/* per column; valid when ok */
+	int		 ok;
+};
+
+struct ratings {
+	const char		*path;
+	const struct ruleset	*rs;
+	struct column		*cols;
+	size_t			 ncols;
+	size_t			 nfields;	/* in the header */
+	struct ratedoc		*docs;
+	size_t			 ndocs;
+	size_t			 capdocs;
+	int			 header;
+	struct errlist		 errs;
+};
+
+static int
+column_area(const struct ruleset *rs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nareas; i++)
+		if (strcmp(rs->areas[i].id, name) == 0)
+			return (int)i;
+	return strcmp(name, "P") == 0 ? -1 : -2;
+}
+
+/* doc, the score columns, then anything from objectives_addressed on. */
+static int
+ratings_header(struct ratings *rt, char **f, size_t n, unsigned line)
+{
+	size_t i;
+	int area;
+
+	rt->header = 1;
+	rt->nfields = n;
+	if (n < 2 || strcmp(f[0], "doc") != 0) {
+		errlist_add(&rt->errs, "%s:%u: the first line must be the "
+		    "header doc, then area ids (tab-separated)", rt->path,
+		    line);
+		return -1;
+	}
+	rt->cols = xcalloc(n, sizeof(*rt->cols));
+	for (i = 1; i < n && strcmp(f[i], "objectives_addressed") != 0; i++) {
+		if ((area = column_area(rt->rs, f[i])) == -2) {
+			errlist_add(&rt->errs, "%s:%u: column '%s' is not an "
+			    "area of the rules, nor P", rt->path, line, f[i]);
+			return -1;
+		}
+		rt->cols[rt->ncols].name = xstrdup(f[i]);
+		rt->cols[rt->ncols++].area = area;
+	}
+	return 0;
+}
+
+static int
+parse_rating(const char *s, double *out)
+{
+	if (s[0] < '0' || s[0] > '3' || s[1] != '\0')
+		return -1;
+	*out = s[0] - '0';
+	return 0;
+}
+
+static int
+on_rating_row(char **f, size_t n, unsigned line, void *arg)
+{
+	struct ratings *rt = arg;
+	struct ratedoc d;
+	size_t i;
+
+	if (!rt->header)
+		return ratings_header(rt, f, n, line) == 0 ? 0 : 1;
+	if (n != rt->nfields || f[0][0] == '\0') {
+		errlist_add(&rt->errs, "%s:%u: expected %zu tab-separated "
+		    "fields with a doc name, found %zu", rt->path, line,
+		    rt->nfields, n);
+		return 0;
+	}
+	memset(&d, 0, sizeof(d));
+	d.rating = xcalloc(rt->ncols + 1, sizeof(*d.rating));
+	for (i = 0; i < rt->ncols; i++)
+		if (parse_rating(f[i + 1], &d.rating[i]) != 0) {
+			errlist_add(&rt->errs, "%s:%u: %s: rating '%s' is not "
+			    "0, 1, 2 or 3", rt->path, line, rt->cols[i].name,
+			    f[i + 1]);
+			free(d.rating);
+			return 0;
+		}
+	d.doc = xstrdup(f[0]);
+	d.score = xcalloc(rt->ncols + 1, sizeof(*d.score));
+	GROW(rt->docs, rt->capdocs, rt->ndocs + 1);
+	rt->docs[rt->ndocs++] = d;
+	return 0;
+}
+
+static void
+ratings_free(struct ratings *rt)
+{
+	size_t i;
+
+	for (i = 0; i < rt->ndocs; i++) {
+		free(rt->docs[i].doc);
+		free(rt->docs[i].rating);
+		free(rt->docs[i].score);
+	}
+	free(rt->docs);
+	for (i = 0; i < rt->ncols; i++)
+		free(rt->cols[i].name);
+	free(rt->cols);
+	errlist_free(&rt->errs);
+}
+
+static void
+take_scores(const struct ratings *rt, struct ratedoc *d,
+    const struct docresult *dr)
+{
+	size_t i;
+
+	for (i = 0; i < rt->ncols; i++)
+		d->score[i] = rt->cols[i].area < 0 ? dr->principles :
+		    dr->areas[rt->cols[i].area].score;
+	d->ok = 1;
+}
+
+/* Read and judge one rated document; -1 after naming it on stderr. */
+static int
+check_one(const struct options *o, const struct ratings *rt,
+    struct scanner *sc, struct ratedoc *d)
+{
+	struct docresult *dr;
+	unsigned char *data;
+	char *path, *cause = NULL;
+	size_t len;
+	int rc = 0;
+
+	path = xasprintf("%s/%s", o->corpus, d->doc);
+	if ((data = read_input(path, o->limits.max_file_size, &len,
+	    &cause)) == NULL) {
+		fprintf(stderr, "palint: %s: %s\n", path, cause);
+		free(cause);
+		free(path);
+		return -1;
+	}
+	dr = document_check(rt->rs, sc, path, data, len, &o->limits);
+	if (!dr->ok) {
+		fprintf(stderr, "palint: %s: %s\n", path, dr->error);
+		rc = -1;
+	} else
+		take_scores(rt, d, dr);
+	docresult_free(dr);
+	free(data);
+	free(path);
+	return rc;
+}
+
+static int
+check_all(const struct options *o, struct ratings *rt)
+{
+	struct prefilter *pf;
+	struct scanner *sc;
+	size_t i;
+	int rc = 0;
+
+	pf = cli_prefilter(o, rt->rs);
+	sc = scanner_new(rt->rs, pf);
+	for (i = 0; i < rt->ndocs; i++)
+		if (check_one(o, rt, sc, &rt->docs[i]) != 0)
+			rc = -1;
+	scanner_free(sc);
+	prefilter_free(pf);
+	return rc;
+}
+
+/* rho for one column (col >= 0) or for all of them pooled (col < 0). */
+static double
+column_rho(const struct ratings *rt, int col, size_t *n)
+{
+	double *x, *y, rho;
+	size_t i, j;
+
+	x = xcalloc(rt->ndocs * rt->ncols + 1, sizeof(*x));
+	y = xcalloc(rt->ndocs * rt->ncols + 1, sizeof(*y));
+	*n = 0;
+	for (i = 0; i < rt->ndocs; i++)
+		for (j = 0; j < rt->ncols; j++) {
+			if (!rt->docs[i].ok || (col >= 0 && (size_t)col != j))
+				continue;
+			x[*n] = rt->docs[i].rating[j];
+			y[(*n)++] = rt->docs[i].score[j];
+		}
+	rho = eval_spearman(x, y, *n);
+	free(x);
+	free(y);
+	return rho;
+}
+
+static void
+rho_text(double rho, char buf[16])
+{
+	if (isnan(rho))
+		snprintf(buf, 16, "n/a");
+	else
+		snprintf(buf, 16, "%.3f", rho);
+}
+
+static void
+text_documents(FILE *fp, const struct ratings *rt)
+{
+	size_t i, j, w = strlen("document");
+
+	for (i = 0; i < rt->ndocs; i++)
+		if (strlen(rt->docs[i].doc) > w)
+			w = strlen(rt->docs[i].doc);
+	fprintf(fp, "\n%-*s", (int)w, "document (rating score)");
+	for (j = 0; j < rt->ncols; j++)
+		fprintf(fp, "  %9s", rt->cols[j].name);
+	fputc('\n', fp);
+	for (i = 0; i < rt->ndocs; i++) {
+		fprintf(fp, "%-*s", (int)w, rt->docs[i].doc);
+		for (j = 0; j < rt->ncols; j++)
+			if (rt->docs[i].ok)
+				fprintf(fp, "  %.0f %7.3f",
+				    rt->docs[i].rating[j],
+				    rt->docs[i].score[j]);
+			else
+				fprintf(fp, "  %.0f %7s",
+				    rt->docs[i].rating[j], "error");
+		fputc('\n', fp);
+	}
+}
+
+static void
+text_rho(FILE *fp, const struct ratings *rt)
+{
+	char buf[16];
+	double rho;
+	size_t j, n;
+
+	fprintf(fp, "\nSpearman rho    n     rho\n");
+	for (j = 0; j < rt->ncols; j++) {
+		rho = column_rho(rt, (int)j, &n);
+		rho_text(rho, buf);
+		fprintf(fp, "  %-9s %4zu %7s\n", rt->cols[j].name, n, buf);
+	}
+	rho = column_rho(rt, -1, &n);
+	rho_text(rho, buf);
+	fprintf(fp, "  %-9s %4zu %7s\n", "overall", n, buf);
+}
+
+static void
+csv_rho_row(FILE *fp, const char *level, const char *area, size_t n,
+    double rho)
+{
+	char buf[16];
+
+	rho_text(rho, buf);
+	eval_csv_field(fp, level, 1);
+	fputs(",,", fp);
+	eval_csv_field(fp, area, 1);
+	fprintf(fp, ",,,%zu,%s\r\n", n, isnan(rho) ? "" : buf);
+}
+
+/* One tidy table: a row per (document, column), then per column, then
+   overall; the fields that do not apply to a row are empty. */
+static void
+csv_report(FILE *fp, const struct ratings *rt)
+{
+	size_t i, j, n;
+	double rho;
+
+	fputs("level,doc,area,rating,score,n,rho\r\n", fp);
+	for (i = 0; i < rt->ndocs; i++)
+		for (j = 0; j < rt->ncols; j++) {
+			eval_csv_field(fp, "document", 1);
+			eval_csv_field(fp, rt->docs[i].doc, 0);
+			eval_csv_field(fp, rt->cols[j].name, 0);
+			fprintf(fp, ",%.0f,", rt->docs[i].rating[j]);
+			if (rt->docs[i].ok)
+				fprintf(fp, "%.3f", rt->docs[i].score[j]);
+			fputs(",,\r\n", fp);
+		}
+	for (j = 0; j < rt->ncols; j++) {
+		rho = column_rho(rt, (int)j, &n);
+		csv_rho_row(fp, "area", rt->cols[j].name, n, rho);
+	}
+	rho = column_rho(rt, -1, &n);
+	csv_rho_row(fp, "overall", "", n, rho);
+}
+
+static void
+write_ratings(FILE *fp, int csv, void *arg)
+{
+	const struct ratings *rt = arg;
+	size_t i, ok = 0;
+
+	if (csv) {
+		csv_report(fp, rt);
+		return;
+	}
+	for (i = 0; i < rt->ndocs; i++)
+		ok += rt->docs[i].ok;
+	fprintf(fp, "palint eval: %s: %zu documents, %zu scanned; rules %s "
+	    "%s\n", rt->path, rt->ndocs, ok, rt->rs->id, rt->rs->version);
+	text_documents(fp, rt);
+	text_rho(fp, rt);
+}
+
+int
+eval_documents(const struct options *o, const struct ruleset *rs)
+{
+	struct ratings rt;
+	int rc = 0;
+
+	memset(&rt, 0, sizeof(rt));
+	rt.path = o->documents;
+	rt.rs = rs;
+	if (eval_tsv_read(rt.path, on_rating_row, &rt, &rt.errs) == 0 &&
+	    !rt.header)
+		errlist_add(&rt.errs, "%s: empty file (want a header)",
+		    rt.path);
+	if (rt.errs.n > 0) {
+		errlist_print(&rt.errs, "palint: ");
+		ratings_free(&rt);
+		return EXIT_TROUBLE;
+	}
+	if (check_all(o, &rt) != 0)
+		rc = -1;
+	if (eval_output(o, write_ratings, &rt) != 0)
+		rc = -1;
+	ratings_free(&rt);
+	return rc == 0 ? EXIT_OK : EXIT_TROUBLE;
+}

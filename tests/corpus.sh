@@ -1,0 +1,31 @@
+#!/bin/sh
+# Every English .txt and .md document of ../shared/corpus scans without
+# error, with exactly one CSV row per objective per document, and the
+# prefiltered scan finds exactly the hits of the plain PCRE2 scan.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/setup.sh"
+
+[ -d "$corpus" ] || skip "no corpus at $corpus (../shared/corpus beside the source tree)"
+
+ls "$corpus" | grep -E '\.(txt|md)$' | grep -Ev -- '-(pt|es|fr)\.(txt|md)$' |
+	sed "s|^|$corpus/|" >"$tmp/list"
+ndocs=$(wc -l <"$tmp/list")
+[ "$ndocs" -gt 40 ] || fail "only $ndocs English text documents found"
+
+set +e
+$PALINT -f csv --files-from "$tmp/list" --evidence "$tmp/ev.csv" >"$tmp/report.csv" 2>"$tmp/err"
+got=$?
+set -e
+[ "$got" -le 1 ] || { cat "$tmp/err" >&2; fail "corpus scan exited $got"; }
+grep -q ',error,' "$tmp/report.csv" && fail "a corpus document has status error"
+
+nobj=$($PALINT rules list | grep -c '^  [A-Z]')
+rows=$(($(wc -l <"$tmp/report.csv") - 1))
+[ "$rows" = $((ndocs * nobj)) ] || fail "$rows rows, want $ndocs documents x $nobj objectives"
+for f in $(cat "$tmp/list"); do
+	n=$(grep -c "^$f," "$tmp/report.csv" || true)
+	[ "$n" = "$nobj" ] || fail "$f: $n rows, want $nobj"
+done
+
+# The plain PCRE2 path gives the very same evidence, byte for byte.
+$PALINT -f csv --no-prefilter --files-from "$tmp/list" --evidence "$tmp/ev-plain.csv" >/dev/null 2>&1 || true
+cmp -s "$tmp/ev.csv" "$tmp/ev-plain.csv" || fail "prefiltered and plain scans differ"

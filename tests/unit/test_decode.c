@@ -1,0 +1,330 @@
+/*
+ * test_decode.c -- decode_text() and the plain-text side of extract.c:
+ * byte order marks, UTF-16, line ends, legacy charsets, NUL bytes, format
+ * sniffing and the limits of extract_document().
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "extract.h"
+#include "extract_int.h"
+#include "util.h"
+
+/* Decode a byte literal; the warning goes to *warning (may be NULL). */
+static char *
+dec(const char *bytes, size_t n, char **warning)
+{
+	size_t len;
+	char *s, *w;
+
+	s = decode_text((const unsigned char *)bytes, n, &len, &w);
+	if (strlen(s) != len)
+		fprintf(stderr, "decoded length %zu, strlen %zu\n", len,
+		    strlen(s));
+	if (warning != NULL)
+		*warning = w;
+	else
+		free(w);
+	return s;
+}
+
+static int
+valid_utf8(const unsigned char *p, size_t n)
+{
+	size_t i = 0, k, j;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = p[i] >= 0xc2 && p[i] <= 0xdf ? 2 : p[i] >= 0xe0 &&
+		    p[i] <= 0xef ? 3 : p[i] >= 0xf0 && p[i] <= 0xf4 ? 4 : 0;
+		if (k == 0 || i + k > n)
+			return 0;
+		for (j = 1; j < k; j++)
+			if ((p[i + j] & 0xc0) != 0x80)
+				return 0;
+		i += k;
+	}
+	return 1;
+}
+
+static void
+test_utf8(void)
+{
+	char *s, *w;
+
+	s = dec("\xef\xbb\xbfHello", 8, &w);
+	CHECK_STR(s, "Hello");
+	CHECK(w == NULL);
+	free(s);
+	s = dec("caf\xc3\xa9 \xe7\xbd\x91\xe7\xbb\x9c", 12, &w);
+	CHECK_STR(s, "caf\xc3\xa9 \xe7\xbd\x91\xe7\xbb\x9c");
+	CHECK(w == NULL);
+	free(s);
+	s = dec("", 0, &w);
+	CHECK_STR(s, "");
+	CHECK(w == NULL);
+	free(s);
+	s = dec("a\r\nb\rc\n\r\n\r", 10, NULL);
+	CHECK_STR(s, "a\nb\nc\n\n\n");
+	free(s);
+}
+
+static void
+test_utf16(void)
+{
+	char *s, *w;
+
+	/* "It’s", the apostrophe U+2019 staying one character. */
+	s = dec("\xff\xfeI\0t\0\x19\x20s\0", 10, &w);
+	CHECK_STR(s, "It\xe2\x80\x99s");
+	CHECK(w == NULL);
+	free(s);
+	s = dec("\xfe\xff\0I\0t\x20\x19\0s\0\r\0\n\0x", 16, &w);
+	CHECK_STR(s, "It\xe2\x80\x99s\nx");
+	CHECK(w == NULL);
+	free(s);
+	/* A lone high surrogate, then a lone low one, then an odd byte. */
+	s = dec("\xff\xfe" "a\0\x00\xd8" "b\0\x00\xdc" "c\0d", 13, &w);
+	CHECK_STR(s, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd");
+	CHECK(w != NULL && strstr(w, "U+FFFD") != NULL);
+	free(s);
+	free(w);
+	/* Surrogate pair: U+1F600. */
+	s = dec("\xff\xfe\x3d\xd8\x00\xde", 6, &w);
+	CHECK_STR(s, "\xf0\x9f\x98\x80");
+	CHECK(w == NULL);
+	free(s);
+	/* No byte order mark, recognised by the NULs. */
+	s = dec("H\0i\0 \0t\0h\0e\0r\0e\0", 16, &w);
+	CHECK_STR(s, "Hi there");
+	CHECK(w != NULL && strstr(w, "UTF-16LE") != NULL);
+	free(s);
+	free(w);
+	s = dec("\0H\0i\0 \0t\0h\0e\0r\0e", 16, &w);
+	CHECK_STR(s, "Hi there");
+	CHECK(w != NULL && strstr(w, "UTF-16BE") != NULL);
+	free(s);
+	free(w);
+}
+
+static void
+test_legacy(void)
+{
+	static const char fr[] = "La strat\xe9gie nationale pr\xe9voit une "
+	    "coop\xe9ration europ\xe9\x65nne renforc\xe9\x65.\n";
+	char *s, *w;
+
+	s = dec("don\x92t", 5, &w);
+	CHECK_STR(s, "don\xe2\x80\x99t");
+	CHECK_STR(w, "invalid UTF-8, read as Windows-1252");
+	free(s);
+	free(w);
+	s = dec(fr, sizeof fr - 1, &w);
+	CHECK(strstr(s, "strat\xc3\xa9gie") != NULL);
+	CHECK_STR(w, "invalid UTF-8, read as Windows-1252");
+	free(s);
+	free(w);
+	/* GBK for 网络安全, and a GBK right quote in English text. */
+	s = dec("\xcd\xf8\xc2\xe7\xb0\xb2\xc8\xab", 8, &w);
+	CHECK_STR(s, "\xe7\xbd\x91\xe7\xbb\x9c\xe5\xae\x89\xe5\x85\xa8");
+	CHECK(w != NULL && strstr(w, "GB18030") != NULL);
+	free(s);
+	free(w);
+	s = dec("The State\xa1\xafs role.\r\n", 20, &w);
+	CHECK_STR(s, "The State\xe2\x80\x99s role.\n");
+	CHECK(w != NULL && strstr(w, "GB18030") != NULL);
+	free(s);
+	free(w);
+	/* Bytes CP1252 leaves undefined still give valid text. */
+	s = dec("a\x81\x8d\x8f\x90\x9d" "b", 7, NULL);
+	CHECK(s[0] == 'a' && s[strlen(s) - 1] == 'b');
+	CHECK(valid_utf8((unsigned char *)s, strlen(s)));
+	free(s);
+}
+
+static void
+test_nul(void)
+{
+	char *s, *w;
+
+	s = dec("a\0b\0c", 5, &w);
+	CHECK_STR(s, "a b c");
+	CHECK(w != NULL && strstr(w, "NUL") != NULL);
+	free(s);
+	free(w);
+	s = dec("\xff\xfe" "a\0\0\0b\0", 8, &w);
+	CHECK_STR(s, "a b");
+	CHECK(w != NULL && strstr(w, "NUL") != NULL);
+	free(s);
+	free(w);
+}
+
+/* Random bytes, and random mutations of UTF-16: valid UTF-8, no crash. */
+static void
+test_fuzz(void)
+{
+	unsigned char buf[512];
+	unsigned long seed = 12345;
+	size_t i, n, len, bad = 0;
+	int round;
+	char *s, *w;
+
+	for (round = 0; round < 3000; round++) {
+		n = round % nitems(buf);
+		for (i = 0; i < n; i++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			buf[i] = (unsigned char)(seed >> 33);
+			if (round % 3 == 1 && i % 2 == 1)
+				buf[i] = 0;
+		}
+		if (round % 5 == 0 && n >= 2) {
+			buf[0] = 0xff;
+			buf[1] = 0xfe;
+		}
+		s = decode_text(buf, n, &len, &w);
+		if (!valid_utf8((unsigned char *)s, len) || strlen(s) != len)
+			bad++;
+		free(s);
+		free(w);
+	}
+	CHECK_INT(bad, 0);
+}
+
+/* A GBK-encoded corpus file, when the shared corpus is around. */
+static void
+test_corpus(void)
+{
+	const char *path = "/work/shared/corpus/"
+	    "kenya-national-cybersecurity-strategy-2014.txt";
+	unsigned char *buf;
+	size_t n, len;
+	char *s, *w;
+	FILE *f;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return;
+	buf = xmalloc(1 << 20);
+	n = fread(buf, 1, 1 << 20, f);
+	fclose(f);
+	s = decode_text(buf, n, &len, &w);
+	CHECK(w != NULL && strstr(w, "GB18030") != NULL);
+	CHECK(strstr(s, "\xe2\x80\x99") != NULL);	/* ’ */
+	CHECK(strstr(s, "\xc2\xa1\xc2\xaf") == NULL);	/* ¡¯ mojibake */
+	CHECK(strchr(s, '\r') == NULL);
+	free(s);
+	free(w);
+	free(buf);
+}
+
+static enum doc_format
+sniff(const char *name, const char *bytes, size_t n)
+{
+	return extract_sniff(name, (const unsigned char *)bytes, n);
+}
+
+static void
+test_sniff(void)
+{
+	static const char zip_docx[] = "PK\003\004\024\0\0\0\0\0\0\0\0\0"
+	    "\0\0\0\0\0\0\0\0\0\0\0\0\023\0\0\0[Content_Types].xml"
+	    "PK\003\004\024\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+	    "\021\0\0\0word/document.xml";
+	static const char zip_odt[] = "PK\003\004\024\0\0\0\0\0\0\0\0\0"
+	    "\0\0\0\0\047\0\0\0\047\0\0\0\010\0\0\0mimetype"
+	    "application/vnd.oasis.opendocument.text";
+	char bin[64];
+
+	CHECK_INT(sniff("a.pdf", "%PDF-1.7\n", 9), DOC_PDF);
+	CHECK_INT(sniff("x", zip_docx, sizeof zip_docx - 1), DOC_DOCX);
+	CHECK_INT(sniff("x", zip_odt, sizeof zip_odt - 1), DOC_ODT);
+	CHECK_INT(sniff("a.zip", "PK\003\004\0\0", 6), DOC_ZIP);
+	CHECK_INT(sniff("a.docx", "PK\003\004\0\0", 6), DOC_DOCX);
+	CHECK_INT(sniff("a.tgz", "\x1f\x8b\x08\0", 4), DOC_TAR);
+	CHECK_INT(sniff("a.tar.xz", "\xfd" "7zXZ\0\0", 7), DOC_TAR);
+	CHECK_INT(sniff("a", "<?xml version=\"1.0\"?><law/>", 27), DOC_XML);
+	CHECK_INT(sniff("a", "<!DOCTYPE html><p>x", 19), DOC_HTML);
+	CHECK_INT(sniff("a", " <html><body>x", 14), DOC_HTML);
+	CHECK_INT(sniff("a.md", "# Title\n", 8), DOC_MARKDOWN);
+	CHECK_INT(sniff("a.txt", "<not markup>\n", 13), DOC_TEXT);
+	CHECK_INT(sniff("a.html", "just text", 9), DOC_HTML);
+	CHECK_INT(sniff(NULL, "just text", 9), DOC_TEXT);
+	CHECK_INT(sniff("u16", "\xff\xfe<\0h\0t\0m\0l\0>\0", 14), DOC_HTML);
+	CHECK_INT(sniff("u16.txt", "\xff\xfeh\0i\0", 6), DOC_TEXT);
+	memset(bin, 0, sizeof bin);
+	memcpy(bin, "\x7f" "ELF\002\001", 6);
+	CHECK_INT(sniff("a.txt", bin, sizeof bin), DOC_UNKNOWN);
+	CHECK_STR(doc_format_name(DOC_MARKDOWN), "markdown");
+	CHECK_STR(doc_format_name(DOC_UNKNOWN), "unknown");
+}
+
+static void
+test_extract(void)
+{
+	static const char md[] = "# Title\n\nText.\n\n```\n# not a heading\n"
+	    "```\n## Part two\nMore.\n";
+	struct extract_opts o;
+	struct doctext *dt;
+	char *cause = NULL;
+
+	extract_opts_default(&o);
+	CHECK_INT(o.max_file_size, 256 << 20);
+	CHECK_INT(o.max_members, 10000);
+	CHECK_INT(o.max_ratio, 200);
+	CHECK_INT(o.max_xml_depth, 256);
+	dt = extract_document("a.md", (const unsigned char *)md,
+	    sizeof md - 1, &o, &cause);
+	CHECK(dt != NULL && cause == NULL);
+	if (dt != NULL) {
+		CHECK_INT(dt->nheadings, 2);
+		CHECK_INT(dt->headings[0], 0);
+		CHECK_INT(dt->headings[1], strstr(md, "## Part") - md);
+		CHECK_INT(dt->nsections, 2);
+		CHECK(dt->nsentences > 0);
+	}
+	doctext_free(dt);
+	o.max_file_size = 4;
+	dt = extract_document("a.txt", (const unsigned char *)"hello", 5, &o,
+	    &cause);
+	CHECK(dt == NULL);
+	CHECK_STR(cause, "file too large (5 bytes > limit 4)");
+	free(cause);
+	dt = extract_document("a.txt", (const unsigned char *)"", 0, NULL,
+	    &cause);
+	CHECK(dt == NULL);
+	CHECK_STR(cause, "empty file");
+	free(cause);
+	dt = extract_document("a.zip", (const unsigned char *)"PK\003\004",
+	    4, NULL, &cause);
+	CHECK(dt == NULL);
+	CHECK_STR(cause, "is an archive");
+	free(cause);
+	dt = extract_document("x.txt", (const unsigned char *)"don\x92t", 5,
+	    NULL, &cause);
+	CHECK(dt != NULL && dt->nwarnings == 1);
+	if (dt != NULL)
+		CHECK_STR(dt->warnings[0],
+		    "invalid UTF-8, read as Windows-1252");
+	doctext_free(dt);
+	doctext_free(NULL);
+}
+
+int
+main(void)
+{
+	test_utf8();
+	test_utf16();
+	test_legacy();
+	test_nul();
+	test_fuzz();
+	test_corpus();
+	test_sniff();
+	test_extract();
+	return CHECK_DONE();
+}

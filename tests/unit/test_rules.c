@@ -1,0 +1,581 @@
+/*
+ * test_rules.c -- the rule loader: the tree, defaults and indexes built from
+ * a small ruleset; files combined; every error message, with its line, for
+ * the bad rule files in fixtures/rules-bad and for checks the schema cannot
+ * make.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "rules.h"
+#include "util.h"
+
+static const char small[] =
+"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+"<ruleset id=\"t\" version=\"1.0\" title=\"Test\" source=\"Us\">\n"
+"  <description>A test.</description>\n"
+"  <modality>\n"
+"    <binding><term>shall</term><term>commit* to</term></binding>\n"
+"    <hortatory><term>may</term></hortatory>\n"
+"  </modality>\n"
+"  <area id=\"P\" kind=\"principle\" title=\"Principles\">\n"
+"    <objective id=\"P.1\" title=\"Rights\" working-title=\"yes\">\n"
+"      <rule id=\"P.1.rights\" title=\"Rights\">\n"		/* 10 */
+"        <description>Human\n   rights.</description>\n"
+"        <term>human rights</term>\n"
+"        <example hit=\"yes\">Human rights matter.</example>\n"
+"        <example hit=\"no\">Human resources.</example>\n"	/* 15 */
+"      </rule>\n"
+"    </objective>\n"
+"  </area>\n"
+"  <area id=\"AA1\" kind=\"action-area\" title=\"Build\">\n"
+"    <objective id=\"AA1.3\" title=\"Cables\" min-rules=\"3\">\n"
+"      <description>Undersea cables.</description>\n"
+"      <rule id=\"AA1.3.cable\" title=\"Cables\">\n"
+"        <description>Cables.</description>\n"
+"        <term>undersea cable</term>\n"
+"        <regex case=\"sensitive\">\\bICPC\\b</regex>\n"	/* 25 */
+"        <all scope=\"paragraph\"><term>cable</term>"
+"<regex>landing\\s+station</regex></all>\n"
+"        <unless><term>not a priority</term></unless>\n"
+"        <example hit=\"yes\">Undersea cables.</example>\n"
+"        <example hit=\"no\">Cable TV.</example>\n"
+"      </rule>\n"						/* 30 */
+"      <rule id=\"AA1.3.cut\" title=\"Cuts\" kind=\"conflict\">\n"
+"        <description>Cuts.</description>\n"
+"        <unless scope=\"paragraph\"><term>condemn*</term></unless>\n"
+"        <term>cut the cable</term>\n"
+"        <example hit=\"yes\">We cut the cable.</example>\n"	/* 35 */
+"        <example hit=\"no\">We lay the cable.</example>\n"
+"      </rule>\n"
+"      <rule id=\"AA1.3.soft\" title=\"Soft\" kind=\"conflict\""
+" severity=\"warning\">\n"
+"        <description>Soft.</description>\n"
+"        <term>soft</term>\n"					/* 40 */
+"        <example hit=\"yes\">soft</example>\n"
+"        <example hit=\"no\">hard</example>\n"
+"      </rule>\n"
+"    </objective>\n"
+"  </area>\n"							/* 45 */
+"</ruleset>\n";
+
+/* A second file: re-opens AA1 and AA1.3, adds a rule and an objective. */
+static const char extra[] =
+"<?xml version=\"1.0\"?>\n"
+"<ruleset id=\"x\" version=\"2\" title=\"Extra\">\n"
+"  <modality><hortatory><term>should</term></hortatory></modality>\n"
+"  <area id=\"AA1\" kind=\"action-area\">\n"
+"    <objective id=\"AA1.3\">\n"				/* 5 */
+"      <rule id=\"AA1.3.repair\" title=\"Repair\">\n"
+"        <description>Repair ships.</description>\n"
+"        <term>cable repair ship</term>\n"
+"        <example hit=\"yes\">Cable repair ships.</example>\n"
+"        <example hit=\"no\">Ships.</example>\n"		/* 10 */
+"      </rule>\n"
+"    </objective>\n"
+"    <objective id=\"AA1.4\" title=\"More\">\n"
+"      <rule id=\"AA1.4.more\" title=\"More\">\n"
+"        <description>More.</description>\n"			/* 15 */
+"        <term>more</term>\n"
+"        <example hit=\"yes\">more</example>\n"
+"        <example hit=\"no\">less</example>\n"
+"      </rule>\n"
+"    </objective>\n"						/* 20 */
+"  </area>\n"
+"</ruleset>\n";
+
+static struct ruleset *
+load_strings(const char *a, const char *b, struct errlist *el)
+{
+	struct rule_source src[2];
+
+	src[0].name = "a.xml";
+	src[0].data = a;
+	src[0].len = strlen(a);
+	src[1].name = "b.xml";
+	src[1].data = b;
+	src[1].len = b != NULL ? strlen(b) : 0;
+	return rules_load_sources(src, b != NULL ? 2 : 1, el);
+}
+
+static void
+test_tree(const struct ruleset *rs)
+{
+	const struct area *p = &rs->areas[0], *aa = &rs->areas[1];
+	const struct objective *o;
+	const struct rule *r;
+
+	CHECK_STR(rs->id, "t");
+	CHECK_STR(rs->title, "Test");
+	CHECK_STR(rs->version, "1.0");
+	CHECK_STR(rs->source, "Us");
+	CHECK_INT(rs->nareas, 2);
+	CHECK_STR(p->id, "P");
+	CHECK_INT(p->kind, AREA_PRINCIPLE);
+	CHECK_STR(p->title, "Principles");
+	CHECK_INT(p->line, 8);
+	CHECK_INT(aa->kind, AREA_ACTION);
+	o = &p->objectives[0];
+	CHECK_INT(o->min_rules, 2);
+	CHECK_INT(o->working_title, 1);
+	CHECK(o->description == NULL);
+	CHECK_STR(o->rules[0].description, "Human rights.");
+	CHECK(o->area == p);
+	o = &aa->objectives[0];
+	CHECK_STR(o->id, "AA1.3");
+	CHECK_INT(o->min_rules, 3);
+	CHECK_INT(o->working_title, 0);
+	CHECK_STR(o->description, "Undersea cables.");
+	CHECK_INT(o->nrules, 3);
+	r = &o->rules[0];
+	CHECK_STR(r->id, "AA1.3.cable");
+	CHECK_STR(r->file, "a.xml");
+	CHECK_INT(r->line, 22);
+	CHECK_INT(r->kind, RULE_SUPPORT);
+	CHECK_INT(r->severity, SEVERITY_WARNING);
+	CHECK(r->objective == o);
+	CHECK_INT(r->pats.n, 2);
+	CHECK_INT(r->pats.v[0].is_term, 1);
+	CHECK_STR(r->pats.v[0].source, "undersea cable");
+	CHECK_STR(r->pats.v[0].prefilter, "undersea[^0-9A-Za-z_]+cable");
+	CHECK(strstr(r->pats.v[0].regex, "undersea") != NULL);
+	CHECK_INT(r->pats.v[0].line, 24);
+	CHECK_INT(r->pats.v[0].case_sensitive, 0);
+	CHECK_INT(r->pats.v[1].is_term, 0);
+	CHECK_INT(r->pats.v[1].case_sensitive, 1);
+	CHECK_STR(r->pats.v[1].regex, "\\bICPC\\b");
+	CHECK_STR(r->pats.v[1].prefilter, "ICPC");
+	CHECK_INT(r->ngroups, 1);
+	CHECK_INT(r->groups[0].scope, SCOPE_PARAGRAPH);
+	CHECK_INT(r->groups[0].pats.n, 2);
+	CHECK_INT(r->groups[0].line, 26);
+	CHECK_INT(r->nunless, 1);
+	CHECK_INT(r->unless[0].scope, SCOPE_SENTENCE);
+	CHECK_INT(r->nexamples, 2);
+	CHECK_INT(r->examples[0].hit, 1);
+	CHECK_STR(r->examples[0].text, "Undersea cables.");
+	CHECK_INT(r->examples[1].hit, 0);
+	CHECK_INT(r->examples[1].line, 29);
+	r = &o->rules[1];
+	CHECK_INT(r->kind, RULE_CONFLICT);
+	CHECK_INT(r->severity, SEVERITY_ERROR);
+	CHECK_INT(r->unless[0].scope, SCOPE_PARAGRAPH);
+	CHECK_INT(r->pats.n, 1);
+	r = &o->rules[2];
+	CHECK_INT(r->kind, RULE_CONFLICT);
+	CHECK_INT(r->severity, SEVERITY_WARNING);
+	CHECK_INT(rs->binding.n, 2);
+	CHECK_INT(rs->hortatory.n, 1);
+	CHECK_STR(rs->binding.v[1].source, "commit* to");
+	CHECK_INT(rs->binding.v[1].line, 5);
+}
+
+static void
+test_indexes(const struct ruleset *rs)
+{
+	size_t i;
+
+	CHECK_INT(rs->nobjectives, 2);
+	CHECK_INT(rs->nrules, 4);
+	/* 1 + (2 + 2 + 1) + (1 + 1) + 1 rule patterns, 3 modality. */
+	CHECK_INT(rs->npatterns, 12);
+	for (i = 0; i < rs->nrules; i++)
+		CHECK_INT(rs->rules[i]->index, i);
+	for (i = 0; i < rs->nobjectives; i++)
+		CHECK_INT(rs->objectives[i]->index, i);
+	for (i = 0; i < rs->npatterns; i++)
+		CHECK_INT(rs->patterns[i]->index, i);
+	CHECK_STR(rs->rules[0]->id, "P.1.rights");
+	CHECK_STR(rs->rules[3]->id, "AA1.3.soft");
+	CHECK(rs->patterns[rs->npatterns - 1] == &rs->hortatory.v[0]);
+	CHECK(ruleset_find_rule(rs, "AA1.3.cut") == rs->rules[2]);
+	CHECK(ruleset_find_rule(rs, "AA1.3") == NULL);
+	CHECK(ruleset_find_objective(rs, "AA1.3") == rs->objectives[1]);
+	CHECK(ruleset_find_area(rs, "P") == &rs->areas[0]);
+	CHECK(ruleset_find_area(rs, "Q") == NULL);
+}
+
+static void
+test_load(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	char sha[65];
+
+	rs = load_strings(small, NULL, &el);
+	CHECK(rs != NULL);
+	CHECK_INT(el.n, 0);
+	errlist_print(&el, "unexpected: ");
+	if (rs == NULL)
+		return;
+	test_tree(rs);
+	test_indexes(rs);
+	sha256_hex(small, strlen(small), sha);
+	CHECK_STR(rs->sha256, sha);
+	CHECK_INT(rs->nfiles, 1);
+	CHECK_STR(rs->files[0], "a.xml");
+	ruleset_free(rs);
+	errlist_free(&el);
+}
+
+static void
+test_combine(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	const struct objective *o;
+	char *both, sha[65];
+
+	rs = load_strings(small, extra, &el);
+	CHECK(rs != NULL);
+	errlist_print(&el, "unexpected: ");
+	if (rs == NULL)
+		return;
+	CHECK_STR(rs->id, "t");
+	CHECK_INT(rs->nareas, 2);
+	CHECK_INT(rs->areas[1].nobjectives, 2);
+	o = ruleset_find_objective(rs, "AA1.3");
+	CHECK_INT(o->nrules, 4);
+	CHECK_STR(o->title, "Cables");
+	CHECK_INT(o->min_rules, 3);
+	CHECK_STR(o->rules[3].id, "AA1.3.repair");
+	CHECK_STR(o->rules[3].file, "b.xml");
+	CHECK_INT(o->rules[3].line, 6);
+	CHECK_STR(ruleset_find_objective(rs, "AA1.4")->area->id, "AA1");
+	CHECK_INT(rs->nrules, 6);
+	CHECK_INT(rs->nobjectives, 3);
+	CHECK_INT(rs->hortatory.n, 2);
+	CHECK_INT(rs->nfiles, 2);
+	both = xasprintf("%s%s", small, extra);
+	sha256_hex(both, strlen(both), sha);
+	CHECK_STR(rs->sha256, sha);
+	free(both);
+	ruleset_free(rs);
+	errlist_free(&el);
+}
+
+/* Load one or two strings; expect NULL and exactly the messages given. */
+static void
+expect_errors(int line, const char *a, const char *b, const char *const *want,
+    size_t nwant)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	size_t i;
+
+	rs = load_strings(a, b, &el);
+	CHECK(rs == NULL);
+	ruleset_free(rs);
+	if (el.n != nwant)
+		fprintf(stderr, "line %d: %zu errors, want %zu\n", line, el.n,
+		    nwant);
+	CHECK_INT(el.n, nwant);
+	for (i = 0; i < el.n && i < nwant; i++)
+		CHECK_STR(el.v[i], want[i]);
+	errlist_free(&el);
+}
+
+#define EXPECT(a, b, ...) do {						\
+	static const char *const want_[] = { __VA_ARGS__ };		\
+	expect_errors(__LINE__, (a), (b), want_, nitems(want_));	\
+} while (0)
+
+/* A one-rule ruleset whose parts each test replaces. */
+static char *
+doc(const char *area, const char *obj, const char *rule, const char *body)
+{
+	return xasprintf("<?xml version=\"1.0\"?>\n"
+	    "<ruleset id=\"r\" version=\"1\" title=\"T\">\n"
+	    "<area %s>\n"
+	    "<objective %s>\n"
+	    "<rule %s>\n"
+	    "<description>d</description>\n"
+	    "%s\n"
+	    "</rule></objective></area></ruleset>\n", area, obj, rule, body);
+}
+
+#define AREA	"id=\"A\" kind=\"action-area\" title=\"Area\""
+#define OBJ	"id=\"A.1\" title=\"Obj\""
+#define RULE	"id=\"A.1.x\" title=\"X\""
+#define BODY	"<term>x</term><example hit=\"yes\">x</example>" \
+		"<example hit=\"no\">y</example>"
+
+static void
+test_checks(void)
+{
+	char *d1, *d2;
+
+	d1 = doc(AREA, OBJ, "id=\"A.2.x\" title=\"X\"", BODY);
+	EXPECT(d1, NULL, "a.xml:5: rule A.2.x: id must start with its "
+	    "objective id \"A.1.\"");
+	free(d1);
+	d1 = doc(AREA, OBJ, "id=\"A.1\" title=\"X\"", BODY);
+	EXPECT(d1, NULL, "a.xml:5: rule A.1: id must start with its "
+	    "objective id \"A.1.\"");
+	free(d1);
+	d1 = doc("id=\"A\" kind=\"principle\"", "id=\"A.1\"", RULE, BODY);
+	EXPECT(d1, NULL, "a.xml:3: area A: title missing on its first "
+	    "definition", "a.xml:4: objective A.1: title missing on its "
+	    "first definition");
+	free(d1);
+	d1 = doc(AREA, "id=\"A.1\" title=\"O\" min-rules=\"two\"", RULE, BODY);
+	EXPECT(d1, NULL, "a.xml:4: objective A.1: min-rules must be a "
+	    "positive integer, not \"two\"");
+	free(d1);
+	d1 = doc(AREA, "id=\"A.1\" title=\"O\" min-rules=\"-1\"", RULE, BODY);
+	EXPECT(d1, NULL, "a.xml:4: objective A.1: min-rules must be a "
+	    "positive integer, not \"-1\"");
+	free(d1);
+	d1 = doc(AREA, OBJ, RULE, "<regex> </regex>"
+	    "<example hit=\"yes\">x</example><example hit=\"no\">y</example>");
+	EXPECT(d1, NULL, "a.xml:7: rule A.1.x: empty regex");
+	free(d1);
+	d1 = doc(AREA, OBJ, RULE, "<term>*</term>"
+	    "<example hit=\"yes\">x</example><example hit=\"no\">y</example>");
+	EXPECT(d1, NULL, "a.xml:7: rule A.1.x: bad term \"*\": \"*\" must "
+	    "follow the start of a word");
+	free(d1);
+	d1 = doc(AREA, OBJ, RULE, "<term>x</term><example hit=\"no\">y"
+	    "</example>");
+	EXPECT(d1, NULL, "a.xml:5: rule A.1.x: needs at least one example "
+	    "with hit=\"yes\" and one with hit=\"no\"");
+	free(d1);
+	d1 = doc(AREA, OBJ, RULE, "<term>x</term>");
+	EXPECT(d1, NULL, "a.xml:5: rule A.1.x: needs at least one example "
+	    "with hit=\"yes\" and one with hit=\"no\"");
+	free(d1);
+	d1 = doc(AREA, OBJ, RULE, BODY);
+	d2 = doc("id=\"A\" kind=\"principle\"", "id=\"A.2\" title=\"O\"",
+	    "id=\"A.2.x\" title=\"X\"", BODY);
+	EXPECT(d1, d2, "b.xml:3: area A: kind principle differs from "
+	    "action-area given at a.xml:3");
+	free(d2);
+	d2 = doc(AREA, "id=\"A.1\"", RULE, BODY);
+	EXPECT(d1, d2, "b.xml:5: rule A.1.x: already defined at a.xml:5");
+	free(d2);
+	d2 = doc("id=\"B\" kind=\"action-area\" title=\"B\"", OBJ,
+	    "id=\"A.1.y\" title=\"Y\"", BODY);
+	EXPECT(d1, d2, "b.xml:4: objective A.1: already defined in area A "
+	    "at a.xml:4");
+	free(d2);
+	d2 = doc("id=\"A\" kind=\"action-area\" title=\"Other\"", "id=\"A.1\"",
+	    "id=\"A.1.y\" title=\"Y\"", BODY);
+	EXPECT(d1, d2, "b.xml:3: area A: title differs from the one given at "
+	    "a.xml:3");
+	free(d2);
+	free(d1);
+}
+
+static const char *
+srcdir(void)
+{
+	const char *s = getenv("top_srcdir");
+
+	return s != NULL ? s : ".";
+}
+
+/* want with each "@" replaced by path. */
+static char *
+expand(const char *want, const char *path)
+{
+	struct strbuf sb = { 0 };
+
+	for (; *want != '\0'; want++) {
+		if (*want == '@')
+			strbuf_adds(&sb, path);
+		else
+			strbuf_addc(&sb, *want);
+	}
+	return strbuf_take(&sb);
+}
+
+/* Load fixtures/rules-bad/NAME; expect exactly the messages given, each
+   after "PATH:", with "@" standing for PATH. */
+static void
+expect_file_errors(const char *name, const char *const *want, size_t nwant)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	char *path, *full;
+	const char *paths[1];
+	size_t i;
+
+	path = xasprintf("%s/fixtures/rules-bad/%s", srcdir(), name);
+	paths[0] = path;
+	rs = rules_load_paths(paths, 1, &el);
+	CHECK(rs == NULL);
+	ruleset_free(rs);
+	if (el.n != nwant)
+		errlist_print(&el, name);
+	CHECK_INT(el.n, nwant);
+	for (i = 0; i < el.n && i < nwant; i++) {
+		full = expand(want[i], path);
+		CHECK_STR(el.v[i], full);
+		free(full);
+	}
+	free(path);
+	errlist_free(&el);
+}
+
+#define EXPECT_FILE(name, ...) do {					\
+	static const char *const want_[] = { __VA_ARGS__ };		\
+	expect_file_errors((name), want_, nitems(want_));		\
+} while (0)
+
+static void
+test_bad_files(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	const char *paths[1];
+	char *path;
+
+	EXPECT_FILE("malformed.xml",
+	    "@:6: Opening and ending tag mismatch: objective line 5 and area",
+	    "@:7: Opening and ending tag mismatch: area line 4 and ruleset",
+	    "@:8: Premature end of data in tag ruleset line 3");
+	EXPECT_FILE("schema.xml",
+	    "@:6: Invalid attribute weight for element rule");
+	EXPECT_FILE("dupid.xml",
+	    "@:12: rule A.1.cable: already defined at @:6");
+	EXPECT_FILE("badterm.xml",
+	    "@:8: rule A.1.cyber: bad term \"cy*ber\": \"*\" is allowed only "
+	    "at the end of a word",
+	    "@:9: rule A.1.cyber: bad term \"locali[sz\": unclosed \"[\"");
+	EXPECT_FILE("noexample.xml", "@:6: rule A.1.cable: needs at least one "
+	    "example with hit=\"yes\" and one with hit=\"no\"");
+	EXPECT_FILE("entity.xml",
+	    "@:2: DOCTYPE declarations are not allowed in rule files");
+	EXPECT_FILE("xxe.xml",
+	    "@:2: DOCTYPE declarations are not allowed in rule files");
+
+	/* A bad regex is compile.c's to report: it loads. */
+	path = xasprintf("%s/fixtures/rules-bad/badregex.xml", srcdir());
+	paths[0] = path;
+	rs = rules_load_paths(paths, 1, &el);
+	CHECK(rs != NULL);
+	CHECK_INT(el.n, 0);
+	if (rs != NULL)
+		CHECK_STR(rs->patterns[0]->regex, "foo(");
+	ruleset_free(rs);
+	free(path);
+	errlist_free(&el);
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f;
+
+	if ((f = fopen(path, "w")) == NULL)
+		fatal("%s: cannot create", path);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+test_paths(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	char tmpl[] = "/tmp/test_rules.XXXXXX", *dir, *a, *b, *t, *sub;
+	const char *paths[2];
+
+	if ((dir = mkdtemp(tmpl)) == NULL)
+		fatal("mkdtemp failed");
+	a = xasprintf("%s/2-extra.xml", dir);
+	b = xasprintf("%s/1-small.xml", dir);
+	t = xasprintf("%s/notes.txt", dir);
+	sub = xasprintf("%s/empty", dir);
+	write_file(a, extra);
+	write_file(b, small);
+	write_file(t, "not a rule file");
+	mkdir(sub, 0700);
+
+	/* A folder: its *.xml files in name order, so small comes first. */
+	paths[0] = dir;
+	rs = rules_load_paths(paths, 1, &el);
+	CHECK(rs != NULL);
+	CHECK_INT(el.n, 0);
+	if (rs != NULL) {
+		CHECK_INT(rs->nfiles, 2);
+		CHECK_STR(rs->files[0], b);
+		CHECK_STR(rs->id, "t");
+		CHECK_INT(rs->nrules, 6);
+	}
+	ruleset_free(rs);
+
+	paths[0] = sub;
+	rs = rules_load_paths(paths, 1, &el);
+	CHECK(rs == NULL);
+	CHECK_INT(el.n, 1);
+	if (el.n == 1)
+		CHECK(strstr(el.v[0], ": no *.xml rule files in this folder")
+		    != NULL);
+	errlist_free(&el);
+
+	paths[0] = b;
+	paths[1] = "/nonexistent/rules.xml";
+	rs = rules_load_paths(paths, 2, &el);
+	CHECK(rs == NULL);
+	CHECK_INT(el.n, 1);
+	if (el.n == 1)
+		CHECK_STR(el.v[0], "/nonexistent/rules.xml: cannot read: "
+		    "No such file or directory");
+	errlist_free(&el);
+
+	remove(a);
+	remove(b);
+	remove(t);
+	rmdir(sub);
+	rmdir(dir);
+	free(a);
+	free(b);
+	free(t);
+	free(sub);
+}
+
+static void
+test_default_and_names(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+
+	rs = rules_load_default(&el);
+	CHECK(rs != NULL);
+	errlist_print(&el, "default rules: ");
+	if (rs != NULL)
+		CHECK_STR(rs->files[0], "<embedded>/us-icdps-2024.xml");
+	ruleset_free(rs);
+	errlist_free(&el);
+	ruleset_free(NULL);
+
+	CHECK_STR(scope_name(SCOPE_SENTENCE), "sentence");
+	CHECK_STR(scope_name(SCOPE_DOCUMENT), "document");
+	CHECK_STR(modality_name(MODALITY_BINDING), "binding");
+	CHECK_STR(modality_name(MODALITY_HORTATORY), "hortatory");
+	CHECK_STR(modality_name(MODALITY_MENTION), "mention");
+	CHECK_STR(area_kind_name(AREA_PRINCIPLE), "principle");
+	CHECK_STR(area_kind_name(AREA_ACTION), "action-area");
+	CHECK_STR(rule_kind_name(RULE_CONFLICT), "conflict");
+	CHECK_STR(rule_kind_name(RULE_SUPPORT), "support");
+}
+
+int
+main(void)
+{
+	test_load();
+	test_combine();
+	test_checks();
+	test_bad_files();
+	test_paths();
+	test_default_and_names();
+	return CHECK_DONE();
+}
