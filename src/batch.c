@@ -315,6 +315,7 @@ batch_write(struct batch *b, size_t i, struct report *rep,
 	}
 	free(s->v);
 	s->v = NULL;
+	s->n = s->cap = 0;
 	pthread_mutex_lock(&b->mu);
 	b->written = i + 1;
 	pthread_cond_broadcast(&b->cv);

@@ -27,6 +27,7 @@
 
 #define REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD in UTF-8 */
 #define PROBE_SIZE	4096		/* bytes examined for UTF-16 */
+#define DETECT_SIZE	(1 << 20)	/* bytes given to uchardet */
 
 /* What uchardet may propose for invalid UTF-8 and palint then trusts. */
 static const struct {
@@ -65,7 +66,7 @@ static const struct {
  */
 static long
 convert(const char *from, const unsigned char *in, size_t n, size_t unit,
-    struct strbuf *out)
+    int strict, struct strbuf *out)
 {
 	char buf[16384], *ip, *op;
 	size_t il, ol, skip;
@@ -87,8 +88,10 @@ convert(const char *from, const unsigned char *in, size_t n, size_t unit,
 		if (errno == E2BIG)
 			continue;
 		/* EILSEQ, or EINVAL for a truncated sequence at the end. */
-		strbuf_adds(out, REPLACEMENT);
 		bad++;
+		if (strict)
+			break;
+		strbuf_adds(out, REPLACEMENT);
 		skip = il < unit ? il : unit;
 		ip += skip;
 		il -= skip;
@@ -253,6 +256,8 @@ ask_uchardet(const unsigned char *p, size_t n, char *name, size_t size)
 
 	if ((ud = uchardet_new()) == NULL)
 		return NULL;
+	if (n > DETECT_SIZE)
+		n = DETECT_SIZE;
 	if (uchardet_handle_data(ud, (const char *)p, n) == 0) {
 		uchardet_data_end(ud);
 		cs = uchardet_get_charset(ud);
@@ -273,7 +278,7 @@ try_charset(const char *cs, const unsigned char *p, size_t n,
 {
 	struct strbuf tmp = { NULL, 0, 0 };
 
-	if (convert(cs, p, n, 1, &tmp) != 0) {
+	if (convert(cs, p, n, 1, 1, &tmp) != 0) {
 		strbuf_free(&tmp);
 		return -1;
 	}
@@ -308,13 +313,14 @@ decode_legacy(const unsigned char *p, size_t n, struct strbuf *out,
 		}
 	}
 	strbuf_free(out);
-	convert("CP1252", p, n, 1, out);
+	convert("CP1252", p, n, 1, 0, out);
 	return "Windows-1252";
 }
 
 /*
  * Copy UTF-8 text to out with LF line ends and NULs as spaces; anything
- * that is still not UTF-8 becomes U+FFFD.  Counts what it changed.
+ * that is still not UTF-8 becomes U+FFFD.  Counts what it changed.  Runs of
+ * text that need no change are copied in one piece.
  */
 static void
 normalize(const unsigned char *p, size_t n, struct strbuf *out,
@@ -327,8 +333,14 @@ normalize(const unsigned char *p, size_t n, struct strbuf *out,
 	out->len = 0;
 	out->s[0] = '\0';
 	while (p < end) {
-		for (run = p; p < end && *p >= 0x20 && *p < 0x80; p++)
-			continue;
+		for (run = p; p < end; p += len) {
+			if (*p == '\r' || *p == '\0')
+				break;
+			if (*p < 0x80)
+				len = 1;
+			else if ((len = utf8_seqlen(p, end)) == 0)
+				break;
+		}
 		strbuf_add(out, (const char *)run, p - run);
 		if (p == end)
 			break;
@@ -339,13 +351,10 @@ normalize(const unsigned char *p, size_t n, struct strbuf *out,
 			strbuf_addc(out, ' ');
 			(*nuls)++;
 			p++;
-		} else if ((len = utf8_seqlen(p, end)) == 0) {
+		} else {
 			strbuf_adds(out, REPLACEMENT);
 			(*bad)++;
 			p++;
-		} else {
-			strbuf_add(out, (const char *)p, len);
-			p += len;
 		}
 	}
 }
@@ -372,13 +381,14 @@ decode_raw(const unsigned char **p, size_t *n, struct strbuf *conv)
 		return NULL;
 	if (*n >= 2 && ((s[0] == 0xff && s[1] == 0xfe) ||
 	    (s[0] == 0xfe && s[1] == 0xff))) {
-		bad = convert(s[0] == 0xff ? le : be, s + 2, *n - 2, 2, conv);
+		bad = convert(s[0] == 0xff ? le : be, s + 2, *n - 2, 2, 0,
+		    conv);
 		if (bad > 0)
 			warning = xasprintf("invalid UTF-16: %ld code unit%s "
 			    "replaced by U+FFFD", bad, bad == 1 ? "" : "s");
 	} else if ((guess = decode_utf16_guess(s, *n)) != 0) {
 		cs = guess == 'L' ? le : be;
-		convert(cs, s, *n, 2, conv);
+		convert(cs, s, *n, 2, 0, conv);
 		warning = xasprintf("no byte order mark, read as %s", cs);
 	} else {
 		cs = decode_legacy(s, *n, conv, name, sizeof name);

@@ -481,8 +481,8 @@ out_heading(const struct out *o, const char *title)
 {
 	if (o->csv)
 		return;
-	fprintf(o->fp, "\n%-*s    tp    fp    fn precision recall     f1 "
-	    "support\n", o->width + 2, title);
+	fprintf(o->fp, "\n%s\n  %-*s    tp    fp    fn precision recall "
+	    "    f1 support\n", title, o->width, "");
 }
 
 /* One row per label (all in CSV; only those with any count in text when

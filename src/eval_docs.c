@@ -255,7 +255,8 @@ text_documents(FILE *fp, const struct ratings *rt)
 	for (i = 0; i < rt->ndocs; i++)
 		if (strlen(rt->docs[i].doc) > w)
 			w = strlen(rt->docs[i].doc);
-	fprintf(fp, "\n%-*s", (int)w, "document (rating score)");
+	fprintf(fp, "\nRatings (0-3) and palint's scores (0-1)\n%-*s", (int)w,
+	    "document");
 	for (j = 0; j < rt->ncols; j++)
 		fprintf(fp, "  %9s", rt->cols[j].name);
 	fputc('\n', fp);

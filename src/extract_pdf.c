@@ -23,27 +23,95 @@
 
 #ifdef HAVE_POPPLER
 
-/* Page text to the document: LF line ends, no form feeds or other
-   control characters, no trailing blanks. */
-static void
-add_page_text(struct strbuf *sb, const char *t)
-{
-	size_t start = sb->len;
+/* A line this much shorter than the page's longest ends a paragraph. */
+#define PDF_SHORT_LINE	75	/* percent */
+#define PDF_MIN_WIDTH	40	/* characters; narrower pages: no guessing */
 
+/* Page text with LF line ends and no form feeds or control characters. */
+static void
+normalise(struct strbuf *out, const char *t)
+{
 	for (; *t != '\0'; t++) {
 		if (*t == '\r') {
 			if (t[1] != '\n')
-				strbuf_addc(sb, '\n');
+				strbuf_addc(out, '\n');
 		} else if (*t == '\f')
-			strbuf_addc(sb, '\n');
+			strbuf_addc(out, '\n');
 		else if ((unsigned char)*t < 0x20 && *t != '\n' && *t != '\t')
-			strbuf_addc(sb, ' ');
+			strbuf_addc(out, ' ');
 		else
-			strbuf_addc(sb, *t);
+			strbuf_addc(out, *t);
 	}
-	while (sb->len > start && (sb->s[sb->len - 1] == ' ' ||
-	    sb->s[sb->len - 1] == '\t' || sb->s[sb->len - 1] == '\n'))
+}
+
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
+/* Bullets that poppler leaves at the start of a list item's line. */
+static int
+bullet(const char *s)
+{
+	static const char *marks[] = {
+		"\xe2\x80\xa2", "\xe2\x97\x8f", "\xe2\x96\xaa",
+		"\xef\x82\xb7", "\xe2\x80\x93 ", "- "
+	};
+	size_t i;
+
+	for (i = 0; i < nitems(marks); i++) {
+		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * poppler gives lines but no paragraphs.  Guess them as a reader does: a
+ * line well short of the page's width ends a paragraph (or is a heading),
+ * and a bulleted line starts one.
+ */
+static void
+add_page_text(struct strbuf *sb, const char *t)
+{
+	struct strbuf page;
+	const char *line, *nl, *end;
+	size_t n, width = 0, start = sb->len;
+
+	memset(&page, 0, sizeof(page));
+	normalise(&page, t);
+	if (page.s == NULL)
+		return;
+	end = page.s + page.len;
+	for (line = page.s; line < end; line = nl + 1) {
+		if ((nl = memchr(line, '\n', end - line)) == NULL)
+			nl = end;
+		if ((n = chars(line, nl - line)) > width)
+			width = n;
+	}
+	for (line = page.s; line < end; line = nl + 1) {
+		if ((nl = memchr(line, '\n', end - line)) == NULL)
+			nl = end;
+		n = nl - line;
+		while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+			n--;
+		strbuf_add(sb, line, n);
+		if (nl == end)
+			break;
+		if (width >= PDF_MIN_WIDTH && (chars(line, n) * 100 <
+		    width * PDF_SHORT_LINE || bullet(nl + 1)))
+			strbuf_addc(sb, '\n');
+		strbuf_addc(sb, '\n');
+	}
+	while (sb->len > start && (sb->s[sb->len - 1] == '\n' ||
+	    sb->s[sb->len - 1] == ' '))
 		sb->s[--sb->len] = '\0';
+	strbuf_free(&page);
 }
 
 static char *

@@ -161,7 +161,6 @@ struct ruleset {
 	size_t		 nobjectives;
 	struct pattern	**patterns;	/* every pattern, incl. modality */
 	size_t		 npatterns;
-	struct matcher	*matcher;	/* owned; built by compile.c */
 };
 
 /* A half-open byte range [start, end) of the document text. */

@@ -36,6 +36,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -142,7 +143,7 @@ struct prefilter_scratch {
 
 /* The patterns offered to Hyperscan, parallel arrays as it wants them. */
 struct hsset {
-	const char	**expr;
+	char		**expr;		/* owned */
 	unsigned	 *flags;
 	unsigned	 *ids;
 	size_t		  n;
@@ -167,16 +168,285 @@ has_nonascii(const char *s)
 	return 0;
 }
 
-static unsigned
-pattern_flags(const struct pattern *p)
-{
-	unsigned	 fl = HS_FLAG_PREFILTER;
+/*
+ * Rewriting a user regex for byte mode.  Hyperscan in UTF-8 mode turns
+ * Unicode classes under bounded repeats ("[^.;]{0,60}") into automata that
+ * take seconds to build and then match almost everywhere; in byte mode the
+ * same patterns are small and selective.  The rewrite keeps the source a
+ * superset of PCRE2's UTF + UCP reading of it on valid UTF-8 text:
+ * - every atom that can match a non-ASCII character (\w, \W, ".", a class
+ *   with a Unicode-aware member, a negated class) may also match any run
+ *   of bytes >= 0x80, which covers that character's encoding;
+ * - lookarounds, anchors and word boundaries are removed (only a positive
+ *   condition can be lost that way, so the pattern only widens); if a
+ *   quantifier follows one, the rewrite gives up;
+ * - possessive quantifiers and atomic groups become plain ones;
+ * - anything else it does not know (non-ASCII literals, \p, \X, \R,
+ *   extended mode, verbs) makes it give up, and the source is compiled in
+ *   UTF-8 mode as written.
+ */
+#define NONASCII	"[\\x80-\\xff]+"
 
+struct widen {
+	const char	*p;		/* next byte of the source */
+	struct strbuf	 out;
+	int		 dropped;	/* the last construct was removed */
+};
+
+static int
+is_quant(const char *p)
+{
+	if (*p == '?' || *p == '*' || *p == '+')
+		return 1;
+	if (*p != '{')
+		return 0;
+	for (p++; (*p >= '0' && *p <= '9') || *p == ','; p++)
+		continue;
+	return *p == '}';
+}
+
+/* An escape outside a class.  Returns 0, or -1 to give up. */
+static int
+widen_escape(struct widen *w)
+{
+	char	 c = w->p[1];
+
+	if (c == 'w' || c == 'W' || c == 'd' || c == 'D' || c == 's' ||
+	    c == 'S') {
+		strbuf_addf(&w->out, "(?:\\%c|" NONASCII ")", c);
+		w->p += 2;
+		return 0;
+	}
+	if (c == 'b' || c == 'B' || c == 'A' || c == 'z' || c == 'Z' ||
+	    c == 'G') {
+		w->dropped = 1;
+		w->p += 2;
+		return 0;
+	}
+	if (c == 'x' && w->p[2] >= '0' && w->p[2] <= '7' &&
+	    isxdigit((unsigned char)w->p[3])) {
+		strbuf_add(&w->out, w->p, 4);	/* \xHH, ASCII only */
+		w->p += 4;
+		return 0;
+	}
+	if (c == '\0' || (c >= 'a' && c <= 'z' && strchr("tnrfea", c) ==
+	    NULL) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    (unsigned char)c >= 0x80)
+		return -1;
+	strbuf_add(&w->out, w->p, 2);
+	w->p += 2;
+	return 0;
+}
+
+/*
+ * A "[...]" class.  ASCII members are kept; a class that can match a
+ * non-ASCII character also accepts a run of bytes >= 0x80.
+ */
+static int
+widen_class(struct widen *w)
+{
+	const char	*q = w->p + 1;
+	int		 wide = 0;
+
+	if (*q == '^') {
+		wide = 1;
+		q++;
+	}
+	if (*q == ']')
+		q++;
+	for (; *q != ']'; q++) {
+		if (*q == '\0' || (unsigned char)*q >= 0x80)
+			return -1;
+		if (q[0] == '[' && q[1] == ':') {
+			if ((q = strstr(q + 2, ":]")) == NULL)
+				return -1;
+			wide = 1;
+			q++;
+		} else if (*q == '\\') {
+			q++;
+			if (*q == '\0' || strchr("pPXRNhHvVC", *q) != NULL ||
+			    (*q == 'x' && q[1] == '{') ||
+			    (*q == 'x' && (q[1] < '0' || q[1] > '7')))
+				return -1;
+			if (strchr("wWdDsS", *q) != NULL)
+				wide = 1;
+		}
+	}
+	q++;
+	if (wide)
+		strbuf_adds(&w->out, "(?:");
+	strbuf_add(&w->out, w->p, (size_t)(q - w->p));
+	if (wide)
+		strbuf_adds(&w->out, "|" NONASCII ")");
+	w->p = q;
+	return 0;
+}
+
+/* Skip a lookaround group, nested groups and classes included. */
+static int
+skip_group(struct widen *w)
+{
+	int	 depth = 0;
+
+	for (;;) {
+		if (*w->p == '\0')
+			return -1;
+		if (*w->p == '\\' && w->p[1] != '\0')
+			w->p += 2;
+		else if (*w->p == '[') {
+			struct widen	 tmp = { w->p, { NULL, 0, 0 }, 0 };
+
+			if (widen_class(&tmp) == -1) {
+				strbuf_free(&tmp.out);
+				return -1;
+			}
+			strbuf_free(&tmp.out);
+			w->p = tmp.p;
+		} else if (*w->p == '(') {
+			depth++;
+			w->p++;
+		} else if (*w->p++ == ')' && --depth == 0)
+			return 0;
+	}
+}
+
+/* "(" and what follows it up to the group's body. */
+static int
+widen_group(struct widen *w)
+{
+	const char	*q = w->p + 1;
+
+	if (*q != '?') {
+		strbuf_addc(&w->out, '(');
+		w->p++;
+		return 0;
+	}
+	q++;
+	if (*q == '=' || *q == '!' || (*q == '<' && (q[1] == '=' ||
+	    q[1] == '!'))) {
+		w->dropped = 1;
+		return skip_group(w);
+	}
+	if (*q == '#') {
+		if ((q = strchr(q, ')')) == NULL)
+			return -1;
+		w->p = q + 1;
+		return 0;
+	}
+	if (*q == ':' || *q == '>') {
+		strbuf_adds(&w->out, "(?:");
+		w->p = q + 1;
+		return 0;
+	}
+	if (*q == '<' || *q == '\'' || (*q == 'P' && q[1] == '<')) {
+		strbuf_addc(&w->out, '(');	/* named: capture is harmless */
+		q = strpbrk(q, ">'");
+		if (q == NULL)
+			return -1;
+		w->p = q + 1;
+		return 0;
+	}
+	/* Inline flags: i, s, m, and their negations. */
+	while (*q != '\0' && strchr("ism-", *q) != NULL)
+		q++;
+	if (*q != ':' && *q != ')')
+		return -1;
+	strbuf_add(&w->out, w->p, (size_t)(q + 1 - w->p));
+	w->p = q + 1;
+	return 0;
+}
+
+/* A quantifier: copied, possessive made greedy. */
+static int
+widen_quant(struct widen *w)
+{
+	const char	*q = w->p;
+
+	if (w->dropped)
+		return -1;
+	if (*q == '{')
+		q = strchr(q, '}');
+	q++;
+	strbuf_add(&w->out, w->p, (size_t)(q - w->p));
+	if (*q == '?')
+		strbuf_addc(&w->out, *q++);
+	else if (*q == '+')
+		q++;
+	w->p = q;
+	return 0;
+}
+
+static int
+widen_step(struct widen *w)
+{
+	unsigned char	 c = (unsigned char)*w->p;
+
+	if (is_quant(w->p))
+		return widen_quant(w);
+	w->dropped = 0;
+	if (c >= 0x80)
+		return -1;
+	if (c == '\\')
+		return widen_escape(w);
+	if (c == '[')
+		return widen_class(w);
+	if (c == '(')
+		return widen_group(w);
+	if (c == '^' || c == '$') {
+		w->dropped = 1;
+		w->p++;
+		return 0;
+	}
+	if (c == '.')
+		strbuf_adds(&w->out, "(?:.|" NONASCII ")");
+	else
+		strbuf_addc(&w->out, (char)c);
+	w->p++;
+	return 0;
+}
+
+/* The byte-mode form of a regex-derived source, or NULL. */
+static char *
+widen_for_bytes(const char *src)
+{
+	struct widen	 w = { src, { NULL, 0, 0 }, 0 };
+
+	while (*w.p != '\0') {
+		if (widen_step(&w) == -1) {
+			strbuf_free(&w.out);
+			return NULL;
+		}
+	}
+	if (w.out.len == 0) {
+		strbuf_free(&w.out);
+		return NULL;
+	}
+	return strbuf_take(&w.out);
+}
+
+/*
+ * The expression and flags Hyperscan gets for a pattern: term sources as
+ * term.c wrote them, for byte mode; regex sources rewritten for byte mode
+ * when possible, else as written in UTF-8 mode.
+ */
+static char *
+pattern_expr(const struct pattern *p, unsigned *flags)
+{
+	char	*e;
+
+	*flags = HS_FLAG_PREFILTER;
 	if (!p->case_sensitive)
-		fl |= HS_FLAG_CASELESS;
-	if (!p->is_term || has_nonascii(p->prefilter))
-		fl |= HS_FLAG_UTF8 | HS_FLAG_UCP;
-	return fl;
+		*flags |= HS_FLAG_CASELESS;
+	if (has_nonascii(p->prefilter)) {
+		*flags |= HS_FLAG_UTF8 | HS_FLAG_UCP;
+		return xstrdup(p->prefilter);
+	}
+	if (p->is_term)
+		return xstrdup(p->prefilter);
+	if ((e = widen_for_bytes(p->prefilter)) != NULL)
+		return e;
+	*flags |= HS_FLAG_UTF8 | HS_FLAG_UCP;
+	return xstrdup(p->prefilter);
 }
 
 /* A byte-mode caseless source that has the letter misses its folded form. */
@@ -213,8 +483,7 @@ hsset_collect(const struct ruleset *rs, struct hsset *set)
 		p = rs->patterns[i];
 		if (!wanted(rs, p))
 			continue;
-		set->expr[set->n] = p->prefilter;
-		set->flags[set->n] = pattern_flags(p);
+		set->expr[set->n] = pattern_expr(p, &set->flags[set->n]);
 		set->ids[set->n] = p->index;
 		for (m = 0; m < NMARKERS; m++)
 			need[m] |= needs_marker(p->prefilter,
@@ -225,7 +494,7 @@ hsset_collect(const struct ruleset *rs, struct hsset *set)
 	for (m = 0; m < NMARKERS; m++) {
 		if (!need[m])
 			continue;
-		set->expr[set->n] = marker_expr[m];
+		set->expr[set->n] = xstrdup(marker_expr[m]);
 		set->flags[set->n] = 0;
 		set->ids[set->n] = (unsigned)(rs->npatterns + m);
 		set->n++;
@@ -237,6 +506,7 @@ hsset_remove(struct hsset *set, size_t i)
 {
 	size_t	 tail = set->n - i - 1;
 
+	free(set->expr[i]);
 	memmove(set->expr + i, set->expr + i + 1, tail * sizeof(*set->expr));
 	memmove(set->flags + i, set->flags + i + 1,
 	    tail * sizeof(*set->flags));
@@ -247,6 +517,10 @@ hsset_remove(struct hsset *set, size_t i)
 static void
 hsset_free(struct hsset *set)
 {
+	size_t	 i;
+
+	for (i = 0; i < set->n; i++)
+		free(set->expr[i]);
 	free(set->expr);
 	free(set->flags);
 	free(set->ids);
@@ -492,7 +766,7 @@ compile_set(struct prefilter *pf, struct hsset *set)
 
 	while (set->n > 0) {
 		err = NULL;
-		rc = hs_compile_multi(set->expr, set->flags, set->ids,
+		rc = hs_compile_multi((const char *const *)set->expr, set->flags, set->ids,
 		    (unsigned)set->n, HS_MODE_BLOCK, NULL, &pf->db, &err);
 		if (rc == HS_SUCCESS)
 			break;
@@ -524,22 +798,22 @@ mark_covered(struct prefilter *pf, const struct hsset *set)
 
 /* The covered patterns each marker is a candidate of. */
 static void
-fold_lists(struct prefilter *pf, const struct ruleset *rs)
+fold_lists(struct prefilter *pf, const struct hsset *set)
 {
-	const struct pattern	*p;
-	size_t			 i, m;
+	unsigned	 id;
+	size_t		 i, m;
 
-	for (i = 0; i < rs->npatterns; i++) {
-		p = rs->patterns[i];
-		if (!pf->covered[i])
+	for (i = 0; i < set->n; i++) {
+		id = set->ids[i];
+		if (id >= pf->npatterns || !pf->covered[id])
 			continue;
 		for (m = 0; m < NMARKERS; m++) {
-			if (!needs_marker(p->prefilter, pattern_flags(p),
+			if (!needs_marker(set->expr[i], set->flags[i],
 			    marker_letter[m]))
 				continue;
 			pf->fold[m] = xreallocarray(pf->fold[m],
 			    pf->nfold[m] + 1, sizeof(*pf->fold[m]));
-			pf->fold[m][pf->nfold[m]++] = (unsigned)i;
+			pf->fold[m][pf->nfold[m]++] = id;
 		}
 	}
 }
@@ -572,7 +846,7 @@ prefilter_load(struct prefilter *pf, const struct ruleset *rs,
 		}
 	}
 	if (rc == 0)
-		fold_lists(pf, rs);
+		fold_lists(pf, &set);
 	free(path);
 	free(dir);
 	hsset_free(&set);

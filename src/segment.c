@@ -239,14 +239,15 @@ is_upper(unsigned cp)
 	return (cp >= 0x391 && cp <= 0x3a9) || (cp >= 0x400 && cp <= 0x42f);
 }
 
-/* What may open a sentence after a full stop and white space. */
+/* What may open a sentence after a full stop and white space; '*' and '_'
+   for Markdown emphasis. */
 static int
 opens_sentence(unsigned cp)
 {
 	if (is_upper(cp) || (cp >= '0' && cp <= '9'))
 		return 1;
 	switch (cp) {
-	case '"': case '\'': case '(': case '[':
+	case '"': case '\'': case '(': case '[': case '*': case '_':
 	case 0xa1: case 0xab: case 0xbf:		/* ¡ « ¿ */
 	case 0x2018: case 0x201c:			/* ‘ “ */
 		return 1;
@@ -259,7 +260,7 @@ static int
 closes_sentence(unsigned cp)
 {
 	switch (cp) {
-	case ')': case ']': case '}': case '"': case '\'':
+	case ')': case ']': case '}': case '"': case '\'': case '*': case '_':
 	case 0xbb: case 0x2019: case 0x201d:		/* » ’ ” */
 	case 0x300d: case 0x300f: case 0xff09:		/* 」 』 ） */
 		return 1;

@@ -20,9 +20,11 @@
 void	 segment_document(struct doctext *);
 
 /* Index of the unit containing byte off, or of the last one starting
-   before it; n when there is none (n == 0). */
+   before it; 0 when off precedes every unit; n when there is none
+   (n == 0). */
 size_t	 segment_find(const struct span *, size_t n, size_t off);
-/* The units of a scope as an array. */
+/* The units of a scope as an array.  SCOPE_DOCUMENT has none: its one unit
+   is the whole text, [0, len), and this returns NULL with *n = 0. */
 const struct span *segment_units(const struct doctext *, enum scope,
 	    size_t *n);
 /* 1-based line and character column of a byte offset, and its page. */

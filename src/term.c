@@ -363,7 +363,9 @@ escape_ok(char c)
 {
 	if (c >= '1' && c <= '9')
 		return 0;
-	return strchr("gkKRNC", c) == NULL;
+	/* \z, \Z and \G see the end or start of the paragraph the scanner
+	   searches, which the prefilter, scanning the whole text, does not. */
+	return strchr("gkKRNCzZG", c) == NULL;
 }
 
 char *
@@ -394,6 +396,8 @@ regex_to_prefilter(const char *regex)
 				goto fail;
 		} else if (p[0] == '(' && p[1] == '*')
 			goto fail;
+		else if (p[0] == '$')
+			goto fail;	/* see escape_ok() */
 		else if (p[0] == '(' && p[1] == '?') {
 			if (!group_ok(p + 2))
 				goto fail;

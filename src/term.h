@@ -12,7 +12,9 @@
  *   *prefilter  a Hyperscan source that matches a superset of it, made of
  *               the term's literal words only, so that the one-pass
  *               prefilter stays fast; every regex match ends at or after
- *               the end of a prefilter match that lies inside it.
+ *               the end of a prefilter match that lies inside it.  NULL
+ *               when the term has non-ASCII letters or a negated class:
+ *               the pattern is then always confirmed.
  * Returns 0, or -1 with *cause (owned by the caller) for an empty term, an
  * unclosed class or a misplaced "*".
  */

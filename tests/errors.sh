@@ -23,7 +23,7 @@ check_error() {
 check_error malformed "^$bad/malformed.xml:[0-9]+: " $PALINT rules check "$bad/malformed.xml"
 check_error schema "^$bad/schema.xml:[0-9]+: " $PALINT rules check "$bad/schema.xml"
 check_error badregex "^$bad/badregex.xml:[0-9]+: rule [^ ]+: regex error at offset [0-9]+" $PALINT rules check "$bad/badregex.xml"
-check_error dupid "^$bad/dupid.xml:[0-9]+: .*duplicate" $PALINT rules check "$bad/dupid.xml"
+check_error dupid "^$bad/dupid.xml:[0-9]+: rule [^ ]+: already defined at $bad/dupid.xml:[0-9]+" $PALINT rules check "$bad/dupid.xml"
 check_error badterm "^$bad/badterm.xml:[0-9]+: " $PALINT rules check "$bad/badterm.xml"
 check_error noexample "^$bad/noexample.xml:[0-9]+: " $PALINT rules check "$bad/noexample.xml"
 check_error entity "^$bad/entity.xml:[0-9]+: " $PALINT rules check "$bad/entity.xml"

@@ -36,7 +36,7 @@ run_case report.csv 1 -f csv
 run_case report-area.csv 1 -f csv --level area
 run_case report-document.csv 1 -f csv --level document
 run_case report.xml 1 -f xml
-run_case report-j2.csv 1 -f csv -j 2
+(cd "$g" && $PALINT --rules rules.xml -f csv -j 2 $docs) >"$tmp/report-j2.csv" || [ $? = 1 ] || fail "-j 2 run"
 cmp -s "$tmp/report.csv" "$tmp/report-j2.csv" || fail "-j 2 report differs from -j 1"
 
 # Evidence goes to its own file.

@@ -110,7 +110,6 @@ test_tree(const struct ruleset *rs)
 {
 	const struct area *p = &rs->areas[0], *aa = &rs->areas[1];
 	const struct objective *o;
-	const struct rule *r;
 
 	CHECK_STR(rs->id, "t");
 	CHECK_STR(rs->title, "Test");
@@ -134,6 +133,17 @@ test_tree(const struct ruleset *rs)
 	CHECK_INT(o->working_title, 0);
 	CHECK_STR(o->description, "Undersea cables.");
 	CHECK_INT(o->nrules, 3);
+	CHECK_INT(rs->binding.n, 2);
+	CHECK_INT(rs->hortatory.n, 1);
+	CHECK_STR(rs->binding.v[1].source, "commit* to");
+	CHECK_INT(rs->binding.v[1].line, 5);
+}
+
+static void
+test_tree_rules(const struct objective *o)
+{
+	const struct rule *r;
+
 	r = &o->rules[0];
 	CHECK_STR(r->id, "AA1.3.cable");
 	CHECK_STR(r->file, "a.xml");
@@ -171,10 +181,6 @@ test_tree(const struct ruleset *rs)
 	r = &o->rules[2];
 	CHECK_INT(r->kind, RULE_CONFLICT);
 	CHECK_INT(r->severity, SEVERITY_WARNING);
-	CHECK_INT(rs->binding.n, 2);
-	CHECK_INT(rs->hortatory.n, 1);
-	CHECK_STR(rs->binding.v[1].source, "commit* to");
-	CHECK_INT(rs->binding.v[1].line, 5);
 }
 
 static void
@@ -216,6 +222,7 @@ test_load(void)
 	if (rs == NULL)
 		return;
 	test_tree(rs);
+	test_tree_rules(&rs->areas[1].objectives[0]);
 	test_indexes(rs);
 	sha256_hex(small, strlen(small), sha);
 	CHECK_STR(rs->sha256, sha);
@@ -310,7 +317,7 @@ doc(const char *area, const char *obj, const char *rule, const char *body)
 static void
 test_checks(void)
 {
-	char *d1, *d2;
+	char *d1;
 
 	d1 = doc(AREA, OBJ, "id=\"A.2.x\" title=\"X\"", BODY);
 	EXPECT(d1, NULL, "a.xml:5: rule A.2.x: id must start with its "
@@ -351,6 +358,14 @@ test_checks(void)
 	EXPECT(d1, NULL, "a.xml:5: rule A.1.x: needs at least one example "
 	    "with hit=\"yes\" and one with hit=\"no\"");
 	free(d1);
+}
+
+/* Checks across files: the second one re-opens what the first defined. */
+static void
+test_checks_combined(void)
+{
+	char *d1, *d2;
+
 	d1 = doc(AREA, OBJ, RULE, BODY);
 	d2 = doc("id=\"A\" kind=\"principle\"", "id=\"A.2\" title=\"O\"",
 	    "id=\"A.2.x\" title=\"X\"", BODY);
@@ -574,6 +589,7 @@ main(void)
 	test_load();
 	test_combine();
 	test_checks();
+	test_checks_combined();
 	test_bad_files();
 	test_paths();
 	test_default_and_names();

@@ -75,6 +75,8 @@ test_sentences(void)
 	CHECK_SENT("Ende. \xc3\x9c" "ber alles.",
 	    "Ende.|\xc3\x9c" "ber alles.");
 	CHECK_SENT("Wait... What now?", "Wait...|What now?");
+	CHECK_SENT("**Article 1.** The law. *Scope* is wide.",
+	    "**Article 1.**|The law.|*Scope* is wide.");
 	CHECK_SENT("We will:\n- protect cables\n* build capacity\n"
 	    "\xe2\x80\xa2 train staff",
 	    "We will:|- protect cables|* build capacity|"

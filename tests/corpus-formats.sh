@@ -1,0 +1,128 @@
+#!/bin/sh
+# Every document of ../shared/corpus, in every format there, reads with
+# status ok and with a word count within 20% of what an independent
+# extractor finds: pdftotext for PDF, unzip -p plus a tag strip for DOCX and
+# ODT, a tag strip for XML and HTML, the decoded bytes for text.  Words are
+# counted as segment.c counts them (runs of letters and digits, each CJK
+# ideograph a word), so only missing or invented text moves the figure.
+# This catches silent truncation that a status column would not show.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/setup.sh"
+
+[ -d "$corpus" ] || skip "no corpus at $corpus (../shared/corpus beside the source tree)"
+command -v python3 >/dev/null || skip "python3 is needed for the reference word counts"
+command -v pdftotext >/dev/null || skip "pdftotext (poppler-utils) is needed for the PDF reference"
+command -v unzip >/dev/null || skip "unzip is needed for the DOCX/ODT reference"
+
+ls "$corpus" | grep -Ei '\.(pdf|docx|odt|xml|html?|txt|md)$' |
+	grep -v '^SOURCES\.md$' | sed "s|^|$corpus/|" >"$tmp/list"
+[ -s "$tmp/list" ] || skip "no documents in $corpus"
+if ! grep -q 'HAVE_POPPLER 1' "$top_builddir/config.h" 2>/dev/null; then
+	grep -v '\.pdf$' "$tmp/list" >"$tmp/list2" || true
+	mv "$tmp/list2" "$tmp/list"
+fi
+
+set +e
+$PALINT -f csv -l document --files-from "$tmp/list" >"$tmp/report.csv" 2>"$tmp/err"
+got=$?
+set -e
+[ "$got" -le 1 ] || { cat "$tmp/err" >&2; fail "corpus scan exited $got"; }
+
+# Reference word count of one document on stdout.  Text without a BOM
+# that is not UTF-8 is read as GBK when it decodes to ideographs, else as
+# Windows-1252.
+cat >"$tmp/refcount.py" <<'EOF'
+import html, re, sys
+
+def words(s):
+    n = 0
+    for tok in re.findall(r'[^\W_]+', s):
+        cjk = len(re.findall('[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff'
+                             '\uf900-\ufaff\U00020000-\U0003ffff]', tok))
+        rest = re.sub('[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff'
+                      '\uf900-\ufaff\U00020000-\U0003ffff]', ' ', tok)
+        n += cjk + len(rest.split())
+    return n
+
+def docx(s):
+    s = re.sub(r'<(w:instrText|w:delText|mc:Fallback|wp:posOffset|'
+               r'wp14:pctWidth|wp14:pctHeight)\b[^>]*>.*?</\1>', '', s,
+               flags=re.S)
+    s = re.sub(r'</w:p>|<w:(tab|br|cr)\b[^>]*/>', ' ', s)
+    return html.unescape(re.sub(r'<[^>]*>', '', s))
+
+def odt(s):
+    s = re.sub(r'</text:(p|h)>|<text:(s|tab|line-break)\b[^>]*/>', ' ', s)
+    return html.unescape(re.sub(r'<[^>]*>', '', s))
+
+def markup(s, is_html):
+    s = re.sub(r'<!--.*?-->', ' ', s, flags=re.S)
+    s = re.sub(r'<!DOCTYPE[^>]*>|<\?[^>]*\?>', ' ', s)
+    if is_html:
+        s = re.sub(r'<(script|style|nav|noscript|head)\b.*?</\1>', ' ', s,
+                   flags=re.S | re.I)
+    return html.unescape(re.sub(r'<[^>]*>', ' ', s))
+
+def text(b):
+    if b[:2] in (b'\xff\xfe', b'\xfe\xff'):
+        return b.decode('utf-16')
+    try:
+        return b.decode('utf-8-sig')
+    except UnicodeDecodeError:
+        pass
+    try:
+        s = b.decode('gb18030')
+        high = [c for c in s if ord(c) > 0x7f]
+        if high and sum(1 for c in high if 0x4e00 <= ord(c) <= 0x9fff) \
+                > 0.8 * len(high):
+            return s
+    except UnicodeDecodeError:
+        pass
+    return b.decode('cp1252', errors='replace')
+
+kind, data = sys.argv[1], sys.stdin.buffer.read()
+if kind == 'docx':
+    s = docx(data.decode('utf-8', errors='replace'))
+elif kind == 'odt':
+    s = odt(data.decode('utf-8', errors='replace'))
+elif kind in ('xml', 'html', 'htm'):
+    s = markup(data.decode('utf-8', errors='replace'), kind != 'xml')
+elif kind in ('txt', 'md'):
+    s = text(data)
+else:
+    s = data.decode('utf-8', errors='replace')
+print(words(s))
+EOF
+
+reference() {
+	f=$1
+	ext=$(echo "${f##*.}" | tr 'A-Z' 'a-z')
+	case $ext in
+	pdf)	pdftotext -q "$f" - | python3 "$tmp/refcount.py" pdf ;;
+	docx)	unzip -p "$f" word/document.xml word/footnotes.xml \
+		    word/endnotes.xml 2>/dev/null |
+		    python3 "$tmp/refcount.py" docx ;;
+	odt)	unzip -p "$f" content.xml | python3 "$tmp/refcount.py" odt ;;
+	*)	python3 "$tmp/refcount.py" "$ext" <"$f" ;;
+	esac
+}
+
+bad=0
+while read -r f; do
+	row=$(grep -F "$f," "$tmp/report.csv" | head -n 1)
+	[ -n "$row" ] || { echo "$f: no report row" >&2; bad=1; continue; }
+	status=$(echo "$row" | cut -d, -f3)
+	words=$(echo "$row" | cut -d, -f6)
+	if [ "$status" != ok ]; then
+		echo "$f: status $status: $(echo "$row" | cut -d, -f10-)" >&2
+		bad=1
+		continue
+	fi
+	ref=$(reference "$f")
+	lo=$((ref - ref / 5))
+	hi=$((ref + ref / 5))
+	if [ "$words" -lt "$lo" ] || [ "$words" -gt "$hi" ]; then
+		echo "$f: $words words, reference $ref" >&2
+		bad=1
+	fi
+done <"$tmp/list"
+[ "$bad" = 0 ] || fail "corpus documents read wrong (see above)"
