@@ -307,6 +307,10 @@ batch_write(struct batch *b, size_t i, struct report *rep,
 	size_t j;
 
 	for (j = 0; j < s->n; j++) {
+		/* The report has the error row; the terminal gets it too. */
+		if (!s->v[j]->ok && !b->o->quiet)
+			fprintf(stderr, "palint: %s: %s\n", s->v[j]->path,
+			    s->v[j]->error);
 		report_document(rep, s->v[j]);
 		if (ev != NULL)
 			report_document(ev, s->v[j]);

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "extract.h"
+#include "lint.h"
 #include "rules.h"
 #include "scan.h"
 
@@ -135,12 +136,15 @@ rules_examples(const struct options *o, int summary)
 	struct prefilter *pf;
 	struct scanner *sc;
 	size_t passed, failed;
+	int lint = 0;
 
 	if ((rs = load_for_rules(o)) == NULL)
 		return EXIT_TROUBLE;
 	pf = cli_prefilter(o, rs);
 	sc = scanner_new(rs, pf);
 	failed = run_examples(rs, sc, &passed);
+	if (failed == 0 && !summary && o->corpus != NULL)
+		lint = lint_corpus(rs, sc, o);
 	if (summary)
 		printf("%zu passed, %zu failed\n", passed, failed);
 	else if (failed == 0)
@@ -150,7 +154,9 @@ rules_examples(const struct options *o, int summary)
 	scanner_free(sc);
 	prefilter_free(pf);
 	ruleset_free(rs);
-	return failed == 0 ? EXIT_OK : EXIT_TROUBLE;
+	if (failed > 0 || lint < 0)
+		return EXIT_TROUBLE;
+	return lint > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 int

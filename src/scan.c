@@ -32,6 +32,7 @@ struct scanner {
 	const struct prefilter	*pf;
 	struct prefilter_scratch *pfs;
 	struct matchctx		*mx;
+	struct scan_stats	*stats;		/* optional, borrowed */
 };
 
 /* A match of a rule before exceptions are applied. */
@@ -82,6 +83,12 @@ scanner_new(const struct ruleset *rs, const struct prefilter *pf)
 		sc->pfs = prefilter_scratch_new(pf);
 	sc->mx = matchctx_new(SCAN_MATCH_LIMIT, SCAN_DEPTH_LIMIT);
 	return sc;
+}
+
+void
+scanner_set_stats(struct scanner *sc, struct scan_stats *stats)
+{
+	sc->stats = stats;
 }
 
 void
@@ -310,6 +317,9 @@ scan_excepted(struct scan *st, const struct cand *c)
 	for (i = 0; i < r->nunless; i++) {
 		rc = scan_any(st, &r->unless[i].pats,
 		    scan_unit(st->doc, r->unless[i].scope, c->start));
+		if (rc == 1 && st->sc->stats != NULL)
+			st->sc->stats->cancelled[r->index *
+			    st->sc->stats->stride + i]++;
 		if (rc != 0)
 			return rc;
 	}

@@ -23,12 +23,18 @@ struct scanner;
 struct scanner	*scanner_new(const struct ruleset *, const struct prefilter *);
 void		 scanner_free(struct scanner *);
 
-/* Optional per-rule statistics, for `rules lint`: how many hits each
-   exception cancelled, indexed like ruleset->rules then rule->unless. */
+/*
+ * Optional statistics for `rules check --corpus`: cancelled[rule->index *
+ * stride + i] counts the hits that rule's i-th <unless> cancelled, where
+ * stride is the largest nunless of the ruleset.  The caller owns the array
+ * and must not share it between threads.
+ */
 struct scan_stats {
-	size_t		*cancelled;	/* ruleset->nrules x max nunless */
+	size_t		*cancelled;
 	size_t		 stride;
 };
+
+void		 scanner_set_stats(struct scanner *, struct scan_stats *);
 
 /*
  * Returns 0 with *hits (caller owns; hits_free) sorted by start then rule

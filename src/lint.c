@@ -1,0 +1,207 @@
+/*
+ * lint.c -- `palint rules check --corpus DIR`: a ruleset measured against
+ * a folder of real documents.  Reports rules that never fire there, rules
+ * that fire in more than 90% of its documents (noise), one pattern used by
+ * two objectives, and <unless> clauses that never cancel a hit.  Findings
+ * are "path:line: rule ID: message" lines on stdout.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "coverage.h"
+#include "lint.h"
+#include "walk.h"
+
+/* Counts gathered over the corpus. */
+struct lintrun {
+	const struct ruleset	*rs;
+	size_t			*docs_fired;	/* per rule */
+	struct scan_stats	 stats;
+	size_t			 ndocs;
+	size_t			 nerrors;
+};
+
+static size_t
+max_unless(const struct ruleset *rs)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < rs->nrules; i++)
+		if (rs->rules[i]->nunless > m)
+			m = rs->rules[i]->nunless;
+	return m > 0 ? m : 1;
+}
+
+static void
+lint_document(struct lintrun *lr, const struct docresult *dr)
+{
+	unsigned char *seen;
+	size_t i;
+
+	if (!dr->ok) {
+		lr->nerrors++;
+		fprintf(stderr, "palint: %s: %s\n", dr->path, dr->error);
+		return;
+	}
+	lr->ndocs++;
+	seen = xcalloc(lr->rs->nrules, 1);
+	for (i = 0; i < dr->nhits; i++)
+		if (!seen[dr->hits[i].rule->index]++)
+			lr->docs_fired[dr->hits[i].rule->index]++;
+	free(seen);
+}
+
+/* Scan every document of the corpus, one at a time. */
+static int
+lint_scan(struct lintrun *lr, const struct options *o, struct scanner *sc)
+{
+	struct options co = *o;
+	struct inputs in = { NULL, 0, 0 };
+	struct errlist errs = { NULL, 0, 0 };
+	struct docresult *dr;
+	unsigned char *data;
+	const char *args[1];
+	char *cause = NULL;
+	size_t i, len;
+
+	args[0] = o->corpus;
+	co.args = args;
+	co.nargs = 1;
+	co.files_from = NULL;
+	if (walk_inputs(&co, &in, &errs) != 0) {
+		errlist_print(&errs, "palint: ");
+		errlist_free(&errs);
+		return -1;
+	}
+	for (i = 0; i < in.n; i++) {
+		data = in.v[i].error != NULL ? NULL : read_input(in.v[i].path,
+		    o->limits.max_file_size, &len, &cause);
+		if (data == NULL)
+			dr = coverage_error(in.v[i].path, "", in.v[i].error !=
+			    NULL ? in.v[i].error : cause);
+		else
+			dr = document_check(lr->rs, sc, in.v[i].path, data, len,
+			    &o->limits);
+		free(cause);
+		cause = NULL;
+		free(data);
+		lint_document(lr, dr);
+		docresult_free(dr);
+	}
+	inputs_free(&in);
+	return 0;
+}
+
+static size_t
+lint_fire_counts(const struct lintrun *lr)
+{
+	const struct rule *r;
+	size_t i, n = 0;
+
+	for (i = 0; i < lr->rs->nrules; i++) {
+		r = lr->rs->rules[i];
+		if (lr->docs_fired[i] == 0) {
+			printf("%s:%d: rule %s: never fires on the %zu "
+			    "documents of the corpus\n", r->file, r->line,
+			    r->id, lr->ndocs);
+			n++;
+		} else if (lr->ndocs >= 10 &&
+		    lr->docs_fired[i] * 10 > lr->ndocs * 9) {
+			printf("%s:%d: rule %s: fires in %zu of %zu documents "
+			    "(noise?)\n", r->file, r->line, r->id,
+			    lr->docs_fired[i], lr->ndocs);
+			n++;
+		}
+	}
+	return n;
+}
+
+static size_t
+lint_unless(const struct lintrun *lr)
+{
+	const struct rule *r;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < lr->rs->nrules; i++) {
+		r = lr->rs->rules[i];
+		for (j = 0; j < r->nunless; j++) {
+			if (lr->stats.cancelled[i * lr->stats.stride + j] > 0)
+				continue;
+			printf("%s:%d: rule %s: unless never cancels a hit on "
+			    "the corpus\n", r->file, r->unless[j].line, r->id);
+			n++;
+		}
+	}
+	return n;
+}
+
+static int
+pattern_cmp(const void *a, const void *b)
+{
+	const struct pattern *const *x = a, *const *y = b;
+	int c;
+
+	if ((c = strcmp((*x)->regex, (*y)->regex)) != 0)
+		return c;
+	return (*x)->case_sensitive - (*y)->case_sensitive;
+}
+
+/* The same anchor pattern in rules of two different objectives. */
+static size_t
+lint_duplicates(const struct ruleset *rs)
+{
+	const struct pattern **v, *p, *q;
+	size_t i, n = 0, found = 0;
+
+	v = xcalloc(rs->npatterns + 1, sizeof(*v));
+	for (i = 0; i < rs->npatterns; i++)
+		if (rs->patterns[i]->anchor)
+			v[n++] = rs->patterns[i];
+	qsort(v, n, sizeof(*v), pattern_cmp);
+	for (i = 1; i < n; i++) {
+		p = v[i - 1];
+		q = v[i];
+		if (pattern_cmp(&v[i - 1], &v[i]) != 0 ||
+		    p->rule->objective == q->rule->objective)
+			continue;
+		printf("%s:%d: rule %s: same pattern \"%s\" as rule %s in "
+		    "objective %s\n", q->file, q->line, q->rule->id,
+		    q->source, p->rule->id, p->rule->objective->id);
+		found++;
+	}
+	free(v);
+	return found;
+}
+
+int
+lint_corpus(const struct ruleset *rs, struct scanner *sc,
+    const struct options *o)
+{
+	struct lintrun lr;
+	size_t n;
+
+	memset(&lr, 0, sizeof(lr));
+	lr.rs = rs;
+	lr.docs_fired = xcalloc(rs->nrules + 1, sizeof(*lr.docs_fired));
+	lr.stats.stride = max_unless(rs);
+	lr.stats.cancelled = xcalloc(rs->nrules * lr.stats.stride + 1,
+	    sizeof(size_t));
+	scanner_set_stats(sc, &lr.stats);
+	if (lint_scan(&lr, o, sc) != 0) {
+		scanner_set_stats(sc, NULL);
+		free(lr.docs_fired);
+		free(lr.stats.cancelled);
+		return -1;
+	}
+	scanner_set_stats(sc, NULL);
+	n = lint_duplicates(rs) + lint_fire_counts(&lr) + lint_unless(&lr);
+	printf("%zu findings on %zu documents (%zu unreadable)\n", n,
+	    lr.ndocs, lr.nerrors);
+	free(lr.docs_fired);
+	free(lr.stats.cancelled);
+	return n > 0 || lr.nerrors > 0 ? 1 : 0;
+}
