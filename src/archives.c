@@ -517,6 +517,7 @@ archive_zip_member(const unsigned char *data, size_t len, const char *member,
 	struct archive *a;
 	struct archive_entry *ae;
 	const char *path;
+	char *why = NULL;
 	size_t size;
 	int r;
 
@@ -552,8 +553,12 @@ archive_zip_member(const unsigned char *data, size_t len, const char *member,
 		memset(&w, 0, sizeof(w));
 		w.opts = opts;
 		w.inlen = len;
-		r = read_member(a, size, 0, &w, out, outlen, cause) == 0 ?
+		r = read_member(a, size, 0, &w, out, outlen, &why) == 0 ?
 		    1 : -1;
+		if (r == -1) {
+			*cause = xasprintf("%s: %s", member, why);
+			free(why);
+		}
 		free(w.over);
 		break;
 	}

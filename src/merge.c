@@ -460,6 +460,30 @@ is_xml(const char *path)
 	return c == '<';
 }
 
+/* Merge into fp; on standard output the result is held back until the
+   merge succeeded, so that an error never leaves half a report there. */
+static int
+merge_into(const struct options *o, FILE *fp, struct errlist *errs)
+{
+	FILE *mem;
+	char *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (fp != stdout)
+		return is_xml(o->args[0]) ? merge_xml(o, fp, errs) :
+		    merge_csv(o, fp, errs);
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		fatal("open_memstream failed");
+	rc = is_xml(o->args[0]) ? merge_xml(o, mem, errs) :
+	    merge_csv(o, mem, errs);
+	fclose(mem);
+	if (rc == 0 && fwrite(buf, 1, len, stdout) != len)
+		rc = -1;
+	free(buf);
+	return rc;
+}
+
 int
 cmd_merge(const struct options *o)
 {
@@ -478,8 +502,7 @@ cmd_merge(const struct options *o)
 		return EXIT_TROUBLE;
 	}
 	signals_install();
-	rc = is_xml(o->args[0]) ? merge_xml(o, out.fp, &errs) :
-	    merge_csv(o, out.fp, &errs);
+	rc = merge_into(o, out.fp, &errs);
 	if (rc != 0 || signal_caught() != 0) {
 		outfile_abort(&out);
 		errlist_print(&errs, NULL);

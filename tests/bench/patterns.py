@@ -22,14 +22,21 @@ OTHER_LOOK = re.compile(r"\(\?<?[=!]")
 BACKREF = re.compile(r"\\[1-9gk]")
 # \b outside a class: not preceded by an odd number of backslashes.
 BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\b")
+# ripgrep's parser rejects escaped punctuation that is not a metacharacter
+# (palint writes "\," for a literal comma); such escapes become the bare
+# character.
+NEEDLESS = re.compile(r"\\([^0-9A-Za-z\s.+*?()|\[\]{}^$#&\-~\\])")
 
 
 def for_rg(line, boundary):
-    line = LOOKAROUND.sub(lambda m: boundary, line)
     line = BOUNDARY.sub(lambda m: m.group(1) + boundary, line)
+    line = NEEDLESS.sub(lambda m: m.group(1), line)
+    line = LOOKAROUND.sub(lambda m: boundary, line)
     if OTHER_LOOK.search(line) or BACKREF.search(line):
         return None
-    return line
+    # ripgrep joins the lines with "|": a group keeps inline flags such as
+    # (?-i) from reaching the next pattern.
+    return "(?:%s)" % line
 
 
 def main():

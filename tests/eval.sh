@@ -1,0 +1,135 @@
+#!/bin/sh
+# eval.sh -- `palint eval`: exact counts on a tiny labelled set whose
+# answers were worked out by hand (fixtures/eval), document ratings against
+# scores, the error exits, and a regression guard on the development set.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/setup.sh"
+
+# Area-level micro-F1 of the default rules on ../shared/eval/dev-sentences.tsv
+# when the floor was last set; the test fails when a change of the rules
+# loses more than 0.02 of it.  Raise it as the rules improve.
+FLOOR_AREA_MICRO_F1=0.621
+
+fx=$top_srcdir/fixtures/eval
+
+# run_ok NAME CMD...: exit 0, nothing on stderr, CSV line ends made LF.
+run_ok() {
+	name=$1
+	shift
+	"$@" >"$tmp/out.raw" 2>"$tmp/err" ||
+		{ cat "$tmp/err" >&2; fail "$name: exit status $?"; }
+	[ ! -s "$tmp/err" ] || { cat "$tmp/err" >&2; fail "$name: stderr"; }
+	tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
+}
+
+# check_error NAME PATTERN CMD...: exit 2 and stderr matching PATTERN.
+check_error() {
+	name=$1 pattern=$2
+	shift 2
+	set +e
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	set -e
+	[ "$got" = 2 ] || { cat "$tmp/err" >&2; fail "$name: exit $got, want 2"; }
+	grep -Eq "$pattern" "$tmp/err" ||
+		{ cat "$tmp/err" >&2; fail "$name: stderr does not match /$pattern/"; }
+}
+
+# Eleven sentences: per objective, area and conflict, every count below
+# follows from fixtures/eval/rules.xml and labels.tsv (see the sentences).
+run_ok labels-csv $PALINT eval -r "$fx/rules.xml" -f csv "$fx/labels.tsv"
+cat >"$tmp/want" <<'WANT'
+level,id,tp,fp,fn,precision,recall,f1,support
+objective,P1,1,0,0,1.000,1.000,1.000,1
+objective,AA1.1,1,0,2,1.000,0.333,0.500,3
+objective,AA1.3,1,2,0,0.333,1.000,0.500,1
+objective,AA2.1,1,0,0,1.000,1.000,1.000,1
+objective,micro,4,2,2,0.667,0.667,0.667,6
+objective,macro,,,,0.833,0.833,0.750,6
+area,P,1,0,0,1.000,1.000,1.000,1
+area,AA1,3,1,1,0.750,0.750,0.750,4
+area,AA2,1,0,0,1.000,1.000,1.000,1
+area,micro,5,1,1,0.833,0.833,0.833,6
+area,macro,,,,0.917,0.917,0.917,6
+conflict,P1,0,0,0,0.000,0.000,0.000,0
+conflict,AA1.1,0,0,0,0.000,0.000,0.000,0
+conflict,AA1.3,0,0,0,0.000,0.000,0.000,0
+conflict,AA2.1,1,1,1,0.500,0.500,0.500,2
+conflict,micro,1,1,1,0.500,0.500,0.500,2
+conflict-area,P,0,0,0,0.000,0.000,0.000,0
+conflict-area,AA1,0,0,0,0.000,0.000,0.000,0
+conflict-area,AA2,1,1,1,0.500,0.500,0.500,2
+conflict-area,micro,1,1,1,0.500,0.500,0.500,2
+WANT
+diff -u "$tmp/want" "$tmp/out" || fail "labels: CSV differs"
+
+# The text report names the sentences and the rule behind a false hit.
+run_ok labels-text $PALINT eval -r "$fx/rules.xml" -f text "$fx/labels.tsv"
+grep -q '^  cables.txt:9  predicted AA1.3, labelled none$' "$tmp/out" ||
+	fail "labels: false positive cables.txt:9 not listed"
+grep -q '^    rules: AA1.3.subsea-cable$' "$tmp/out" ||
+	fail "labels: rule of a false positive not named"
+grep -q '^  data.txt:40  predicted none, labelled !AA2.1$' "$tmp/out" ||
+	fail "labels: missed conflict data.txt:40 not listed"
+grep -q '^  AA1.3.subsea-cable  *fp   2  tp   1  precision 0.333$' \
+	"$tmp/out" || fail "labels: noisy rule table"
+
+# Ratings against scores: Spearman by hand, e.g. AA1 ranks 4 3 1 2 against
+# 4 3 1.5 1.5 give 4.5 / sqrt(5 * 4.5) = 0.949.
+run_ok documents $PALINT eval -r "$fx/rules.xml" -f csv \
+	--documents "$fx/ratings.tsv" --corpus "$fx/corpus"
+tail -n 4 "$tmp/out" >"$tmp/rho"
+cat >"$tmp/want" <<'WANT'
+area,,AA1,,,4,0.949
+area,,AA2,,,4,0.775
+area,,P,,,4,0.894
+overall,,,,,12,0.849
+WANT
+diff -u "$tmp/want" "$tmp/rho" || fail "documents: rho differs"
+grep -q '^document,cables.txt,AA1,2,0.500,,$' "$tmp/out" ||
+	fail "documents: score of cables.txt"
+
+# A rated document that is missing: named on stderr, the rest reported,
+# exit 2.
+cp "$fx/ratings.tsv" "$tmp/ratings.tsv"
+printf 'gone.txt\t1\t1\t1\t\tmissing\n' >>"$tmp/ratings.tsv"
+check_error missing-doc "^palint: $fx/corpus/gone.txt: " $PALINT eval \
+	-r "$fx/rules.xml" -f csv --documents "$tmp/ratings.tsv" \
+	--corpus "$fx/corpus"
+grep -q '^overall,,,,,12,0.849' "$tmp/out" ||
+	fail "missing-doc: the other documents were not reported"
+
+# Bad input: path:line: message, exit 2, no report.
+printf 'doc\tline\tlabels\tsentence\nx.txt\t1\tAA1.1\n' >"$tmp/short.tsv"
+check_error short-row "^palint: $tmp/short.tsv:2: expected 4" \
+	$PALINT eval -r "$fx/rules.xml" "$tmp/short.tsv"
+[ ! -s "$tmp/out" ] || fail "short-row: a report was written"
+printf 'doc\tline\tlabels\tsentence\nx.txt\t0\tnone\tA sentence.\n' \
+	>"$tmp/line.tsv"
+check_error bad-line "^palint: $tmp/line.tsv:2: bad line number" \
+	$PALINT eval -r "$fx/rules.xml" "$tmp/line.tsv"
+printf 'doc\tline\tlabels\tsentence\nx.txt\t3\tAA1.1;;P1\tA sentence.\n' \
+	>"$tmp/label.tsv"
+check_error bad-label "^palint: $tmp/label.tsv:2: bad label" \
+	$PALINT eval -r "$fx/rules.xml" "$tmp/label.tsv"
+printf 'doc\tAA7\tP\nx.txt\t1\t2\n' >"$tmp/area.tsv"
+check_error bad-area "^palint: $tmp/area.tsv:1: column 'AA7'" \
+	$PALINT eval -r "$fx/rules.xml" --documents "$tmp/area.tsv" \
+	--corpus "$fx/corpus"
+check_error no-file "^palint: $tmp/nope.tsv: " \
+	$PALINT eval -r "$fx/rules.xml" "$tmp/nope.tsv"
+check_error no-corpus "needs --corpus" \
+	$PALINT eval -r "$fx/rules.xml" --documents "$fx/ratings.tsv"
+check_error xml-format "text or csv" \
+	$PALINT eval -r "$fx/rules.xml" -f xml "$fx/labels.tsv"
+
+# The development set, with the default rules: a regression guard.
+dev=$eval_dir/dev-sentences.tsv
+[ -f "$dev" ] || skip "$dev not found; development-set check not run"
+run_ok dev-set $PALINT eval -f csv "$dev"
+f1=$(awk -F, '$1 == "area" && $2 == "micro" { print $8 }' "$tmp/out")
+[ -n "$f1" ] || fail "dev-set: no area micro row"
+echo "dev set: area-level micro-F1 $f1 (floor $FLOOR_AREA_MICRO_F1)" >&2
+awk -v f1="$f1" -v floor="$FLOOR_AREA_MICRO_F1" \
+	'BEGIN { exit !(f1 + 0.02 + 1e-9 >= floor) }' ||
+	fail "dev-set: area-level micro-F1 $f1 is more than 0.02 below $FLOOR_AREA_MICRO_F1"
+exit 0
