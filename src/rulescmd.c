@@ -232,12 +232,16 @@ explain_rule(const struct rule *r)
 static void
 explain_objective(const struct objective *ob)
 {
-	size_t i;
+	size_t i, need = count_rules(ob, RULE_SUPPORT);
 
-	printf("%s  %s%s\n  area %s: %s\n  covered when %u support rules "
+	/* The same threshold as coverage.c: min-rules, or every support rule
+	   when there are fewer. */
+	if (ob->min_rules < need)
+		need = ob->min_rules;
+	printf("%s  %s%s\n  area %s: %s\n  covered when %zu support rule%s "
 	    "fire\n", ob->id, ob->title, ob->working_title ?
 	    "  (descriptive working title)" : "", ob->area->id,
-	    ob->area->title, ob->min_rules);
+	    ob->area->title, need, need == 1 ? "" : "s");
 	if (ob->description != NULL)
 		printf("  %s\n", ob->description);
 	for (i = 0; i < ob->nrules; i++)

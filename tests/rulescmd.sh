@@ -1,0 +1,47 @@
+#!/bin/sh
+# The rules commands: list, check, test, export and explain, on the golden
+# rule set (stable) and on the built-in one.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/setup.sh"
+
+g=$top_srcdir/fixtures/golden/rules.xml
+
+$PALINT rules list "$g" >"$tmp/list"
+head -1 "$tmp/list" | grep -q '^golden 1: Golden test rules (5 objectives, 9 rules)$' || fail "rules list header: $(head -1 "$tmp/list")"
+grep -q '^  AA2.1  *Trusted flow of data (1 support, 1 conflict)$' "$tmp/list" || fail "rules list objective line"
+
+$PALINT rules test "$g" >"$tmp/test"
+[ "$(cat "$tmp/test")" = "18 passed, 0 failed" ] || fail "rules test: $(cat "$tmp/test")"
+$PALINT rules check "$g" | grep -q ': ok$' || fail "rules check"
+
+# A failing example is reported as path:line and refuses the rule set.
+sed 's|<example hit="no">The vendor was paid on time.</example>|<example hit="no">Buy from a trusted vendor.</example>|' "$g" >"$tmp/bad.xml"
+set +e
+$PALINT rules test "$tmp/bad.xml" >"$tmp/out" 2>"$tmp/err"
+got=$?
+set -e
+[ "$got" = 2 ] || fail "rules test with a failing example: exit $got"
+grep -q "^$tmp/bad.xml:[0-9]*: rule AA1.1.trusted-vendor: example should not match but does$" "$tmp/err" || fail "failing example message: $(cat "$tmp/err")"
+[ "$(cat "$tmp/out")" = "17 passed, 1 failed" ] || fail "failing example summary: $(cat "$tmp/out")"
+expect_status 2 $PALINT rules check "$tmp/bad.xml" 2>/dev/null
+
+# export --patterns: one PCRE2 pattern per anchor, usable by grep -P.
+$PALINT rules export --patterns -r "$g" >"$tmp/patterns"
+[ "$(wc -l <"$tmp/patterns")" = 17 ] || fail "export: $(wc -l <"$tmp/patterns") patterns, want 17"
+if echo "Norland pilots Open RAN." | LC_ALL=C.UTF-8 grep -P '' >/dev/null 2>&1; then
+	LC_ALL=C.UTF-8 grep -zP "$(grep -i 'open' "$tmp/patterns" | head -1)" >/dev/null <<EOT || fail "an exported pattern does not match with grep -P"
+Norland pilots Open
+RAN.
+EOT
+fi
+
+# explain: rule, objective, area; an unknown id is an error.
+$PALINT explain -r "$g" AA2.1.localisation | grep -q 'unless in the same sentence' || fail "explain rule"
+$PALINT explain -r "$g" AA1.3 | grep -q 'covered when 2 support rules' || fail "explain objective"
+$PALINT explain -r "$g" AA3 | grep -q 'AA3.6' || fail "explain area"
+expect_status 2 $PALINT explain -r "$g" AA9.9 2>/dev/null
+
+# The built-in rule set: every objective of the strategy, every example passes.
+$PALINT rules list >"$tmp/default"
+n=$(grep -c '^  [PA]' "$tmp/default")
+[ "$n" = 31 ] || fail "built-in rules: $n objectives, want 31"
+$PALINT rules test | grep -q ' 0 failed$' || fail "built-in rules: a failing example"
