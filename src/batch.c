@@ -4,13 +4,16 @@
  * Input: the walked document list, a compiled ruleset and its prefilter.
  * Output: the report (and evidence report) written in list order.  Workers
  * judge documents; the main thread alone writes, reports progress and
- * watches for SIGINT/SIGTERM.
+ * watches for SIGINT/SIGTERM.  The rules are loaded (so libxml2 is
+ * initialised) before any worker starts: libxml2 2.9's first
+ * initialisation is not thread-safe.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +37,7 @@ struct slot {
 	struct docresult **v;
 	size_t		 n;
 	size_t		 cap;
+	struct errlist	 skipped;	/* archive members left out on purpose */
 	size_t		 bytes;
 	int		 done;
 };
@@ -73,7 +77,9 @@ read_input(const char *path, size_t limit, size_t *len, char **cause)
 		if (r == 0)
 			break;
 		if (r < 0) {
-			if (errno == EINTR)
+			/* A stop signal ends a read from a FIFO that never
+			   ends; other interruptions are retried. */
+			if (errno == EINTR && signal_caught() == 0)
 				continue;
 			*cause = xstrdup(strerror(errno));
 			goto fail;
@@ -156,8 +162,11 @@ batch_member(const struct archive_member *m, void *arg)
 {
 	struct member_ctx *mc = arg;
 
-	if (m->skipped)
+	if (m->skipped) {
+		errlist_add(&mc->slot->skipped, "%s: skipped: %s", m->name,
+		    m->error != NULL ? m->error : "not a regular file");
 		return 0;
+	}
 	if (m->error != NULL)
 		slot_add(mc->slot, coverage_error(m->name, "", m->error));
 	else
@@ -306,6 +315,9 @@ batch_write(struct batch *b, size_t i, struct report *rep,
 	struct slot *s = &b->slots[i];
 	size_t j;
 
+	if (!b->o->quiet)
+		errlist_print(&s->skipped, "palint: ");
+	errlist_free(&s->skipped);
 	for (j = 0; j < s->n; j++) {
 		/* The report has the error row; the terminal gets it too. */
 		if (!s->v[j]->ok && !b->o->quiet)
@@ -361,6 +373,30 @@ batch_loop(struct batch *b, struct report *rep, struct report *ev,
 	return 0;
 }
 
+/*
+ * Wait for the workers.  After a stop signal one may be blocked opening or
+ * reading a FIFO that is never written: the signal, sent again to it until
+ * it ends, interrupts that call (the handler does not restart calls) and
+ * read_input() gives up.
+ */
+static void
+batch_join(pthread_t *th, unsigned n)
+{
+	struct timespec ts = { 0, 100 * 1000 * 1000 };
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		if (signal_caught() == 0) {
+			pthread_join(th[i], NULL);
+			continue;
+		}
+		while (pthread_tryjoin_np(th[i], NULL) != 0) {
+			pthread_kill(th[i], signal_caught());
+			nanosleep(&ts, NULL);
+		}
+	}
+}
+
 static int
 batch_threads(struct batch *b, struct report *rep, struct report *ev,
     struct batch_totals *t)
@@ -380,8 +416,7 @@ batch_threads(struct batch *b, struct report *rep, struct report *ev,
 	b->stop = 1;
 	pthread_cond_broadcast(&b->cv);
 	pthread_mutex_unlock(&b->mu);
-	for (i = 0; i < n; i++)
-		pthread_join(th[i], NULL);
+	batch_join(th, n);
 	free(th);
 	return rc;
 }
@@ -395,6 +430,7 @@ batch_free_slots(struct batch *b)
 		for (j = 0; j < b->slots[i].n; j++)
 			docresult_free(b->slots[i].v[j]);
 		free(b->slots[i].v);
+		errlist_free(&b->slots[i].skipped);
 	}
 	free(b->slots);
 }

@@ -11,6 +11,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,12 +67,29 @@ compile_source(const char *src, int case_sensitive, char **cause)
 		    "text");
 		return NULL;
 	}
-	rc = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-	if (rc != 0 && rc != PCRE2_ERROR_JIT_BADOPTION) {
-		/* Without JIT the interpreter still matches correctly. */
-		(void)rc;
-	}
 	return code;
+}
+
+/*
+ * JIT-compile a pattern the first time it is searched: most patterns of a
+ * big ruleset never run on a short document, and JIT compilation is most of
+ * the start-up cost.  The flag is read with acquire semantics and set under
+ * a lock, so no thread matches with code another thread is still
+ * compiling.  Without JIT the interpreter still matches correctly.
+ */
+static void
+pattern_jit(struct pattern *p)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+	if (__atomic_load_n(&p->jit, __ATOMIC_ACQUIRE))
+		return;
+	pthread_mutex_lock(&lock);
+	if (!p->jit) {
+		(void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+		__atomic_store_n(&p->jit, 1, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&lock);
 }
 
 int
@@ -191,6 +209,7 @@ pattern_find(const struct pattern *p, struct matchctx *mx, const char *text,
 
 	if (start >= end)
 		return 0;
+	pattern_jit((struct pattern *)p);
 	rc = pcre2_match(p->code, (PCRE2_SPTR)text, end, start,
 	    PCRE2_NO_UTF_CHECK, mx->md, mx->mc);
 	if (rc == PCRE2_ERROR_NOMATCH)

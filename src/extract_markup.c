@@ -12,7 +12,9 @@
  * XML: any vocabulary.  <heading>, <num>, <title>, <subheading> and h1-h6
  * (local name, any namespace, any case) start sections unless they contain
  * blocks themselves (USLM's <title> is a level, not a caption); a <num>
- * followed by its <heading> makes one heading.  Parsing never touches the
+ * followed by its <heading> makes one heading; a <num> of a minor level
+ * ("(1)") stays in front of its text instead.  Metadata (<meta>,
+ * <teiHeader>) is left out.  Parsing never touches the
  * network, never loads a DTD and never expands entities, so entity bombs
  * and external entities cannot reach the text; references to entities
  * other than the predefined five are left out.
@@ -62,6 +64,22 @@ static const char *xml_blocks[] = {
 	"point", "proviso", "row", "section", "subchapter", "subclause",
 	"subitem", "subparagraph", "subpart", "subsection", "subtitle",
 	"table", "td", "th", "tocitem", "tr", "wrapup"
+};
+
+/* Levels whose number starts a section even without a heading. */
+static const char *xml_levels[] = {
+	"annex", "article", "book", "chapter", "division", "part", "schedule",
+	"section", "subchapter", "subpart", "subtitle", "title"
+};
+
+/* Metadata about the document, not its text (USLM, Akoma Ntoso, TEI). */
+static const char *xml_skipped[] = {
+	"meta", "teiheader"
+};
+
+/* Inline cells (USLM table-of-contents columns) kept apart by a space. */
+static const char *xml_spaced[] = {
+	"column"
 };
 
 struct xml_error {
@@ -367,6 +385,23 @@ xml_is_block(const xmlNode *n)
 	return markup_in(n, xml_blocks, nitems(xml_blocks));
 }
 
+/* Does a <num> number a heading or a major level (not a "(1)")? */
+static int
+xml_num_heads(const xmlNode *n)
+{
+	const xmlNode *c;
+
+	if (n->parent != NULL && markup_in(n->parent, xml_levels,
+	    nitems(xml_levels)))
+		return 1;
+	for (c = n->parent != NULL ? n->parent->children : NULL; c != NULL;
+	    c = c->next) {
+		if (markup_is(c, "heading") || markup_is(c, "subheading"))
+			return 1;
+	}
+	return 0;
+}
+
 /* A caption, not a level that merely shares the name (USLM <title>). */
 static int
 xml_is_heading(const xmlNode *n)
@@ -380,7 +415,7 @@ xml_is_heading(const xmlNode *n)
 		    markup_in(c, xml_headings, nitems(xml_headings)))
 			return 0;
 	}
-	return 1;
+	return !markup_is(n, "num") || xml_num_heads(n);
 }
 
 static int
@@ -413,7 +448,7 @@ static void
 xml_walk(struct xml_walk *w, const xmlNode *n, unsigned depth)
 {
 	const xmlNode *c;
-	int block, heading;
+	int block, heading, spaced;
 
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (n->content != NULL)
@@ -421,7 +456,8 @@ xml_walk(struct xml_walk *w, const xmlNode *n, unsigned depth)
 			    strlen((const char *)n->content), 0);
 		return;
 	}
-	if (n->type != XML_ELEMENT_NODE)
+	if (n->type != XML_ELEMENT_NODE ||
+	    markup_in(n, xml_skipped, nitems(xml_skipped)))
 		return;		/* entity references stay unexpanded */
 	if (depth > w->maxdepth) {
 		w->toodeep = 1;
@@ -429,16 +465,23 @@ xml_walk(struct xml_walk *w, const xmlNode *n, unsigned depth)
 	}
 	heading = xml_is_heading(n);
 	block = !heading && xml_is_block(n);
+	spaced = markup_in(n, xml_spaced, nitems(xml_spaced));
 	if (heading)
 		textbuild_heading_begin(&w->tb, xml_heading_joins(n));
 	else if (block)
 		textbuild_break(&w->tb);
+	else if (spaced)
+		textbuild_text(&w->tb, " ", 1, 0);
 	for (c = n->children; c != NULL && !w->toodeep; c = c->next)
 		xml_walk(w, c, depth + 1);
 	if (heading)
 		textbuild_heading_end(&w->tb);
 	else if (block)
 		textbuild_break(&w->tb);
+	else if (spaced)
+		textbuild_text(&w->tb, " ", 1, 0);
+	else if (markup_is(n, "num"))
+		textbuild_glue(&w->tb);	/* "(1)" leads its own text */
 }
 
 struct doctext *

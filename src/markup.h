@@ -28,6 +28,7 @@ struct textbuild {
 	int		 in_heading;	/* inside a heading element */
 	int		 heading_run;	/* nothing but heading text since the
 					   last heading started */
+	int		 glue;		/* the next boundary is a space */
 };
 
 /* textbuild.c */
@@ -38,6 +39,8 @@ void		 textbuild_text(struct textbuild *, const char *, size_t,
 /* A tab or line feed that the source spells out (w:tab, w:br). */
 void		 textbuild_char(struct textbuild *, char);
 void		 textbuild_break(struct textbuild *);
+/* Until more text comes, turn the next boundary into a space. */
+void		 textbuild_glue(struct textbuild *);
 /* join: continue a heading that ended just before (<num> then <heading>). */
 void		 textbuild_heading_begin(struct textbuild *, int join);
 void		 textbuild_heading_end(struct textbuild *);

@@ -63,6 +63,7 @@ struct pattern {
 	const char	*file;		/* borrowed from ruleset->files */
 	int		 line;
 	void		*code;		/* pcre2_code *, owned; compile.c only */
+	int		 jit;		/* code JIT-compiled; compile.c only */
 	unsigned	 index;		/* slot in ruleset->patterns */
 	int		 anchor;	/* searched in every paragraph: a
 					   rule's direct pattern or the first

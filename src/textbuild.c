@@ -64,7 +64,7 @@ flush(struct textbuild *tb)
 	} else if (tb->space && tb->sb.len > 0 &&
 	    !is_space((unsigned char)tb->sb.s[tb->sb.len - 1]))
 		strbuf_addc(&tb->sb, ' ');
-	tb->brk = tb->space = 0;
+	tb->brk = tb->space = tb->glue = 0;
 	if (tb->heading) {
 		GROW(tb->headings, tb->capheadings, tb->nheadings + 1);
 		tb->headings[tb->nheadings++] = tb->sb.len;
@@ -145,7 +145,18 @@ textbuild_char(struct textbuild *tb, char c)
 void
 textbuild_break(struct textbuild *tb)
 {
+	if (tb->glue) {
+		tb->glue = 0;
+		tb->space = 1;
+		return;
+	}
 	tb->brk = 1;
+}
+
+void
+textbuild_glue(struct textbuild *tb)
+{
+	tb->glue = 1;
 }
 
 void

@@ -103,23 +103,36 @@ EOF
 
 python3 "$tmp/refcount.py" <"$tmp/list" >"$tmp/ref"
 
-bad=0
-while read -r f; do
-	row=$(grep -F "$f," "$tmp/report.csv" | head -n 1)
-	[ -n "$row" ] || { echo "$f: no report row" >&2; bad=1; continue; }
-	status=$(echo "$row" | cut -d, -f3)
-	words=$(echo "$row" | cut -d, -f6)
-	if [ "$status" != ok ]; then
-		echo "$f: status $status: $(echo "$row" | cut -d, -f10-)" >&2
-		bad=1
-		continue
-	fi
-	ref=$(grep -F " $f" "$tmp/ref" | head -n 1 | cut -d' ' -f1)
-	lo=$((ref - ref / 5))
-	hi=$((ref + ref / 5))
-	if [ "$words" -lt "$lo" ] || [ "$words" -gt "$hi" ]; then
-		echo "$f: $words words, reference $ref" >&2
-		bad=1
-	fi
-done <"$tmp/list"
-[ "$bad" = 0 ] || fail "corpus documents read wrong (see above)"
+# One awk joins the report with the references (documents have no commas
+# in their names; the message, last, may).
+awk -F, -v reffile="$tmp/ref" '
+BEGIN {
+	while ((getline line <reffile) > 0) {
+		n = index(line, " ")
+		ref[substr(line, n + 1)] = substr(line, 1, n - 1) + 0
+	}
+}
+NR > 1 && !($1 in seen) {
+	seen[$1] = 1
+	status[$1] = $3
+	words[$1] = $6 + 0
+	msg[$1] = $10
+}
+END {
+	bad = 0
+	for (f in ref) {
+		if (!(f in seen)) {
+			print f ": no report row" >"/dev/stderr"
+			bad = 1
+		} else if (status[f] != "ok") {
+			print f ": status " status[f] ": " msg[f] >"/dev/stderr"
+			bad = 1
+		} else if (words[f] < ref[f] - int(ref[f] / 5) ||
+		    words[f] > ref[f] + int(ref[f] / 5)) {
+			print f ": " words[f] " words, reference " ref[f] \
+			    >"/dev/stderr"
+			bad = 1
+		}
+	}
+	exit bad
+}' "$tmp/report.csv" || fail "corpus documents read wrong (see above)"

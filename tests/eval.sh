@@ -61,6 +61,13 @@ conflict-area,AA2,1,1,1,0.500,0.500,0.500,2
 conflict-area,micro,1,1,1,0.500,0.500,0.500,2
 WANT
 diff -u "$tmp/want" "$tmp/out" || fail "labels: CSV differs"
+# An independent reader sees nine fields in every record.
+csvdump=$top_builddir/tests/csvdump
+if [ -x "$csvdump" ]; then
+	"$csvdump" "$tmp/out.raw" >"$tmp/dump" || fail "labels: CSV does not parse"
+	awk -F'\t' '$NF != "#9" { exit 1 }' "$tmp/dump" ||
+		fail "labels: a CSV record without nine fields"
+fi
 
 # The text report names the sentences and the rule behind a false hit.
 run_ok labels-text $PALINT eval -r "$fx/rules.xml" -f text "$fx/labels.tsv"
