@@ -149,6 +149,11 @@ parse_source(struct loader *ld, const struct rule_source *src)
 		lerr(ld, 0, "file too large");
 		return NULL;
 	}
+	/* libxml2 makes no parser for an empty buffer. */
+	if (src->len == 0) {
+		lerr(ld, 0, "empty file");
+		return NULL;
+	}
 	ctxt = xmlCreateMemoryParserCtxt(src->data, (int)src->len);
 	if (ctxt == NULL)
 		fatal("cannot create an XML parser");

@@ -186,9 +186,62 @@ line_end(const struct doctext *dt, size_t i)
 }
 
 /*
- * Paragraphs are runs of non-blank lines.  A line holding a heading offset
- * is a paragraph of its own from that offset, so sections and sentences
- * start cleanly at headings.
+ * Paragraph size bounds.  Many real documents (text from PDFs, UTF-16
+ * exports) have no blank lines at all, which would make the whole document
+ * one paragraph: paragraph scope would mean document scope, and the
+ * scanner, which searches paragraph by paragraph, would rescan the whole
+ * text for every candidate.  So past PARA_SOFT bytes a line that ends a
+ * sentence also ends the paragraph, past PARA_HARD any line end does, and a
+ * single line longer than that is cut at a sentence end or a space.
+ */
+#define PARA_SOFT	2048
+#define PARA_HARD	16384
+
+static int
+line_ends_sentence(const struct doctext *dt, size_t ls, size_t le)
+{
+	while (le > ls && (dt->text[le - 1] == ' ' || dt->text[le - 1] == '\t'))
+		le--;
+	return le > ls && strchr(".!?:;", dt->text[le - 1]) != NULL;
+}
+
+/* Where to cut a too-long line after pos: a sentence end past PARA_SOFT,
+   else the last space before PARA_HARD, else a character boundary. */
+static size_t
+long_line_cut(const struct doctext *dt, size_t pos)
+{
+	const char *t = dt->text;
+	size_t i, lim = pos + PARA_HARD;
+
+	for (i = pos + PARA_SOFT; i + 1 < lim; i++)
+		if ((t[i] == '.' || t[i] == '!' || t[i] == '?') &&
+		    t[i + 1] == ' ')
+			return i + 1;
+	for (i = lim; i > pos + PARA_SOFT; i--)
+		if (t[i] == ' ' || t[i] == '\t')
+			return i;
+	for (i = lim; i > pos && ((unsigned char)t[i] & 0xc0) == 0x80; i--)
+		;
+	return i;
+}
+
+static void
+paragraph_add(struct doctext *dt, struct spanlist *sl, size_t s, size_t e)
+{
+	size_t cut;
+
+	while (e - s > PARA_HARD) {
+		cut = long_line_cut(dt, s);
+		spans_add(sl, dt->text, s, cut);
+		s = cut;
+	}
+	spans_add(sl, dt->text, s, e);
+}
+
+/*
+ * Paragraphs are runs of non-blank lines, bounded in size as above.  A line
+ * holding a heading offset is a paragraph of its own from that offset, so
+ * sections and sentences start cleanly at headings.
  */
 static void
 find_paragraphs(struct doctext *dt)
@@ -203,19 +256,26 @@ find_paragraphs(struct doctext *dt)
 			h++;
 		if (line_blank(dt, ls, le)) {
 			if (start != NONE)
-				spans_add(&sl, dt->text, start, ls);
+				paragraph_add(dt, &sl, start, ls);
 			start = NONE;
 		} else if (h < dt->nheadings && dt->headings[h] <= le) {
 			if (start == NONE)
 				start = ls;
-			spans_add(&sl, dt->text, start, dt->headings[h]);
-			spans_add(&sl, dt->text, dt->headings[h], le);
+			paragraph_add(dt, &sl, start, dt->headings[h]);
+			paragraph_add(dt, &sl, dt->headings[h], le);
 			start = NONE;
-		} else if (start == NONE)
-			start = ls;
+		} else {
+			if (start == NONE)
+				start = ls;
+			if (le - start >= PARA_HARD || (le - start >= PARA_SOFT &&
+			    line_ends_sentence(dt, ls, le))) {
+				paragraph_add(dt, &sl, start, le);
+				start = NONE;
+			}
+		}
 	}
 	if (start != NONE)
-		spans_add(&sl, dt->text, start, dt->len);
+		paragraph_add(dt, &sl, start, dt->len);
 	dt->paragraphs = spans_take(&sl, &dt->nparagraphs);
 }
 
