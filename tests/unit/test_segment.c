@@ -301,6 +301,31 @@ test_long_line(void)
 	doctext_free(dt);
 }
 
+/* Text without blank lines still gets paragraphs: past 2 KB a line that
+   ends a sentence ends the paragraph; a line that does not, does not. */
+static void
+test_no_blank_lines(void)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	struct doctext *dt;
+	size_t len;
+	int i;
+
+	for (i = 0; i < 60; i++)
+		strbuf_adds(&sb, "The ministry will publish a national plan for "
+		    "resilience\nand it will consult the public on it.\n");
+	len = sb.len;
+	dt = doctext_new(strbuf_take(&sb), len);
+	segment_document(dt);
+	CHECK(dt->nparagraphs >= 2);
+	for (i = 0; (size_t)i < dt->nparagraphs; i++) {
+		CHECK(dt->paragraphs[i].end - dt->paragraphs[i].start < 2048 +
+		    200);
+		CHECK(dt->text[dt->paragraphs[i].end - 1] == '.');
+	}
+	doctext_free(dt);
+}
+
 int
 main(void)
 {
@@ -313,5 +338,6 @@ main(void)
 	test_words();
 	test_fuzz();
 	test_long_line();
+	test_no_blank_lines();
 	return CHECK_DONE();
 }
