@@ -43,5 +43,5 @@ expect_status 2 $PALINT explain -r "$g" AA9.9 2>/dev/null
 # The built-in rule set: every objective of the strategy, every example passes.
 $PALINT rules list >"$tmp/default"
 n=$(grep -c '^  [PA]' "$tmp/default")
-[ "$n" = 31 ] || fail "built-in rules: $n objectives, want 31"
+[ "$n" = 27 ] || fail "built-in rules: $n objectives, want 27"
 $PALINT rules test | grep -q ' 0 failed$' || fail "built-in rules: a failing example"
