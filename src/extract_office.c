@@ -150,16 +150,25 @@ office_part(const unsigned char *data, size_t len, const char *member,
 	return 1;
 }
 
+static int
+style_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct style *)a)->id,
+	    ((const struct style *)b)->id);
+}
+
+/* The styles are sorted by id once read: a hostile styles.xml may hold a
+   hundred thousand of them, and every basedOn is looked up ten times. */
 static struct style *
 style_find(struct office *o, const char *id)
 {
-	size_t i;
+	struct style key;
 
-	for (i = 0; id != NULL && i < o->nstyles; i++) {
-		if (strcmp(o->styles[i].id, id) == 0)
-			return &o->styles[i];
-	}
-	return NULL;
+	if (id == NULL || o->nstyles == 0)
+		return NULL;
+	key.id = (char *)id;
+	return bsearch(&key, o->styles, o->nstyles, sizeof(*o->styles),
+	    style_cmp);
 }
 
 static void
@@ -200,6 +209,8 @@ docx_styles(struct office *o, xmlDocPtr doc)
 		    strcmp((const char *)n->name, "style") == 0)
 			style_add(o, n);
 	}
+	if (o->nstyles > 0)
+		qsort(o->styles, o->nstyles, sizeof(*o->styles), style_cmp);
 	for (round = 0; round < DOCX_STYLE_ROUNDS; round++) {
 		for (i = 0; i < o->nstyles; i++) {
 			s = &o->styles[i];

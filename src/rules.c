@@ -896,7 +896,8 @@ srclist_read_dir(struct srclist *sl, const char *dir, struct errlist *errs)
 	if (n == 0)
 		errlist_add(errs, "%s: no *.xml rule files in this folder",
 		    dir);
-	qsort(names, n, sizeof(*names), cmp_names);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), cmp_names);
 	for (i = 0; i < n; i++) {
 		srclist_read(sl, names[i], errs);
 		free(names[i]);

@@ -425,7 +425,8 @@ scan_finish(struct scan *st, struct hit **hits)
 	size_t i, n = 0;
 	int rc;
 
-	qsort(cl->v, cl->n, sizeof(*cl->v), cand_cmp);
+	if (cl->n > 0)
+		qsort(cl->v, cl->n, sizeof(*cl->v), cand_cmp);
 	out = xcalloc(cl->n + 1, sizeof(*out));
 	for (i = 0; i < cl->n; i++) {
 		if (i > 0 && cl->v[i].start == cl->v[i - 1].start &&

@@ -165,9 +165,10 @@ class_check(const char *body, size_t n, char **cause)
 }
 
 /*
- * A "[...]" class at p, copied as a class: only "\" and "[" are escaped so
- * that everything inside stays a literal member.  Returns the length
- * consumed, or 0 with *cause.
+ * A "[...]" class at p, copied as a class: only "\", "[" and the
+ * characters that would open a POSIX "[:name:]", "[.x.]" or "[=x=]" are
+ * escaped, so that everything inside stays a literal member.  Returns the
+ * length consumed, or 0 with *cause.
  */
 static size_t
 add_class(struct tbuild *tb, const char *p, char **cause)
@@ -191,7 +192,8 @@ add_class(struct tbuild *tb, const char *p, char **cause)
 
 		if ((unsigned char)c >= 0x80)
 			ascii = 0;
-		if (c == '\\' || c == '[') {
+		if (c == '\\' || c == '[' || c == ':' || c == '.' ||
+		    c == '=') {
 			strbuf_addc(&tb->re, '\\');
 			strbuf_addc(&tb->pf, '\\');
 		}

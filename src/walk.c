@@ -160,7 +160,8 @@ walk_sort(struct inputs *in)
 {
 	size_t i, keep = 0;
 
-	qsort(in->v, in->n, sizeof(*in->v), input_cmp);
+	if (in->n > 0)
+		qsort(in->v, in->n, sizeof(*in->v), input_cmp);
 	for (i = 0; i < in->n; i++) {
 		if (keep > 0 && path_cmp(in->v[keep - 1].path, in->v[i].path) ==
 		    0) {

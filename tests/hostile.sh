@@ -127,6 +127,12 @@ for f in "$bad/entity.xml" "$bad/xxe.xml" "$tmp/xxe-http.xml"; do
 	[ "$st" = 2 ] && [ ! -s "$tmp/out" ] || fail "scan --rules $f: exit $st"
 done
 
+# An empty rule file is an error, not a crash.
+: >"$tmp/empty.xml"
+run rules check "$tmp/empty.xml"
+[ "$st" = 2 ] && grep -q "^$tmp/empty.xml: empty file" "$tmp/err" ||
+    { cat "$tmp/err" >&2; fail "empty rule file: exit $st"; }
+
 # ---- Entities in documents ----
 
 laughs='<!ENTITY a "aaaaaaaaaa">
@@ -236,6 +242,16 @@ docx_with "$tmp/deep-doc.xml" "$tmp/deep.docx"
 hostile deep-xml "$tmp/deep.xml" "depth\|deeper"
 hostile deep-html "$tmp/deep.html" "deeper"
 hostile deep-docx "$tmp/deep.docx" "depth\|deeper"
+# 100,000 paragraph styles, each based on the next: read in a second.
+awk -v w="$w" 'BEGIN { printf "<w:styles %s>", w; for (i = 0; i < 100000; i++)
+    printf "<w:style w:type=\"paragraph\" w:styleId=\"s%d\"><w:basedOn w:val=\"s%d\"/></w:style>", i, i + 1;
+    print "</w:styles>" }' >"$tmp/styles.xml"
+printf '<w:document %s><w:body><w:p><w:pPr><w:pStyle w:val="s7"/></w:pPr><w:r><w:t>We will protect undersea cables.</w:t></w:r></w:p></w:body></w:document>\n' \
+    "$w" >"$tmp/styled.xml"
+"$mkzip" "$tmp/styles.docx" '[Content_Types].xml:<Types/>' \
+    "word/document.xml=$tmp/styled.xml" "word/styles.xml=$tmp/styles.xml"
+benign many-styles "$tmp/styles.docx"
+
 # --max-xml-depth: a document within libxml2's limit but over ours.
 awk 'BEGIN { printf "<?xml version=\"1.0\"?>"; for (i = 0; i < 50; i++) printf "<div>";
     printf "text"; for (i = 0; i < 50; i++) printf "</div>"; print "" }' >"$tmp/d50.xml"
