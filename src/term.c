@@ -140,11 +140,36 @@ add_literal(struct tbuild *tb, const char *p)
 	return 1;
 }
 
-/* Check the body of a class: non-empty, ranges in order. */
+/* The code point of the UTF-8 character at p (n bytes available); a
+   malformed one counts as its first byte. */
+static unsigned long
+code_point(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	unsigned long cp;
+	size_t len, k;
+
+	if (u[0] >= 0xf0)
+		len = 4, cp = u[0] & 0x07;
+	else if (u[0] >= 0xe0)
+		len = 3, cp = u[0] & 0x0f;
+	else if (u[0] >= 0xc0)
+		len = 2, cp = u[0] & 0x1f;
+	else
+		return u[0];
+	if (len > n)
+		return u[0];
+	for (k = 1; k < len; k++)
+		cp = cp << 6 | (u[k] & 0x3f);
+	return cp;
+}
+
+/* Check the body of a class: non-empty, ranges in order (by code point,
+   as PCRE2 checks them). */
 static int
 class_check(const char *body, size_t n, char **cause)
 {
-	size_t i;
+	size_t i, s;
 
 	if (n == 0 || (n == 1 && body[0] == '^')) {
 		*cause = xstrdup("empty character class \"[]\"");
@@ -153,9 +178,12 @@ class_check(const char *body, size_t n, char **cause)
 	for (i = 1; i + 1 < n; i++) {
 		if (body[i] != '-' || (i == 1 && body[0] == '^'))
 			continue;
-		if ((unsigned char)body[i - 1] < 0x80 &&
-		    (unsigned char)body[i + 1] < 0x80 &&
-		    body[i - 1] > body[i + 1]) {
+		/* Back to the start of the character before the "-". */
+		for (s = i - 1; s > 0 && ((unsigned char)body[s] & 0xc0) ==
+		    0x80; s--)
+			;
+		if (code_point(body + s, i - s) >
+		    code_point(body + i + 1, n - i - 1)) {
 			*cause = xasprintf("range out of order in \"[%.*s]\"",
 			    (int)n, body);
 			return -1;
