@@ -7,7 +7,7 @@
 # Area-level micro-F1 of the default rules on ../shared/eval/dev-sentences.tsv
 # when the floor was last set; the test fails when a change of the rules
 # loses more than 0.02 of it.  Raise it as the rules improve.
-FLOOR_AREA_MICRO_F1=0.667
+FLOOR_AREA_MICRO_F1=0.807
 
 fx=$top_srcdir/fixtures/eval
 

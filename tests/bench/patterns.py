@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rewrite `palint rules export --patterns` output for other tools.
 
-usage: patterns.py rg-ascii|rg-unicode|grep < EXPORTED > PATTERNS
+usage: patterns.py rg-ascii|rg-unicode|grep-P|grep-E < EXPORTED > PATTERNS
 
 palint's term patterns mark whole words with lookarounds such as
 (?<![\\p{L}\\p{M}\\p{N}_]) ... (?![\\p{L}\\p{M}\\p{N}_]), which ripgrep's
@@ -9,9 +9,14 @@ automaton cannot run.  For ripgrep each one-class lookaround, and every \\b,
 becomes a word boundary: ASCII (?-u:\\b) for rg-ascii, the fast
 configuration, or Unicode \\b for rg-unicode, which shows the slow path
 ripgrep takes on non-ASCII text.  Patterns with any other lookaround or a
-backreference are dropped, with a count on stderr.  For grep, which runs
-PCRE2 itself but takes only one -P pattern, the lines are joined into one
-alternation of (?:...) groups.
+backreference are dropped, with a count on stderr.
+
+GNU grep -P takes a single pattern: grep-P joins the lines into one
+alternation of (?:...) groups (PCRE2 may find it too large).  grep-E writes
+POSIX extended regexes, one per line, for grep -E -f in a UTF-8 locale:
+the rg-ascii form with non-capturing groups made plain, inline flags
+dropped (grep -i applies to all), \s and \d and Unicode properties as
+POSIX classes, \x{...} as the character itself, lazy quantifiers greedy.
 """
 
 import re
@@ -39,23 +44,105 @@ def for_rg(line, boundary):
     return "(?:%s)" % line
 
 
+ERE_SPECIAL = set(".[]()*+?{}|^$\\")
+CLASS_FOR = {"s": "[:space:]", "d": "[:digit:]", "w": "[:alnum:]_"}
+PROP_FOR = {"L": "[:alpha:]", "N": "[:digit:]", "M": ""}
+
+
+def ere_class(line, i):
+    """The bracket expression at line[i] in ERE form; returns (text, end)."""
+    i += 1
+    neg = line[i] == "^"
+    if neg:
+        i += 1
+    members, dash, bracket = [], False, False
+    while line[i] != "]":
+        c = line[i]
+        if c == "\\":
+            e = line[i + 1]
+            if e in CLASS_FOR:
+                members.append(CLASS_FOR[e])
+                i += 2
+            elif e == "p":
+                j = line.index("}", i)
+                members.append(PROP_FOR.get(line[i + 3:j], "[:alpha:]"))
+                i = j + 1
+            elif e == "x" and line[i + 2] == "{":
+                j = line.index("}", i)
+                members.append(chr(int(line[i + 3:j], 16)))
+                i = j + 1
+            else:
+                if e == "-":
+                    dash = True
+                elif e == "]":
+                    bracket = True
+                else:
+                    members.append(e)
+                i += 2
+        else:
+            members.append(c)
+            i += 1
+    body = ("]" if bracket else "") + "".join(members) + ("-" if dash else "")
+    return "[" + ("^" if neg else "") + body + "]", i + 1
+
+
+def to_ere(line):
+    out, i = [], 0
+    while i < len(line):
+        if line.startswith("(?-u:\\b)", i):
+            out.append("\\b")
+            i += len("(?-u:\\b)")
+        elif line.startswith("(?:", i):
+            out.append("(")
+            i += 3
+        elif line.startswith("(?i)", i) or line.startswith("(?-i)", i):
+            i += line.index(")", i) + 1 - i
+        elif line[i] == "[":
+            text, i = ere_class(line, i)
+            out.append(text)
+        elif line[i] == "\\":
+            e = line[i + 1]
+            if e in "sd":
+                out.append("[" + CLASS_FOR[e] + "]")
+                i += 2
+            elif e in "SD":
+                out.append("[^" + CLASS_FOR[e.lower()] + "]")
+                i += 2
+            elif e == "x" and line[i + 2] == "{":
+                j = line.index("}", i)
+                out.append(chr(int(line[i + 3:j], 16)))
+                i = j + 1
+            elif e in "wWbB" or e in ERE_SPECIAL:
+                out.append(line[i:i + 2])
+                i += 2
+            else:
+                out.append(e)
+                i += 2
+        elif line[i] == "?" and i > 0 and line[i - 1] in "*+?}":
+            i += 1
+        else:
+            out.append(line[i])
+            i += 1
+    return "".join(out)
+
+
 def main():
     if len(sys.argv) != 2 or sys.argv[1] not in ("rg-ascii", "rg-unicode",
-                                                 "grep"):
+                                                 "grep-P", "grep-E"):
         sys.exit(__doc__.strip().splitlines()[2])
     mode = sys.argv[1]
     lines = [l.rstrip("\n") for l in sys.stdin if l.strip()]
-    if mode == "grep":
+    if mode == "grep-P":
         sys.stdout.write("|".join("(?:%s)" % l for l in lines) + "\n")
         return
-    boundary = r"(?-u:\b)" if mode == "rg-ascii" else r"\b"
+    boundary = r"\b" if mode == "rg-unicode" else r"(?-u:\b)"
     out, dropped = [], 0
     for l in lines:
         r = for_rg(l, boundary)
         if r is None:
             dropped += 1
         else:
-            out.append(r)
+            out.append(to_ere(r) if mode == "grep-E" else r)
     if dropped:
         sys.stderr.write("patterns.py: %d of %d patterns have lookarounds "
                          "ripgrep cannot run; left out\n"
