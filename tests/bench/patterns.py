@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rewrite `palint rules export --patterns` output for other tools.
+r"""Rewrite `palint rules export --patterns` output for other tools.
 
 usage: patterns.py rg-ascii|rg-unicode|grep-P|grep-E < EXPORTED > PATTERNS
 
@@ -95,8 +95,11 @@ def to_ere(line):
         elif line.startswith("(?:", i):
             out.append("(")
             i += 3
-        elif line.startswith("(?i)", i) or line.startswith("(?-i)", i):
-            i += line.index(")", i) + 1 - i
+        elif re.match(r"\(\?-?i\)", line[i:]):
+            i = line.index(")", i) + 1
+        elif re.match(r"\(\?-?i:", line[i:]):
+            out.append("(")
+            i = line.index(":", i) + 1
         elif line[i] == "[":
             text, i = ere_class(line, i)
             out.append(text)
