@@ -21,18 +21,6 @@ run_ok() {
 	tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
 }
 
-# check_error NAME PATTERN CMD...: exit 2 and stderr matching PATTERN.
-check_error() {
-	name=$1 pattern=$2
-	shift 2
-	set +e
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	set -e
-	[ "$got" = 2 ] || { cat "$tmp/err" >&2; fail "$name: exit $got, want 2"; }
-	grep -Eq "$pattern" "$tmp/err" ||
-		{ cat "$tmp/err" >&2; fail "$name: stderr does not match /$pattern/"; }
-}
 
 # Eleven sentences: per objective, area and conflict, every count below
 # follows from fixtures/eval/rules.xml and labels.tsv (see the sentences).

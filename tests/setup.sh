@@ -55,3 +55,18 @@ validate_report() {
 	"$XMLLINT" --noout --relaxng "$top_srcdir/rules/palint-report.rng" "$1" \
 		2>"$tmp/xmllint.err" || { cat "$tmp/xmllint.err" >&2; fail "$1 does not validate"; }
 }
+
+# check_error NAME PATTERN CMD...: CMD must exit 2 with stderr matching the
+# extended regular expression PATTERN; its output is left in $tmp/out and
+# $tmp/err.
+check_error() {
+	name=$1 pattern=$2
+	shift 2
+	set +e
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	set -e
+	[ "$got" = 2 ] || { cat "$tmp/err" >&2; fail "$name: exit $got, want 2"; }
+	grep -Eq "$pattern" "$tmp/err" ||
+		{ cat "$tmp/err" >&2; fail "$name: stderr does not match /$pattern/"; }
+}
