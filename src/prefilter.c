@@ -198,7 +198,8 @@ is_quant(const char *p)
 {
 	if (*p == '?' || *p == '*' || *p == '+')
 		return 1;
-	if (*p != '{')
+	/* "{n}", "{n,}", "{n,m}"; anything else is a literal "{". */
+	if (p[0] != '{' || p[1] < '0' || p[1] > '9')
 		return 0;
 	for (p++; (*p >= '0' && *p <= '9') || *p == ','; p++)
 		continue;

@@ -383,10 +383,17 @@ stopped() {
 	set +e
 	$PALINT -f csv --rules "$rules" -o "$tmp/report.csv" "$good" "$tmp/stall" 2>"$tmp/err" &
 	pid=$!
-	sleep 2
+	# The temporary report exists once the signal handlers are in place.
+	i=0
+	while ! ls "$tmp"/report.csv.tmp.* >/dev/null 2>&1 &&
+	    [ "$i" -lt "$((time_limit * 10))" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	sleep 1
 	kill "-$1" "$pid"
 	i=0
-	while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 100 ]; do
+	while kill -0 "$pid" 2>/dev/null && [ "$i" -lt "$time_limit" ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done

@@ -31,6 +31,7 @@ enum {
 	P_RISK,		/* caseless: must see the Kelvin sign */
 	P_SECURE,	/* caseless: must see the long s */
 	P_WILD,		/* term.c's byte-mode wildcard */
+	P_REPEAT,	/* regex: bounded repeat over non-ASCII text */
 	P_UNLESS,	/* not an anchor: left out */
 	P_EMPTY,	/* matches the empty string: left out */
 	P_NONE,		/* no prefilter source: left out */
@@ -43,17 +44,18 @@ static const struct {
 	int		 is_term;
 	int		 case_sensitive;
 } patdefs[NPATS] = {
-	{ "undersea[\\s\\-]+cable", 1, 0 },
-	{ "ICPC", 1, 1 },
-	{ "cyber\\w*\\s+norms?", 0, 0 },
-	{ "r\xc3\xa9silience", 1, 0 },
-	{ "risk", 1, 0 },
-	{ "secure[^0-9A-Za-z_]+cables", 1, 0 },
-	{ "cyber[0-9A-Za-z_\\x80-\\xff]*[^0-9A-Za-z_]+norm", 1, 0 },
-	{ "undersea", 1, 0 },
-	{ "x*", 0, 0 },
-	{ NULL, 1, 0 },
-	{ "a{2000000}", 0, 0 },
+	[P_CABLE] = { "undersea[\\s\\-]+cable", 1, 0 },
+	[P_ICPC] = { "ICPC", 1, 1 },
+	[P_NORMS] = { "cyber\\w*\\s+norms?", 0, 0 },
+	[P_RESIL] = { "r\xc3\xa9silience", 1, 0 },
+	[P_RISK] = { "risk", 1, 0 },
+	[P_SECURE] = { "secure[^0-9A-Za-z_]+cables", 1, 0 },
+	[P_WILD] = { "cyber[0-9A-Za-z_\\x80-\\xff]*[^0-9A-Za-z_]+norm", 1, 0 },
+	[P_REPEAT] = { "(?<!\\w)transfers?\\b[^.;]{0,10}(?=\\s)\\s+abroad$", 0, 0 },
+	[P_UNLESS] = { "undersea", 1, 0 },
+	[P_EMPTY] = { "x*", 0, 0 },
+	[P_NONE] = { NULL, 1, 0 },
+	[P_BAD] = { "a{2000000}", 0, 0 },
 };
 
 /* True matches, as PCRE2 (UTF + UCP) finds them in sample[]. */
@@ -66,7 +68,9 @@ static const char sample[] =
     "\n"
     "RIS\xe2\x84\xaa is a risk; shall we?  \xc5\xbf" "ECURE  CABLES\n"
     "cyber\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd1\x82\xd1\x80\xd0\xb0\xd0\xbd"
-    "\xd1\x81\xd1\x82\xd0\xb2\xd0\xbe\xe2\x80\x94norms.\n";
+    "\xd1\x81\xd1\x82\xd0\xb2\xd0\xbe\xe2\x80\x94norms.\n"
+    "transfers \xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x9c"
+    "\xe2\x80\x9d\xe2\x80\x94\xe2\x80\x94 abroad\n";
 
 struct truth {
 	unsigned	 pattern;
@@ -85,6 +89,8 @@ static const struct truth truths[] = {
 	{ P_RISK, "RIS\xe2\x84\xaa", 0 },
 	{ P_RISK, "risk", 0 },
 	{ P_SECURE, "\xc5\xbf" "ECURE  CABLES", 0 },
+	{ P_REPEAT, "transfers \xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x9c\xe2\x80\x9d"
+	    "\xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x94\xe2\x80\x94 abroad", 0 },
 	{ P_WILD, "cyber\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd1\x82\xd1\x80"
 	    "\xd0\xb0\xd0\xbd\xd1\x81\xd1\x82\xd0\xb2\xd0\xbe\xe2\x80\x94norm", 0 },
 };
@@ -229,6 +235,7 @@ check_coverage(const struct prefilter *pf)
 	CHECK(prefilter_covers(pf, P_RISK));
 	CHECK(prefilter_covers(pf, P_SECURE));
 	CHECK(prefilter_covers(pf, P_WILD));
+	CHECK(prefilter_covers(pf, P_REPEAT));
 	CHECK(!prefilter_covers(pf, P_UNLESS));
 	CHECK(!prefilter_covers(pf, P_EMPTY));
 	CHECK(!prefilter_covers(pf, P_NONE));
@@ -236,7 +243,7 @@ check_coverage(const struct prefilter *pf)
 	CHECK(!prefilter_covers(pf, NPATS));	/* modality */
 	CHECK(!prefilter_covers(pf, NPATS + 7));
 	prefilter_get_info(pf, &info);
-	CHECK_INT(info.covered, 7);
+	CHECK_INT(info.covered, 8);
 	CHECK_INT(info.dropped, 2);
 }
 
@@ -405,7 +412,7 @@ test_blocks(void)
 	if (pf == NULL)
 		return;
 	scan_sample(pf, &whole);
-	prefilter_set_block(pf, 120);
+	prefilter_set_block(pf, 160);
 	scan_sample(pf, &cut);
 	CHECK_INT(cut.n, whole.n);
 	for (i = 0; i < whole.n && i < cut.n; i++) {
