@@ -137,11 +137,14 @@ compile_pattern(struct pattern *p, const struct rule *r, int anchor,
 		return;
 	p->code = compile_source(p->regex, p->case_sensitive, &cause);
 	if (p->code == NULL) {
-		errlist_add(errs, "%s:%d: %s%s%s%s: %s", p->file, p->line,
+		/* Quote a term, but not the whole of a runaway one: the
+		   message must stay one readable line. */
+		errlist_add(errs, "%s:%d: %s%s%s%.60s%s: %s", p->file, p->line,
 		    r != NULL ? "rule " : "modality",
 		    r != NULL ? r->id : "",
 		    p->is_term ? ": term " : "",
-		    p->is_term ? p->source : "", cause);
+		    p->is_term ? p->source : "",
+		    p->is_term && strlen(p->source) > 60 ? "..." : "", cause);
 		free(cause);
 	}
 }
