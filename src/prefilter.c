@@ -206,6 +206,35 @@ is_quant(const char *p)
 	return *p == '}';
 }
 
+static int
+ascii_word(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * Whether a "\b" can stay in the byte-mode source.  Byte mode reads \b as
+ * an ASCII word boundary, PCRE2 (UCP) as a Unicode one.  Next to a literal
+ * ASCII word character the ASCII reading is the wider one -- every Unicode
+ * non-word character is an ASCII non-word byte -- so keeping it loses no
+ * match, and it keeps "\bAI\b" from matching inside "said".  Elsewhere it
+ * is dropped.
+ */
+static int
+word_boundary_kept(const struct widen *w)
+{
+	const char *o = w->out.s;
+	size_t n = w->out.len;
+
+	if (is_quant(w->p + 2))
+		return 0;
+	if (ascii_word(w->p[2]) && !is_quant(w->p + 3))
+		return 1;
+	return n > 0 && ascii_word(o[n - 1]) && (n < 2 || o[n - 2] != '\\') &&
+	    !w->dropped;
+}
+
 /* An escape outside a class.  Returns 0, or -1 to give up. */
 static int
 widen_escape(struct widen *w)
@@ -215,6 +244,11 @@ widen_escape(struct widen *w)
 	if (c == 'w' || c == 'W' || c == 'd' || c == 'D' || c == 's' ||
 	    c == 'S') {
 		strbuf_addf(&w->out, "(?:\\%c|" NONASCII ")", c);
+		w->p += 2;
+		return 0;
+	}
+	if (c == 'b' && word_boundary_kept(w)) {
+		strbuf_add(&w->out, "\\b", 2);
 		w->p += 2;
 		return 0;
 	}

@@ -377,8 +377,10 @@ group_ok(const char *p)
 {
 	if (strchr(":=!>#", *p) != NULL || *p == '\'')
 		return 1;
+	/* Lookbehinds are fine: the prefilter removes lookarounds, which
+	   only widens the pattern. */
 	if (p[0] == '<')
-		return p[1] != '=' && p[1] != '!';
+		return 1;
 	if (p[0] == 'P')
 		return p[1] == '<';
 	/* Inline flags: only the ones Hyperscan knows. */

@@ -354,8 +354,8 @@ test_regex_prefilter(void)
 	CHECK_RPF("(a)\\1", "(null)");
 	CHECK_RPF("(?<n>a)\\k<n>", "(null)");
 	CHECK_RPF("(a)\\g1", "(null)");
-	CHECK_RPF("(?<=a)b", "(null)");
-	CHECK_RPF("(?<!a)b", "(null)");
+	CHECK_RPF("(?<=a)b", "(?<=a)b");
+	CHECK_RPF("(?<!a)b", "(?<!a)b");
 	CHECK_RPF("(?u)a", "(null)");
 	CHECK_RPF("(?|a|b)", "(null)");
 	CHECK_RPF("(*UCP)a", "(null)");
