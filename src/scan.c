@@ -2,8 +2,10 @@
  * scan.c -- stage 4: a segmented document and a compiled ruleset to hits.
  *
  * Anchor patterns (a rule's direct terms and regexes, and the first pattern
- * of each <all>) are searched paragraph by paragraph: in every paragraph on
- * the plain path, or only where the prefilter saw a candidate.  Both paths
+ * of each <all>) are searched sentence by sentence: in every sentence on the
+ * plain path, or only where the prefilter saw a candidate.  A sentence is
+ * the natural bound of a phrase (one broken over a line break still
+ * matches) and keeps the confirming search short.  Both paths
  * then share everything else, so their hits are identical: <all> groups are
  * completed inside their scope unit, <unless> exceptions cancel hits in
  * theirs, and each hit gets its position, sentence and modality.
@@ -48,10 +50,10 @@ struct candlist {
 	size_t			 cap;
 };
 
-/* A (pattern, paragraph) pair the prefilter asks to confirm. */
+/* A (pattern, sentence) pair the prefilter asks to confirm. */
 struct work {
 	unsigned		 pattern;
-	size_t			 para;
+	size_t			 unit;
 };
 
 struct worklist {
@@ -59,7 +61,7 @@ struct worklist {
 	size_t			 n;
 	size_t			 cap;
 	const struct doctext	*doc;
-	size_t			*last;	/* per pattern: paragraph + 1 queued */
+	size_t			*last;	/* per pattern: sentence + 1 queued */
 };
 
 /* Everything one scan_document() call needs; lives on its stack. */
@@ -132,14 +134,14 @@ scan_find(struct scan *st, const struct pattern *p, size_t start, size_t end,
 	return rc;
 }
 
-/* Every match of an anchor inside one paragraph. */
+/* Every match of an anchor inside one sentence. */
 static int
-scan_anchor(struct scan *st, const struct pattern *p, const struct span *para)
+scan_anchor(struct scan *st, const struct pattern *p, const struct span *u)
 {
-	size_t pos = para->start, ms, me;
+	size_t pos = u->start, ms, me;
 	int rc;
 
-	while ((rc = scan_find(st, p, pos, para->end, &ms, &me)) == 1) {
+	while ((rc = scan_find(st, p, pos, u->end, &ms, &me)) == 1) {
 		cand_add(&st->cands, p->rule, ms, me);
 		pos = me > ms ? me : ms + 1;
 	}
@@ -205,13 +207,13 @@ scan_groups(struct scan *st, const struct pattern *first, size_t from)
 	return 0;
 }
 
-/* Search one anchor in one paragraph, then complete <all> groups. */
+/* Search one anchor in one sentence, then complete <all> groups. */
 static int
-scan_confirm(struct scan *st, const struct pattern *p, size_t para)
+scan_confirm(struct scan *st, const struct pattern *p, size_t unit)
 {
 	size_t from = st->cands.n;
 
-	if (scan_anchor(st, p, &st->doc->paragraphs[para]) < 0)
+	if (scan_anchor(st, p, &st->doc->sentences[unit]) < 0)
 		return -1;
 	if (p->rule->pats.n > 0 && p >= p->rule->pats.v &&
 	    p < p->rule->pats.v + p->rule->pats.n)
@@ -228,34 +230,34 @@ scan_plain(struct scan *st)
 	for (i = 0; i < rs->npatterns; i++) {
 		if (!rs->patterns[i]->anchor)
 			continue;
-		for (j = 0; j < st->doc->nparagraphs; j++)
+		for (j = 0; j < st->doc->nsentences; j++)
 			if (scan_confirm(st, rs->patterns[i], j) < 0)
 				return -1;
 	}
 	return 0;
 }
 
-/* Prefilter callback: queue the paragraph holding the candidate's last
-   byte, once per pattern and paragraph (candidates come in end order). */
+/* Prefilter callback: queue the sentence holding the candidate's last
+   byte, once per pattern and sentence (candidates come in end order). */
 static void
 scan_queue(unsigned pattern, size_t end, void *arg)
 {
 	struct worklist *wl = arg;
 	const struct doctext *doc = wl->doc;
-	size_t para;
+	size_t unit;
 
-	if (end == 0 || doc->nparagraphs == 0)
+	if (end == 0 || doc->nsentences == 0)
 		return;
 	if (wl->last[pattern] != 0 &&
-	    end <= doc->paragraphs[wl->last[pattern] - 1].end)
+	    end <= doc->sentences[wl->last[pattern] - 1].end)
 		return;
-	para = segment_find(doc->paragraphs, doc->nparagraphs, end - 1);
-	if (para >= doc->nparagraphs || wl->last[pattern] == para + 1)
+	unit = segment_find(doc->sentences, doc->nsentences, end - 1);
+	if (unit >= doc->nsentences || wl->last[pattern] == unit + 1)
 		return;
-	wl->last[pattern] = para + 1;
+	wl->last[pattern] = unit + 1;
 	GROW(wl->v, wl->cap, wl->n + 1);
 	wl->v[wl->n].pattern = pattern;
-	wl->v[wl->n].para = para;
+	wl->v[wl->n].unit = unit;
 	wl->n++;
 }
 
@@ -277,14 +279,14 @@ scan_prefiltered(struct scan *st)
 		if (!rs->patterns[wl.v[i].pattern]->anchor)
 			continue;
 		rc = scan_confirm(st, rs->patterns[wl.v[i].pattern],
-		    wl.v[i].para);
+		    wl.v[i].unit);
 	}
 	/* Patterns the prefilter cannot take are searched everywhere. */
 	for (i = 0; rc == 0 && i < rs->npatterns; i++) {
 		if (!rs->patterns[i]->anchor ||
 		    prefilter_covers(st->sc->pf, i))
 			continue;
-		for (j = 0; rc == 0 && j < st->doc->nparagraphs; j++)
+		for (j = 0; rc == 0 && j < st->doc->nsentences; j++)
 			rc = scan_confirm(st, rs->patterns[i], j);
 	}
 	free(wl.v);
