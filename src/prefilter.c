@@ -12,8 +12,9 @@
  *   widen constructs it cannot take exactly instead of refusing them;
  * - a pattern that can match the empty string is left out (it would report
  *   at every offset) and is then always confirmed by PCRE2;
- * - only anchor patterns are included: the scanner tests the others (and
- *   the modality lists) inside the unit of a hit it already has;
+ * - every pattern with a prefilter source is included: the anchors give
+ *   the sentences to search, the others (<all> members, <unless>, the
+ *   modality lists) let the scanner skip searches where they cannot match;
  * - term sources are written by term.c for byte mode (a wildcard is any run
  *   of ASCII word bytes or bytes >= 0x80), so they are compiled without
  *   HS_FLAG_UTF8 unless they contain non-ASCII bytes; sources derived from
@@ -152,12 +153,6 @@ struct hsset {
 
 static const char *const unavailable =
     "Hyperscan unavailable on this CPU; scanning with PCRE2 only";
-
-static int
-in_list(const struct pattern *p, const struct patlist *l)
-{
-	return l->n != 0 && p >= l->v && p < l->v + l->n;
-}
 
 static int
 has_nonascii(const char *s)
@@ -497,9 +492,11 @@ needs_marker(const char *src, unsigned flags, char letter)
 static int
 wanted(const struct ruleset *rs, const struct pattern *p)
 {
-	if (p->prefilter == NULL || *p->prefilter == '\0' || !p->anchor)
-		return 0;
-	return !in_list(p, &rs->binding) && !in_list(p, &rs->hortatory);
+	/* Every pattern with a source: anchors give the sentences to search,
+	   the others (<all> members, <unless>, modality) let the scanner skip
+	   a PCRE2 search wherever they have no candidate. */
+	(void)rs;
+	return p->prefilter != NULL && *p->prefilter != '\0';
 }
 
 /* The anchor patterns with a prefilter source, then the markers needed. */

@@ -50,6 +50,13 @@ struct candlist {
 	size_t			 cap;
 };
 
+/* Candidate end offsets of one pattern, ascending. */
+struct endlist {
+	size_t			*v;
+	size_t			 n;
+	size_t			 cap;
+};
+
 /* A (pattern, sentence) pair the prefilter asks to confirm. */
 struct work {
 	unsigned		 pattern;
@@ -61,7 +68,9 @@ struct worklist {
 	size_t			 n;
 	size_t			 cap;
 	const struct doctext	*doc;
+	const struct ruleset	*rs;
 	size_t			*last;	/* per pattern: sentence + 1 queued */
+	struct endlist		*ends;	/* per pattern, non-anchors only */
 };
 
 /* Everything one scan_document() call needs; lives on its stack. */
@@ -71,6 +80,7 @@ struct scan {
 	struct candlist		 cands;
 	char			*cause;
 	signed char		*modality;	/* per sentence; -1 unknown */
+	struct endlist		*ends;		/* NULL on the plain path */
 };
 
 struct scanner *
@@ -113,6 +123,33 @@ cand_add(struct candlist *cl, const struct rule *r, size_t s, size_t e)
 	cl->n++;
 }
 
+/*
+ * Whether a non-anchor pattern can match in [start, end): with a prefilter
+ * that covers it, only if it reported a candidate ending in (start, end],
+ * since every match contains the end of a candidate.  This spares most
+ * PCRE2 searches for <unless>, <all> members and modality.
+ */
+static int
+scan_possible(const struct scan *st, const struct pattern *p, size_t start,
+    size_t end)
+{
+	const struct endlist *el;
+	size_t lo = 0, hi, mid;
+
+	if (st->ends == NULL || !prefilter_covers(st->sc->pf, p->index))
+		return 1;
+	el = &st->ends[p->index];
+	hi = el->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (el->v[mid] <= start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < el->n && el->v[lo] <= end;
+}
+
 /* Search p in [start, end); 1 found, 0 not, -1 limit hit (cause set). */
 static int
 scan_find(struct scan *st, const struct pattern *p, size_t start, size_t end,
@@ -122,6 +159,8 @@ scan_find(struct scan *st, const struct pattern *p, size_t start, size_t end,
 	unsigned line, col, page;
 	int rc;
 
+	if (!p->anchor && !scan_possible(st, p, start, end))
+		return 0;
 	rc = pattern_find(p, st->sc->mx, st->doc->text, start, end, ms, me,
 	    &why);
 	if (rc < 0 && st->cause == NULL) {
@@ -244,10 +283,19 @@ scan_queue(unsigned pattern, size_t end, void *arg)
 {
 	struct worklist *wl = arg;
 	const struct doctext *doc = wl->doc;
+	struct endlist *el;
 	size_t unit;
 
 	if (end == 0 || doc->nsentences == 0)
 		return;
+	if (!wl->rs->patterns[pattern]->anchor) {
+		el = &wl->ends[pattern];
+		if (el->n > 0 && el->v[el->n - 1] == end)
+			return;
+		GROW(el->v, el->cap, el->n + 1);
+		el->v[el->n++] = end;
+		return;
+	}
 	if (wl->last[pattern] != 0 &&
 	    end <= doc->sentences[wl->last[pattern] - 1].end)
 		return;
@@ -262,6 +310,39 @@ scan_queue(unsigned pattern, size_t end, void *arg)
 }
 
 static int
+size_cmp(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+
+	return *x < *y ? -1 : *x > *y;
+}
+
+/* Candidates come in end order in practice; make sure of it. */
+static void
+ends_sort(struct endlist *el)
+{
+	size_t i;
+
+	for (i = 1; i < el->n; i++)
+		if (el->v[i - 1] > el->v[i]) {
+			qsort(el->v, el->n, sizeof(*el->v), size_cmp);
+			return;
+		}
+}
+
+static void
+ends_free(struct endlist *ends, size_t n)
+{
+	size_t i;
+
+	if (ends == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(ends[i].v);
+	free(ends);
+}
+
+static int
 scan_prefiltered(struct scan *st)
 {
 	const struct ruleset *rs = st->sc->rs;
@@ -271,10 +352,14 @@ scan_prefiltered(struct scan *st)
 
 	memset(&wl, 0, sizeof(wl));
 	wl.doc = st->doc;
+	wl.rs = rs;
 	wl.last = xcalloc(rs->npatterns, sizeof(*wl.last));
+	wl.ends = st->ends = xcalloc(rs->npatterns, sizeof(*wl.ends));
 	if (prefilter_scan(st->sc->pf, st->sc->pfs, st->doc->text,
 	    st->doc->len, scan_queue, &wl, &st->cause) < 0)
 		rc = -1;
+	for (i = 0; i < rs->npatterns; i++)
+		ends_sort(&wl.ends[i]);
 	for (i = 0; rc == 0 && i < wl.n; i++) {
 		if (!rs->patterns[wl.v[i].pattern]->anchor)
 			continue;
@@ -470,6 +555,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 		free(st.modality);
 	}
 	free(st.cands.v);
+	ends_free(st.ends, sc->rs->npatterns);
 	if (n < 0) {
 		*cause = st.cause != NULL ? st.cause :
 		    xstrdup("scan failed");
