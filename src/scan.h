@@ -1,10 +1,12 @@
 /*
  * scan.h -- stage 4: one segmented document and a compiled ruleset to hits.
  *
- * Matching runs paragraph by paragraph, so that a phrase broken across a
- * line break matches but nothing matches across a blank line.  With a
- * prefilter, only the paragraphs where it found a candidate for a pattern are
- * searched for that pattern; the hits are the same as without it.  Then
+ * Matching runs sentence by sentence, so that a phrase broken across a
+ * line break matches but nothing matches across a sentence or paragraph
+ * end.  With a prefilter, only the sentences where it found a candidate for
+ * a pattern are searched for that pattern, and <all> members and <unless>
+ * exceptions are searched only where they have a candidate; the hits are
+ * the same as without it.  Then
  * <all> groups are checked in their scope, <unless> exceptions cancel hits in
  * theirs, and each remaining hit gets its line, column, page, sentence and
  * the sentence's modality.
