@@ -23,6 +23,7 @@
 
 #include "archives.h"
 #include "batch.h"
+#include "commands.h"
 #include "coverage.h"
 #include "extract.h"
 #include "outfile.h"
@@ -527,4 +528,39 @@ batch_run(const struct options *o, const struct ruleset *rs,
 		return -1;
 	}
 	return batch_commit(&out, &evout);
+}
+
+/* `palint extract FILE`: the text palint reads from a document, as UTF-8,
+   so that an analyst can see why a rule does or does not match. */
+int
+cmd_extract(const struct options *o)
+{
+	struct doctext *doc;
+	unsigned char *data;
+	size_t len, i;
+	char *cause = NULL;
+	int stdin_input;
+
+	if (o->nargs != 1) {
+		fprintf(stderr, "palint: extract wants one document\n");
+		return 2;
+	}
+	stdin_input = strcmp(o->args[0], "-") == 0;
+	data = read_input(stdin_input ? NULL : o->args[0],
+	    o->limits.max_file_size, &len, &cause);
+	doc = data == NULL ? NULL : extract_document(o->args[0], data, len,
+	    &o->limits, &cause);
+	free(data);
+	if (doc == NULL) {
+		fprintf(stderr, "palint: %s: %s\n", o->args[0], cause);
+		free(cause);
+		return 2;
+	}
+	for (i = 0; i < doc->nwarnings && !o->quiet; i++)
+		fprintf(stderr, "palint: %s: warning: %s\n", o->args[0],
+		    doc->warnings[i]);
+	len = doc->len;
+	i = fwrite(doc->text, 1, len, stdout);
+	doctext_free(doc);
+	return i == len && fflush(stdout) == 0 ? 0 : 2;
 }

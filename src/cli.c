@@ -29,6 +29,7 @@ static const char usage_text[] =
 "       palint rules list|check|test [-r RULES]... [FILE...]\n"
 "       palint rules export --patterns [-r RULES]...\n"
 "       palint explain [-r RULES]... ID\n"
+"       palint extract FILE\n"
 "       palint merge [-o FILE] REPORT...\n"
 "       palint eval [-r RULES]... [-f text|csv] LABELS.tsv\n"
 "       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n";
@@ -294,6 +295,7 @@ parse_command(struct options *o, int argc, char **argv)
 		{ "explain", NULL, CMD_EXPLAIN },
 		{ "merge", NULL, CMD_MERGE },
 		{ "eval", NULL, CMD_EVAL },
+		{ "extract", NULL, CMD_EXTRACT },
 	};
 	size_t i;
 
@@ -459,6 +461,7 @@ palint_main(int argc, char **argv)
 	case CMD_EXPLAIN: rc = cmd_explain(&o); break;
 	case CMD_MERGE: rc = cmd_merge(&o); break;
 	case CMD_EVAL: rc = cmd_eval(&o); break;
+	case CMD_EXTRACT: rc = cmd_extract(&o); break;
 	default: rc = EXIT_TROUBLE; break;
 	}
 	options_free(&o);

@@ -24,6 +24,9 @@ int	cmd_rules_test(const struct options *);
 int	cmd_rules_export(const struct options *);
 int	cmd_explain(const struct options *);
 
+/* batch.c */
+int	cmd_extract(const struct options *);
+
 /* merge.c */
 int	cmd_merge(const struct options *);
 

@@ -18,7 +18,8 @@ enum command {
 	CMD_RULES_EXPORT,
 	CMD_EXPLAIN,
 	CMD_MERGE,
-	CMD_EVAL
+	CMD_EVAL,
+	CMD_EXTRACT
 };
 
 struct options {

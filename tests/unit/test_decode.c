@@ -201,15 +201,21 @@ test_fuzz(void)
 static void
 test_corpus(void)
 {
-	const char *path = "/work/shared/corpus/"
-	    "kenya-national-cybersecurity-strategy-2014.txt";
+	const char *top = getenv("top_srcdir");
 	unsigned char *buf;
 	size_t n, len;
-	char *s, *w;
+	char *s, *w, *path;
 	FILE *f;
 
-	if ((f = fopen(path, "rb")) == NULL)
+	path = xasprintf("%s/../shared/corpus/"
+	    "kenya-national-cybersecurity-strategy-2014.txt",
+	    top != NULL ? top : ".");
+	f = fopen(path, "rb");
+	free(path);
+	if (f == NULL) {
+		fprintf(stderr, "corpus GBK check skipped: no ../shared/corpus\n");
 		return;
+	}
 	buf = xmalloc(1 << 20);
 	n = fread(buf, 1, 1 << 20, f);
 	fclose(f);
