@@ -44,11 +44,23 @@ signal_caught(void)
 int
 outfile_open(struct outfile *of, const char *path, char **cause)
 {
+	struct stat st;
 	int fd;
 
 	memset(of, 0, sizeof(*of));
 	if (path == NULL || strcmp(path, "-") == 0) {
 		of->fp = stdout;
+		return 0;
+	}
+	/* A device or a pipe (-o /dev/null, -o /dev/stdout) cannot be
+	   replaced by a rename: write to it directly. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((of->fp = fopen(path, "w")) == NULL) {
+			*cause = xasprintf("%s: cannot write: %s", path,
+			    strerror(errno));
+			return -1;
+		}
+		of->path = xstrdup(path);
 		return 0;
 	}
 	of->path = xstrdup(path);
@@ -85,7 +97,12 @@ outfile_commit(struct outfile *of, char **cause)
 	}
 	bad |= fclose(of->fp) != 0;
 	of->fp = NULL;
-	if (!bad && rename(of->tmp, of->path) == 0) {
+	if (!bad && of->tmp == NULL) {
+		free(of->path);
+		of->path = NULL;
+		return 0;
+	}
+	if (!bad && of->tmp != NULL && rename(of->tmp, of->path) == 0) {
 		free(of->tmp);
 		free(of->path);
 		of->tmp = of->path = NULL;

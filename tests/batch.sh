@@ -69,6 +69,8 @@ echo previous >"$tmp/out.csv"
 $PALINT $rules -f csv -o "$tmp/out.csv" "$d/a/neg.txt" || [ $? = 1 ]
 grep -q '^document,' "$tmp/out.csv" || fail "-o did not write the report"
 ls "$tmp" | grep -q 'out.csv.tmp' && fail "-o left a temporary file"
+# A device cannot be renamed over: -o /dev/null writes to it directly.
+$PALINT $rules -f csv -o /dev/null "$d/a/neg.txt" || [ $? = 1 ] || fail "-o /dev/null"
 
 # merge: shards of a run combine into exactly the single run's report.
 for f in csv xml; do
