@@ -8,9 +8,15 @@
  *
  * Each call opens its own PopplerDocument; poppler-glib documents share no
  * mutable state, so threads may extract different PDFs at once.
+ *
+ * poppler-glib is loaded with dlopen(3) on the first PDF, not linked: it
+ * brings some fifty shared libraries whose loading would otherwise cost
+ * every run, PDF or not, tens of milliseconds.
  */
 #include "config.h"
 
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +28,64 @@
 #include "util.h"
 
 #ifdef HAVE_POPPLER
+
+/* The poppler-glib and GLib calls used here, resolved at run time. */
+static struct {
+	GBytes		*(*bytes_new_static)(gconstpointer, gsize);
+	void		 (*bytes_unref)(GBytes *);
+	void		 (*clear_error)(GError **);
+	gboolean	 (*error_matches)(const GError *, GQuark, gint);
+	void		 (*free)(gpointer);
+	void		 (*object_unref)(gpointer);
+	GQuark		 (*error_quark)(void);
+	PopplerDocument	*(*document_new_from_bytes)(GBytes *, const char *,
+			    GError **);
+	int		 (*get_n_pages)(PopplerDocument *);
+	PopplerPage	*(*get_page)(PopplerDocument *, int);
+	char		*(*page_get_text)(PopplerPage *);
+} pp;
+static int pp_loaded;
+static pthread_once_t pp_once = PTHREAD_ONCE_INIT;
+
+static void
+pp_sym(void *h, void *fn, const char *name, int *ok)
+{
+	void *p = dlsym(h, name);
+
+	/* Function pointers and void * have one size on every platform
+	   dlopen(3) exists on; POSIX requires it. */
+	memcpy(fn, &p, sizeof(p));
+	*ok &= p != NULL;
+}
+
+static void
+pp_load(void)
+{
+	static const char *const names[] = {
+		"libpoppler-glib.so.8", "libpoppler-glib.so"
+	};
+	void *h = NULL;
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; h == NULL && i < nitems(names); i++)
+		h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL)
+		return;
+	pp_sym(h, &pp.bytes_new_static, "g_bytes_new_static", &ok);
+	pp_sym(h, &pp.bytes_unref, "g_bytes_unref", &ok);
+	pp_sym(h, &pp.clear_error, "g_clear_error", &ok);
+	pp_sym(h, &pp.error_matches, "g_error_matches", &ok);
+	pp_sym(h, &pp.free, "g_free", &ok);
+	pp_sym(h, &pp.object_unref, "g_object_unref", &ok);
+	pp_sym(h, &pp.error_quark, "poppler_error_quark", &ok);
+	pp_sym(h, &pp.document_new_from_bytes,
+	    "poppler_document_new_from_bytes", &ok);
+	pp_sym(h, &pp.get_n_pages, "poppler_document_get_n_pages", &ok);
+	pp_sym(h, &pp.get_page, "poppler_document_get_page", &ok);
+	pp_sym(h, &pp.page_get_text, "poppler_page_get_text", &ok);
+	pp_loaded = ok;
+}
 
 /* A line this much shorter than the page's longest ends a paragraph. */
 #define PDF_SHORT_LINE	75	/* percent */
@@ -117,7 +181,7 @@ add_page_text(struct strbuf *sb, const char *t)
 static char *
 open_error(GError *err)
 {
-	if (err != NULL && g_error_matches(err, POPPLER_ERROR,
+	if (err != NULL && pp.error_matches(err, pp.error_quark(),
 	    POPPLER_ERROR_ENCRYPTED))
 		return xstrdup("encrypted PDF");
 	return xasprintf("unreadable PDF: %s", err != NULL ? err->message :
@@ -138,24 +202,30 @@ extract_pdf(const unsigned char *data, size_t len,
 	char *t;
 	int i, n;
 
-	bytes = g_bytes_new_static(data, len);
-	doc = poppler_document_new_from_bytes(bytes, NULL, &err);
-	g_bytes_unref(bytes);
+	pthread_once(&pp_once, pp_load);
+	if (!pp_loaded) {
+		*cause = xstrdup("PDF support unavailable: libpoppler-glib "
+		    "cannot be loaded");
+		return NULL;
+	}
+	bytes = pp.bytes_new_static(data, len);
+	doc = pp.document_new_from_bytes(bytes, NULL, &err);
+	pp.bytes_unref(bytes);
 	if (doc == NULL) {
 		*cause = open_error(err);
-		g_clear_error(&err);
+		pp.clear_error(&err);
 		return NULL;
 	}
 	memset(&sb, 0, sizeof(sb));
-	n = poppler_document_get_n_pages(doc);
+	n = pp.get_n_pages(doc);
 	pages = xreallocarray(NULL, n > 0 ? (size_t)n : 1, sizeof(*pages));
 	for (i = 0; i < n; i++) {
 		sep = sb.len;
 		if (sb.len > 0)
 			strbuf_add(&sb, "\n\n", 2);
 		pages[i] = sb.len;
-		page = poppler_document_get_page(doc, i);
-		t = page != NULL ? poppler_page_get_text(page) : NULL;
+		page = pp.get_page(doc, i);
+		t = page != NULL ? pp.page_get_text(page) : NULL;
 		if (t != NULL)
 			add_page_text(&sb, t);
 		if (sb.len == pages[i]) {
@@ -164,11 +234,11 @@ extract_pdf(const unsigned char *data, size_t len,
 			if (sb.s != NULL)
 				sb.s[sb.len] = '\0';
 		}
-		g_free(t);
+		pp.free(t);
 		if (page != NULL)
-			g_object_unref(page);
+			pp.object_unref(page);
 	}
-	g_object_unref(doc);
+	pp.object_unref(doc);
 	if (sb.len > 0)
 		strbuf_addc(&sb, '\n');
 	sep = sb.len;
