@@ -126,6 +126,7 @@ static const char marker_letter[NMARKERS] = { 'k', 's' };
 
 struct prefilter {
 	hs_database_t	*db;		/* NULL: no pattern could be taken */
+	size_t		 dblen;		/* db is a bigbuf of this size */
 	hs_scratch_t	*proto;		/* cloned for each thread */
 	unsigned char	*covered;	/* by pattern index */
 	size_t		 npatterns;
@@ -630,7 +631,7 @@ read_file(const char *path, size_t *len)
 		close(fd);
 		return NULL;
 	}
-	buf = xmalloc((size_t)st.st_size);
+	buf = bigbuf_alloc((size_t)st.st_size);
 	while (off < (size_t)st.st_size) {
 		r = read(fd, buf + off, (size_t)st.st_size - off);
 		if (r == -1 && errno == EINTR)
@@ -641,11 +642,65 @@ read_file(const char *path, size_t *len)
 	}
 	close(fd);
 	if (off != (size_t)st.st_size) {
-		free(buf);
+		bigbuf_free(buf, (size_t)st.st_size);
 		return NULL;
 	}
 	*len = off;
 	return buf;
+}
+
+/*
+ * Deserialize into memory of our own: the database is read on every scan,
+ * and a huge-page span costs one page fault where a malloc'd megabyte
+ * costs hundreds (see bigbuf_alloc).
+ */
+static int
+db_place(struct prefilter *pf, const char *bytes, size_t len)
+{
+	size_t	 size;
+	void	*mem;
+
+	if (hs_serialized_database_size(bytes, len, &size) != HS_SUCCESS)
+		return -1;
+	mem = bigbuf_alloc(size);
+	if (hs_deserialize_database_at(bytes, len, mem) != HS_SUCCESS) {
+		bigbuf_free(mem, size);
+		return -1;
+	}
+	pf->db = mem;
+	pf->dblen = size;
+	return 0;
+}
+
+/* Move a freshly compiled database into a bigbuf, as if loaded. */
+static int
+db_adopt(struct prefilter *pf)
+{
+	hs_database_t	*db = pf->db;
+	char		*bytes = NULL;
+	size_t		 len = 0;
+	int		 rc;
+
+	if (db == NULL)
+		return 0;
+	if (hs_serialize_database(db, &bytes, &len) != HS_SUCCESS)
+		return -1;
+	pf->db = NULL;
+	rc = db_place(pf, bytes, len);
+	free(bytes);
+	hs_free_database(db);
+	return rc;
+}
+
+static void
+db_free(struct prefilter *pf)
+{
+	if (pf->db != NULL && pf->dblen > 0)
+		bigbuf_free(pf->db, pf->dblen);
+	else if (pf->db != NULL)
+		hs_free_database(pf->db);
+	pf->db = NULL;
+	pf->dblen = 0;
 }
 
 /*
@@ -688,11 +743,7 @@ cache_parse(struct prefilter *pf, const struct hsset *set, const char *buf,
 	i = sizeof(n) + (size_t)n * sizeof(idx);
 	if (n == 0)
 		return i == blen ? 0 : -1;
-	if (hs_deserialize_database(body + i, blen - i, &pf->db) != HS_SUCCESS) {
-		pf->db = NULL;
-		return -1;
-	}
-	return 0;
+	return db_place(pf, body + i, blen - i);
 }
 
 static int
@@ -705,7 +756,7 @@ cache_load(struct prefilter *pf, const struct hsset *set, const char *path)
 	if ((buf = read_file(path, &len)) == NULL)
 		return -1;
 	rc = cache_parse(pf, set, buf, len);
-	free(buf);
+	bigbuf_free(buf, len);
 	if (rc == -1) {
 		memset(pf->covered, 0, pf->npatterns);
 		pf->ncovered = pf->ndropped = 0;
@@ -871,7 +922,8 @@ prefilter_load(struct prefilter *pf, const struct ruleset *rs,
 			pf->cache_loaded = 1;
 	}
 	if (!pf->cache_loaded) {
-		if ((rc = compile_set(pf, &set)) == 0) {
+		if ((rc = compile_set(pf, &set)) == 0 &&
+		    (rc = db_adopt(pf)) == 0) {
 			mark_covered(pf, &set);
 			if (path != NULL)
 				cache_save(pf, &set, dir, path);
@@ -922,8 +974,7 @@ prefilter_free(struct prefilter *pf)
 		return;
 	if (pf->proto != NULL)
 		hs_free_scratch(pf->proto);
-	if (pf->db != NULL)
-		hs_free_database(pf->db);
+	db_free(pf);
 	for (m = 0; m < NMARKERS; m++)
 		free(pf->fold[m]);
 	free(pf->covered);

@@ -25,6 +25,11 @@ char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
 void	 fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
 
+/* Long-lived tables of a megabyte or more, zero-filled, aligned for huge
+   pages; free with the length given to bigbuf_alloc. */
+void	*bigbuf_alloc(size_t);
+void	 bigbuf_free(void *, size_t);
+
 /* Grow *v (of *cap elements of size sz) so that it holds at least need. */
 void	 xgrow(void **v, size_t *cap, size_t need, size_t sz);
 #define GROW(v, cap, need) xgrow((void **)&(v), &(cap), (need), sizeof(*(v)))
