@@ -83,26 +83,42 @@ compile_source(const char *src, int case_sensitive, char **cause)
 }
 
 /*
- * JIT-compile a pattern the first time it is searched: most patterns of a
- * big ruleset never run on a short document, and JIT compilation is most of
- * the start-up cost.  The flag is read with acquire semantics and set under
- * a lock, so no thread matches with code another thread is still
- * compiling.  Without JIT the interpreter still matches correctly.
+ * The code to match with: the interpreter's until the pattern has searched
+ * JIT_AFTER bytes, then a JIT-compiled copy.  Most patterns of a big
+ * ruleset run a few times on a short document, and JIT compilation would
+ * be most of its cost; hot patterns in a batch pass the threshold within
+ * the first documents.  The copy is made and compiled under a lock and
+ * published with release semantics, and p->code itself is never modified,
+ * so threads matching with it concurrently are unaffected.  Where JIT is
+ * unavailable, p->code itself is published and the interpreter stays.
  */
-static void
-pattern_jit(struct pattern *p)
+#define JIT_AFTER	8192
+
+static const pcre2_code *
+pattern_code(struct pattern *p, size_t len)
 {
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	pcre2_code *copy;
+	void *jcode;
 
-	if (__atomic_load_n(&p->jit, __ATOMIC_ACQUIRE))
-		return;
+	if ((jcode = __atomic_load_n(&p->jcode, __ATOMIC_ACQUIRE)) != NULL)
+		return jcode;
+	if (__atomic_add_fetch(&p->searched, len, __ATOMIC_RELAXED) <
+	    JIT_AFTER || RUNNING_ON_VALGRIND)
+		return p->code;
 	pthread_mutex_lock(&lock);
-	if (!p->jit) {
-		if (!RUNNING_ON_VALGRIND)
-			(void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
-		__atomic_store_n(&p->jit, 1, __ATOMIC_RELEASE);
+	if ((jcode = p->jcode) == NULL) {
+		copy = pcre2_code_copy(p->code);
+		if (copy != NULL &&
+		    pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
+			pcre2_code_free(copy);
+			copy = NULL;
+		}
+		jcode = copy != NULL ? copy : p->code;
+		__atomic_store_n(&p->jcode, jcode, __ATOMIC_RELEASE);
 	}
 	pthread_mutex_unlock(&lock);
+	return jcode;
 }
 
 int
@@ -119,10 +135,12 @@ compile_check(const char *regex, int case_sensitive, char **cause)
 void
 pattern_free_code(struct pattern *p)
 {
-	if (p != NULL && p->code != NULL) {
-		pcre2_code_free(p->code);
-		p->code = NULL;
-	}
+	if (p == NULL)
+		return;
+	if (p->jcode != p->code)
+		pcre2_code_free(p->jcode);
+	pcre2_code_free(p->code);
+	p->jcode = p->code = NULL;
 }
 
 static void
@@ -225,8 +243,8 @@ pattern_find(const struct pattern *p, struct matchctx *mx, const char *text,
 
 	if (start >= end)
 		return 0;
-	pattern_jit((struct pattern *)p);
-	rc = pcre2_match(p->code, (PCRE2_SPTR)text, end, start,
+	rc = pcre2_match(pattern_code((struct pattern *)p, end - start),
+	    (PCRE2_SPTR)text, end, start,
 	    PCRE2_NO_UTF_CHECK, mx->md, mx->mc);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;

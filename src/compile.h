@@ -3,9 +3,15 @@
  * includes pcre2.h.
  *
  * Every pattern compiles with UTF + UCP (and CASELESS unless it is
- * case-sensitive) and is JIT-compiled.  Matching is bounded: a match limit
- * and a depth limit stop pathological backtracking, and hitting one is an
- * error naming the pattern, never a hang.
+ * case-sensitive).  A pattern is matched by the PCRE2 interpreter until it
+ * has searched a few kilobytes, then by a JIT-compiled copy: a one-page
+ * document never pays for compiling code it would run a handful of times,
+ * a batch runs its hot patterns as machine code.  Both give the same
+ * matches.  Matching is bounded: a match limit and a depth limit stop
+ * pathological backtracking, and hitting one is an error naming the
+ * pattern, never a hang (the interpreter and JIT count steps differently,
+ * so a pattern that only just fits may fail in one and not the other;
+ * such a pattern is broken either way).
  */
 #ifndef PALINT_COMPILE_H
 #define PALINT_COMPILE_H

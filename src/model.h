@@ -63,7 +63,10 @@ struct pattern {
 	const char	*file;		/* borrowed from ruleset->files */
 	int		 line;
 	void		*code;		/* pcre2_code *, owned; compile.c only */
-	int		 jit;		/* code JIT-compiled; compile.c only */
+	void		*jcode;		/* JIT-compiled copy once the pattern
+					   is hot, owned; compile.c only */
+	size_t		 searched;	/* bytes searched while not yet hot;
+					   compile.c only */
 	unsigned	 index;		/* slot in ruleset->patterns */
 	int		 anchor;	/* searched in every paragraph: a
 					   rule's direct pattern or the first
