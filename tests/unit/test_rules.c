@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "embedded.h"
 #include "rules.h"
 #include "util.h"
 
@@ -561,13 +562,28 @@ static void
 test_default_and_names(void)
 {
 	struct errlist el = { 0 };
-	struct ruleset *rs;
+	struct rule_source src;
+	struct ruleset *rs, *checked;
 
 	rs = rules_load_default(&el);
 	CHECK(rs != NULL);
 	errlist_print(&el, "default rules: ");
 	if (rs != NULL)
 		CHECK_STR(rs->files[0], "<embedded>/us-icdps-2024.xml");
+
+	/* The default load skips the schema; the same bytes must pass it. */
+	src.name = "embedded.xml";
+	src.data = embedded_default_rules;
+	src.len = embedded_default_rules_len;
+	checked = rules_load_sources(&src, 1, &el);
+	CHECK(checked != NULL);
+	errlist_print(&el, "embedded rules against the schema: ");
+	if (rs != NULL && checked != NULL) {
+		CHECK_STR(checked->sha256, rs->sha256);
+		CHECK_INT(checked->nrules, rs->nrules);
+		CHECK_INT(checked->npatterns, rs->npatterns);
+	}
+	ruleset_free(checked);
 	ruleset_free(rs);
 	errlist_free(&el);
 	ruleset_free(NULL);
