@@ -24,10 +24,13 @@
  *   may be a \w to PCRE2 only);
  * - PCRE2's caseless matching folds U+212A (Kelvin sign) to "k" and U+017F
  *   (long s) to "s", which an ASCII-caseless byte-mode source cannot see.
- *   Two marker literals in the same database find those characters, and
- *   each marker is reported as a candidate of every caseless byte-mode
- *   pattern that has that letter: the scanner then confirms the whole
- *   paragraph, which holds any match that uses the character.
+ *   Every caseless byte-mode pattern that has that letter also gets the
+ *   character itself as an expression, so the sentence holding it is
+ *   confirmed by PCRE2.
+ *
+ * Sources are cut at their top-level "|" and equal alternatives merged
+ * into one expression (prefilter.h); a pattern counts as covered only when
+ * Hyperscan took all of its expressions.
  *
  * The database is cached (see the cache_* functions): compiling a few
  * hundred patterns takes a second or more, loading the cache milliseconds.
@@ -76,6 +79,33 @@ int
 prefilter_covers(const struct prefilter *pf, unsigned pattern)
 {
 	return 0;
+}
+
+size_t
+prefilter_nexprs(const struct prefilter *pf)
+{
+	return 0;
+}
+
+const unsigned *
+prefilter_patterns_of(const struct prefilter *pf, unsigned expr, size_t *n)
+{
+	*n = 0;
+	return NULL;
+}
+
+const unsigned *
+prefilter_anchors_of(const struct prefilter *pf, unsigned expr, size_t *n)
+{
+	*n = 0;
+	return NULL;
+}
+
+const unsigned *
+prefilter_exprs_of(const struct prefilter *pf, unsigned pattern, size_t *n)
+{
+	*n = 0;
+	return NULL;
 }
 
 struct prefilter_scratch *
@@ -132,8 +162,13 @@ struct prefilter {
 	size_t		 npatterns;
 	size_t		 ncovered;
 	size_t		 ndropped;
-	unsigned	*fold[NMARKERS]; /* patterns each marker stands for */
-	size_t		 nfold[NMARKERS];
+	size_t		 nexprs;	/* expression ids 0 .. nexprs - 1 */
+	unsigned	*pat_off;	/* expression e stands for patterns */
+	unsigned	*pats;		/* pats[pat_off[e] .. pat_off[e + 1]),
+					   anchors first, up to anc_end[e] */
+	unsigned	*anc_end;
+	unsigned	*expr_off;	/* pattern p has expressions */
+	unsigned	*exprs;		/* exprs[expr_off[p] .. expr_off[p + 1]) */
 	size_t		 block;		/* largest length given to hs_scan */
 	int		 cache_loaded;
 	int		 cache_written;
@@ -143,13 +178,28 @@ struct prefilter_scratch {
 	hs_scratch_t	*s;
 };
 
-/* The patterns offered to Hyperscan, parallel arrays as it wants them. */
+/* The expressions offered to Hyperscan, parallel arrays as it wants them;
+   compile_set() removes those it refuses. */
 struct hsset {
 	char		**expr;		/* owned */
 	unsigned	 *flags;
-	unsigned	 *ids;
+	unsigned	 *ids;		/* expression ids */
 	size_t		  n;
-	size_t		  npats;	/* patterns offered, markers aside */
+	size_t		  npats;	/* patterns with a source */
+};
+
+/* One (expression, pattern) pair, before equal expressions are merged. */
+struct atom {
+	char		*expr;		/* owned */
+	unsigned	 flags;
+	unsigned	 pattern;
+	int		 anchor;
+};
+
+struct atomlist {
+	struct atom	*v;
+	size_t		 n;
+	size_t		 cap;
 };
 
 static const char *const unavailable =
@@ -500,38 +550,191 @@ wanted(const struct ruleset *rs, const struct pattern *p)
 	return p->prefilter != NULL && *p->prefilter != '\0';
 }
 
-/* The anchor patterns with a prefilter source, then the markers needed. */
 static void
-hsset_collect(const struct ruleset *rs, struct hsset *set)
+atom_add(struct atomlist *al, char *expr, unsigned flags,
+    const struct pattern *p)
+{
+	GROW(al->v, al->cap, al->n + 1);
+	al->v[al->n].expr = expr;
+	al->v[al->n].flags = flags;
+	al->v[al->n].pattern = p->index;
+	al->v[al->n].anchor = p->anchor;
+	al->n++;
+}
+
+/* Equal expressions together, and within one, anchors first. */
+static int
+atom_cmp(const void *a, const void *b)
+{
+	const struct atom	*x = a, *y = b;
+	int			 c;
+
+	if (x->flags != y->flags)
+		return x->flags < y->flags ? -1 : 1;
+	if ((c = strcmp(x->expr, y->expr)) != 0)
+		return c;
+	if (x->anchor != y->anchor)
+		return x->anchor ? -1 : 1;
+	return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
+}
+
+/*
+ * Whether a source can be cut at its top-level "|": only when every group
+ * is a plain "(?:" one and nothing refers back to a group, so that each
+ * alternative means alone what it meant in the whole.  Options set for the
+ * rest of the source ("(?i)a|b"), back references, branch resets and
+ * quoting keep it whole.
+ */
+static int
+splittable(const char *src)
+{
+	const char	*p;
+
+	for (p = src; *p != '\0'; p++) {
+		if (*p == '\\') {
+			if (p[1] == 'Q' || p[1] == 'g' || p[1] == 'k' ||
+			    (p[1] >= '1' && p[1] <= '9'))
+				return 0;
+			if (p[1] != '\0')
+				p++;
+		} else if (p[0] == '(' && p[1] == '?' && p[2] != ':')
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The top-level alternatives of a source, each its own expression.  Rules
+ * share context words ("cyber\w*|digital|ICTs?" in dozens of <all>
+ * groups): merged, each is matched and reported once per occurrence rather
+ * than once per pattern, which was most of the scanning time.
+ */
+static void
+split_alternatives(struct atomlist *al, const char *src, unsigned flags,
+    const struct pattern *p)
+{
+	const char	*s, *start = src;
+	int		 depth = 0, in_class = 0;
+
+	if (!splittable(src)) {
+		atom_add(al, xstrdup(src), flags, p);
+		return;
+	}
+	for (s = src; *s != '\0'; s++) {
+		if (*s == '\\') {
+			if (s[1] != '\0')
+				s++;
+		} else if (in_class) {
+			if (s[0] == '[' && s[1] == ':' &&
+			    strstr(s + 2, ":]") != NULL)
+				s = strstr(s + 2, ":]") + 1;
+			else if (*s == ']')
+				in_class = 0;
+		} else if (*s == '[') {
+			in_class = 1;
+			if (s[1] == '^')
+				s++;
+			if (s[1] == ']')	/* a literal "]" first */
+				s++;
+		} else if (*s == '(')
+			depth++;
+		else if (*s == ')')
+			depth--;
+		else if (*s == '|' && depth == 0) {
+			atom_add(al, xstrndup(start, (size_t)(s - start)),
+			    flags, p);
+			start = s + 1;
+		}
+	}
+	atom_add(al, xstrdup(start), flags, p);
+}
+
+/* Both maps between expressions and patterns, from sorted atoms. */
+static void
+build_maps(struct prefilter *pf, const struct atomlist *al,
+    const unsigned *expr_of_atom)
+{
+	size_t		 i, k = 0, e;
+	unsigned	*fill;
+
+	pf->pat_off = xcalloc(pf->nexprs + 1, sizeof(*pf->pat_off));
+	pf->anc_end = xcalloc(pf->nexprs + 1, sizeof(*pf->anc_end));
+	pf->pats = xcalloc(al->n + 1, sizeof(*pf->pats));
+	for (i = 0; i < al->n; i++) {
+		e = expr_of_atom[i];
+		if (i == 0 || e != expr_of_atom[i - 1])
+			pf->pat_off[e] = pf->anc_end[e] = (unsigned)k;
+		else if (al->v[i].pattern == al->v[i - 1].pattern)
+			continue;	/* "a|a" */
+		pf->pats[k++] = al->v[i].pattern;
+		if (al->v[i].anchor)
+			pf->anc_end[e] = (unsigned)k;
+	}
+	pf->pat_off[pf->nexprs] = (unsigned)k;
+
+	pf->expr_off = xcalloc(pf->npatterns + 2, sizeof(*pf->expr_off));
+	pf->exprs = xcalloc(k + 1, sizeof(*pf->exprs));
+	for (i = 0; i < k; i++)
+		pf->expr_off[pf->pats[i] + 2]++;
+	for (i = 2; i < pf->npatterns + 2; i++)
+		pf->expr_off[i] += pf->expr_off[i - 1];
+	fill = pf->expr_off + 1;
+	for (e = 0; e < pf->nexprs; e++)
+		for (i = pf->pat_off[e]; i < pf->pat_off[e + 1]; i++)
+			pf->exprs[fill[pf->pats[i]]++] = (unsigned)e;
+}
+
+/*
+ * Every pattern's source cut into alternatives, equal ones merged into one
+ * expression; a caseless byte-mode source that has a "k" or an "s" also
+ * gets the marker of the character PCRE2 folds to it.
+ */
+static void
+hsset_collect(const struct ruleset *rs, struct hsset *set,
+    struct prefilter *pf)
 {
 	const struct pattern	*p;
-	size_t			 i, m, cap = rs->npatterns + NMARKERS;
-	int			 need[NMARKERS] = { 0 };
+	struct atomlist		 al = { NULL, 0, 0 };
+	unsigned		*expr_of_atom, flags;
+	size_t			 i, m;
+	char			*full;
 
-	set->expr = xreallocarray(NULL, cap, sizeof(*set->expr));
-	set->flags = xreallocarray(NULL, cap, sizeof(*set->flags));
-	set->ids = xreallocarray(NULL, cap, sizeof(*set->ids));
-	set->n = 0;
+	memset(set, 0, sizeof(*set));
 	for (i = 0; i < rs->npatterns; i++) {
 		p = rs->patterns[i];
 		if (!wanted(rs, p))
 			continue;
-		set->expr[set->n] = pattern_expr(p, &set->flags[set->n]);
-		set->ids[set->n] = p->index;
+		set->npats++;
+		full = pattern_expr(p, &flags);
+		split_alternatives(&al, full, flags, p);
 		for (m = 0; m < NMARKERS; m++)
-			need[m] |= needs_marker(p->prefilter,
-			    set->flags[set->n], marker_letter[m]);
-		set->n++;
+			if (needs_marker(full, flags, marker_letter[m]))
+				atom_add(&al, xstrdup(marker_expr[m]), 0, p);
+		free(full);
 	}
-	set->npats = set->n;
-	for (m = 0; m < NMARKERS; m++) {
-		if (!need[m])
+	if (al.n > 0)
+		qsort(al.v, al.n, sizeof(*al.v), atom_cmp);
+	set->expr = xcalloc(al.n + 1, sizeof(*set->expr));
+	set->flags = xcalloc(al.n + 1, sizeof(*set->flags));
+	set->ids = xcalloc(al.n + 1, sizeof(*set->ids));
+	expr_of_atom = xcalloc(al.n + 1, sizeof(*expr_of_atom));
+	for (i = 0; i < al.n; i++) {
+		if (set->n > 0 && al.v[i].flags == set->flags[set->n - 1] &&
+		    strcmp(al.v[i].expr, set->expr[set->n - 1]) == 0) {
+			free(al.v[i].expr);
+			expr_of_atom[i] = expr_of_atom[i - 1];
 			continue;
-		set->expr[set->n] = xstrdup(marker_expr[m]);
-		set->flags[set->n] = 0;
-		set->ids[set->n] = (unsigned)(rs->npatterns + m);
+		}
+		expr_of_atom[i] = (unsigned)set->n;
+		set->expr[set->n] = al.v[i].expr;
+		set->flags[set->n] = al.v[i].flags;
+		set->ids[set->n] = (unsigned)set->n;
 		set->n++;
 	}
+	pf->nexprs = set->n;
+	build_maps(pf, &al, expr_of_atom);
+	free(expr_of_atom);
+	free(al.v);
 }
 
 static void
@@ -572,7 +775,7 @@ cache_key(const struct ruleset *rs, const struct hsset *set, char key[65])
 
 	memset(&plat, 0, sizeof(plat));
 	hs_populate_platform(&plat);
-	strbuf_addf(&sb, "palint prefilter 1\n%s\n%s\n%u %llu\n", rs->sha256,
+	strbuf_addf(&sb, "palint prefilter 2\n%s\n%s\n%u %llu\n", rs->sha256,
 	    hs_version(), plat.tune, (unsigned long long)plat.cpu_features);
 	for (i = 0; i < set->n; i++) {
 		strbuf_addf(&sb, "%u %u ", set->ids[i], set->flags[i]);
@@ -650,6 +853,35 @@ read_file(const char *path, size_t *len)
 }
 
 /*
+ * A pattern is covered when Hyperscan took every expression it has: then
+ * each of its matches holds the end of a candidate of one of them.
+ */
+static void
+mark_covered(struct prefilter *pf, const struct hsset *set,
+    const unsigned *taken, size_t ntaken)
+{
+	unsigned char	*alive;
+	size_t		 i, k;
+
+	alive = xcalloc(pf->nexprs + 1, 1);
+	for (i = 0; i < ntaken; i++)
+		if (taken[i] < pf->nexprs)
+			alive[taken[i]] = 1;
+	pf->ncovered = 0;
+	for (i = 0; i < pf->npatterns; i++) {
+		k = pf->expr_off[i];
+		if (k == pf->expr_off[i + 1])
+			continue;
+		while (k < pf->expr_off[i + 1] && alive[pf->exprs[k]])
+			k++;
+		pf->covered[i] = k == pf->expr_off[i + 1];
+		pf->ncovered += pf->covered[i];
+	}
+	pf->ndropped = set->npats - pf->ncovered;
+	free(alive);
+}
+
+/*
  * Deserialize into memory of our own: the database is read on every scan,
  * and a huge-page span costs one page fault where a malloc'd megabyte
  * costs hundreds (see bigbuf_alloc).
@@ -705,7 +937,7 @@ db_free(struct prefilter *pf)
 
 /*
  * Cache file: magic, sha256 of the body in hex, body.  The body is the
- * number of covered patterns, their indexes (u32, native order: the
+ * number of expressions Hyperscan took, their ids (u32, native order: the
  * platform is part of the key) and the serialized database.  The digest
  * catches truncation and bit rot before Hyperscan sees the bytes.
  */
@@ -717,6 +949,8 @@ cache_parse(struct prefilter *pf, const struct hsset *set, const char *buf,
 	const char	*body = buf + CACHE_HEADLEN;
 	size_t		 blen = len - CACHE_HEADLEN, i, j;
 	uint32_t	 n, idx;
+	unsigned	*taken;
+	int		 rc;
 
 	if (memcmp(buf, CACHE_MAGIC, CACHE_MAGICLEN) != 0)
 		return -1;
@@ -728,22 +962,24 @@ cache_parse(struct prefilter *pf, const struct hsset *set, const char *buf,
 	memcpy(&n, body, sizeof(n));
 	if (n > set->n || (blen - sizeof(n)) / sizeof(idx) < n)
 		return -1;
-	for (i = 0, j = 0; i < n; i++) {
+	taken = xcalloc((size_t)n + 1, sizeof(*taken));
+	for (i = 0, j = 0, rc = 0; i < n && rc == 0; i++) {
 		memcpy(&idx, body + sizeof(n) + i * sizeof(idx), sizeof(idx));
 		while (j < set->n && set->ids[j] != idx)
 			j++;
 		if (j == set->n)
-			return -1;	/* not a candidate, or out of order */
-		if (idx < pf->npatterns) {
-			pf->covered[idx] = 1;
-			pf->ncovered++;
-		}
+			rc = -1;	/* not an expression, or out of order */
+		taken[i] = idx;
 	}
-	pf->ndropped = set->npats - pf->ncovered;
 	i = sizeof(n) + (size_t)n * sizeof(idx);
-	if (n == 0)
-		return i == blen ? 0 : -1;
-	return db_place(pf, body + i, blen - i);
+	if (rc == 0 && n == 0 && i != blen)
+		rc = -1;
+	if (rc == 0 && n > 0)
+		rc = db_place(pf, body + i, blen - i);
+	if (rc == 0)
+		mark_covered(pf, set, taken, n);
+	free(taken);
+	return rc;
 }
 
 static int
@@ -760,6 +996,7 @@ cache_load(struct prefilter *pf, const struct hsset *set, const char *path)
 	if (rc == -1) {
 		memset(pf->covered, 0, pf->npatterns);
 		pf->ncovered = pf->ndropped = 0;
+		db_free(pf);
 	}
 	return rc;
 }
@@ -861,44 +1098,8 @@ compile_set(struct prefilter *pf, struct hsset *set)
 		}
 		hsset_remove(set, (size_t)err->expression);
 		hs_free_compile_error(err);
-		pf->ndropped++;
 	}
 	return 0;
-}
-
-static void
-mark_covered(struct prefilter *pf, const struct hsset *set)
-{
-	size_t	 i;
-
-	for (i = 0; i < set->n; i++) {
-		if (set->ids[i] < pf->npatterns) {
-			pf->covered[set->ids[i]] = 1;
-			pf->ncovered++;
-		}
-	}
-}
-
-/* The covered patterns each marker is a candidate of. */
-static void
-fold_lists(struct prefilter *pf, const struct hsset *set)
-{
-	unsigned	 id;
-	size_t		 i, m;
-
-	for (i = 0; i < set->n; i++) {
-		id = set->ids[i];
-		if (id >= pf->npatterns || !pf->covered[id])
-			continue;
-		for (m = 0; m < NMARKERS; m++) {
-			if (!needs_marker(set->expr[i], set->flags[i],
-			    marker_letter[m]))
-				continue;
-			pf->fold[m] = xreallocarray(pf->fold[m],
-			    pf->nfold[m] + 1, sizeof(*pf->fold[m]));
-			pf->fold[m][pf->nfold[m]++] = id;
-		}
-	}
 }
 
 /* Load from the cache, else compile and store. */
@@ -910,7 +1111,7 @@ prefilter_load(struct prefilter *pf, const struct ruleset *rs,
 	char		 key[65], *dir = NULL, *path = NULL;
 	int		 rc = 0;
 
-	hsset_collect(rs, &set);
+	hsset_collect(rs, &set, pf);
 	if (cache_dir == NULL)
 		dir = cache_dir_default();
 	else if (*cache_dir != '\0')
@@ -924,13 +1125,11 @@ prefilter_load(struct prefilter *pf, const struct ruleset *rs,
 	if (!pf->cache_loaded) {
 		if ((rc = compile_set(pf, &set)) == 0 &&
 		    (rc = db_adopt(pf)) == 0) {
-			mark_covered(pf, &set);
+			mark_covered(pf, &set, set.ids, set.n);
 			if (path != NULL)
 				cache_save(pf, &set, dir, path);
 		}
 	}
-	if (rc == 0)
-		fold_lists(pf, &set);
 	free(path);
 	free(dir);
 	hsset_free(&set);
@@ -968,15 +1167,16 @@ prefilter_build(const struct ruleset *rs, const char *cache_dir,
 void
 prefilter_free(struct prefilter *pf)
 {
-	size_t	 m;
-
 	if (pf == NULL)
 		return;
 	if (pf->proto != NULL)
 		hs_free_scratch(pf->proto);
 	db_free(pf);
-	for (m = 0; m < NMARKERS; m++)
-		free(pf->fold[m]);
+	free(pf->pat_off);
+	free(pf->pats);
+	free(pf->anc_end);
+	free(pf->expr_off);
+	free(pf->exprs);
 	free(pf->covered);
 	free(pf);
 }
@@ -987,6 +1187,42 @@ prefilter_covers(const struct prefilter *pf, unsigned pattern)
 	if (pf == NULL || pattern >= pf->npatterns)
 		return 0;
 	return pf->covered[pattern];
+}
+
+size_t
+prefilter_nexprs(const struct prefilter *pf)
+{
+	return pf == NULL ? 0 : pf->nexprs;
+}
+
+const unsigned *
+prefilter_patterns_of(const struct prefilter *pf, unsigned expr, size_t *n)
+{
+	*n = 0;
+	if (pf == NULL || expr >= pf->nexprs)
+		return NULL;
+	*n = pf->pat_off[expr + 1] - pf->pat_off[expr];
+	return pf->pats + pf->pat_off[expr];
+}
+
+const unsigned *
+prefilter_anchors_of(const struct prefilter *pf, unsigned expr, size_t *n)
+{
+	*n = 0;
+	if (pf == NULL || expr >= pf->nexprs)
+		return NULL;
+	*n = pf->anc_end[expr] - pf->pat_off[expr];
+	return pf->pats + pf->pat_off[expr];
+}
+
+const unsigned *
+prefilter_exprs_of(const struct prefilter *pf, unsigned pattern, size_t *n)
+{
+	*n = 0;
+	if (pf == NULL || pattern >= pf->npatterns)
+		return NULL;
+	*n = pf->expr_off[pattern + 1] - pf->expr_off[pattern];
+	return pf->exprs + pf->expr_off[pattern];
 }
 
 struct prefilter_scratch *
@@ -1023,16 +1259,10 @@ on_match(unsigned id, unsigned long long from, unsigned long long to,
     unsigned flags, void *arg)
 {
 	struct scanctx		*ctx = arg;
-	const struct prefilter	*pf = ctx->pf;
-	size_t			 m, i;
 
-	if (id < pf->npatterns) {
-		ctx->cb(id, ctx->base + (size_t)to, ctx->arg);
-		return 0;
-	}
-	m = id - pf->npatterns;
-	for (i = 0; m < NMARKERS && i < pf->nfold[m]; i++)
-		ctx->cb(pf->fold[m][i], ctx->base + (size_t)to, ctx->arg);
+	(void)from;
+	(void)flags;
+	ctx->cb(id, ctx->base + (size_t)to, ctx->arg);
 	return 0;
 }
 

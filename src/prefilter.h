@@ -3,7 +3,7 @@
  *
  * A Hyperscan block-mode database built from every pattern's prefilter
  * source reports candidate end offsets; scan.c confirms each candidate with
- * the pattern's PCRE2 code inside the paragraph that holds it.  Patterns
+ * the pattern's PCRE2 code inside the sentence that holds it.  Patterns
  * without a prefilter source are reported by prefilter_covers() as not
  * covered and are always confirmed.  Built without Hyperscan, or on a CPU it
  * does not support, prefilter_build() returns NULL with a notice and the
@@ -32,9 +32,28 @@ int		 prefilter_covers(const struct prefilter *, unsigned pattern);
 struct prefilter_scratch *prefilter_scratch_new(const struct prefilter *);
 void		 prefilter_scratch_free(struct prefilter_scratch *);
 
-/* Calls cb for each candidate: the pattern's index in ruleset->patterns and
-   the end offset of a superset match.  Returns 0, or -1 with *cause. */
-typedef void	 prefilter_cb(unsigned pattern, size_t end, void *arg);
+/*
+ * The database holds expressions, not patterns: each pattern's source is
+ * cut at its top-level "|" and equal alternatives of different patterns
+ * are one expression (context words such as "cyber\w*" recur in dozens of
+ * rules).  A pattern is covered when every expression it has is in the
+ * database; then each of its matches holds the end of a candidate of one
+ * of them.
+ */
+size_t		 prefilter_nexprs(const struct prefilter *);
+/* The patterns (indexes in ruleset->patterns) an expression stands for,
+   and the leading part of that list that are anchors. */
+const unsigned	*prefilter_patterns_of(const struct prefilter *, unsigned expr,
+		    size_t *n);
+const unsigned	*prefilter_anchors_of(const struct prefilter *, unsigned expr,
+		    size_t *n);
+/* The expressions of a pattern. */
+const unsigned	*prefilter_exprs_of(const struct prefilter *, unsigned pattern,
+		    size_t *n);
+
+/* Calls cb for each candidate: an expression id and the end offset of a
+   superset match.  Returns 0, or -1 with *cause. */
+typedef void	 prefilter_cb(unsigned expr, size_t end, void *arg);
 int		 prefilter_scan(const struct prefilter *,
 		    struct prefilter_scratch *, const char *text, size_t len,
 		    prefilter_cb *, void *arg, char **cause);

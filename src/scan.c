@@ -50,7 +50,7 @@ struct candlist {
 	size_t			 cap;
 };
 
-/* Candidate end offsets of one pattern, ascending. */
+/* Candidate end offsets of one prefilter expression, ascending. */
 struct endlist {
 	size_t			*v;
 	size_t			 n;
@@ -69,8 +69,10 @@ struct worklist {
 	size_t			 cap;
 	const struct doctext	*doc;
 	const struct ruleset	*rs;
+	const struct prefilter	*pf;
 	size_t			*last;	/* per pattern: sentence + 1 queued */
-	struct endlist		*ends;	/* per pattern, non-anchors only */
+	struct endlist		*ends;	/* per expression that stands for a
+					   non-anchor */
 };
 
 /* Everything one scan_document() call needs; lives on its stack. */
@@ -80,7 +82,9 @@ struct scan {
 	struct candlist		 cands;
 	char			*cause;
 	signed char		*modality;	/* per sentence; -1 unknown */
-	struct endlist		*ends;		/* NULL on the plain path */
+	struct endlist		*ends;		/* per prefilter expression;
+						   NULL on the plain path */
+	size_t			 nends;
 };
 
 struct scanner *
@@ -130,16 +134,10 @@ cand_add(struct candlist *cl, const struct rule *r, size_t s, size_t e)
  * PCRE2 searches for <unless>, <all> members and modality.
  */
 static int
-scan_possible(const struct scan *st, const struct pattern *p, size_t start,
-    size_t end)
+ends_within(const struct endlist *el, size_t start, size_t end)
 {
-	const struct endlist *el;
-	size_t lo = 0, hi, mid;
+	size_t lo = 0, hi = el->n, mid;
 
-	if (st->ends == NULL || !prefilter_covers(st->sc->pf, p->index))
-		return 1;
-	el = &st->ends[p->index];
-	hi = el->n;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (el->v[mid] <= start)
@@ -148,6 +146,22 @@ scan_possible(const struct scan *st, const struct pattern *p, size_t start,
 			hi = mid;
 	}
 	return lo < el->n && el->v[lo] <= end;
+}
+
+static int
+scan_possible(const struct scan *st, const struct pattern *p, size_t start,
+    size_t end)
+{
+	const unsigned *ex;
+	size_t i, n;
+
+	if (st->ends == NULL || !prefilter_covers(st->sc->pf, p->index))
+		return 1;
+	ex = prefilter_exprs_of(st->sc->pf, p->index, &n);
+	for (i = 0; i < n; i++)
+		if (ends_within(&st->ends[ex[i]], start, end))
+			return 1;
+	return 0;
 }
 
 /* Search p in [start, end); 1 found, 0 not, -1 limit hit (cause set). */
@@ -276,26 +290,14 @@ scan_plain(struct scan *st)
 	return 0;
 }
 
-/* Prefilter callback: queue the sentence holding the candidate's last
-   byte, once per pattern and sentence (candidates come in end order). */
+/* Queue the sentence holding an anchor candidate's last byte, once per
+   pattern and sentence (candidates come in end order). */
 static void
-scan_queue(unsigned pattern, size_t end, void *arg)
+queue_anchor(struct worklist *wl, unsigned pattern, size_t end)
 {
-	struct worklist *wl = arg;
 	const struct doctext *doc = wl->doc;
-	struct endlist *el;
 	size_t unit;
 
-	if (end == 0 || doc->nsentences == 0)
-		return;
-	if (!wl->rs->patterns[pattern]->anchor) {
-		el = &wl->ends[pattern];
-		if (el->n > 0 && el->v[el->n - 1] == end)
-			return;
-		GROW(el->v, el->cap, el->n + 1);
-		el->v[el->n++] = end;
-		return;
-	}
 	if (wl->last[pattern] != 0 &&
 	    end <= doc->sentences[wl->last[pattern] - 1].end)
 		return;
@@ -307,6 +309,31 @@ scan_queue(unsigned pattern, size_t end, void *arg)
 	wl->v[wl->n].pattern = pattern;
 	wl->v[wl->n].unit = unit;
 	wl->n++;
+}
+
+/* Prefilter callback: keep the end for the non-anchors that have the
+   expression, queue the sentence for the anchors. */
+static void
+scan_queue(unsigned expr, size_t end, void *arg)
+{
+	struct worklist *wl = arg;
+	struct endlist *el;
+	const unsigned *anchors;
+	size_t i, n, nanchors;
+
+	if (end == 0 || wl->doc->nsentences == 0)
+		return;
+	(void)prefilter_patterns_of(wl->pf, expr, &n);
+	anchors = prefilter_anchors_of(wl->pf, expr, &nanchors);
+	if (n > nanchors) {
+		el = &wl->ends[expr];
+		if (el->n == 0 || el->v[el->n - 1] != end) {
+			GROW(el->v, el->cap, el->n + 1);
+			el->v[el->n++] = end;
+		}
+	}
+	for (i = 0; i < nanchors; i++)
+		queue_anchor(wl, anchors[i], end);
 }
 
 static int
@@ -353,12 +380,14 @@ scan_prefiltered(struct scan *st)
 	memset(&wl, 0, sizeof(wl));
 	wl.doc = st->doc;
 	wl.rs = rs;
+	wl.pf = st->sc->pf;
 	wl.last = xcalloc(rs->npatterns, sizeof(*wl.last));
-	wl.ends = st->ends = xcalloc(rs->npatterns, sizeof(*wl.ends));
+	st->nends = prefilter_nexprs(wl.pf);
+	wl.ends = st->ends = xcalloc(st->nends + 1, sizeof(*wl.ends));
 	if (prefilter_scan(st->sc->pf, st->sc->pfs, st->doc->text,
 	    st->doc->len, scan_queue, &wl, &st->cause) < 0)
 		rc = -1;
-	for (i = 0; i < rs->npatterns; i++)
+	for (i = 0; i < st->nends; i++)
 		ends_sort(&wl.ends[i]);
 	for (i = 0; rc == 0 && i < wl.n; i++) {
 		if (!rs->patterns[wl.v[i].pattern]->anchor)
@@ -555,7 +584,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 		free(st.modality);
 	}
 	free(st.cands.v);
-	ends_free(st.ends, sc->rs->npatterns);
+	ends_free(st.ends, st.nends);
 	if (n < 0) {
 		*cause = st.cause != NULL ? st.cause :
 		    xstrdup("scan failed");

@@ -127,24 +127,35 @@ fixture_init(struct fixture *f, const char *sha)
 	snprintf(f->rs.sha256, sizeof(f->rs.sha256), "%s", sha);
 }
 
+/* Candidates as (pattern, end): each expression reported stands for every
+   pattern that has it. */
 struct cands {
+	const struct prefilter *pf;
 	unsigned	*pat;
 	size_t		*end;
 	size_t		 n;
 	size_t		 cap;
 	size_t		 cap2;
+	size_t		 calls;
 };
 
 static void
-collect(unsigned pattern, size_t end, void *arg)
+collect(unsigned expr, size_t end, void *arg)
 {
 	struct cands	*c = arg;
+	const unsigned	*pats;
+	size_t		 i, n;
 
-	GROW(c->pat, c->cap, c->n + 1);
-	GROW(c->end, c->cap2, c->n + 1);
-	c->pat[c->n] = pattern;
-	c->end[c->n] = end;
-	c->n++;
+	c->calls++;
+	pats = prefilter_patterns_of(c->pf, expr, &n);
+	CHECK(n > 0);
+	for (i = 0; i < n; i++) {
+		GROW(c->pat, c->cap, c->n + 1);
+		GROW(c->end, c->cap2, c->n + 1);
+		c->pat[c->n] = pats[i];
+		c->end[c->n] = end;
+		c->n++;
+	}
 }
 
 static void
@@ -192,6 +203,7 @@ scan_sample(const struct prefilter *pf, struct cands *c)
 	struct prefilter_scratch	*ps;
 	char				*cause = NULL;
 
+	c->pf = pf;
 	ps = prefilter_scratch_new(pf);
 	CHECK_INT(prefilter_scan(pf, ps, sample, sizeof(sample) - 1, collect,
 	    c, &cause), 0);
@@ -422,6 +434,7 @@ test_blocks(void)
 
 	/* No empty line within the block: refuse rather than miss. */
 	prefilter_set_block(pf, 40);
+	cut.pf = pf;
 	ps = prefilter_scratch_new(pf);
 	CHECK_INT(prefilter_scan(pf, ps, sample, sizeof(sample) - 1, collect,
 	    &cut, &cause), -1);
@@ -487,11 +500,94 @@ test_empty(void)
 	CHECK(pf != NULL);
 	prefilter_get_info(pf, &info);
 	CHECK_INT(info.covered, 0);
+	CHECK_INT(prefilter_nexprs(pf), 0);
+	c.pf = pf;
 	ps = prefilter_scratch_new(pf);
 	CHECK_INT(prefilter_scan(pf, ps, sample, sizeof(sample) - 1, collect,
 	    &c, &cause), 0);
 	CHECK_INT(c.n, 0);
 	prefilter_scratch_free(ps);
+	prefilter_free(pf);
+}
+
+/* The expression whose patterns are exactly want[0..n), or -1. */
+static long
+expr_with(const struct prefilter *pf, const unsigned *want, size_t n)
+{
+	const unsigned	*pats;
+	size_t		 e, k;
+
+	for (e = 0; e < prefilter_nexprs(pf); e++) {
+		pats = prefilter_patterns_of(pf, (unsigned)e, &k);
+		if (k == n && memcmp(pats, want, n * sizeof(*want)) == 0)
+			return (long)e;
+	}
+	return -1;
+}
+
+/* Alternatives shared by patterns are one expression, reported once. */
+static void
+test_shared(void)
+{
+	static const char *const src[] = {
+		"undersea[\\s\\-]+cables?",	/* anchor: has an "s" */
+		"cyber[0-9A-Za-z_\\x80-\\xff]*|digital",
+		"digital|online",
+		"online",			/* anchor */
+		"(?:web|net)work|online",	/* a group stays whole */
+	};
+	static const char text[] = "Digital and online undersea cables.";
+	static const unsigned digital[] = { 1, 2 }, online[] = { 3, 2, 4 };
+	struct ruleset			 rs;
+	struct pattern			 pats[nitems(src)], *all[nitems(src)];
+	struct prefilter		*pf;
+	struct prefilter_scratch	*ps;
+	struct cands			 c = { 0 };
+	const unsigned			*v;
+	char				*cause = NULL;
+	size_t				 i, n;
+	long				 e;
+
+	memset(&rs, 0, sizeof(rs));
+	memset(pats, 0, sizeof(pats));
+	for (i = 0; i < nitems(src); i++) {
+		pats[i].prefilter = (char *)src[i];
+		pats[i].is_term = 1;
+		pats[i].index = (unsigned)i;
+		pats[i].anchor = i == 0 || i == 3;
+		all[i] = &pats[i];
+	}
+	rs.patterns = all;
+	rs.npatterns = nitems(src);
+	pf = prefilter_build(&rs, "", NULL);
+	CHECK(pf != NULL);
+	if (pf == NULL)
+		return;
+	/* undersea and its long-s marker, cyber, digital, online, the group
+	   and its Kelvin-sign marker */
+	CHECK_INT(prefilter_nexprs(pf), 7);
+	CHECK((e = expr_with(pf, digital, 2)) >= 0);
+	CHECK((e = expr_with(pf, online, 3)) >= 0);
+	v = prefilter_anchors_of(pf, (unsigned)e, &n);
+	CHECK_INT(n, 1);
+	CHECK(n == 1 && v[0] == 3);
+	v = prefilter_exprs_of(pf, 2, &n);
+	CHECK_INT(n, 2);
+	v = prefilter_exprs_of(pf, 0, &n);
+	CHECK_INT(n, 2);			/* the term and the marker */
+	for (i = 0; i < nitems(src); i++)
+		CHECK(prefilter_covers(pf, (unsigned)i));
+
+	c.pf = pf;
+	ps = prefilter_scratch_new(pf);
+	CHECK_INT(prefilter_scan(pf, ps, text, sizeof(text) - 1, collect, &c,
+	    &cause), 0);
+	/* digital, online, and "undersea cable" ending twice (Hyperscan
+	   reports every end: "cable" and "cables") */
+	CHECK_INT(c.calls, 4);
+	CHECK_INT(c.n, 2 + 3 + 2);
+	prefilter_scratch_free(ps);
+	cands_free(&c);
 	prefilter_free(pf);
 }
 
@@ -518,6 +614,7 @@ main(void)
 	test_blocks();
 	test_threads();
 	test_empty();
+	test_shared();
 	rmtree(tmpdir);
 	return CHECK_DONE();
 }
