@@ -20,12 +20,6 @@ strbuf_add(struct strbuf *sb, const char *p, size_t n)
 }
 
 void
-strbuf_addc(struct strbuf *sb, char c)
-{
-	strbuf_add(sb, &c, 1);
-}
-
-void
 strbuf_adds(struct strbuf *sb, const char *s)
 {
 	strbuf_add(sb, s, strlen(s));

@@ -32,7 +32,11 @@ void	 bigbuf_free(void *, size_t);
 
 /* Grow *v (of *cap elements of size sz) so that it holds at least need. */
 void	 xgrow(void **v, size_t *cap, size_t need, size_t sz);
-#define GROW(v, cap, need) xgrow((void **)&(v), &(cap), (need), sizeof(*(v)))
+/* The check is inline: GROW sits in loops that append one element. */
+#define GROW(v, cap, need) do {						\
+	if ((need) > (cap))						\
+		xgrow((void **)&(v), &(cap), (need), sizeof(*(v)));	\
+} while (0)
 
 /* errlist.c: collected input errors, printed together by the caller. */
 struct errlist {
@@ -54,7 +58,14 @@ struct strbuf {
 };
 
 void	 strbuf_add(struct strbuf *, const char *, size_t);
-void	 strbuf_addc(struct strbuf *, char);
+/* Inline: text is built a character at a time in the hot loops. */
+static inline void
+strbuf_addc(struct strbuf *sb, char c)
+{
+	GROW(sb->s, sb->cap, sb->len + 2);
+	sb->s[sb->len++] = c;
+	sb->s[sb->len] = '\0';
+}
 void	 strbuf_adds(struct strbuf *, const char *);
 void	 strbuf_addf(struct strbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
