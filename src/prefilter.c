@@ -603,23 +603,22 @@ splittable(const char *src)
 	return 1;
 }
 
-/*
- * The top-level alternatives of a source, each its own expression.  Rules
- * share context words ("cyber\w*|digital|ICTs?" in dozens of <all>
- * groups): merged, each is matched and reported once per occurrence rather
- * than once per pattern, which was most of the scanning time.
- */
+/* Where a source's top-level "|" are, and where a leading group closes. */
+struct toplevel {
+	size_t		*bars;
+	size_t		 nbars;
+	size_t		 cap;
+	size_t		 first_close;	/* (size_t)-1: no leading group */
+};
+
 static void
-split_alternatives(struct atomlist *al, const char *src, unsigned flags,
-    const struct pattern *p)
+toplevel_scan(const char *src, struct toplevel *t)
 {
-	const char	*s, *start = src;
+	const char	*s;
 	int		 depth = 0, in_class = 0;
 
-	if (!splittable(src)) {
-		atom_add(al, xstrdup(src), flags, p);
-		return;
-	}
+	t->nbars = 0;
+	t->first_close = (size_t)-1;
 	for (s = src; *s != '\0'; s++) {
 		if (*s == '\\') {
 			if (s[1] != '\0')
@@ -638,15 +637,52 @@ split_alternatives(struct atomlist *al, const char *src, unsigned flags,
 				s++;
 		} else if (*s == '(')
 			depth++;
-		else if (*s == ')')
-			depth--;
-		else if (*s == '|' && depth == 0) {
-			atom_add(al, xstrndup(start, (size_t)(s - start)),
-			    flags, p);
-			start = s + 1;
+		else if (*s == ')') {
+			if (--depth == 0 && *src == '(' &&
+			    t->first_close == (size_t)-1)
+				t->first_close = (size_t)(s - src);
+		} else if (*s == '|' && depth == 0) {
+			GROW(t->bars, t->cap, t->nbars + 1);
+			t->bars[t->nbars++] = (size_t)(s - src);
 		}
 	}
-	atom_add(al, xstrdup(start), flags, p);
+}
+
+/*
+ * The top-level alternatives of a source, each its own expression; a
+ * source that is one "(?:...)" group is opened first.  Rules share
+ * context words ("cyber\w*|digital|ICTs?" in dozens of <all> groups):
+ * merged, each is matched and reported once per occurrence rather than
+ * once per pattern, which was most of the scanning time.
+ */
+static void
+split_alternatives(struct atomlist *al, const char *src, unsigned flags,
+    const struct pattern *p)
+{
+	struct toplevel	 t = { NULL, 0, 0, 0 };
+	size_t		 len = strlen(src), start = 0, i;
+	char		*inner;
+
+	if (!splittable(src)) {
+		atom_add(al, xstrdup(src), flags, p);
+		return;
+	}
+	toplevel_scan(src, &t);
+	if (t.nbars == 0 && strncmp(src, "(?:", 3) == 0 &&
+	    t.first_close == len - 1) {
+		inner = xstrndup(src + 3, len - 4);
+		split_alternatives(al, inner, flags, p);
+		free(inner);
+		free(t.bars);
+		return;
+	}
+	for (i = 0; i < t.nbars; i++) {
+		atom_add(al, xstrndup(src + start, t.bars[i] - start), flags,
+		    p);
+		start = t.bars[i] + 1;
+	}
+	atom_add(al, xstrdup(src + start), flags, p);
+	free(t.bars);
 }
 
 /* Both maps between expressions and patterns, from sorted atoms. */
