@@ -55,6 +55,7 @@
 #endif
 
 #include "prefilter.h"
+#include "term.h"
 #include "util.h"
 
 #ifndef HAVE_HYPERSCAN
@@ -508,25 +509,31 @@ widen_for_bytes(const char *src)
 /*
  * The expression and flags Hyperscan gets for a pattern: term sources as
  * term.c wrote them, for byte mode; regex sources rewritten for byte mode
- * when possible, else as written in UTF-8 mode.
+ * when possible, else in UTF-8 mode without their word boundaries.
  */
 static char *
 pattern_expr(const struct pattern *p, unsigned *flags)
 {
-	char	*e;
+	char	*e, *b;
 
 	*flags = HS_FLAG_PREFILTER;
 	if (!p->case_sensitive)
 		*flags |= HS_FLAG_CASELESS;
-	if (has_nonascii(p->prefilter)) {
-		*flags |= HS_FLAG_UTF8 | HS_FLAG_UCP;
+	if (p->is_term && !has_nonascii(p->prefilter))
 		return xstrdup(p->prefilter);
+	if (!p->is_term && !p->anchor && !has_nonascii(p->prefilter) &&
+	    (b = prefilter_drop_boundaries(p->prefilter)) != NULL) {
+		e = widen_for_bytes(b);
+		free(b);
+		if (e != NULL)
+			return e;
 	}
-	if (p->is_term)
-		return xstrdup(p->prefilter);
-	if ((e = widen_for_bytes(p->prefilter)) != NULL)
+	if (!p->is_term && !has_nonascii(p->prefilter) &&
+	    (e = widen_for_bytes(p->prefilter)) != NULL)
 		return e;
 	*flags |= HS_FLAG_UTF8 | HS_FLAG_UCP;
+	if (!p->is_term && (e = prefilter_drop_boundaries(p->prefilter)) != NULL)
+		return e;
 	return xstrdup(p->prefilter);
 }
 

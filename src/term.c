@@ -400,12 +400,17 @@ escape_ok(char c)
 	return strchr("gkKRNCzZG", c) == NULL;
 }
 
-char *
-regex_to_prefilter(const char *regex)
+/*
+ * The pass behind both functions below: copy what Hyperscan takes, fail on
+ * what it cannot, and keep or drop word boundaries.
+ */
+static char *
+to_prefilter(const char *regex, int keep_boundaries)
 {
 	struct strbuf sb;
 	const char *p = regex, *q;
 	size_t n;
+	int content = 0;
 
 	memset(&sb, 0, sizeof(sb));
 	while (*p != '\0') {
@@ -417,6 +422,8 @@ regex_to_prefilter(const char *regex)
 			   quantifies it. */
 			if (p[2] != '\0' && strchr("?*+{", p[2]) != NULL)
 				goto fail;
+			if (p[1] == 'b' && keep_boundaries)
+				strbuf_add(&sb, p, 2);
 			p += 2;
 			continue;
 		} else if (p[0] == '\\') {
@@ -437,12 +444,25 @@ regex_to_prefilter(const char *regex)
 		} else
 			n = 1;
 		strbuf_add(&sb, p, n);
+		content = 1;
 		p += n;
 	}
-	if (sb.len == 0)
+	if (!content)
 		goto fail;
 	return strbuf_take(&sb);
 fail:
 	strbuf_free(&sb);
 	return NULL;
+}
+
+char *
+regex_to_prefilter(const char *regex)
+{
+	return to_prefilter(regex, 1);
+}
+
+char *
+prefilter_drop_boundaries(const char *src)
+{
+	return to_prefilter(src, 0);
 }

@@ -27,9 +27,13 @@ int	term_to_regex(const char *term, char **regex, char **prefilter,
 /*
  * Derive a prefilter source from a user's PCRE2 regex: the same pattern with
  * what Hyperscan cannot take exactly removed in a way that only widens it
- * (word boundaries dropped).  NULL when no safe widening is known; the
- * pattern is then always confirmed by PCRE2 alone.
+ * (\B dropped; \b kept for prefilter.c, which keeps it only where its
+ * byte-mode reading is the wider one).  NULL when no safe widening is
+ * known; the pattern is then always confirmed by PCRE2 alone.
  */
 char	*regex_to_prefilter(const char *regex);
+/* The same source with every \b dropped too, for Hyperscan's UTF-8 mode,
+   whose Unicode tables may disagree with PCRE2's on what a letter is. */
+char	*prefilter_drop_boundaries(const char *src);
 
 #endif

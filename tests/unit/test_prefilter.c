@@ -592,6 +592,44 @@ test_shared(void)
 	prefilter_free(pf);
 }
 
+/* A regex's \b stays next to an ASCII letter: "AI" in "said" is no
+   candidate, while the word itself, and next to non-ASCII text, is. */
+static void
+test_boundaries(void)
+{
+	static const char text[] = "He said AI, maintain \xc3\xa9" "AI.";
+	struct ruleset			 rs;
+	struct pattern			 pat, *all[1];
+	struct prefilter		*pf;
+	struct prefilter_scratch	*ps;
+	struct cands			 c = { 0 };
+	char				*cause = NULL;
+
+	memset(&rs, 0, sizeof(rs));
+	memset(&pat, 0, sizeof(pat));
+	pat.prefilter = (char *)"\\bAI\\b";
+	pat.anchor = 1;
+	all[0] = &pat;
+	rs.patterns = all;
+	rs.npatterns = 1;
+	pf = prefilter_build(&rs, "", NULL);
+	CHECK(pf != NULL);
+	if (pf == NULL)
+		return;
+	CHECK(prefilter_covers(pf, 0));
+	c.pf = pf;
+	ps = prefilter_scratch_new(pf);
+	CHECK_INT(prefilter_scan(pf, ps, text, sizeof(text) - 1, collect, &c,
+	    &cause), 0);
+	/* "AI," and "\xc3\xa9AI." (PCRE2 sees no boundary there; the
+	   byte-mode reading is the wider one) */
+	CHECK_INT(c.n, 2);
+	CHECK(c.n == 2 && c.end[0] == 10 && c.end[1] == 25);
+	prefilter_scratch_free(ps);
+	cands_free(&c);
+	prefilter_free(pf);
+}
+
 static void
 rmtree(const char *dir)
 {
@@ -616,6 +654,7 @@ main(void)
 	test_threads();
 	test_empty();
 	test_shared();
+	test_boundaries();
 	rmtree(tmpdir);
 	return CHECK_DONE();
 }

@@ -162,7 +162,7 @@ test_tree_rules(const struct objective *o)
 	CHECK_INT(r->pats.v[1].is_term, 0);
 	CHECK_INT(r->pats.v[1].case_sensitive, 1);
 	CHECK_STR(r->pats.v[1].regex, "\\bICPC\\b");
-	CHECK_STR(r->pats.v[1].prefilter, "ICPC");
+	CHECK_STR(r->pats.v[1].prefilter, "\\bICPC\\b");
 	CHECK_INT(r->ngroups, 1);
 	CHECK_INT(r->groups[0].scope, SCOPE_PARAGRAPH);
 	CHECK_INT(r->groups[0].pats.n, 2);

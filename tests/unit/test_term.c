@@ -341,13 +341,15 @@ test_prefilter(void)
 static void
 test_regex_prefilter(void)
 {
-	CHECK_RPF("\\bICPC\\b", "ICPC");
+	char *got;
+
+	CHECK_RPF("\\bICPC\\b", "\\bICPC\\b");
 	CHECK_RPF("\\Bfoo", "foo");
 	CHECK_RPF("[\\b]x", "[\\b]x");
 	CHECK_RPF("[]\\b]x", "[]\\b]x");
 	CHECK_RPF("[[:alpha:]\\b]x", "[[:alpha:]\\b]x");
 	CHECK_RPF("\\\\bx", "\\\\bx");
-	CHECK_RPF("\\Qa\\bc\\E\\bd", "\\Qa\\bc\\Ed");
+	CHECK_RPF("\\Qa\\bc\\E\\bd", "\\Qa\\bc\\E\\bd");
 	CHECK_RPF("(?<n>a)b", "(?<n>a)b");
 	CHECK_RPF("(?i)a(?-i:b)", "(?i)a(?-i:b)");
 	CHECK_RPF("a(?=b)", "a(?=b)");
@@ -363,6 +365,12 @@ test_regex_prefilter(void)
 	CHECK_RPF("a\\Kb", "(null)");
 	CHECK_RPF("\\b", "(null)");
 	CHECK_RPF("\\b?a", "(null)");
+	CHECK_RPF("\\b\\B", "(null)");
+
+	/* Hyperscan's UTF-8 mode gets the source without \b. */
+	got = prefilter_drop_boundaries("\\bICPC\\b|\\Q\\b\\E[\\b]\\bx");
+	CHECK_STR(got != NULL ? got : "(null)", "ICPC|\\Q\\b\\E[\\b]x");
+	free(got);
 	CHECK_RPF("a[b", "(null)");
 }
 
