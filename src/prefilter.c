@@ -586,11 +586,190 @@ atom_cmp(const void *a, const void *b)
 }
 
 /*
- * Whether a source can be cut at its top-level "|": only when every group
- * is a plain "(?:" one and nothing refers back to a group, so that each
- * alternative means alone what it meant in the whole.  Options set for the
- * rest of the source ("(?i)a|b"), back references, branch resets and
- * quoting keep it whole.
+ * Reducing a source to what the prefilter needs.  A candidate is only an
+ * end offset inside some match, so any part that every match must start
+ * with will do: its end lies inside the match.  Three rewrites use that,
+ * each making the database smaller and the scan cheaper:
+ * - "a|b" is two expressions, and a whole "(?:a|b)" group is opened, so
+ *   that rules share their words ("cyber\w*|digital" recurs in dozens of
+ *   <all> groups): each is then reported once per occurrence, not once per
+ *   pattern;
+ * - a non-anchor source is cut before its first top-level bounded repeat
+ *   such as "(?:[^.;]|...){0,60}" or "(?:\w+\s+){0,3}": those cost
+ *   Hyperscan an automaton each.  Anchors keep theirs: a cut anchor wakes
+ *   the PCRE2 confirmation of every sentence with its first word, which
+ *   costs more than the automaton saves;
+ * - trailing quantified parts are dropped: "develop\w*" reported an end
+ *   after every letter of "development", "develop" reports one.
+ * A rewrite is made only when what is left still has at least two
+ * characters besides word boundaries, so that it stays selective; if
+ * Hyperscan still finds it matches the empty string it refuses it, and the
+ * pattern is then confirmed everywhere, as any uncovered pattern is.
+ */
+struct tatom {
+	size_t	 start;		/* the atom */
+	size_t	 end;
+	size_t	 qend;		/* its quantifier is [end, qend) */
+	int	 bar;		/* a top-level "|" */
+};
+
+struct tatoms {
+	struct tatom	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* Length of the escape at s ("\x{2010}" and "\p{L}" included). */
+static size_t
+escape_len(const char *s)
+{
+	const char	*e;
+
+	if (s[1] == '\0')
+		return 1;
+	if (s[1] == 'Q') {
+		e = strstr(s + 2, "\\E");
+		return e == NULL ? strlen(s) : (size_t)(e - s) + 2;
+	}
+	if (strchr("xpPNo", s[1]) != NULL && s[2] == '{' &&
+	    (e = strchr(s + 3, '}')) != NULL)
+		return (size_t)(e - s) + 1;
+	return 2;
+}
+
+/* Length of the class at s, "[" to its "]" (0 if unterminated). */
+static size_t
+class_len(const char *s)
+{
+	const char	*q = s + 1;
+
+	if (*q == '^')
+		q++;
+	if (*q == ']')
+		q++;
+	while (*q != '\0' && *q != ']') {
+		if (*q == '\\')
+			q += escape_len(q);
+		else if (q[0] == '[' && q[1] == ':' &&
+		    strstr(q + 2, ":]") != NULL)
+			q = strstr(q + 2, ":]") + 2;
+		else
+			q++;
+	}
+	return *q == ']' ? (size_t)(q - s) + 1 : 0;
+}
+
+/* Length of the group at s, "(" to its ")" (0 if unbalanced). */
+static size_t
+group_len(const char *s)
+{
+	const char	*q = s;
+	size_t		 n;
+	int		 depth = 0;
+
+	while (*q != '\0') {
+		if (*q == '\\')
+			q += escape_len(q);
+		else if (*q == '[') {
+			if ((n = class_len(q)) == 0)
+				return 0;
+			q += n;
+		} else {
+			if (*q == '(')
+				depth++;
+			else if (*q == ')' && --depth == 0)
+				return (size_t)(q - s) + 1;
+			q++;
+		}
+	}
+	return 0;
+}
+
+static size_t
+quant_len(const char *s)
+{
+	const char	*q = s;
+
+	if (!is_quant(q))
+		return 0;
+	if (*q == '{')
+		q = strchr(q, '}');
+	q++;
+	if (*q == '?' || *q == '+')	/* lazy, possessive */
+		q++;
+	return (size_t)(q - s);
+}
+
+/* The top-level atoms of src; -1 when it does not lex. */
+static int
+top_atoms(const char *src, struct tatoms *t)
+{
+	size_t	 i = 0, n;
+
+	t->n = 0;
+	while (src[i] != '\0') {
+		GROW(t->v, t->cap, t->n + 1);
+		t->v[t->n].start = i;
+		t->v[t->n].bar = src[i] == '|';
+		if (src[i] == '\\')
+			n = escape_len(src + i);
+		else if (src[i] == '[')
+			n = class_len(src + i);
+		else if (src[i] == '(')
+			n = group_len(src + i);
+		else
+			n = 1;
+		if (n == 0)
+			return -1;
+		i += n;
+		t->v[t->n].end = i;
+		if (!t->v[t->n].bar)
+			i += quant_len(src + i);
+		t->v[t->n].qend = i;
+		t->n++;
+	}
+	return 0;
+}
+
+/* A repeat with room to vary: "{0,60}", "{2,}"; not "{2}". */
+static int
+heavy_quant(const char *q, size_t len)
+{
+	unsigned long	 lo, hi;
+	char		*e;
+
+	if (len == 0 || *q != '{')
+		return 0;
+	lo = strtoul(q + 1, &e, 10);
+	if (*e != ',')
+		return 0;
+	if (e[1] == '}')
+		return 1;
+	hi = strtoul(e + 1, NULL, 10);
+	return hi >= lo + 2;
+}
+
+/* At least two characters that are not word boundaries. */
+static int
+has_substance(const char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\\' && i + 1 < len && s[i + 1] == 'b')
+			i++;
+		else
+			n++;
+	}
+	return n >= 2;
+}
+
+/*
+ * Whether a source may be taken apart: only when every group is a plain
+ * "(?:" one and nothing refers back to a group, so that each piece means
+ * alone what it meant in the whole.  Options set for the rest of the
+ * source ("(?i)a|b"), back references, branch resets and lookarounds keep
+ * it whole.
  */
 static int
 splittable(const char *src)
@@ -599,7 +778,7 @@ splittable(const char *src)
 
 	for (p = src; *p != '\0'; p++) {
 		if (*p == '\\') {
-			if (p[1] == 'Q' || p[1] == 'g' || p[1] == 'k' ||
+			if (p[1] == 'g' || p[1] == 'k' ||
 			    (p[1] >= '1' && p[1] <= '9'))
 				return 0;
 			if (p[1] != '\0')
@@ -610,86 +789,102 @@ splittable(const char *src)
 	return 1;
 }
 
-/* Where a source's top-level "|" are, and where a leading group closes. */
-struct toplevel {
-	size_t		*bars;
-	size_t		 nbars;
-	size_t		 cap;
-	size_t		 first_close;	/* (size_t)-1: no leading group */
-};
+#define REDUCE_DEPTH	8
+
+static void reduce(struct atomlist *, const char *, size_t, unsigned,
+    const struct pattern *, int);
 
 static void
-toplevel_scan(const char *src, struct toplevel *t)
+reduce_alternatives(struct atomlist *al, const char *src,
+    const struct tatoms *t, unsigned flags, const struct pattern *p,
+    int depth)
 {
-	const char	*s;
-	int		 depth = 0, in_class = 0;
+	size_t	 i, from = 0;
 
-	t->nbars = 0;
-	t->first_close = (size_t)-1;
-	for (s = src; *s != '\0'; s++) {
-		if (*s == '\\') {
-			if (s[1] != '\0')
-				s++;
-		} else if (in_class) {
-			if (s[0] == '[' && s[1] == ':' &&
-			    strstr(s + 2, ":]") != NULL)
-				s = strstr(s + 2, ":]") + 1;
-			else if (*s == ']')
-				in_class = 0;
-		} else if (*s == '[') {
-			in_class = 1;
-			if (s[1] == '^')
-				s++;
-			if (s[1] == ']')	/* a literal "]" first */
-				s++;
-		} else if (*s == '(')
-			depth++;
-		else if (*s == ')') {
-			if (--depth == 0 && *src == '(' &&
-			    t->first_close == (size_t)-1)
-				t->first_close = (size_t)(s - src);
-		} else if (*s == '|' && depth == 0) {
-			GROW(t->bars, t->cap, t->nbars + 1);
-			t->bars[t->nbars++] = (size_t)(s - src);
-		}
+	for (i = 0; i <= t->n; i++) {
+		if (i < t->n && !t->v[i].bar)
+			continue;
+		reduce(al, src + from, (i < t->n ? t->v[i].start :
+		    strlen(src)) - from, flags, p, depth + 1);
+		if (i < t->n)
+			from = t->v[i].end;
 	}
 }
 
-/*
- * The top-level alternatives of a source, each its own expression; a
- * source that is one "(?:...)" group is opened first.  Rules share
- * context words ("cyber\w*|digital|ICTs?" in dozens of <all> groups):
- * merged, each is matched and reported once per occurrence rather than
- * once per pattern, which was most of the scanning time.
- */
-static void
-split_alternatives(struct atomlist *al, const char *src, unsigned flags,
-    const struct pattern *p)
+/* "\b(?:a|b)" is "\ba" and "\bb": the group at g, of length len.
+   Returns -1, having added nothing, if the group does not lex. */
+static int
+reduce_bounded_group(struct atomlist *al, const char *g, size_t len,
+    unsigned flags, const struct pattern *p, int depth)
 {
-	struct toplevel	 t = { NULL, 0, 0, 0 };
-	size_t		 len = strlen(src), start = 0, i;
-	char		*inner;
+	struct tatoms	 t = { NULL, 0, 0 };
+	char		*inner = xstrndup(g + 3, len - 4), *alt;
+	size_t		 i, from = 0, to;
+	int		 rc;
 
-	if (!splittable(src)) {
-		atom_add(al, xstrdup(src), flags, p);
-		return;
+	if ((rc = top_atoms(inner, &t)) == 0) {
+		for (i = 0; i <= t.n; i++) {
+			if (i < t.n && !t.v[i].bar)
+				continue;
+			to = i < t.n ? t.v[i].start : strlen(inner);
+			alt = xasprintf("\\b%.*s", (int)(to - from),
+			    inner + from);
+			reduce(al, alt, strlen(alt), flags, p, depth + 1);
+			free(alt);
+			if (i < t.n)
+				from = t.v[i].end;
+		}
 	}
-	toplevel_scan(src, &t);
-	if (t.nbars == 0 && strncmp(src, "(?:", 3) == 0 &&
-	    t.first_close == len - 1) {
-		inner = xstrndup(src + 3, len - 4);
-		split_alternatives(al, inner, flags, p);
-		free(inner);
-		free(t.bars);
-		return;
+	free(t.v);
+	free(inner);
+	return rc;
+}
+
+/* Add src[0, len) to al, reduced as described above. */
+static void
+reduce(struct atomlist *al, const char *src, size_t len, unsigned flags,
+    const struct pattern *p, int depth)
+{
+	struct tatoms	 t = { NULL, 0, 0 };
+	char		*s = xstrndup(src, len);
+	size_t		 i, n;
+
+	if (depth > REDUCE_DEPTH || !splittable(s) || top_atoms(s, &t) != 0)
+		goto whole;
+	for (i = 0; i < t.n; i++)
+		if (t.v[i].bar) {
+			reduce_alternatives(al, s, &t, flags, p, depth);
+			goto done;
+		}
+	for (i = 0; i < t.n; i++)
+		if (heavy_quant(s + t.v[i].end, t.v[i].qend - t.v[i].end))
+			break;
+	n = t.n;
+	if (i < t.n && !p->anchor && has_substance(s, t.v[i].start))
+		n = i;
+	while (n > 1 && t.v[n - 1].qend > t.v[n - 1].end &&
+	    has_substance(s, t.v[n - 1].start))
+		n--;
+	if (n == 1 && t.v[0].qend == t.v[0].end &&
+	    strncmp(s, "(?:", 3) == 0) {
+		reduce(al, s + 3, t.v[0].end - 4, flags, p, depth + 1);
+		goto done;
 	}
-	for (i = 0; i < t.nbars; i++) {
-		atom_add(al, xstrndup(src + start, t.bars[i] - start), flags,
-		    p);
-		start = t.bars[i] + 1;
+	if (n == 2 && t.v[0].end == 2 && t.v[0].qend == 2 &&
+	    strncmp(s, "\\b(?:", 5) == 0 && t.v[1].qend == t.v[1].end &&
+	    reduce_bounded_group(al, s + 2, t.v[1].end - 2, flags, p,
+	    depth) == 0)
+		goto done;
+	if (n < t.n) {
+		reduce(al, s, t.v[n].start, flags, p, depth + 1);
+		goto done;
 	}
-	atom_add(al, xstrdup(src + start), flags, p);
-	free(t.bars);
+whole:
+	atom_add(al, s, flags, p);
+	s = NULL;
+done:
+	free(t.v);
+	free(s);
 }
 
 /* Both maps between expressions and patterns, from sorted atoms. */
@@ -749,7 +944,7 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 			continue;
 		set->npats++;
 		full = pattern_expr(p, &flags);
-		split_alternatives(&al, full, flags, p);
+		reduce(&al, full, strlen(full), flags, p, 0);
 		for (m = 0; m < NMARKERS; m++)
 			if (needs_marker(full, flags, marker_letter[m]))
 				atom_add(&al, xstrdup(marker_expr[m]), 0, p);
