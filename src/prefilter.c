@@ -637,28 +637,6 @@ escape_len(const char *s)
 	return 2;
 }
 
-/* Length of the class at s, "[" to its "]" (0 if unterminated). */
-static size_t
-class_len(const char *s)
-{
-	const char	*q = s + 1;
-
-	if (*q == '^')
-		q++;
-	if (*q == ']')
-		q++;
-	while (*q != '\0' && *q != ']') {
-		if (*q == '\\')
-			q += escape_len(q);
-		else if (q[0] == '[' && q[1] == ':' &&
-		    strstr(q + 2, ":]") != NULL)
-			q = strstr(q + 2, ":]") + 2;
-		else
-			q++;
-	}
-	return *q == ']' ? (size_t)(q - s) + 1 : 0;
-}
-
 /* Length of the group at s, "(" to its ")" (0 if unbalanced). */
 static size_t
 group_len(const char *s)
@@ -671,7 +649,7 @@ group_len(const char *s)
 		if (*q == '\\')
 			q += escape_len(q);
 		else if (*q == '[') {
-			if ((n = class_len(q)) == 0)
+			if ((n = regex_class_len(q)) == 0)
 				return 0;
 			q += n;
 		} else {
@@ -714,7 +692,7 @@ top_atoms(const char *src, struct tatoms *t)
 		if (src[i] == '\\')
 			n = escape_len(src + i);
 		else if (src[i] == '[')
-			n = class_len(src + i);
+			n = regex_class_len(src + i);
 		else if (src[i] == '(')
 			n = group_len(src + i);
 		else

@@ -346,11 +346,7 @@ term_to_regex(const char *term, char **regex, char **prefilter, char **cause)
 	return 0;
 }
 
-/*
- * Length of a "[...]" class at p in a regex, honouring escapes, a leading
- * "]" or "^]", and POSIX "[:name:]" members; 0 when it never closes.
- */
-static size_t
+size_t
 regex_class_len(const char *p)
 {
 	const char *q = p + 1;

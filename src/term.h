@@ -32,6 +32,11 @@ int	term_to_regex(const char *term, char **regex, char **prefilter,
  * known; the pattern is then always confirmed by PCRE2 alone.
  */
 char	*regex_to_prefilter(const char *regex);
+/*
+ * Length of a "[...]" class at p in a regex, honouring escapes, a leading
+ * "]" or "^]", and POSIX "[:name:]" members; 0 when it never closes.
+ */
+size_t	 regex_class_len(const char *p);
 /* The same source with every \b dropped too, for Hyperscan's UTF-8 mode,
    whose Unicode tables may disagree with PCRE2's on what a letter is. */
 char	*prefilter_drop_boundaries(const char *src);
