@@ -62,7 +62,7 @@ cmp -s "$tmp/j1.xml" "$tmp/j4.xml" || fail "-j 4 differs from -j 1"
 $PALINT $rules -f csv --progress "$m" >/dev/null 2>"$tmp/progress" || [ $? = 1 ]
 grep -q '80/80 documents' "$tmp/progress" || fail "--progress shows no count"
 $PALINT $rules -f csv "$m" >/dev/null 2>"$tmp/quiet" || [ $? = 1 ]
-[ ! -s "$tmp/quiet" ] || fail "stderr not empty on a clean run"
+stderr_clean "$tmp/quiet" || fail "stderr not empty on a clean run"
 
 # -o replaces a report only when the new one is complete.
 echo previous >"$tmp/out.csv"

@@ -7,13 +7,14 @@
 
 fx=$top_srcdir/fixtures/eval
 
-# run_ok NAME CMD...: exit 0, nothing on stderr, CSV line ends made LF.
+# run_ok NAME CMD...: exit 0, nothing on stderr (see stderr_clean), CSV line
+# ends made LF.
 run_ok() {
 	name=$1
 	shift
 	"$@" >"$tmp/out.raw" 2>"$tmp/err" ||
 		{ cat "$tmp/err" >&2; fail "$name: exit status $?"; }
-	[ ! -s "$tmp/err" ] || { cat "$tmp/err" >&2; fail "$name: stderr"; }
+	stderr_clean "$tmp/err" || { cat "$tmp/err" >&2; fail "$name: stderr"; }
 	tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
 }
 

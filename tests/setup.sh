@@ -56,6 +56,12 @@ validate_report() {
 		2>"$tmp/xmllint.err" || { cat "$tmp/xmllint.err" >&2; fail "$1 does not validate"; }
 }
 
+# stderr_clean FILE: FILE holds nothing but, at most, the one-line notice
+# of a build without Hyperscan, which the PCRE2 fallback must print.
+stderr_clean() {
+	! grep -qv '^palint: built without Hyperscan; scanning with PCRE2 only$' "$1"
+}
+
 # check_error NAME PATTERN CMD...: CMD must exit 2 with stderr matching the
 # extended regular expression PATTERN; its output is left in $tmp/out and
 # $tmp/err.
