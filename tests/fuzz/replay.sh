@@ -6,7 +6,7 @@
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/setup.sh"
 
 fuzz=$top_srcdir/tests/fuzz
-for t in rules decode markup office merge term; do
+for t in rules decode markup office merge term prefilter; do
 	bin=$top_builddir/tests/fuzz/replay_$t
 	[ -x "$bin" ] || fail "$bin not built"
 	for d in "$fuzz/seeds/$t" "$fuzz/regressions/$t"; do

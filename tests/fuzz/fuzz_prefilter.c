@@ -1,0 +1,168 @@
+/*
+ * fuzz_prefilter.c -- libFuzzer target: the prefilter never misses a match.
+ * Input: one flags byte (bit 0: the source is a <term>, not a regex; bit 1:
+ * the pattern is an anchor; bit 2: case-sensitive), the pattern up to the
+ * first newline, then the text.  Whenever the pattern compiles and
+ * prefilter.c takes its source, every PCRE2 match [s, e) in the text must
+ * hold the end of a candidate: s < end <= e.  That is the whole contract
+ * the scanner relies on, whatever the source was reduced to.  Patterns are
+ * kept short: Hyperscan takes seconds to compile some long ones under the
+ * sanitizers, which would read as hangs.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "fuzz.h"
+#include "prefilter.h"
+#include "term.h"
+#include "util.h"
+
+#define PATTERN_MAX	60
+
+struct ends {
+	size_t	*v;
+	size_t	 n;
+	size_t	 cap;
+};
+
+static void
+collect(unsigned expr, size_t end, void *arg)
+{
+	struct ends *e = arg;
+
+	(void)expr;
+	GROW(e->v, e->cap, e->n + 1);
+	e->v[e->n++] = end;
+}
+
+static int
+has_end_in(const struct ends *e, size_t s, size_t end)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++)
+		if (e->v[i] > s && e->v[i] <= end)
+			return 1;
+	return 0;
+}
+
+/* Every match of code in text, one after another as the scanner finds
+   them, must hold a candidate end. */
+static void
+check_matches(pcre2_code *code, const char *text, size_t len,
+    const struct ends *e)
+{
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+	PCRE2_SIZE *ov;
+	size_t pos = 0;
+
+	pcre2_set_match_limit(mc, 100000);
+	pcre2_set_depth_limit(mc, 1000);
+	while (pos < len && pcre2_match(code, (PCRE2_SPTR)text, len, pos,
+	    PCRE2_NO_UTF_CHECK, md, mc) > 0) {
+		ov = pcre2_get_ovector_pointer(md);
+		if (!has_end_in(e, ov[0], ov[1])) {
+			fprintf(stderr, "missed match at %zu-%zu\n",
+			    (size_t)ov[0], (size_t)ov[1]);
+			abort();
+		}
+		pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		while (pos < len && ((unsigned char)text[pos] & 0xc0) == 0x80)
+			pos++;
+	}
+	pcre2_match_context_free(mc);
+	pcre2_match_data_free(md);
+}
+
+static void
+run(const char *regex, const char *prefilter, int flags, const char *text,
+    size_t len)
+{
+	struct ruleset rs;
+	struct pattern pat, *all[1];
+	struct prefilter *pf;
+	struct prefilter_scratch *ps;
+	struct ends e = { NULL, 0, 0 };
+	pcre2_code *code;
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
+	uint32_t minlen;
+	PCRE2_SIZE off;
+	char *cause = NULL;
+	int rc;
+
+	if ((flags & 4) == 0)
+		opts |= PCRE2_CASELESS;
+	code = pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED, opts,
+	    &rc, &off, NULL);
+	if (code == NULL)
+		return;
+	/* palint refuses patterns that match the empty string. */
+	if (pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &minlen) != 0 ||
+	    minlen == 0) {
+		pcre2_code_free(code);
+		return;
+	}
+	memset(&rs, 0, sizeof(rs));
+	memset(&pat, 0, sizeof(pat));
+	pat.regex = (char *)regex;
+	pat.prefilter = (char *)prefilter;
+	pat.is_term = flags & 1;
+	pat.anchor = (flags & 2) != 0;
+	pat.case_sensitive = (flags & 4) != 0;
+	all[0] = &pat;
+	rs.patterns = all;
+	rs.npatterns = 1;
+	pf = prefilter_build(&rs, "", NULL);
+	if (pf != NULL && prefilter_covers(pf, 0)) {
+		ps = prefilter_scratch_new(pf);
+		if (prefilter_scan(pf, ps, text, len, collect, &e, &cause) == 0)
+			check_matches(code, text, len, &e);
+		prefilter_scratch_free(ps);
+	}
+	free(cause);
+	free(e.v);
+	prefilter_free(pf);
+	pcre2_code_free(code);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s, *nl, *regex = NULL, *prefilter = NULL, *cause = NULL;
+	int flags;
+
+	if (size < 2 || size > 4096)
+		return 0;
+	flags = data[0];
+	s = xstrndup((const char *)data + 1, size - 1);
+	if ((nl = strchr(s, '\n')) == NULL || !fuzz_utf8_valid(s, strlen(s))) {
+		free(s);
+		return 0;
+	}
+	*nl = '\0';
+	if (strlen(s) > PATTERN_MAX) {
+		free(s);
+		return 0;
+	}
+	if (flags & 1) {
+		if (term_to_regex(s, &regex, &prefilter, &cause) != 0)
+			regex = prefilter = NULL;
+	} else {
+		regex = xstrdup(s);
+		prefilter = regex_to_prefilter(s);
+	}
+	if (regex != NULL && prefilter != NULL)
+		run(regex, prefilter, flags, nl + 1, strlen(nl + 1));
+	free(regex);
+	free(prefilter);
+	free(cause);
+	free(s);
+	return 0;
+}
