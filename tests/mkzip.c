@@ -139,11 +139,10 @@ member_parse(struct zip *z, const char *spec)
 	member_add(z, spec, n, data, len, spec[n] == '@');
 }
 
+/* From "version needed" to the name length, both headers say the same. */
 static void
-local_header(struct zip *z, struct member *m)
+put_shared_fields(struct zip *z, const struct member *m)
 {
-	m->offset = z->pos;
-	put32(z, 0x04034b50);
 	put16(z, 10);			/* version needed */
 	put16(z, 0);			/* flags */
 	put16(z, 0);			/* stored */
@@ -153,7 +152,15 @@ local_header(struct zip *z, struct member *m)
 	put32(z, (uint32_t)m->len);
 	put32(z, (uint32_t)m->len);
 	put16(z, (unsigned)strlen(m->name));
-	put16(z, 0);
+}
+
+static void
+local_header(struct zip *z, struct member *m)
+{
+	m->offset = z->pos;
+	put32(z, 0x04034b50);
+	put_shared_fields(z, m);
+	put16(z, 0);			/* extra */
 	putbytes(z, m->name, strlen(m->name));
 	putbytes(z, m->data, m->len);
 }
@@ -165,15 +172,7 @@ central_header(struct zip *z, const struct member *m)
 
 	put32(z, 0x02014b50);
 	put16(z, 3 << 8 | 20);		/* made by Unix, spec 2.0 */
-	put16(z, 10);
-	put16(z, 0);
-	put16(z, 0);
-	put16(z, ZIP_DOS_TIME);
-	put16(z, ZIP_DOS_DATE);
-	put32(z, m->crc);
-	put32(z, (uint32_t)m->len);
-	put32(z, (uint32_t)m->len);
-	put16(z, (unsigned)strlen(m->name));
+	put_shared_fields(z, m);
 	put16(z, 0);			/* extra */
 	put16(z, 0);			/* comment */
 	put16(z, 0);			/* disk */
