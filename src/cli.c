@@ -31,7 +31,7 @@ static const char usage_text[] =
 "       palint explain [-r RULES]... ID\n"
 "       palint extract FILE\n"
 "       palint merge [-o FILE] REPORT...\n"
-"       palint eval [-r RULES]... [-f text|csv] LABELS.tsv\n"
+"       palint eval [-r RULES]... [-f text|csv] [--split NAME] LABELS.tsv\n"
 "       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n";
 
 static const char help_text[] =
@@ -63,6 +63,7 @@ static const char help_text[] =
 "      --patterns           (rules export) one PCRE2 pattern per line\n"
 "      --documents FILE     (eval) document ratings to compare with\n"
 "      --corpus DIR         (eval) folder holding the rated documents\n"
+"      --split NAME         (eval) only the labelled rows whose split is NAME\n"
 "  -q, --quiet              no notices on stderr\n"
 "  -h, --help               show this help\n"
 "  -V, --version            show the version\n"
@@ -87,7 +88,8 @@ enum {
 	OPT_MAX_XML_DEPTH,
 	OPT_PATTERNS,
 	OPT_DOCUMENTS,
-	OPT_CORPUS
+	OPT_CORPUS,
+	OPT_SPLIT
 };
 
 static const struct option long_options[] = {
@@ -115,6 +117,7 @@ static const struct option long_options[] = {
 	{ "patterns", no_argument, NULL, OPT_PATTERNS },
 	{ "documents", required_argument, NULL, OPT_DOCUMENTS },
 	{ "corpus", required_argument, NULL, OPT_CORPUS },
+	{ "split", required_argument, NULL, OPT_SPLIT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -273,6 +276,7 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_PATTERNS: return 0;
 	case OPT_DOCUMENTS: o->documents = arg; return 0;
 	case OPT_CORPUS: o->corpus = arg; return 0;
+	case OPT_SPLIT: o->split = arg; return 0;
 	case 'q': o->quiet = 1; return 0;
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
 		fputs(help_text, stdout); *done = 1; return 0;

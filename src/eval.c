@@ -75,6 +75,9 @@ struct evset {
 	size_t			 nrows;
 	size_t			 caprows;
 	int			 header;	/* the header line was seen */
+	size_t			 ncols;		/* 4, or 5 with a split column */
+	const char		*split;		/* keep rows of this split only */
+	size_t			 skipped;	/* rows of other splits */
 	int			 quiet;
 	struct errlist		 errs;
 };
@@ -99,12 +102,13 @@ label_index(struct evset *es, const char *id, unsigned line)
 
 static void
 evset_init(struct evset *es, const char *path, const struct ruleset *rs,
-    int quiet)
+    const char *split, int quiet)
 {
 	size_t i, j;
 
 	memset(es, 0, sizeof(*es));
 	es->path = path;
+	es->split = split;
 	es->rs = rs;
 	es->quiet = quiet;
 	es->capids = rs->nobjectives + 1;
@@ -204,21 +208,33 @@ parse_line_number(const char *s, unsigned *out)
 	return 0;
 }
 
+/*
+ * The header names the columns: doc, line, labels, sentence, and
+ * optionally split (which part of a development set a row belongs to).
+ */
 static int
 check_header(struct evset *es, char **f, size_t n, unsigned line)
 {
 	static const char *const want[] = { "doc", "line", "labels",
-	    "sentence" };
+	    "sentence", "split" };
 	size_t i;
 
 	es->header = 1;
-	for (i = 0; i < nitems(want); i++)
-		if (n != nitems(want) || strcmp(f[i], want[i]) != 0) {
-			errlist_add(&es->errs, "%s:%u: the first line must be "
-			    "the header doc, line, labels, sentence "
-			    "(tab-separated)", es->path, line);
-			return -1;
-		}
+	es->ncols = n;
+	for (i = 0; i < n && i < nitems(want); i++)
+		if (strcmp(f[i], want[i]) != 0)
+			break;
+	if ((n != 4 && n != 5) || i != n) {
+		errlist_add(&es->errs, "%s:%u: the first line must be "
+		    "the header doc, line, labels, sentence[, split] "
+		    "(tab-separated)", es->path, line);
+		return -1;
+	}
+	if (es->split != NULL && n != 5) {
+		errlist_add(&es->errs, "%s:%u: --split %s, but the file has "
+		    "no split column", es->path, line, es->split);
+		return -1;
+	}
 	return 0;
 }
 
@@ -232,9 +248,13 @@ on_label_row(char **f, size_t n, unsigned line, void *arg)
 	if (!es->header)
 		return check_header(es, f, n, line) == 0 ? 0 : 1;
 	memset(&r, 0, sizeof(r));
-	if (n != 4) {
-		errlist_add(&es->errs, "%s:%u: expected 4 tab-separated "
-		    "fields, found %zu", es->path, line, n);
+	if (n != es->ncols) {
+		errlist_add(&es->errs, "%s:%u: expected %zu tab-separated "
+		    "fields, found %zu", es->path, line, es->ncols, n);
+		return 0;
+	}
+	if (es->split != NULL && strcmp(f[4], es->split) != 0) {
+		es->skipped++;
 		return 0;
 	}
 	if (parse_line_number(f[1], &r.line) != 0) {
@@ -739,8 +759,11 @@ out_report(FILE *fp, int csv, const struct evset *es, const struct tally *t)
 		out_tables(&o, es, t);
 		return;
 	}
-	fprintf(fp, "palint eval: %s: %zu sentences; rules %s %s\n", es->path,
-	    es->nrows, es->rs->id, es->rs->version);
+	fprintf(fp, "palint eval: %s: %zu sentences", es->path, es->nrows);
+	if (es->split != NULL)
+		fprintf(fp, " (split %s; %zu others left out)", es->split,
+		    es->skipped);
+	fprintf(fp, "; rules %s %s\n", es->rs->id, es->rs->version);
 	out_tables(&o, es, t);
 	out_noisy_rules(fp, es, t);
 	out_worst(fp, es, 1);
@@ -806,7 +829,10 @@ read_labels(struct evset *es)
 		return -1;
 	if (!es->header)
 		errlist_add(&es->errs, "%s: empty file (want the header doc, "
-		    "line, labels, sentence)", es->path);
+		    "line, labels, sentence[, split])", es->path);
+	else if (es->split != NULL && es->nrows == 0 && es->errs.n == 0)
+		errlist_add(&es->errs, "%s: no row has split '%s'", es->path,
+		    es->split);
 	return es->errs.n > 0 ? -1 : 0;
 }
 
@@ -818,7 +844,7 @@ eval_labels(const struct options *o, const struct ruleset *rs)
 	struct tally t;
 	int rc;
 
-	evset_init(&es, o->args[0], rs, o->quiet);
+	evset_init(&es, o->args[0], rs, o->split, o->quiet);
 	if (read_labels(&es) != 0) {
 		errlist_print(&es.errs, "palint: ");
 		evset_free(&es);
@@ -842,7 +868,8 @@ static int
 eval_usage(const char *msg)
 {
 	fprintf(stderr, "palint: eval: %s\n"
-	    "usage: palint eval [-r RULES]... [-f text|csv] LABELS.tsv\n"
+	    "usage: palint eval [-r RULES]... [-f text|csv] [--split NAME] "
+	    "LABELS.tsv\n"
 	    "       palint eval --documents RATINGS.tsv --corpus DIR "
 	    "[-r RULES]...\n", msg);
 	return EXIT_TROUBLE;
@@ -862,6 +889,8 @@ cmd_eval(const struct options *o)
 		return eval_usage("--corpus goes with --documents");
 	if (o->documents != NULL && o->nargs != 0)
 		return eval_usage("--documents takes no LABELS.tsv");
+	if (o->documents != NULL && o->split != NULL)
+		return eval_usage("--split goes with LABELS.tsv");
 	if (o->documents == NULL && o->nargs != 1)
 		return eval_usage("want one LABELS.tsv");
 	if ((rs = cli_load_rules(o->rules, o->nrules, o->quiet)) == NULL)

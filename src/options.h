@@ -50,6 +50,7 @@ struct options {
 	/* eval */
 	const char		*documents;	/* --documents RATINGS.tsv */
 	const char		*corpus;	/* --corpus DIR */
+	const char		*split;		/* --split NAME */
 };
 
 #endif

@@ -97,6 +97,30 @@ check_error short-row "^palint: $tmp/short.tsv:2: expected 4" \
 [ ! -s "$tmp/out" ] || fail "short-row: a report was written"
 printf 'doc\tline\tlabels\tsentence\nx.txt\t0\tnone\tA sentence.\n' \
 	>"$tmp/line.tsv"
+# A fifth column `split`: --split keeps the rows of one split, and the
+# figures equal those of a file holding only those rows; without --split
+# every row counts, as in the four-column file.
+awk -F'\t' 'BEGIN { OFS = "\t" }
+	NR == 1 { print $0, "split"; next }
+	{ print $0, ($1 == "data.txt" || $1 == "rights.txt") ? "check" : "tune" }' \
+	"$fx/labels.tsv" >"$tmp/split.tsv"
+awk -F'\t' 'NR == 1 || $1 == "data.txt" || $1 == "rights.txt"' \
+	"$fx/labels.tsv" >"$tmp/only-check.tsv"
+run_ok split-whole $PALINT eval -r "$fx/rules.xml" -f csv "$tmp/split.tsv"
+cp "$tmp/out" "$tmp/split-whole"
+run_ok whole $PALINT eval -r "$fx/rules.xml" -f csv "$fx/labels.tsv"
+cmp -s "$tmp/out" "$tmp/split-whole" || fail "split column: figures changed"
+run_ok split-check $PALINT eval -r "$fx/rules.xml" -f csv --split check \
+	"$tmp/split.tsv"
+cp "$tmp/out" "$tmp/split-check"
+run_ok only-check $PALINT eval -r "$fx/rules.xml" -f csv "$tmp/only-check.tsv"
+cmp -s "$tmp/out" "$tmp/split-check" || fail "--split check: not the check rows"
+grep -q '^area,micro,' "$tmp/split-check" || fail "--split check: no area row"
+cmp -s "$tmp/split-check" "$tmp/split-whole" && fail "--split check: every row counted"
+run_ok split-text $PALINT eval -r "$fx/rules.xml" --split tune "$tmp/split.tsv"
+grep -q '^palint eval: .*: 6 sentences (split tune; 5 others left out)' \
+	"$tmp/out" || fail "--split tune: header does not say what was kept"
+
 check_error bad-line "^palint: $tmp/line.tsv:2: bad line number" \
 	$PALINT eval -r "$fx/rules.xml" "$tmp/line.tsv"
 printf 'doc\tline\tlabels\tsentence\nx.txt\t3\tAA1.1;;P1\tA sentence.\n' \
@@ -111,6 +135,10 @@ check_error no-file "^palint: $tmp/nope.tsv: " \
 	$PALINT eval -r "$fx/rules.xml" "$tmp/nope.tsv"
 check_error no-corpus "needs --corpus" \
 	$PALINT eval -r "$fx/rules.xml" --documents "$fx/ratings.tsv"
+check_error split-no-column "has no split column" \
+	$PALINT eval -r "$fx/rules.xml" --split tune "$fx/labels.tsv"
+check_error split-none "no row has split 'other'" \
+	$PALINT eval -r "$fx/rules.xml" --split other "$tmp/split.tsv"
 check_error xml-format "text or csv" \
 	$PALINT eval -r "$fx/rules.xml" -f xml "$fx/labels.tsv"
 
