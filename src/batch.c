@@ -26,6 +26,7 @@
 #include "commands.h"
 #include "coverage.h"
 #include "extract.h"
+#include "fileio.h"
 #include "outfile.h"
 #include "report.h"
 #include "segment.h"
@@ -56,52 +57,6 @@ struct batch {
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
 };
-
-unsigned char *
-read_input(const char *path, size_t limit, size_t *len, char **cause)
-{
-	unsigned char *buf = NULL;
-	size_t n = 0, cap = 0;
-	ssize_t r;
-	int fd;
-
-	fd = path == NULL ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-	if (fd == -1) {
-		*cause = xstrdup(strerror(errno));
-		return NULL;
-	}
-	/* Read to the end rather than trusting the size from stat: the file
-	   may change while it is read. */
-	for (;;) {
-		GROW(buf, cap, n + 65536);
-		r = read(fd, buf + n, cap - n);
-		if (r == 0)
-			break;
-		if (r < 0) {
-			/* A stop signal ends a read from a FIFO that never
-			   ends; other interruptions are retried. */
-			if (errno == EINTR && signal_caught() == 0)
-				continue;
-			*cause = xstrdup(strerror(errno));
-			goto fail;
-		}
-		n += (size_t)r;
-		if (limit > 0 && n > limit) {
-			*cause = xasprintf("file too large (more than %zu "
-			    "bytes; see --max-file-size)", limit);
-			goto fail;
-		}
-	}
-	if (path != NULL)
-		close(fd);
-	*len = n;
-	return buf;
-fail:
-	if (path != NULL)
-		close(fd);
-	free(buf);
-	return NULL;
-}
 
 struct docresult *
 document_check_text(const struct ruleset *rs, struct scanner *sc,
@@ -192,7 +147,7 @@ batch_task(const struct batch *b, struct scanner *sc, size_t i,
 		slot_add(s, coverage_error(in->path, "", in->error));
 		return;
 	}
-	data = read_input(in->is_stdin ? NULL : in->path,
+	data = file_read(in->is_stdin ? NULL : in->path,
 	    b->o->limits.max_file_size, &len, &cause);
 	if (data == NULL) {
 		slot_add(s, coverage_error(in->path, "", cause));
@@ -317,12 +272,12 @@ batch_write(struct batch *b, size_t i, struct report *rep,
 	size_t j;
 
 	if (!b->o->quiet)
-		errlist_print(&s->skipped, "palint: ");
+		errlist_warn(&s->skipped);
 	errlist_free(&s->skipped);
 	for (j = 0; j < s->n; j++) {
 		/* The report has the error row; the terminal gets it too. */
 		if (!s->v[j]->ok && !b->o->quiet)
-			fprintf(stderr, "palint: %s: %s\n", s->v[j]->path,
+			log_warnx("%s: %s", s->v[j]->path,
 			    s->v[j]->error);
 		report_document(rep, s->v[j]);
 		if (ev != NULL)
@@ -378,7 +333,7 @@ batch_loop(struct batch *b, struct report *rep, struct report *ev,
  * Wait for the workers.  After a stop signal one may be blocked opening or
  * reading a FIFO that is never written: the signal, sent again to it until
  * it ends, interrupts that call (the handler does not restart calls) and
- * read_input() gives up.
+ * file_read() gives up.
  */
 static void
 batch_join(pthread_t *th, unsigned n)
@@ -461,7 +416,7 @@ batch_open(const struct options *o, struct outfile *out,
 	}
 	return 0;
 fail:
-	fprintf(stderr, "palint: %s\n", cause);
+	log_warnx("%s", cause);
 	free(cause);
 	return -1;
 }
@@ -473,12 +428,12 @@ batch_commit(struct outfile *out, struct outfile *evout)
 	int rc = 0;
 
 	if (outfile_commit(out, &cause) != 0) {
-		fprintf(stderr, "palint: %s\n", cause);
+		log_warnx("%s", cause);
 		free(cause);
 		rc = -1;
 	}
 	if (evout->fp != NULL && outfile_commit(evout, &cause) != 0) {
-		fprintf(stderr, "palint: %s\n", cause);
+		log_warnx("%s", cause);
 		free(cause);
 		rc = -1;
 	}
@@ -524,7 +479,7 @@ batch_run(const struct options *o, const struct ruleset *rs,
 		outfile_abort(&out);
 		outfile_abort(&evout);
 		if (bad && t->signal == 0)
-			fprintf(stderr, "palint: cannot write the report\n");
+			log_warnx("cannot write the report");
 		return -1;
 	}
 	return batch_commit(&out, &evout);
@@ -542,22 +497,22 @@ cmd_extract(const struct options *o)
 	int stdin_input;
 
 	if (o->nargs != 1) {
-		fprintf(stderr, "palint: extract wants one document\n");
+		log_warnx("extract wants one document");
 		return 2;
 	}
 	stdin_input = strcmp(o->args[0], "-") == 0;
-	data = read_input(stdin_input ? NULL : o->args[0],
+	data = file_read(stdin_input ? NULL : o->args[0],
 	    o->limits.max_file_size, &len, &cause);
 	doc = data == NULL ? NULL : extract_document(o->args[0], data, len,
 	    &o->limits, &cause);
 	free(data);
 	if (doc == NULL) {
-		fprintf(stderr, "palint: %s: %s\n", o->args[0], cause);
+		log_warnx("%s: %s", o->args[0], cause);
 		free(cause);
 		return 2;
 	}
 	for (i = 0; i < doc->nwarnings && !o->quiet; i++)
-		fprintf(stderr, "palint: %s: warning: %s\n", o->args[0],
+		log_warnx("%s: warning: %s", o->args[0],
 		    doc->warnings[i]);
 	len = doc->len;
 	i = fwrite(doc->text, 1, len, stdout);

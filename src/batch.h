@@ -44,9 +44,5 @@ struct docresult *document_check_text(const struct ruleset *,
 		    struct scanner *, const char *name, const char *sha256,
 		    struct doctext *doc);
 
-/* Read a whole file (or standard input when path is NULL) with a size
-   limit (0: none).  Returns the bytes (caller owns) or NULL with *cause. */
-unsigned char	*read_input(const char *path, size_t limit, size_t *len,
-		    char **cause);
 
 #endif

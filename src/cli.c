@@ -132,11 +132,9 @@ usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("palint: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	log_vwarnx(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	fputs(usage_text, stderr);
 	return -1;
 }
@@ -395,7 +393,7 @@ cli_prefilter(const struct options *o, const struct ruleset *rs)
 		return NULL;
 	pf = prefilter_build(rs, o->cache_dir, &notice);
 	if (notice != NULL && !o->quiet)
-		fprintf(stderr, "palint: %s\n", notice);
+		log_warnx("%s", notice);
 	free(notice);
 	return pf;
 }
@@ -427,7 +425,7 @@ cmd_scan(const struct options *o)
 		return EXIT_TROUBLE;
 	}
 	if (walk_inputs(o, &in, &errs) != 0) {
-		errlist_print(&errs, "palint: ");
+		errlist_warn(&errs);
 		errlist_free(&errs);
 		return EXIT_TROUBLE;
 	}

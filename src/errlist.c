@@ -33,6 +33,15 @@ errlist_print(const struct errlist *el, const char *prefix)
 }
 
 void
+errlist_warn(const struct errlist *el)
+{
+	size_t i;
+
+	for (i = 0; i < el->n; i++)
+		log_warnx("%s", el->v[i]);
+}
+
+void
 errlist_free(struct errlist *el)
 {
 	size_t i;

@@ -91,8 +91,8 @@ label_index(struct evset *es, const char *id, unsigned line)
 		if (strcmp(es->ids[i], id) == 0)
 			return i;
 	if (!es->quiet)
-		fprintf(stderr, "palint: %s:%u: %s is not an objective of the "
-		    "rules; counted as missed\n", es->path, line, id);
+		log_warnx("%s:%u: %s is not an objective of the "
+		    "rules; counted as missed", es->path, line, id);
 	GROW(es->ids, es->capids, es->nids + 1);
 	es->area = xreallocarray(es->area, es->capids, sizeof(*es->area));
 	es->ids[es->nids] = xstrdup(id);
@@ -809,13 +809,13 @@ eval_output(const struct options *o, eval_write_fn *fn, void *arg)
 	char *cause = NULL;
 
 	if (outfile_open(&of, o->output, &cause) != 0) {
-		fprintf(stderr, "palint: %s\n", cause);
+		log_warnx("%s", cause);
 		free(cause);
 		return -1;
 	}
 	fn(of.fp, o->format_set && o->format == FORMAT_CSV, arg);
 	if (outfile_commit(&of, &cause) != 0) {
-		fprintf(stderr, "palint: %s\n", cause);
+		log_warnx("%s", cause);
 		free(cause);
 		return -1;
 	}
@@ -846,7 +846,7 @@ eval_labels(const struct options *o, const struct ruleset *rs)
 
 	evset_init(&es, o->args[0], rs, o->split, o->quiet);
 	if (read_labels(&es) != 0) {
-		errlist_print(&es.errs, "palint: ");
+		errlist_warn(&es.errs);
 		evset_free(&es);
 		return EXIT_TROUBLE;
 	}
@@ -858,7 +858,7 @@ eval_labels(const struct options *o, const struct ruleset *rs)
 	lr.t = &t;
 	if (eval_output(o, write_labels, &lr) != 0)
 		rc = -1;
-	errlist_print(&es.errs, "palint: ");
+	errlist_warn(&es.errs);
 	tally_free(&t);
 	evset_free(&es);
 	return rc == 0 ? EXIT_OK : EXIT_TROUBLE;
@@ -867,11 +867,11 @@ eval_labels(const struct options *o, const struct ruleset *rs)
 static int
 eval_usage(const char *msg)
 {
-	fprintf(stderr, "palint: eval: %s\n"
-	    "usage: palint eval [-r RULES]... [-f text|csv] [--split NAME] "
+	log_warnx("eval: %s", msg);
+	fputs("usage: palint eval [-r RULES]... [-f text|csv] [--split NAME] "
 	    "LABELS.tsv\n"
 	    "       palint eval --documents RATINGS.tsv --corpus DIR "
-	    "[-r RULES]...\n", msg);
+	    "[-r RULES]...\n", stderr);
 	return EXIT_TROUBLE;
 }
 

@@ -27,6 +27,7 @@
 #include "commands.h"
 #include "coverage.h"
 #include "eval.h"
+#include "fileio.h"
 #include "prefilter.h"
 #include "rules.h"
 #include "scan.h"
@@ -178,16 +179,16 @@ check_one(const struct options *o, const struct ratings *rt,
 	int rc = 0;
 
 	path = xasprintf("%s/%s", o->corpus, d->doc);
-	if ((data = read_input(path, o->limits.max_file_size, &len,
+	if ((data = file_read(path, o->limits.max_file_size, &len,
 	    &cause)) == NULL) {
-		fprintf(stderr, "palint: %s: %s\n", path, cause);
+		log_warnx("%s: %s", path, cause);
 		free(cause);
 		free(path);
 		return -1;
 	}
 	dr = document_check(rt->rs, sc, path, data, len, &o->limits);
 	if (!dr->ok) {
-		fprintf(stderr, "palint: %s: %s\n", path, dr->error);
+		log_warnx("%s: %s", path, dr->error);
 		rc = -1;
 	} else
 		take_scores(rt, d, dr);
@@ -364,7 +365,7 @@ eval_documents(const struct options *o, const struct ruleset *rs)
 		errlist_add(&rt.errs, "%s: empty file (want a header)",
 		    rt.path);
 	if (rt.errs.n > 0) {
-		errlist_print(&rt.errs, "palint: ");
+		errlist_warn(&rt.errs);
 		ratings_free(&rt);
 		return EXIT_TROUBLE;
 	}

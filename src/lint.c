@@ -13,6 +13,7 @@
 
 #include "batch.h"
 #include "coverage.h"
+#include "fileio.h"
 #include "lint.h"
 #include "walk.h"
 
@@ -44,7 +45,7 @@ lint_document(struct lintrun *lr, const struct docresult *dr)
 
 	if (!dr->ok) {
 		lr->nerrors++;
-		fprintf(stderr, "palint: %s: %s\n", dr->path, dr->error);
+		log_warnx("%s: %s", dr->path, dr->error);
 		return;
 	}
 	lr->ndocs++;
@@ -73,12 +74,12 @@ lint_scan(struct lintrun *lr, const struct options *o, struct scanner *sc)
 	co.nargs = 1;
 	co.files_from = NULL;
 	if (walk_inputs(&co, &in, &errs) != 0) {
-		errlist_print(&errs, "palint: ");
+		errlist_warn(&errs);
 		errlist_free(&errs);
 		return -1;
 	}
 	for (i = 0; i < in.n; i++) {
-		data = in.v[i].error != NULL ? NULL : read_input(in.v[i].path,
+		data = in.v[i].error != NULL ? NULL : file_read(in.v[i].path,
 		    o->limits.max_file_size, &len, &cause);
 		if (data == NULL)
 			dr = coverage_error(in.v[i].path, "", in.v[i].error !=

@@ -23,6 +23,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "commands.h"
+#include "fileio.h"
 #include "outfile.h"
 #include "report_int.h"
 #include "walk.h"
@@ -186,7 +187,7 @@ merge_csv(const struct options *o, FILE *fp, struct errlist *errs)
 	sh = xcalloc(o->nargs, sizeof(*sh));
 	for (i = 0; i < o->nargs && rc == 0; i++) {
 		sh[i].path = o->args[i];
-		if ((data = read_input(o->args[i], 0, &len, &cause)) == NULL) {
+		if ((data = file_read(o->args[i], 0, &len, &cause)) == NULL) {
 			errlist_add(errs, "%s: %s", o->args[i], cause);
 			free(cause);
 			rc = -1;
@@ -493,11 +494,11 @@ cmd_merge(const struct options *o)
 	int rc;
 
 	if (o->nargs == 0) {
-		fprintf(stderr, "palint: merge wants one or more reports\n");
+		log_warnx("merge wants one or more reports");
 		return EXIT_TROUBLE;
 	}
 	if (outfile_open(&out, o->output, &cause) != 0) {
-		fprintf(stderr, "palint: %s\n", cause);
+		log_warnx("%s", cause);
 		free(cause);
 		return EXIT_TROUBLE;
 	}
@@ -512,7 +513,7 @@ cmd_merge(const struct options *o)
 	}
 	errlist_free(&errs);
 	if (outfile_commit(&out, &cause) != 0) {
-		fprintf(stderr, "palint: %s\n", cause);
+		log_warnx("%s", cause);
 		free(cause);
 		return EXIT_TROUBLE;
 	}

@@ -31,6 +31,7 @@
 
 #include "compile.h"
 #include "embedded.h"
+#include "fileio.h"
 #include "rules.h"
 #include "term.h"
 #include "util.h"
@@ -829,29 +830,18 @@ rules_load_default(struct errlist *errs)
 static int
 read_file(const char *path, struct rule_source *src, struct errlist *errs)
 {
-	struct strbuf sb;
-	FILE *f;
-	char buf[8192];
-	size_t n;
-	int bad;
+	unsigned char *data;
+	size_t len;
+	char *cause = NULL;
 
-	if ((f = fopen(path, "rb")) == NULL) {
-		errlist_add(errs, "%s: cannot read: %s", path, strerror(errno));
-		return -1;
-	}
-	memset(&sb, 0, sizeof(sb));
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&sb, buf, n);
-	if ((bad = ferror(f)) != 0)
-		errlist_add(errs, "%s: cannot read: %s", path, strerror(errno));
-	fclose(f);
-	if (bad) {
-		strbuf_free(&sb);
+	if ((data = file_read(path, 0, &len, &cause)) == NULL) {
+		errlist_add(errs, "%s: cannot read: %s", path, cause);
+		free(cause);
 		return -1;
 	}
 	src->name = xstrdup(path);
-	src->len = sb.len;
-	src->data = strbuf_take(&sb);
+	src->len = len;
+	src->data = (char *)data;
 	return 0;
 }
 

@@ -259,8 +259,8 @@ cmd_explain(const struct options *o)
 	size_t i;
 
 	if (o->nargs != 1) {
-		fprintf(stderr, "palint: explain wants one rule, objective or "
-		    "area id\n");
+		log_warnx("explain wants one rule, objective or "
+		    "area id");
 		return EXIT_TROUBLE;
 	}
 	if ((rs = cli_load_rules(o->rules, o->nrules, o->quiet)) == NULL)
@@ -276,7 +276,7 @@ cmd_explain(const struct options *o)
 			printf("  %-6s %s\n", a->objectives[i].id,
 			    a->objectives[i].title);
 	} else {
-		fprintf(stderr, "palint: %s: no such rule, objective or area\n",
+		log_warnx("%s: no such rule, objective or area",
 		    o->args[0]);
 		ruleset_free(rs);
 		return EXIT_TROUBLE;

@@ -23,6 +23,11 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+
+/* log.c: "palint: message" on standard error, one line; fatal() also
+   exits with status 2 (out of memory, broken invariants only). */
+void	 log_warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	 log_vwarnx(const char *, va_list) __attribute__((format(printf, 1, 0)));
 void	 fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 /* Long-lived tables of a megabyte or more, zero-filled, aligned for huge
@@ -48,6 +53,7 @@ struct errlist {
 void	 errlist_add(struct errlist *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 errlist_print(const struct errlist *, const char *prefix);
+void	 errlist_warn(const struct errlist *);	/* each through log_warnx */
 void	 errlist_free(struct errlist *);
 
 /* strbuf.c: a growable, always NUL-terminated byte string. */

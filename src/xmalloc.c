@@ -13,19 +13,6 @@
 
 #include "util.h"
 
-void
-fatal(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("palint: fatal: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(2);
-}
-
 void *
 xmalloc(size_t size)
 {

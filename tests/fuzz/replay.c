@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "batch.h"
+#include "fileio.h"
 #include "fuzz.h"
 #include "util.h"
 
@@ -23,7 +23,7 @@ replay_file(const char *path)
 	size_t len;
 	char *cause = NULL;
 
-	if ((data = read_input(path, 0, &len, &cause)) == NULL) {
+	if ((data = file_read(path, 0, &len, &cause)) == NULL) {
 		fprintf(stderr, "%s: %s\n", path, cause);
 		free(cause);
 		return 1;
