@@ -28,6 +28,7 @@
 #include "outfile.h"
 #include "report_int.h"
 #include "walk.h"
+#include "xmlparse.h"
 
 /* One CSV record: its fields, owned. */
 struct record {
@@ -289,8 +290,7 @@ static int
 xml_open(struct xmlshard *s, const char *path, struct errlist *errs)
 {
 	s->path = path;
-	s->r = xmlReaderForFile(path, NULL, XML_PARSE_NONET |
-	    XML_PARSE_NOBLANKS);
+	s->r = xmlparse_reader(path, XMLPARSE_NOBLANKS);
 	if (s->r == NULL || xmlTextReaderRead(s->r) != 1) {
 		errlist_add(errs, "%s: not a readable XML report", path);
 		return -1;
