@@ -16,13 +16,13 @@
  */
 #include "config.h"
 
-#include <csv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "commands.h"
+#include "csvout.h"
 #include "eval.h"
 #include "extract.h"
 #include "outfile.h"
@@ -458,21 +458,6 @@ struct out {
 	const char	*level;		/* CSV level column */
 };
 
-/* Blanks at either end are quoted too: libcsv and others trim them. */
-void
-eval_csv_field(FILE *fp, const char *s, int first)
-{
-	size_t n = strlen(s);
-
-	if (!first)
-		putc(',', fp);
-	if (strpbrk(s, ",\"\r\n") != NULL || (n > 0 && (s[0] == ' ' ||
-	    s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')))
-		csv_fwrite(fp, s, n);
-	else
-		fputs(s, fp);
-}
-
 static void
 out_row(const struct out *o, const char *id, const struct eval_counts *c,
     const struct eval_scores *s)
@@ -485,8 +470,8 @@ out_row(const struct out *o, const char *id, const struct eval_counts *c,
 		snprintf(fn, sizeof(fn), "%u", c->fn);
 	}
 	if (o->csv) {
-		eval_csv_field(o->fp, o->level, 1);
-		eval_csv_field(o->fp, id, 0);
+		csvout_field(o->fp, o->level, CSVOUT_FIRST);
+		csvout_field(o->fp, id, 0);
 		fprintf(o->fp, ",%s,%s,%s,%.3f,%.3f,%.3f,%u\r\n", tp, fp, fn,
 		    s->precision, s->recall, s->f1, s->support);
 		return;

@@ -64,9 +64,6 @@ int	 eval_tsv_read(const char *path, eval_row_fn *, void *arg,
    as CSV with -f csv and as text otherwise; 0, or -1 after a message. */
 typedef void eval_write_fn(FILE *, int csv, void *arg);
 int	 eval_output(const struct options *, eval_write_fn *, void *arg);
-/* One CSV field, quoted only when it has to be; a comma before it unless
-   it is the first of its row. */
-void	 eval_csv_field(FILE *, const char *, int first);
 
 /* eval_docs.c: `palint eval --documents RATINGS.tsv --corpus DIR`. */
 int	 eval_documents(const struct options *, const struct ruleset *);

@@ -26,6 +26,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "coverage.h"
+#include "csvout.h"
 #include "eval.h"
 #include "fileio.h"
 #include "prefilter.h"
@@ -300,9 +301,9 @@ csv_rho_row(FILE *fp, const char *level, const char *area, size_t n,
 	char buf[16];
 
 	rho_text(rho, buf);
-	eval_csv_field(fp, level, 1);
+	csvout_field(fp, level, CSVOUT_FIRST);
 	fputs(",,", fp);
-	eval_csv_field(fp, area, 1);
+	csvout_field(fp, area, CSVOUT_FIRST);
 	fprintf(fp, ",,,%zu,%s\r\n", n, isnan(rho) ? "" : buf);
 }
 
@@ -317,9 +318,9 @@ csv_report(FILE *fp, const struct ratings *rt)
 	fputs("level,doc,area,rating,score,n,rho\r\n", fp);
 	for (i = 0; i < rt->ndocs; i++)
 		for (j = 0; j < rt->ncols; j++) {
-			eval_csv_field(fp, "document", 1);
-			eval_csv_field(fp, rt->docs[i].doc, 0);
-			eval_csv_field(fp, rt->cols[j].name, 0);
+			csvout_field(fp, "document", CSVOUT_FIRST);
+			csvout_field(fp, rt->docs[i].doc, 0);
+			csvout_field(fp, rt->cols[j].name, 0);
 			fprintf(fp, ",%.0f,", rt->docs[i].rating[j]);
 			if (rt->docs[i].ok)
 				fprintf(fp, "%.3f", rt->docs[i].score[j]);

@@ -14,25 +14,23 @@
  * blocks themselves (USLM's <title> is a level, not a caption); a <num>
  * followed by its <heading> makes one heading; a <num> of a minor level
  * ("(1)") stays in front of its text instead.  Metadata (<meta>,
- * <teiHeader>) is left out.  Parsing never touches the
- * network, never loads a DTD and never expands entities, so entity bombs
- * and external entities cannot reach the text; references to entities
- * other than the predefined five are left out.
+ * <teiHeader>) is left out.  Parsing goes through xmlparse.c, which never
+ * touches the network, never loads a DTD and never expands entities, so
+ * entity bombs and external entities cannot reach the text; references to
+ * entities other than the predefined five are left out.
  */
 #include "config.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-#include <libxml/xmlerror.h>
 
 #include "extract_int.h"
 #include "markup.h"
 #include "util.h"
+#include "xmlparse.h"
 
 /* Walk depth when the options set no limit: keeps recursion bounded. */
 #define MARKUP_DEPTH_CAP	4096
@@ -82,12 +80,6 @@ static const char *xml_spaced[] = {
 	"column"
 };
 
-struct xml_error {
-	int		 seen;
-	int		 line;
-	char		*message;
-};
-
 int
 markup_is(const xmlNode *n, const char *name)
 {
@@ -125,60 +117,18 @@ markup_attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
-/* Keep the first error of a parse; the parser keeps only the last. */
-static void
-xml_error_cb(void *ctx, xmlErrorPtr err)
-{
-	xmlParserCtxtPtr ctxt = ctx;
-	struct xml_error *xe = ctxt->_private;
-	size_t n;
-
-	if (xe == NULL || xe->seen || err == NULL ||
-	    err->level < XML_ERR_ERROR)
-		return;
-	xe->seen = 1;
-	xe->line = err->line;
-	xe->message = xstrdup(err->message != NULL ? err->message :
-	    "parse error");
-	n = strlen(xe->message);
-	while (n > 0 && (xe->message[n - 1] == '\n' ||
-	    xe->message[n - 1] == ' '))
-		xe->message[--n] = '\0';
-}
-
+/* Elements nested deeper than maxdepth (0: libxml2's limit) are refused
+   while parsing, before the tree is built. */
 xmlDocPtr
-markup_parse_xml(const unsigned char *data, size_t len, char **cause)
+markup_parse_xml(const unsigned char *data, size_t len, unsigned maxdepth,
+    char **cause)
 {
-	struct xml_error xe;
-	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc;
+	struct xmlparse_opts xo;
 
-	if (len > INT_MAX) {
-		*cause = xstrdup("XML document too large");
-		return NULL;
-	}
-	xmlInitParser();
-	if ((ctxt = xmlNewParserCtxt()) == NULL)
-		fatal("out of memory");
-	memset(&xe, 0, sizeof(xe));
-	ctxt->_private = &xe;
-	ctxt->sax->serror = xml_error_cb;
-	doc = xmlCtxtReadMemory(ctxt, (const char *)data, (int)len, NULL,
-	    NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
-	if (doc != NULL && (!ctxt->wellFormed || xe.seen)) {
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	if (doc == NULL) {
-		if (xe.seen)
-			*cause = xasprintf("malformed XML at line %d: %s",
-			    xe.line, xe.message);
-		else
-			*cause = xstrdup("malformed XML");
-	}
-	free(xe.message);
-	xmlFreeParserCtxt(ctxt);
-	return doc;
+	memset(&xo, 0, sizeof(xo));
+	xo.flags = XMLPARSE_NOCDATA;
+	xo.maxdepth = maxdepth;
+	return xmlparse_xml(data, len, &xo, cause);
 }
 
 static unsigned
@@ -337,8 +287,6 @@ extract_html(const unsigned char *data, size_t len,
 	const char *encoding = NULL;
 	char *decoded = NULL, *warning = NULL;
 	size_t dlen;
-	int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER;
 
 	if (!html_declares_charset(data, len)) {
 		encoding = "UTF-8";
@@ -348,17 +296,8 @@ extract_html(const unsigned char *data, size_t len,
 			len = dlen;
 		}
 	}
-	if (len > INT_MAX) {
-		*cause = xstrdup("HTML document too large");
+	if ((doc = xmlparse_html(data, len, encoding, cause)) == NULL)
 		goto out;
-	}
-	xmlInitParser();
-	doc = htmlReadMemory((const char *)data, (int)len, NULL, encoding,
-	    options);
-	if (doc == NULL) {
-		*cause = xstrdup("unreadable HTML");
-		goto out;
-	}
 	dt = html_to_text(doc, opts, cause);
 	xmlFreeDoc(doc);
 	if (dt != NULL && warning != NULL)
@@ -492,7 +431,8 @@ extract_xml(const unsigned char *data, size_t len,
 	xmlDocPtr doc;
 	xmlNode *root;
 
-	if ((doc = markup_parse_xml(data, len, cause)) == NULL)
+	if ((doc = markup_parse_xml(data, len, opts != NULL ?
+	    opts->max_xml_depth : 0, cause)) == NULL)
 		return NULL;
 	memset(&w, 0, sizeof(w));
 	textbuild_init(&w.tb);

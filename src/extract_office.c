@@ -7,7 +7,8 @@
  * endnotes appended after the body.
  *
  * libarchive reads the parts from memory (archives.c) and libxml2 parses
- * them (markup_parse_xml: no network, no entity expansion).  DOCX headings
+ * them (markup_parse_xml, through xmlparse.c: no network, no entity
+ * expansion, --max-xml-depth enforced while parsing).  DOCX headings
  * are paragraphs whose style is a heading: a style id starting "Heading" or
  * "Title", a style whose name in word/styles.xml is "heading N" or "Title",
  * or an outline level 0-8, on the style (or one it is based on) or on the
@@ -140,7 +141,7 @@ office_part(const unsigned char *data, size_t len, const char *member,
 	}
 	if (r == 0)
 		return 0;
-	*doc = markup_parse_xml(buf, blen, &why);
+	*doc = markup_parse_xml(buf, blen, opts->max_xml_depth, &why);
 	free(buf);
 	if (*doc == NULL) {
 		*cause = xasprintf("%s: %s", member, why);

@@ -4,8 +4,9 @@
  * textbuild.c turns a walk over a document tree into doctext text: callers
  * feed it text runs, paragraph boundaries and heading starts in document
  * order; it collapses whitespace, separates blocks with one blank line and
- * records each heading's offset.  extract_markup.c parses XML safely (no
- * network, no external entities, no entity expansion) for every extractor.
+ * records each heading's offset.  extract_markup.c parses XML for every
+ * extractor through xmlparse.c (no network, no external entities, no
+ * entity expansion).
  */
 #ifndef PALINT_MARKUP_H
 #define PALINT_MARKUP_H
@@ -49,9 +50,11 @@ struct doctext	*textbuild_finish(struct textbuild *);
 void		 textbuild_free(struct textbuild *);
 
 /* extract_markup.c */
-/* Parse XML without network, DTD loading or entity expansion; NULL with
-   *cause "malformed XML at line N: message" on the first error. */
-xmlDocPtr	 markup_parse_xml(const unsigned char *, size_t, char **cause);
+/* Parse XML under xmlparse.c's policy (no network, DTD loading or entity
+   expansion), elements deeper than maxdepth (0: libxml2's limit) refused;
+   NULL with *cause "malformed XML at line N: message" on the first error. */
+xmlDocPtr	 markup_parse_xml(const unsigned char *, size_t,
+		    unsigned maxdepth, char **cause);
 /* Case-insensitive test of an element's local name, any namespace. */
 int		 markup_is(const xmlNode *, const char *);
 /* An attribute's value by local name, any namespace; NULL if absent. */

@@ -4,7 +4,7 @@
  *
  * Every report lists its documents in path_cmp() order, so merging is a
  * k-way merge of documents.  CSV shards are re-read with libcsv's parser
- * and rewritten with the CSV writer's own field quoting; XML shards are
+ * and rewritten through csvout.c, the reports' own quoting; XML shards are
  * streamed with libxml2's reader and each <document> is replayed through an
  * xmlTextWriter set up like the report writer's.  Both give byte-identical
  * output to a single run (tested).  The shards must come from the same
@@ -23,10 +23,12 @@
 #include "batch.h"
 #include "cli.h"
 #include "commands.h"
+#include "csvout.h"
 #include "fileio.h"
 #include "outfile.h"
 #include "report_int.h"
 #include "walk.h"
+#include "xmlparse.h"
 
 /* One CSV record: its fields, owned. */
 struct record {
@@ -131,8 +133,8 @@ csv_put_record(FILE *fp, const struct record *r)
 	size_t i;
 
 	for (i = 0; i < r->n; i++)
-		report_csv_field(fp, r->f[i], i == 0);
-	fputs("\r\n", fp);
+		csvout_field(fp, r->f[i], i == 0 ? CSVOUT_FIRST : 0);
+	csvout_end_row(fp);
 }
 
 /* Write the rows of one document from shard s; -1 if it was seen before. */
@@ -288,8 +290,7 @@ static int
 xml_open(struct xmlshard *s, const char *path, struct errlist *errs)
 {
 	s->path = path;
-	s->r = xmlReaderForFile(path, NULL, XML_PARSE_NONET |
-	    XML_PARSE_NOBLANKS);
+	s->r = xmlparse_reader(path, XMLPARSE_NOBLANKS);
 	if (s->r == NULL || xmlTextReaderRead(s->r) != 1) {
 		errlist_add(errs, "%s: not a readable XML report", path);
 		return -1;

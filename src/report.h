@@ -41,10 +41,6 @@ void		 report_document(struct report *, const struct docresult *);
 /* Writes the trailer and flushes; 0, or -1 on a write error. */
 int		 report_close(struct report *);
 
-/* One CSV field with the writer's quoting, preceded by a comma unless it
-   is the first of its row (used by `palint merge`). */
-void		 report_csv_field(FILE *, const char *, int first);
-
 /* The time to print: SOURCE_DATE_EPOCH when set and valid, else now. */
 time_t		 report_timestamp(void);
 /* "42.5" for 0.425. */

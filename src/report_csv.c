@@ -4,18 +4,17 @@
  * Input: docresults.  Output: RFC 4180 CSV in UTF-8 with CRLF line ends
  * and a header row; one row per (document, objective), per (document,
  * area), per document, or per hit for an evidence report.  A document that
- * could not be read gets one row saying why.  Fields that need quoting are
- * quoted by libcsv; fields with leading or trailing blanks are quoted too,
- * because common readers (libcsv among them) trim unquoted blanks.
+ * could not be read gets one row saying why.  Fields are cleaned
+ * (report_clean) and written by csvout.c, which owns the quoting.
  */
 #include "config.h"
 
-#include <csv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "coverage.h"
+#include "csvout.h"
 #include "report.h"
 #include "report_int.h"
 #include "rules.h"
@@ -45,43 +44,13 @@ static const char *const header_evidence[] = {
 	"column", "page", "byte_offset", "match", "modality", "sentence"
 };
 
-static int
-needs_quotes(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n == 0)
-		return 0;
-	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
-	    s[n - 1] == '\t')
-		return 1;
-	return strpbrk(s, ",\"\r\n") != NULL;
-}
-
-/* The one place a CSV field is written, for reports and merges alike. */
-static void
-write_field(FILE *fp, const char *c, int first)
-{
-	if (!first)
-		putc(',', fp);
-	if (needs_quotes(c))
-		csv_fwrite(fp, c, strlen(c));
-	else
-		fputs(c, fp);
-}
-
-void
-report_csv_field(FILE *fp, const char *s, int first)
-{
-	write_field(fp, s, first);
-}
-
 static void
 put(struct report *r, const char *s)
 {
 	struct csv_state *st = r->state;
 
-	write_field(r->fp, report_clean(&st->clean, s), st->nfields++ == 0);
+	csvout_field(r->fp, report_clean(&st->clean, s),
+	    st->nfields++ == 0 ? CSVOUT_FIRST : 0);
 }
 
 static void
@@ -134,8 +103,7 @@ end_row(struct report *r)
 	struct csv_state *st = r->state;
 
 	st->nfields = 0;
-	fputs("\r\n", r->fp);
-	return ferror(r->fp) ? -1 : 0;
+	return csvout_end_row(r->fp);
 }
 
 static int

@@ -1,6 +1,6 @@
 /*
- * report_int.h -- what report.c shares with the writers report_text.c,
- * report_csv.c and report_xml.c.
+ * report_int.h -- what report.c and report_util.c share with the writers
+ * report_text.c, report_csv.c and report_xml.c.
  *
  * report.c owns the struct report and calls the writer's operations in
  * order: begin once, document once per docresult, end once.  A writer keeps
@@ -40,7 +40,7 @@ extern const struct report_ops report_text_ops;
 extern const struct report_ops report_csv_ops;
 extern const struct report_ops report_xml_ops;
 
-/* report.c: helpers every writer uses, so that they agree. */
+/* report_util.c: helpers every writer uses, so that they agree. */
 
 /*
  * Appends s to sb as valid UTF-8 fit for any output: invalid sequences,

@@ -2,11 +2,12 @@
  * rules.c -- stage 1: rule files (XML) to a struct ruleset.
  *
  * Input: rule files given as paths, folders or in-memory sources.  Each is
- * parsed by libxml2 with no network, no DTD loading and no entity
- * substitution; a DOCTYPE is refused outright, so neither entity expansion
- * nor external entities can happen.  The document is validated against the
- * embedded RELAX NG schema, then added to the ruleset: a later file may
- * re-open an area or objective by repeating its id.
+ * parsed by xmlparse.c under its one safety policy (no network, no DTD
+ * loading, no entity substitution), and a DOCTYPE is refused outright, so
+ * neither entity expansion nor external entities can happen.  The document
+ * is validated against the embedded RELAX NG schema, then added to the
+ * ruleset: a later file may re-open an area or objective by repeating its
+ * id.
  *
  * Output: a struct ruleset (model.h) with every pattern's regex and
  * prefilter source, back pointers and flat indexes, but no compiled code.
@@ -19,13 +20,10 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
@@ -35,6 +33,7 @@
 #include "rules.h"
 #include "term.h"
 #include "util.h"
+#include "xmlparse.h"
 
 #define DEFAULT_MIN_RULES	2
 #define MAX_MIN_RULES		10000
@@ -71,11 +70,21 @@ lerr(struct loader *ld, long line, const char *fmt, ...)
 	free(msg);
 }
 
+/* Add a message unless it repeats the one just added. */
+static void
+note_error(struct loader *ld, long line, char *msg)
+{
+	if (ld->lasterr == NULL || strcmp(ld->lasterr, msg) != 0)
+		lerr(ld, line, "%s", msg);
+	free(ld->lasterr);
+	ld->lasterr = msg;
+}
+
 /*
- * A libxml2 error as one of ours; warnings are not errors.  The validator
- * follows a located message with unlocated summaries ("Element area failed
- * to validate attributes"): those are kept aside and shown only when
- * nothing else explains the failure.
+ * A validation error as one of ours; warnings are not errors.  The
+ * validator follows a located message with unlocated summaries ("Element
+ * area failed to validate attributes"): those are kept aside and shown
+ * only when nothing else explains the failure.
  */
 static void
 xml_error(struct loader *ld, const xmlError *e)
@@ -100,19 +109,13 @@ xml_error(struct loader *ld, const xmlError *e)
 			free(msg);
 		return;
 	}
-	if (ld->lasterr == NULL || strcmp(ld->lasterr, msg) != 0)
-		lerr(ld, line, "%s", msg);
-	free(ld->lasterr);
-	ld->lasterr = msg;
+	note_error(ld, line, msg);
 }
 
-/* Parser errors arrive with the parser context, which carries the loader. */
 static void
-parse_error(void *ctx, xmlErrorPtr e)
+parse_error(void *arg, long line, const char *msg)
 {
-	xmlParserCtxtPtr ctxt = ctx;
-
-	xml_error(ctxt->_private, e);
+	note_error(arg, line, xstrdup(msg));
 }
 
 static void
@@ -122,59 +125,33 @@ valid_error(void *arg, xmlErrorPtr e)
 }
 
 /*
- * Called as soon as "<!DOCTYPE" is read, before any declaration in it is
- * parsed: rule files need none, and refusing them all keeps entity
- * expansion and external entities out without relying on parser limits.
+ * Parse one source; NULL (errors reported) unless well-formed.  Rule files
+ * need no DOCTYPE: refusing them all keeps entity expansion and external
+ * entities out without relying on parser limits.  NOBLANKS drops the
+ * indentation between elements: half the allocations of the tree.
  */
-static void
-refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *extid,
-    const xmlChar *sysid)
-{
-	xmlParserCtxtPtr ctxt = ctx;
-	struct loader *ld = ctxt->_private;
-
-	lerr(ld, ctxt->input != NULL ? ctxt->input->line : 0,
-	    "DOCTYPE declarations are not allowed in rule files");
-	xmlStopParser(ctxt);
-}
-
-/* Parse one source; NULL (errors reported) unless well-formed. */
 static xmlDocPtr
 parse_source(struct loader *ld, const struct rule_source *src)
 {
-	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc = NULL;
+	struct xmlparse_opts xo;
+	xmlDocPtr doc;
 	size_t nerr = ld->errs->n;
+	char *cause = NULL;
 
-	if (src->len > INT_MAX) {
-		lerr(ld, 0, "file too large");
-		return NULL;
-	}
-	/* libxml2 makes no parser for an empty buffer. */
+	/* An empty buffer has no first line to blame. */
 	if (src->len == 0) {
 		lerr(ld, 0, "empty file");
 		return NULL;
 	}
-	ctxt = xmlCreateMemoryParserCtxt(src->data, (int)src->len);
-	if (ctxt == NULL)
-		fatal("cannot create an XML parser");
-	ctxt->_private = ld;
-	ctxt->sax->serror = parse_error;
-	ctxt->sax->internalSubset = refuse_doctype;
-	/* NOBLANKS drops the indentation between elements and COMPACT keeps
-	   short text inside its node: half the allocations of the tree. */
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
-	    XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
-	xmlParseDocument(ctxt);
-	if (ctxt->wellFormed && ld->errs->n == nerr)
-		doc = ctxt->myDoc;
-	else {
-		if (ld->errs->n == nerr)
-			lerr(ld, 0, "not well-formed XML");
-		xmlFreeDoc(ctxt->myDoc);
-	}
-	ctxt->myDoc = NULL;
-	xmlFreeParserCtxt(ctxt);
+	memset(&xo, 0, sizeof(xo));
+	xo.flags = XMLPARSE_NOBLANKS | XMLPARSE_NODOCTYPE;
+	xo.vocabulary = "rule files";
+	xo.error = parse_error;
+	xo.arg = ld;
+	doc = xmlparse_xml(src->data, src->len, &xo, &cause);
+	if (doc == NULL && ld->errs->n == nerr)
+		lerr(ld, 0, "%s", cause);
+	free(cause);
 	return doc;
 }
 

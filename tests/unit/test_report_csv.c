@@ -3,7 +3,8 @@
  * back with libcsv's parser and compared field by field, so quoting of
  * commas, quotes, newlines, UTF-8 and outer blanks is checked end to end;
  * line ends, the header rows and the single row of an unreadable document
- * are checked on the bytes.
+ * are checked on the bytes.  The field writer itself (csvout.c) is checked
+ * byte for byte on each case that decides quoting.
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "csvout.h"
 #include "report_fixture.h"
 
 #define FFFD "\xef\xbf\xbd"
@@ -255,11 +257,76 @@ test_deterministic(const struct ruleset *rs)
 	free(b);
 }
 
+/* Fields through csvout_field, one row; returns the bytes (caller frees). */
+static char *
+write_row(const char *const *fields, size_t n)
+{
+	FILE *fp;
+	char *buf = NULL;
+	size_t len = 0, i;
+
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		abort();
+	for (i = 0; i < n; i++)
+		csvout_field(fp, fields[i], i == 0 ? CSVOUT_FIRST : 0);
+	CHECK_INT(csvout_end_row(fp), 0);
+	fclose(fp);
+	return buf;
+}
+
+static void
+test_field(void)
+{
+	static const struct {
+		const char	*in;
+		const char	*out;
+	} t[] = {
+		{ "plain", "plain" },
+		{ "", "" },
+		{ "a,b", "\"a,b\"" },
+		{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
+		{ "\"", "\"\"\"\"" },
+		{ "two\nlines", "\"two\nlines\"" },
+		{ "cr\rhere", "\"cr\rhere\"" },
+		{ " lead", "\" lead\"" },
+		{ "trail ", "\"trail \"" },
+		{ "\ttab", "\"\ttab\"" },
+		{ "tab\t", "\"tab\t\"" },
+		{ "in side", "in side" },
+		{ "=1+2", "=1+2" },		/* not neutralised (yet) */
+		{ "caf\xc3\xa9", "caf\xc3\xa9" },
+	};
+	const char *row[3];
+	char *got, *want;
+	size_t i;
+
+	for (i = 0; i < nitems(t); i++) {
+		row[0] = t[i].in;
+		got = write_row(row, 1);
+		want = xasprintf("%s\r\n", t[i].out);
+		CHECK_STR(got, want);
+		free(want);
+		free(got);
+	}
+	/* A comma before every field but the first; NULL is empty. */
+	row[0] = "a";
+	row[1] = NULL;
+	row[2] = "c,d";
+	got = write_row(row, 3);
+	CHECK_STR(got, "a,,\"c,d\"\r\n");
+	free(got);
+	row[0] = NULL;
+	got = write_row(row, 1);
+	CHECK_STR(got, "\r\n");
+	free(got);
+}
+
 int
 main(void)
 {
 	struct ruleset *rs = rf_ruleset();
 
+	test_field();
 	test_objective(rs);
 	test_area(rs);
 	test_document(rs);

@@ -1,0 +1,209 @@
+/*
+ * report_util.c -- what every report writer must agree on: number formats,
+ * the time stamp, level and severity names, and the cleaning of strings
+ * that came from documents.
+ *
+ * The writers (report_text.c, report_csv.c, report_xml.c) call down into
+ * this file and it calls none of them, nor report.c: it is the bottom of
+ * the report stage.  Contracts are in report_int.h and report.h.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "report.h"
+#include "report_int.h"
+#include "util.h"
+
+/* Only a plain decimal number of seconds is honoured, as the
+   reproducible-builds specification asks; anything else means "now". */
+time_t
+report_timestamp(void)
+{
+	const char *s;
+	uintmax_t v = 0;
+	time_t t;
+
+	s = getenv("SOURCE_DATE_EPOCH");
+	if (s == NULL || *s == '\0')
+		return time(NULL);
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return time(NULL);
+		if (v > (UINTMAX_MAX - 9) / 10)
+			return time(NULL);
+		v = v * 10 + (uintmax_t)(*s - '0');
+	}
+	t = (time_t)v;
+	if (t < 0 || (uintmax_t)t != v)
+		return time(NULL);
+	return t;
+}
+
+/*
+ * Scores are means of 0, 0.5 and 1, so their decimal expansions are often
+ * exact halves that binary floating point stores a hair below (0.425 is
+ * 0.42499999...).  A tiny relative tolerance lets those round up as a
+ * reader expects.  Values are clamped so that the text fits the buffer.
+ */
+void
+report_decimal(double v, char buf[32])
+{
+	double a;
+	long long n;
+
+	if (!isfinite(v))
+		v = 0;
+	a = fabs(v) * 10;
+	if (a > 1e15)
+		a = 1e15;
+	/* a >= 0, so truncation is floor(); no libm needed. */
+	n = (long long)(a + 0.5 + a * 1e-12);
+	snprintf(buf, 32, "%s%lld.%lld", v < 0 && n > 0 ? "-" : "",
+	    n / 10, n % 10);
+}
+
+void
+report_percent(double v, char buf[16])
+{
+	char tmp[32];
+	size_t n;
+
+	if (!isfinite(v) || fabs(v) > 1e9)
+		v = v < 0 ? -1e9 : 1e9;
+	report_decimal(v * 100, tmp);
+	/* At most "-100000000000.0" after the clamp above. */
+	n = strlen(tmp);
+	if (n > 15)
+		n = 15;
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
+}
+
+void
+report_iso8601(time_t t, char buf[32])
+{
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(buf, 32, "1970-01-01T00:00:00Z");
+}
+
+const char *
+report_severity_name(enum severity s)
+{
+	return s == SEVERITY_ERROR ? "error" : "warning";
+}
+
+const char *
+report_level_name(enum report_level l)
+{
+	switch (l) {
+	case LEVEL_OBJECTIVE:
+		return "objective";
+	case LEVEL_AREA:
+		return "area";
+	case LEVEL_DOCUMENT:
+		return "document";
+	}
+	return "objective";
+}
+
+unsigned char *
+report_fired_rules(const struct ruleset *rs, const struct docresult *dr)
+{
+	unsigned char *fired;
+	size_t i;
+
+	fired = xcalloc(rs->nrules > 0 ? rs->nrules : 1, 1);
+	for (i = 0; i < dr->nhits; i++)
+		if (dr->hits[i].rule->index < rs->nrules)
+			fired[dr->hits[i].rule->index] = 1;
+	return fired;
+}
+
+unsigned
+report_rules_needed(const struct objective_result *or)
+{
+	unsigned need = or->objective->min_rules;
+
+	return need < or->rules_total ? need : or->rules_total;
+}
+
+/*
+ * Length of the valid UTF-8 sequence at p (at most n bytes), with its code
+ * point in *cp; 0 when the bytes are not valid UTF-8 (overlong forms,
+ * surrogates and values past U+10FFFF included).
+ */
+static size_t
+utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	size_t len, i;
+	uint32_t c, min;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2, c = p[0] & 0x1f, min = 0x80;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3, c = p[0] & 0x0f, min = 0x800;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4, c = p[0] & 0x07, min = 0x10000;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+static int
+char_allowed(uint32_t c)
+{
+	if (c == '\t' || c == '\n' || c == '\r')
+		return 1;
+	if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+		return 0;
+	return c != 0xfffe && c != 0xffff;
+}
+
+const char *
+report_clean(struct strbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n, len;
+	uint32_t c;
+
+	sb->len = 0;
+	strbuf_add(sb, "", 0);
+	if (s == NULL)
+		return sb->s;
+	n = strlen(s);
+	while (n > 0) {
+		len = utf8_decode(p, n, &c);
+		if (len > 0 && char_allowed(c))
+			strbuf_add(sb, (const char *)p, len);
+		else
+			strbuf_adds(sb, "\xef\xbf\xbd");
+		if (len == 0)
+			len = 1;
+		p += len;
+		n -= len;
+	}
+	return sb->s;
+}
