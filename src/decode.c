@@ -23,9 +23,9 @@
 
 #include "extract.h"
 #include "extract_int.h"
+#include "utf8.h"
 #include "util.h"
 
-#define REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD in UTF-8 */
 #define PROBE_SIZE	4096		/* bytes examined for UTF-16 */
 #define DETECT_SIZE	(1 << 20)	/* bytes given to uchardet */
 
@@ -91,7 +91,7 @@ convert(const char *from, const unsigned char *in, size_t n, size_t unit,
 		bad++;
 		if (strict)
 			break;
-		strbuf_adds(out, REPLACEMENT);
+		strbuf_adds(out, UTF8_REPLACEMENT_STR);
 		skip = il < unit ? il : unit;
 		ip += skip;
 		il -= skip;
@@ -103,58 +103,6 @@ convert(const char *from, const unsigned char *in, size_t n, size_t unit,
 	strbuf_add(out, buf, op - buf);
 	iconv_close(cd);
 	return bad;
-}
-
-/* Length of the well-formed UTF-8 sequence at p, or 0 when it is not one. */
-static size_t
-utf8_seqlen(const unsigned char *p, const unsigned char *end)
-{
-	size_t len, i;
-	unsigned cp;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		len = 2;
-		cp = p[0] & 0x1f;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		len = 3;
-		cp = p[0] & 0x0f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		len = 4;
-		cp = p[0] & 0x07;
-	} else
-		return 0;
-	if ((size_t)(end - p) < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates and code points past U+10FFFF. */
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return len;
-}
-
-static int
-utf8_valid(const unsigned char *p, size_t n)
-{
-	const unsigned char *end = p + n;
-	size_t len;
-
-	while (p < end) {
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		if ((len = utf8_seqlen(p, end)) == 0)
-			return 0;
-		p += len;
-	}
-	return 1;
 }
 
 static int
@@ -336,9 +284,7 @@ normalize(const unsigned char *p, size_t n, struct strbuf *out,
 		for (run = p; p < end; p += len) {
 			if (*p == '\r' || *p == '\0')
 				break;
-			if (*p < 0x80)
-				len = 1;
-			else if ((len = utf8_seqlen(p, end)) == 0)
+			if ((len = utf8_char_len(p, end - p)) == 0)
 				break;
 		}
 		strbuf_add(out, (const char *)run, p - run);
@@ -352,7 +298,7 @@ normalize(const unsigned char *p, size_t n, struct strbuf *out,
 			(*nuls)++;
 			p++;
 		} else {
-			strbuf_adds(out, REPLACEMENT);
+			strbuf_adds(out, UTF8_REPLACEMENT_STR);
 			(*bad)++;
 			p++;
 		}
@@ -377,7 +323,7 @@ decode_raw(const unsigned char **p, size_t *n, struct strbuf *conv)
 		*n -= 3;
 		return NULL;
 	}
-	if (utf8_valid(s, *n) && decode_utf16_guess(s, *n) == 0)
+	if (utf8_validate(s, *n) == *n && decode_utf16_guess(s, *n) == 0)
 		return NULL;
 	if (*n >= 2 && ((s[0] == 0xff && s[1] == 0xfe) ||
 	    (s[0] == 0xfe && s[1] == 0xff))) {

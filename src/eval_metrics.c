@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "eval.h"
+#include "utf8.h"
 #include "util.h"
 
 static double
@@ -171,10 +172,8 @@ eval_shorten(const char *s, size_t max)
 
 	if (len <= max)
 		return xstrdup(s);
-	cut = max;
 	/* Back to the start of a UTF-8 sequence: never split a character. */
-	while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
-		cut--;
+	cut = utf8_floor(s, max);
 	/* Prefer ending at a space if there is one in the last fifth. */
 	for (i = cut; i > 0 && i + cut / 5 >= cut; i--)
 		if (s[i] == ' ') {

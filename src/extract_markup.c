@@ -29,6 +29,7 @@
 
 #include "extract_int.h"
 #include "markup.h"
+#include "utf8.h"
 #include "util.h"
 #include "xmlparse.h"
 
@@ -194,42 +195,6 @@ html_walk(struct html_walk *w, const xmlNode *n, unsigned depth, int pre)
 }
 
 static int
-utf8_valid(const unsigned char *p, size_t len)
-{
-	size_t i, k, n;
-	unsigned cp;
-
-	for (i = 0; i < len; i += n) {
-		if (p[i] < 0x80) {
-			n = 1;
-			continue;
-		}
-		if (p[i] >= 0xc2 && p[i] <= 0xdf) {
-			n = 2;
-			cp = p[i] & 0x1f;
-		} else if (p[i] >= 0xe0 && p[i] <= 0xef) {
-			n = 3;
-			cp = p[i] & 0x0f;
-		} else if (p[i] >= 0xf0 && p[i] <= 0xf4) {
-			n = 4;
-			cp = p[i] & 0x07;
-		} else
-			return 0;
-		if (i + n > len)
-			return 0;
-		for (k = 1; k < n; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-	}
-	return 1;
-}
-
-static int
 has_prefix_ci(const unsigned char *p, size_t len, const char *s)
 {
 	size_t n = strlen(s);
@@ -290,7 +255,7 @@ extract_html(const unsigned char *data, size_t len,
 
 	if (!html_declares_charset(data, len)) {
 		encoding = "UTF-8";
-		if (!utf8_valid(data, len)) {
+		if (utf8_validate(data, len) != len) {
 			decoded = decode_text(data, len, &dlen, &warning);
 			data = (const unsigned char *)decoded;
 			len = dlen;

@@ -25,6 +25,7 @@
 #endif
 
 #include "extract_int.h"
+#include "utf8.h"
 #include "util.h"
 
 #ifdef HAVE_POPPLER
@@ -108,16 +109,6 @@ normalise(struct strbuf *out, const char *t)
 	}
 }
 
-static size_t
-chars(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return k;
-}
-
 /* Bullets that poppler leaves at the start of a list item's line. */
 static int
 bullet(const char *s)
@@ -155,7 +146,7 @@ add_page_text(struct strbuf *sb, const char *t)
 	for (line = page.s; line < end; line = nl + 1) {
 		if ((nl = memchr(line, '\n', end - line)) == NULL)
 			nl = end;
-		if ((n = chars(line, nl - line)) > width)
+		if ((n = utf8_count(line, nl - line)) > width)
 			width = n;
 	}
 	for (line = page.s; line < end; line = nl + 1) {
@@ -167,7 +158,7 @@ add_page_text(struct strbuf *sb, const char *t)
 		strbuf_add(sb, line, n);
 		if (nl == end)
 			break;
-		if (width >= PDF_MIN_WIDTH && (chars(line, n) * 100 <
+		if (width >= PDF_MIN_WIDTH && (utf8_count(line, n) * 100 <
 		    width * PDF_SHORT_LINE || bullet(nl + 1)))
 			strbuf_addc(sb, '\n');
 		strbuf_addc(sb, '\n');

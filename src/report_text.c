@@ -18,6 +18,7 @@
 #include "report.h"
 #include "report_int.h"
 #include "rules.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Longest quoted sentence, in bytes, before it is cut around the match. */
@@ -165,15 +166,6 @@ find_match(const char *sentence, const char *match, size_t *len)
 	return at;
 }
 
-/* Moves i back to the start of a UTF-8 character. */
-static size_t
-char_start(const char *s, size_t i)
-{
-	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-		i--;
-	return i;
-}
-
 /* The sentence, or about QUOTE_MAX bytes of it centred on the match. */
 static void
 add_quote(struct strbuf *sb, const char *sentence, const char *match)
@@ -187,12 +179,12 @@ add_quote(struct strbuf *sb, const char *sentence, const char *match)
 	}
 	at = find_match(sentence, match, &mlen);
 	ctx = mlen < QUOTE_MAX - 40 ? (QUOTE_MAX - mlen) / 2 : 20;
-	from = at > ctx ? char_start(sentence, at - ctx) : 0;
+	from = at > ctx ? utf8_floor(sentence, at - ctx) : 0;
 	to = at + mlen + ctx;
 	if (to >= n)
 		to = n;
 	else
-		to = char_start(sentence, to);
+		to = utf8_floor(sentence, to);
 	if (from > 0)
 		strbuf_adds(sb, "...");
 	strbuf_add(sb, sentence + from, to - from);

@@ -18,6 +18,7 @@
 
 #include "report.h"
 #include "report_int.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Only a plain decimal number of seconds is honoured, as the
@@ -136,42 +137,6 @@ report_rules_needed(const struct objective_result *or)
 	return need < or->rules_total ? need : or->rules_total;
 }
 
-/*
- * Length of the valid UTF-8 sequence at p (at most n bytes), with its code
- * point in *cp; 0 when the bytes are not valid UTF-8 (overlong forms,
- * surrogates and values past U+10FFFF included).
- */
-static size_t
-utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
-{
-	size_t len, i;
-	uint32_t c, min;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		len = 2, c = p[0] & 0x1f, min = 0x80;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		len = 3, c = p[0] & 0x0f, min = 0x800;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		len = 4, c = p[0] & 0x07, min = 0x10000;
-	} else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 static int
 char_allowed(uint32_t c)
 {
@@ -199,7 +164,7 @@ report_clean(struct strbuf *sb, const char *s)
 		if (len > 0 && char_allowed(c))
 			strbuf_add(sb, (const char *)p, len);
 		else
-			strbuf_adds(sb, "\xef\xbf\xbd");
+			strbuf_adds(sb, UTF8_REPLACEMENT_STR);
 		if (len == 0)
 			len = 1;
 		p += len;

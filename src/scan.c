@@ -18,6 +18,7 @@
 #include "compile.h"
 #include "scan.h"
 #include "segment.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Backtracking budget per search: generous for real rules, and it stops a
@@ -479,15 +480,6 @@ fold_copy(const char *s, size_t start, size_t end)
 		strbuf_addc(&sb, s[i]);
 	}
 	return strbuf_take(&sb);
-}
-
-/* Move off back to the start of a UTF-8 character. */
-static size_t
-utf8_floor(const char *s, size_t off)
-{
-	while (off > 0 && ((unsigned char)s[off] & 0xC0) == 0x80)
-		off--;
-	return off;
 }
 
 /* The evidence sentence: the whole sentence, or a window around the match

@@ -17,6 +17,7 @@
 
 #include "model.h"
 #include "segment.h"
+#include "utf8.h"
 #include "util.h"
 
 /*
@@ -43,32 +44,6 @@ static const char *abbreviations[] = {
 	"Aug", "al", "approx", "cf", "dept", "e.g", "est", "etc", "i.e",
 	"max", "min", "p", "pp", "vs",
 };
-
-/* Decode one code point leniently: a stray byte stands for itself. */
-static size_t
-u8_next(const unsigned char *p, const unsigned char *end, unsigned *cp)
-{
-	size_t len, i;
-
-	if (p[0] < 0xc0) {
-		*cp = p[0];
-		return 1;
-	}
-	len = p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : 4;
-	if ((size_t)(end - p) < len) {
-		*cp = 0xfffd;
-		return 1;
-	}
-	*cp = p[0] & (0x7f >> len);
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*cp = 0xfffd;
-			return 1;
-		}
-		*cp = (*cp << 6) | (p[i] & 0x3f);
-	}
-	return len;
-}
 
 /* Bytes of the white-space character at p: ASCII, NBSP, ideographic. */
 static size_t
@@ -148,9 +123,9 @@ find_lines(struct doctext *dt)
 	cps = 0;
 	for (k = 0; k < nmarks; k++) {
 		dt->lines[dt->nlines + k] = cps;
-		for (i = k * MARK_BLOCK; i < (k + 1) * MARK_BLOCK &&
-		    i < dt->len; i++)
-			cps += ((unsigned char)dt->text[i] & 0xc0) != 0x80;
+		i = k * MARK_BLOCK;
+		cps += utf8_count(dt->text + i, k + 1 < nmarks ? MARK_BLOCK :
+		    dt->len - i);
 	}
 }
 
@@ -158,12 +133,10 @@ find_lines(struct doctext *dt)
 static size_t
 cps_before(const struct doctext *dt, size_t off)
 {
-	size_t k = off / MARK_BLOCK, i, cps;
+	size_t k = off / MARK_BLOCK;
 
-	cps = dt->lines[dt->nlines + k];
-	for (i = k * MARK_BLOCK; i < off; i++)
-		cps += ((unsigned char)dt->text[i] & 0xc0) != 0x80;
-	return cps;
+	return dt->lines[dt->nlines + k] + utf8_count(dt->text +
+	    k * MARK_BLOCK, off - k * MARK_BLOCK);
 }
 
 /* ---- Paragraphs ---- */
@@ -220,9 +193,8 @@ long_line_cut(const struct doctext *dt, size_t pos)
 	for (i = lim; i > pos + PARA_SOFT; i--)
 		if (t[i] == ' ' || t[i] == '\t')
 			return i;
-	for (i = lim; i > pos && ((unsigned char)t[i] & 0xc0) == 0x80; i--)
-		;
-	return i;
+	i = utf8_floor(t, lim);
+	return i > pos ? i : pos;
 }
 
 static void
@@ -408,11 +380,11 @@ list_number(const unsigned char *t, size_t len)
 static size_t
 skip_openers(const unsigned char *t, size_t s, size_t e)
 {
-	unsigned cp;
+	uint32_t cp;
 	size_t k;
 
 	while (s < e) {
-		k = u8_next(t + s, t + e, &cp);
+		k = utf8_next(t + s, e - s, &cp);
 		if (cp != '(' && cp != '[' && cp != '"' && cp != '\'' &&
 		    cp != 0x201c && cp != 0x2018 && cp != 0xab)
 			break;
@@ -468,13 +440,13 @@ static int
 starts_item(const unsigned char *t, size_t i, size_t e)
 {
 	size_t n = 0, k;
-	unsigned cp;
+	uint32_t cp;
 
 	while (i < e && (t[i] == ' ' || t[i] == '\t'))
 		i++;
 	if (i >= e)
 		return 0;
-	k = u8_next(t + i, t + e, &cp);
+	k = utf8_next(t + i, e - i, &cp);
 	if (is_symbol_bullet(cp))
 		return 1;
 	if (cp == '-' || cp == '*' || cp == '+' || cp == 0xb7 ||
@@ -556,10 +528,10 @@ at_terminator(struct sentscan *ss, size_t i)
 {
 	const unsigned char *t = ss->t;
 	size_t e = i, w, k, nterm = 0;
-	unsigned cp;
+	uint32_t cp;
 
 	while (e < ss->pe) {
-		k = u8_next(t + e, t + ss->pe, &cp);
+		k = utf8_next(t + e, ss->pe - e, &cp);
 		if (is_terminator(cp))
 			nterm++;
 		else if (!closes_sentence(cp))
@@ -570,7 +542,7 @@ at_terminator(struct sentscan *ss, size_t i)
 		w += k;
 	if (w == e || w >= ss->pe)
 		return e;
-	u8_next(t + w, t + ss->pe, &cp);
+	utf8_next(t + w, ss->pe - w, &cp);
 	if (!opens_sentence(cp))
 		return e;
 	if (t[i] == '.' && nterm == 1 && is_abbreviation(ss->dt, ss->ps, i))
@@ -584,7 +556,7 @@ sentences_in(const struct doctext *dt, struct spanlist *out, struct span p)
 {
 	struct sentscan ss;
 	size_t i, k;
-	unsigned cp;
+	uint32_t cp;
 
 	ss.dt = dt;
 	ss.t = (const unsigned char *)dt->text;
@@ -603,13 +575,13 @@ sentences_in(const struct doctext *dt, struct spanlist *out, struct span p)
 			i++;
 			continue;
 		}
-		k = u8_next(ss.t + i, ss.t + p.end, &cp);
+		k = utf8_next(ss.t + i, p.end - i, &cp);
 		if (is_terminator(cp))
 			i = at_terminator(&ss, i);
 		else if (is_cjk_terminator(cp)) {
 			i += k;
-			while (i < p.end && (k = u8_next(ss.t + i,
-			    ss.t + p.end, &cp)) > 0 && closes_sentence(cp))
+			while (i < p.end && (k = utf8_next(ss.t + i,
+			    p.end - i, &cp)) > 0 && closes_sentence(cp))
 				i += k;
 			cut(&ss, i);
 		} else
@@ -683,14 +655,14 @@ count_words(const struct doctext *dt)
 	const unsigned char *p = (const unsigned char *)dt->text;
 	const unsigned char *end = p + dt->len;
 	size_t words = 0;
-	unsigned cp;
+	uint32_t cp;
 	int in_word = 0;
 
 	while (p < end) {
 		if (*p < 0x80) {
 			cp = *p++;
 		} else
-			p += u8_next(p, end, &cp);
+			p += utf8_next(p, end - p, &cp);
 		if (is_ideograph(cp)) {
 			words++;
 			in_word = 0;
@@ -761,7 +733,7 @@ void
 segment_position(const struct doctext *dt, size_t off, unsigned *line,
     unsigned *column, unsigned *page)
 {
-	size_t lo = 0, hi, mid, ls, i, cols = 0;
+	size_t lo = 0, hi, mid, ls, cols;
 
 	if (off > dt->len)
 		off = dt->len;
@@ -787,10 +759,9 @@ segment_position(const struct doctext *dt, size_t off, unsigned *line,
 			hi = mid;
 	}
 	ls = dt->lines[lo];
-	if (off - ls < 2 * MARK_BLOCK) {
-		for (i = ls; i < off; i++)
-			cols += ((unsigned char)dt->text[i] & 0xc0) != 0x80;
-	} else
+	if (off - ls < 2 * MARK_BLOCK)
+		cols = utf8_count(dt->text + ls, off - ls);
+	else
 		cols = cps_before(dt, off) - cps_before(dt, ls);
 	*line = lo + 1;
 	*column = cols + 1;

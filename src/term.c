@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "term.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Characters that may stand around a whole word: letters, marks, digits. */
@@ -75,22 +76,6 @@ apos_len(const char *p)
 	return 0;
 }
 
-/* Length of the UTF-8 sequence at p; malformed bytes count alone. */
-static size_t
-utf8_len(const char *p)
-{
-	unsigned char c = (unsigned char)*p;
-	size_t n, i;
-
-	if (c < 0xc0)
-		return 1;
-	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-	for (i = 1; i < n; i++)
-		if (((unsigned char)p[i] & 0xc0) != 0x80)
-			return 1;
-	return n;
-}
-
 static int
 is_ascii_alnum(unsigned char c)
 {
@@ -112,10 +97,13 @@ static size_t
 add_literal(struct tbuild *tb, const char *p)
 {
 	unsigned char c = (unsigned char)*p;
+	uint32_t cp;
 	size_t n;
 
 	if (c >= 0x80) {
-		n = utf8_len(p);
+		/* A malformed byte counts alone; the string ends at a NUL. */
+		n = utf8_next((const unsigned char *)p, strnlen(p, UTF8_MAX),
+		    &cp);
 		strbuf_add(&tb->re, p, n);
 		tb->pf_ok = 0;
 		tb->last = TOK_LETTER;
@@ -142,26 +130,13 @@ add_literal(struct tbuild *tb, const char *p)
 
 /* The code point of the UTF-8 character at p (n bytes available); a
    malformed one counts as its first byte. */
-static unsigned long
+static uint32_t
 code_point(const char *p, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)p;
-	unsigned long cp;
-	size_t len, k;
+	uint32_t cp;
 
-	if (u[0] >= 0xf0)
-		len = 4, cp = u[0] & 0x07;
-	else if (u[0] >= 0xe0)
-		len = 3, cp = u[0] & 0x0f;
-	else if (u[0] >= 0xc0)
-		len = 2, cp = u[0] & 0x1f;
-	else
-		return u[0];
-	if (len > n)
-		return u[0];
-	for (k = 1; k < len; k++)
-		cp = cp << 6 | (u[k] & 0x3f);
-	return cp;
+	return utf8_decode(u, n, &cp) > 0 ? cp : u[0];
 }
 
 /* Check the body of a class: non-empty, ranges in order (by code point,
@@ -179,9 +154,7 @@ class_check(const char *body, size_t n, char **cause)
 		if (body[i] != '-' || (i == 1 && body[0] == '^'))
 			continue;
 		/* Back to the start of the character before the "-". */
-		for (s = i - 1; s > 0 && ((unsigned char)body[s] & 0xc0) ==
-		    0x80; s--)
-			;
+		s = utf8_floor(body, i - 1);
 		if (code_point(body + s, i - s) >
 		    code_point(body + i + 1, n - i - 1)) {
 			*cause = xasprintf("range out of order in \"[%.*s]\"",

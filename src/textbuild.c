@@ -15,6 +15,7 @@
 
 #include "extract_int.h"
 #include "markup.h"
+#include "utf8.h"
 #include "util.h"
 
 static int
@@ -122,34 +123,6 @@ text_kept(struct textbuild *tb, const char *s, size_t len)
 	}
 }
 
-/* Length of the well-formed UTF-8 sequence at p, or 0. */
-static size_t
-utf8_len(const unsigned char *p, size_t avail)
-{
-	size_t n, k;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		n = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		n = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	if (avail < n)
-		return 0;
-	for (k = 1; k < n; k++)
-		if ((p[k] & 0xc0) != 0x80)
-			return 0;
-	/* Overlong forms, surrogates and code points past U+10FFFF. */
-	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] >= 0xa0) ||
-	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] >= 0x90))
-		return 0;
-	return n;
-}
-
 /*
  * A copy of s with every byte that starts no UTF-8 sequence replaced by
  * U+FFFD, or NULL when s is valid.  libxml2 can pass such bytes on when it
@@ -159,18 +132,16 @@ utf8_len(const unsigned char *p, size_t avail)
 static char *
 utf8_repair(const char *s, size_t len, size_t *outlen)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	struct strbuf sb = { NULL, 0, 0 };
 	size_t i, n;
 
-	for (i = 0; i < len; i += n)
-		if ((n = utf8_len((const unsigned char *)s + i, len - i)) == 0)
-			break;
-	if (i == len)
+	if ((i = utf8_validate(u, len)) == len)
 		return NULL;
 	strbuf_add(&sb, s, i);
 	for (; i < len; i += n) {
-		if ((n = utf8_len((const unsigned char *)s + i, len - i)) == 0) {
-			strbuf_adds(&sb, "\xef\xbf\xbd");
+		if ((n = utf8_char_len(u + i, len - i)) == 0) {
+			strbuf_adds(&sb, UTF8_REPLACEMENT_STR);
 			n = 1;
 		} else
 			strbuf_add(&sb, s + i, n);
