@@ -232,7 +232,7 @@ test_corpus(void)
 static enum doc_format
 sniff(const char *name, const char *bytes, size_t n)
 {
-	return extract_sniff(name, (const unsigned char *)bytes, n);
+	return sniff_format(name, (const unsigned char *)bytes, n);
 }
 
 static void
