@@ -27,7 +27,6 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "coverage.h"
 #include "document.h"
 #include "eval.h"
 #include "prefilter.h"

@@ -3,9 +3,10 @@
  *
  * One entry point for every format: extract_document() sniffs the format
  * (sniff.h) and hands the bytes to the matching extractor; archives are
- * refused (document.h reads their members).  The result's text is UTF-8 with LF line ends and
- * paragraphs separated by blank lines; headings and page starts come as
- * offsets.  The scanner never sees the original format.
+ * refused (document.h reads their members).  The result's text is UTF-8
+ * with LF line ends and paragraphs separated by blank lines; headings and
+ * page starts come as offsets.  The scanner never sees the original
+ * format.  doctext.h (included) builds and frees the result.
  *
  * Bad input (unknown format, corrupt container, limit exceeded) returns NULL
  * with *cause: one line, owned by the caller, without the document name (the

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coverage.h"
 #include "document.h"
 #include "lint.h"
 #include "walk.h"

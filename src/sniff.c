@@ -17,8 +17,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
-#include "extract.h"
-#include "extract_int.h"
+#include "extract_int.h"	/* decode.c, for UTF-16 text */
 #include "sniff.h"
 #include "util.h"
 

@@ -11,7 +11,7 @@
 
 #include "check.h"
 #include "extract.h"
-#include "extract_int.h"
+#include "sniff.h"
 #include "util.h"
 
 /* Decode a byte literal; the warning goes to *warning (may be NULL). */
