@@ -24,6 +24,7 @@
 
 #include "archives.h"
 #include "extract.h"
+#include "sniff.h"
 #include "util.h"
 
 #define ARCHIVE_BATCH_BYTES	((size_t)64 << 20)
@@ -420,7 +421,7 @@ deliver(struct walk *w, const char *outer, struct entry *e, int depth)
 	} else {
 		m.data = e->data;
 		m.len = e->len;
-		f = extract_sniff(e->path, e->data, e->len);
+		f = sniff_format(e->path, e->data, e->len);
 		if (f == DOC_ZIP || f == DOC_TAR)
 			deliver_nested(w, &m, depth);
 		else

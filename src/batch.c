@@ -21,26 +21,18 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "archives.h"
 #include "batch.h"
-#include "commands.h"
 #include "coverage.h"
-#include "extract.h"
-#include "fileio.h"
+#include "document.h"
 #include "outfile.h"
 #include "report.h"
-#include "segment.h"
 
 /* Tasks a worker may run ahead of the writer: enough to keep every
    thread busy, few enough that memory does not grow with the batch. */
 #define WINDOW_PER_JOB	4
 
 struct slot {
-	struct docresult **v;
-	size_t		 n;
-	size_t		 cap;
-	struct errlist	 skipped;	/* archive members left out on purpose */
-	size_t		 bytes;
+	struct docresults r;
 	int		 done;
 };
 
@@ -57,117 +49,6 @@ struct batch {
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
 };
-
-struct docresult *
-document_check_text(const struct ruleset *rs, struct scanner *sc,
-    const char *name, const char *sha256, struct doctext *doc)
-{
-	struct docresult *dr;
-	struct hit *hits;
-	size_t nhits;
-	char *cause = NULL;
-
-	if (scan_document(sc, doc, &hits, &nhits, &cause) != 0) {
-		dr = coverage_error(name, sha256, cause);
-		free(cause);
-		doctext_free(doc);
-		return dr;
-	}
-	dr = coverage_compute(rs, name, sha256, doc->words, hits, nhits);
-	dr->warnings = doc->warnings;
-	dr->nwarnings = doc->nwarnings;
-	doc->warnings = NULL;
-	doc->nwarnings = 0;
-	doctext_free(doc);
-	return dr;
-}
-
-struct docresult *
-document_check(const struct ruleset *rs, struct scanner *sc,
-    const char *name, const unsigned char *data, size_t len,
-    const struct extract_opts *lim)
-{
-	struct doctext *doc;
-	struct docresult *dr;
-	char sha[65], *cause = NULL;
-
-	sha256_hex(data, len, sha);
-	if ((doc = extract_document(name, data, len, lim, &cause)) == NULL) {
-		dr = coverage_error(name, sha, cause);
-		free(cause);
-		return dr;
-	}
-	return document_check_text(rs, sc, name, sha, doc);
-}
-
-static void
-slot_add(struct slot *s, struct docresult *dr)
-{
-	GROW(s->v, s->cap, s->n + 1);
-	s->v[s->n++] = dr;
-}
-
-struct member_ctx {
-	const struct batch	*b;
-	struct scanner		*sc;
-	struct slot		*slot;
-};
-
-static int
-batch_member(const struct archive_member *m, void *arg)
-{
-	struct member_ctx *mc = arg;
-
-	if (m->skipped) {
-		errlist_add(&mc->slot->skipped, "%s: skipped: %s", m->name,
-		    m->error != NULL ? m->error : "not a regular file");
-		return 0;
-	}
-	if (m->error != NULL)
-		slot_add(mc->slot, coverage_error(m->name, "", m->error));
-	else
-		slot_add(mc->slot, document_check(mc->b->rs, mc->sc, m->name,
-		    m->data, m->len, &mc->b->o->limits));
-	return signal_caught() != 0;
-}
-
-/* Judge one input: a document, or every member of an archive. */
-static void
-batch_task(const struct batch *b, struct scanner *sc, size_t i,
-    struct slot *s)
-{
-	const struct input *in = &b->in->v[i];
-	struct member_ctx mc = { b, sc, s };
-	unsigned char *data;
-	size_t len;
-	char *cause = NULL, sha[65];
-	enum doc_format f;
-
-	if (in->error != NULL) {
-		slot_add(s, coverage_error(in->path, "", in->error));
-		return;
-	}
-	data = file_read(in->is_stdin ? NULL : in->path,
-	    b->o->limits.max_file_size, &len, &cause);
-	if (data == NULL) {
-		slot_add(s, coverage_error(in->path, "", cause));
-		free(cause);
-		return;
-	}
-	s->bytes = len;
-	f = extract_sniff(in->path, data, len);
-	if (f == DOC_ZIP || f == DOC_TAR) {
-		if (archive_each(in->path, data, len, &b->o->limits,
-		    batch_member, &mc, &cause) != 0) {
-			sha256_hex(data, len, sha);
-			slot_add(s, coverage_error(in->path, sha, cause));
-			free(cause);
-		}
-	} else
-		slot_add(s, document_check(b->rs, sc, in->path, data, len,
-		    &b->o->limits));
-	free(data);
-}
 
 static void *
 batch_worker(void *arg)
@@ -186,7 +67,8 @@ batch_worker(void *arg)
 			break;
 		i = b->next++;
 		pthread_mutex_unlock(&b->mu);
-		batch_task(b, sc, i, &b->slots[i]);
+		document_run(b->rs, sc, &b->in->v[i], &b->o->limits,
+		    &b->slots[i].r);
 		pthread_mutex_lock(&b->mu);
 		b->slots[i].done = 1;
 		pthread_cond_broadcast(&b->cv);
@@ -272,22 +154,18 @@ batch_write(struct batch *b, size_t i, struct report *rep,
 	size_t j;
 
 	if (!b->o->quiet)
-		errlist_warn(&s->skipped);
-	errlist_free(&s->skipped);
-	for (j = 0; j < s->n; j++) {
+		errlist_warn(&s->r.skipped);
+	for (j = 0; j < s->r.n; j++) {
 		/* The report has the error row; the terminal gets it too. */
-		if (!s->v[j]->ok && !b->o->quiet)
-			log_warnx("%s: %s", s->v[j]->path,
-			    s->v[j]->error);
-		report_document(rep, s->v[j]);
+		if (!s->r.v[j]->ok && !b->o->quiet)
+			log_warnx("%s: %s", s->r.v[j]->path,
+			    s->r.v[j]->error);
+		report_document(rep, s->r.v[j]);
 		if (ev != NULL)
-			report_document(ev, s->v[j]);
-		totals_add(t, b->o, s->v[j]);
-		docresult_free(s->v[j]);
+			report_document(ev, s->r.v[j]);
+		totals_add(t, b->o, s->r.v[j]);
 	}
-	free(s->v);
-	s->v = NULL;
-	s->n = s->cap = 0;
+	docresults_free(&s->r);
 	pthread_mutex_lock(&b->mu);
 	b->written = i + 1;
 	pthread_cond_broadcast(&b->cv);
@@ -322,7 +200,7 @@ batch_loop(struct batch *b, struct report *rep, struct report *ev,
 	for (i = 0; i < b->in->n; i++) {
 		if (batch_wait(b, i) != 0)
 			return -1;
-		pg.bytes += b->slots[i].bytes;
+		pg.bytes += b->slots[i].r.bytes;
 		batch_write(b, i, rep, ev, t);
 		progress_show(&pg, i + 1, b->in->n, i + 1 == b->in->n);
 	}
@@ -380,14 +258,10 @@ batch_threads(struct batch *b, struct report *rep, struct report *ev,
 static void
 batch_free_slots(struct batch *b)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < b->in->n; i++) {
-		for (j = 0; j < b->slots[i].n; j++)
-			docresult_free(b->slots[i].v[j]);
-		free(b->slots[i].v);
-		errlist_free(&b->slots[i].skipped);
-	}
+	for (i = 0; i < b->in->n; i++)
+		docresults_free(&b->slots[i].r);
 	free(b->slots);
 }
 
@@ -483,39 +357,4 @@ batch_run(const struct options *o, const struct ruleset *rs,
 		return -1;
 	}
 	return batch_commit(&out, &evout);
-}
-
-/* `palint extract FILE`: the text palint reads from a document, as UTF-8,
-   so that an analyst can see why a rule does or does not match. */
-int
-cmd_extract(const struct options *o)
-{
-	struct doctext *doc;
-	unsigned char *data;
-	size_t len, i;
-	char *cause = NULL;
-	int stdin_input;
-
-	if (o->nargs != 1) {
-		log_warnx("extract wants one document");
-		return 2;
-	}
-	stdin_input = strcmp(o->args[0], "-") == 0;
-	data = file_read(stdin_input ? NULL : o->args[0],
-	    o->limits.max_file_size, &len, &cause);
-	doc = data == NULL ? NULL : extract_document(o->args[0], data, len,
-	    &o->limits, &cause);
-	free(data);
-	if (doc == NULL) {
-		log_warnx("%s: %s", o->args[0], cause);
-		free(cause);
-		return 2;
-	}
-	for (i = 0; i < doc->nwarnings && !o->quiet; i++)
-		log_warnx("%s: warning: %s", o->args[0],
-		    doc->warnings[i]);
-	len = doc->len;
-	i = fwrite(doc->text, 1, len, stdout);
-	doctext_free(doc);
-	return i == len && fflush(stdout) == 0 ? 0 : 2;
 }

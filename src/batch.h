@@ -1,11 +1,11 @@
 /*
  * batch.h -- the scan command's driver: documents in, one report out.
  *
- * Worker threads (-j) take documents in list order, each reading,
- * extracting, scanning and judging one document (or every member of one
- * archive) at a time; the main thread writes the results strictly in list
- * order and frees them, so the report is byte-identical whatever the thread
- * count, and memory stays bounded by a small window of documents in flight.
+ * Worker threads (-j) take inputs in list order, each passing one input (a
+ * document, or every member of one archive) through document_run(); the
+ * main thread writes the results strictly in list order and frees them,
+ * so the report is byte-identical whatever the thread count, and memory
+ * stays bounded by a small window of documents in flight.
  * A document that cannot be read becomes an error row; the batch goes on.
  */
 #ifndef PALINT_BATCH_H
@@ -33,16 +33,5 @@ struct batch_totals {
 int	 batch_run(const struct options *, const struct ruleset *,
 	    const struct prefilter *, const struct inputs *,
 	    struct batch_totals *);
-
-/* Judge one document from its raw bytes; never NULL: a document that
-   cannot be read or scanned gives a result with ok == 0. */
-struct docresult *document_check(const struct ruleset *, struct scanner *,
-		    const char *name, const unsigned char *, size_t,
-		    const struct extract_opts *);
-/* The same for text already extracted; takes ownership of doc. */
-struct docresult *document_check_text(const struct ruleset *,
-		    struct scanner *, const char *name, const char *sha256,
-		    struct doctext *doc);
-
 
 #endif

@@ -24,7 +24,7 @@ int	cmd_rules_test(const struct options *);
 int	cmd_rules_export(const struct options *);
 int	cmd_explain(const struct options *);
 
-/* batch.c */
+/* cmd_extract.c */
 int	cmd_extract(const struct options *);
 
 /* merge.c */

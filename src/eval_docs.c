@@ -6,9 +6,10 @@
  * the rules, or "P" for the principles as a group), then columns that are
  * not scores (from "objectives_addressed" on), and one 0-3 rating per
  * document and column; the documents themselves, under DIR.  Each document
- * goes through the whole scan pipeline (document_check).  Output: each
- * document's ratings beside palint's area scores, and Spearman's rho (ties
- * ranked by their mean) per column and over every (document, column) pair.
+ * goes through the whole scan pipeline (document.c); a member of an
+ * archive there is rated as "archive.zip!member".  Output: each document's
+ * ratings beside palint's area scores, and Spearman's rho (ties ranked by
+ * their mean) per column and over every (document, column) pair.
  *
  * Ranks only: the 0-3 scale and the 0-1 score measure different things,
  * so only their order is compared.  A document that cannot be read is
@@ -17,18 +18,18 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch.h"
 #include "cli.h"
 #include "commands.h"
-#include "coverage.h"
 #include "csvout.h"
+#include "document.h"
 #include "eval.h"
-#include "fileio.h"
 #include "prefilter.h"
 #include "rules.h"
 #include "scan.h"
@@ -168,33 +169,74 @@ take_scores(const struct ratings *rt, struct ratedoc *d,
 	d->ok = 1;
 }
 
-/* Read and judge one rated document; -1 after naming it on stderr. */
+/*
+ * The file behind a rated name: the name itself, or, when no file has
+ * that name and it holds a "!", the archive before the first "!" (the
+ * rated name is then one of its members, "archive.zip!member").
+ */
+static char *
+rated_file(const char *corpus, const char *doc)
+{
+	struct stat st;
+	const char *bang;
+	char *path;
+
+	path = xasprintf("%s/%s", corpus, doc);
+	if (stat(path, &st) == 0 || (bang = strchr(doc, '!')) == NULL)
+		return path;
+	free(path);
+	return xasprintf("%s/%.*s", corpus, (int)(bang - doc), doc);
+}
+
+/* The result named path; else the error row of the file itself; else
+   NULL with *why. */
+static const struct docresult *
+rated_result(const struct docresults *res, const char *path,
+    const char *file, const char **why)
+{
+	size_t i;
+
+	for (i = 0; i < res->n; i++)
+		if (strcmp(res->v[i]->path, path) == 0)
+			return res->v[i];
+	for (i = 0; i < res->n; i++)
+		if (!res->v[i]->ok && strcmp(res->v[i]->path, file) == 0)
+			return res->v[i];
+	*why = strcmp(path, file) == 0 ? "is an archive: rate its members, "
+	    "named ARCHIVE!MEMBER" : "no such archive member";
+	return NULL;
+}
+
+/*
+ * Read and judge one rated document; -1 after naming it on stderr.  The
+ * file goes through the scan's pipeline (document.c), so a zip in the
+ * corpus reads as in a scan: each member is a document of its own, rated
+ * as "archive.zip!member" (the archive is read once per rated member).
+ */
 static int
 check_one(const struct options *o, const struct ratings *rt,
     struct scanner *sc, struct ratedoc *d)
 {
-	struct docresult *dr;
-	unsigned char *data;
-	char *path, *cause = NULL;
-	size_t len;
+	const struct docresult *dr;
+	struct docresults res;
+	struct input in;
+	const char *why = NULL;
+	char *path;
 	int rc = 0;
 
+	memset(&in, 0, sizeof(in));
+	memset(&res, 0, sizeof(res));
 	path = xasprintf("%s/%s", o->corpus, d->doc);
-	if ((data = file_read(path, o->limits.max_file_size, &len,
-	    &cause)) == NULL) {
-		log_warnx("%s: %s", path, cause);
-		free(cause);
-		free(path);
-		return -1;
-	}
-	dr = document_check(rt->rs, sc, path, data, len, &o->limits);
-	if (!dr->ok) {
-		log_warnx("%s: %s", path, dr->error);
+	in.path = rated_file(o->corpus, d->doc);
+	document_run(rt->rs, sc, &in, &o->limits, &res);
+	if ((dr = rated_result(&res, path, in.path, &why)) == NULL ||
+	    !dr->ok) {
+		log_warnx("%s: %s", path, dr != NULL ? dr->error : why);
 		rc = -1;
 	} else
 		take_scores(rt, d, dr);
-	docresult_free(dr);
-	free(data);
+	docresults_free(&res);
+	free(in.path);
 	free(path);
 	return rc;
 }

@@ -9,19 +9,14 @@
 
 #include <stddef.h>
 
+#include "doctext.h"
 #include "extract.h"
-
-/* extract.c: take ownership of UTF-8 text as a new doctext. */
-struct doctext	*doctext_new(char *text, size_t len);
-/* extract.c: append a heading or page offset. */
-void		 doctext_add_heading(struct doctext *, size_t off);
-void		 doctext_add_page(struct doctext *, size_t off);
 
 /* decode.c: 'L' or 'B' when the bytes look like UTF-16 without a byte
    order mark (NULs in every other byte), else 0. */
 int		 decode_utf16_guess(const unsigned char *, size_t);
 
-/* extract.c: plain text and Markdown. */
+/* extract_plain.c: plain text and Markdown. */
 struct doctext	*extract_plain(const unsigned char *, size_t, int markdown,
 		    const struct extract_opts *, char **cause);
 /* extract_markup.c: HTML and generic/legal XML through libxml2. */

@@ -3,7 +3,8 @@
  * a folder of real documents.  Reports rules that never fire there, rules
  * that fire in more than 90% of its documents (noise), one pattern used by
  * two objectives, and <unless> clauses that never cancel a hit.  Findings
- * are "path:line: rule ID: message" lines on stdout.
+ * are "path:line: rule ID: message" lines on stdout.  The corpus is read
+ * as a scan reads it (document.c): an archive's members are documents.
  */
 #include "config.h"
 
@@ -11,9 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch.h"
-#include "coverage.h"
-#include "fileio.h"
+#include "document.h"
 #include "lint.h"
 #include "walk.h"
 
@@ -56,18 +55,17 @@ lint_document(struct lintrun *lr, const struct docresult *dr)
 	free(seen);
 }
 
-/* Scan every document of the corpus, one at a time. */
+/* Scan every input of the corpus, one at a time; an archive's members
+   count as documents, as in a scan. */
 static int
 lint_scan(struct lintrun *lr, const struct options *o, struct scanner *sc)
 {
 	struct options co = *o;
 	struct inputs in = { NULL, 0, 0 };
 	struct errlist errs = { NULL, 0, 0 };
-	struct docresult *dr;
-	unsigned char *data;
+	struct docresults res;
 	const char *args[1];
-	char *cause = NULL;
-	size_t i, len;
+	size_t i, j;
 
 	args[0] = o->corpus;
 	co.args = args;
@@ -78,20 +76,14 @@ lint_scan(struct lintrun *lr, const struct options *o, struct scanner *sc)
 		errlist_free(&errs);
 		return -1;
 	}
+	memset(&res, 0, sizeof(res));
 	for (i = 0; i < in.n; i++) {
-		data = in.v[i].error != NULL ? NULL : file_read(in.v[i].path,
-		    o->limits.max_file_size, &len, &cause);
-		if (data == NULL)
-			dr = coverage_error(in.v[i].path, "", in.v[i].error !=
-			    NULL ? in.v[i].error : cause);
-		else
-			dr = document_check(lr->rs, sc, in.v[i].path, data, len,
-			    &o->limits);
-		free(cause);
-		cause = NULL;
-		free(data);
-		lint_document(lr, dr);
-		docresult_free(dr);
+		document_run(lr->rs, sc, &in.v[i], &o->limits, &res);
+		if (!o->quiet)
+			errlist_warn(&res.skipped);
+		for (j = 0; j < res.n; j++)
+			lint_document(lr, res.v[j]);
+		docresults_free(&res);
 	}
 	inputs_free(&in);
 	return 0;

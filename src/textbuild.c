@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract_int.h"
+#include "doctext.h"
 #include "markup.h"
 #include "utf8.h"
 #include "util.h"

@@ -85,3 +85,20 @@ for f in csv xml; do
 done
 validate_report "$tmp/merged.xml"
 expect_status 2 $PALINT merge "$tmp/s1.csv" "$tmp/s1.csv" 2>/dev/null
+
+# One pipeline for every input: the files of a folder and the same files in
+# a zip give the same rows, "same/x" becoming "same.zip!x", evidence too.
+mkdir -p "$tmp/same/sub"
+cp "$g/partner-draft.md" "$g/negation.txt" "$g/cp1252.txt" "$tmp/same/"
+cp "$g/utf16.txt" "$tmp/same/sub/"
+zip_dir "$tmp/same" "$tmp/same.zip"
+for x in same same.zip; do
+	(cd "$tmp" && $PALINT $rules -q -f csv -l objective \
+		--evidence "$tmp/$x.ev.csv" -o "$tmp/$x.csv" "$x") ||
+		[ $? = 1 ] || fail "scan of $x"
+done
+for r in csv ev.csv; do
+	sed 's|^same/|same.zip!|' "$tmp/same.$r" >"$tmp/want.$r"
+	cmp -s "$tmp/want.$r" "$tmp/same.zip.$r" ||
+		{ diff "$tmp/want.$r" "$tmp/same.zip.$r" >&2; fail "zip and folder: $r rows differ"; }
+done

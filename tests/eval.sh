@@ -141,5 +141,26 @@ check_error split-none "no row has split 'other'" \
 	$PALINT eval -r "$fx/rules.xml" --split other "$tmp/split.tsv"
 check_error xml-format "text or csv" \
 	$PALINT eval -r "$fx/rules.xml" -f xml "$fx/labels.tsv"
+# A zip in the corpus reads as in a scan: its members are documents, rated
+# as "archive.zip!member", with the scores of the files themselves.
+mkdir "$tmp/zipped"
+zip_dir "$fx/corpus" "$tmp/zipped/docs.zip"
+awk -F'\t' 'BEGIN { OFS = "\t" } NR > 1 { $1 = "docs.zip!" $1 } { print }' \
+	"$fx/ratings.tsv" >"$tmp/zipped.tsv"
+run_ok zipped-documents $PALINT eval -r "$fx/rules.xml" -f csv \
+	--documents "$tmp/zipped.tsv" --corpus "$tmp/zipped"
+tail -n 4 "$tmp/out" | cmp -s "$tmp/rho" - || fail "zipped corpus: rho differs"
+grep -q '^document,docs.zip!cables.txt,AA1,2,0.500,,$' "$tmp/out" ||
+	fail "zipped corpus: score of docs.zip!cables.txt"
+# The archive itself and a member it lacks are named, not scored.
+printf 'docs.zip\t1\t1\t1\t\twhole\n' >>"$tmp/zipped.tsv"
+printf 'docs.zip!gone.txt\t1\t1\t1\t\tmissing\n' >>"$tmp/zipped.tsv"
+check_error zipped-whole "^palint: $tmp/zipped/docs.zip: is an archive" \
+	$PALINT eval -r "$fx/rules.xml" -f csv --documents "$tmp/zipped.tsv" \
+	--corpus "$tmp/zipped"
+grep -q "^palint: $tmp/zipped/docs.zip!gone.txt: no such archive member" \
+	"$tmp/err" || fail "zipped corpus: missing member not named"
+grep -q '^overall,,,,,12,0.849' "$tmp/out" ||
+	fail "zipped corpus: the other documents were not reported"
 
 exit 0

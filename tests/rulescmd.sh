@@ -45,3 +45,18 @@ $PALINT rules list >"$tmp/default"
 n=$(grep -c '^  [PA]' "$tmp/default")
 [ "$n" = 27 ] || fail "built-in rules: $n objectives, want 27"
 $PALINT rules test | grep -q ' 0 failed$' || fail "built-in rules: a failing example"
+
+# rules check --corpus reads the corpus as a scan does: the members of a zip
+# there are documents, with the findings the files themselves give.
+ev=$top_srcdir/fixtures/eval
+mkdir "$tmp/files" "$tmp/zipped"
+cp "$ev"/corpus/*.txt "$tmp/files/"
+zip_dir "$tmp/files" "$tmp/zipped/docs.zip"
+expect_status 1 $PALINT rules check --corpus "$tmp/files" "$ev/rules.xml" \
+	>"$tmp/files.out"
+expect_status 1 $PALINT rules check --corpus "$tmp/zipped" "$ev/rules.xml" \
+	>"$tmp/zipped.out"
+grep -q '^1 findings on 4 documents (0 unreadable)$' "$tmp/zipped.out" ||
+	fail "rules check on a zipped corpus: $(cat "$tmp/zipped.out")"
+cmp -s "$tmp/files.out" "$tmp/zipped.out" ||
+	fail "rules check: a zipped corpus gives other findings"

@@ -76,3 +76,18 @@ check_error() {
 	grep -Eq "$pattern" "$tmp/err" ||
 		{ cat "$tmp/err" >&2; fail "$name: stderr does not match /$pattern/"; }
 }
+
+# zip_dir DIR OUT: a zip (stored, by tests/mkzip) of the files under DIR,
+# each member named by its path below DIR, so that DIR and OUT hold the
+# same documents.  OUT must be an absolute path.
+zip_dir() {
+	zd_out=$2
+	[ -x "$top_builddir/tests/mkzip" ] || skip "tests/mkzip not built"
+	(cd "$1" && find . -type f | sed 's|^\./||' | sort | {
+		set --
+		while IFS= read -r f; do
+			set -- "$@" "$f=$f"
+		done
+		"$top_builddir/tests/mkzip" "$zd_out" "$@"
+	})
+}

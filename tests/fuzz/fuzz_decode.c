@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doctext.h"
 #include "extract.h"
-#include "extract_int.h"
 #include "fuzz.h"
 #include "segment.h"
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "compile.h"
-#include "extract.h"
+#include "doctext.h"
 #include "fuzz.h"
 #include "rules.h"
 #include "scan.h"

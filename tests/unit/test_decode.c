@@ -11,7 +11,7 @@
 
 #include "check.h"
 #include "extract.h"
-#include "extract_int.h"
+#include "sniff.h"
 #include "util.h"
 
 /* Decode a byte literal; the warning goes to *warning (may be NULL). */
@@ -232,7 +232,7 @@ test_corpus(void)
 static enum doc_format
 sniff(const char *name, const char *bytes, size_t n)
 {
-	return extract_sniff(name, (const unsigned char *)bytes, n);
+	return sniff_format(name, (const unsigned char *)bytes, n);
 }
 
 static void

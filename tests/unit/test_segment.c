@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "doctext.h"
 #include "extract.h"
-#include "extract_int.h"
 #include "segment.h"
 #include "util.h"
 
