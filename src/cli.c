@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +18,10 @@
 #include "batch.h"
 #include "cli.h"
 #include "commands.h"
-#include "compile.h"
 #include "options.h"
 #include "outfile.h"
 #include "prefilter.h"
+#include "ruleload.h"
 #include "rules.h"
 #include "walk.h"
 
@@ -364,40 +365,6 @@ options_free(struct options *o)
 	free(o->exclude);
 }
 
-struct ruleset *
-cli_load_rules(const char *const *paths, size_t n, int quiet)
-{
-	struct errlist errs = { NULL, 0, 0 };
-	struct ruleset *rs;
-
-	(void)quiet;
-	rs = n > 0 ? rules_load_paths(paths, n, &errs) :
-	    rules_load_default(&errs);
-	if (rs != NULL && compile_ruleset(rs, &errs) != 0) {
-		ruleset_free(rs);
-		rs = NULL;
-	}
-	if (rs == NULL)
-		errlist_print(&errs, NULL);
-	errlist_free(&errs);
-	return rs;
-}
-
-struct prefilter *
-cli_prefilter(const struct options *o, const struct ruleset *rs)
-{
-	struct prefilter *pf;
-	char *notice = NULL;
-
-	if (!o->prefilter)
-		return NULL;
-	pf = prefilter_build(rs, o->cache_dir, &notice);
-	if (notice != NULL && !o->quiet)
-		log_warnx("%s", notice);
-	free(notice);
-	return pf;
-}
-
 static int
 exit_for(const struct batch_totals *t)
 {
@@ -429,11 +396,11 @@ cmd_scan(const struct options *o)
 		errlist_free(&errs);
 		return EXIT_TROUBLE;
 	}
-	if ((rs = cli_load_rules(o->rules, o->nrules, o->quiet)) == NULL) {
+	if ((rs = ruleload_rules(o->rules, o->nrules, o->quiet)) == NULL) {
 		inputs_free(&in);
 		return EXIT_TROUBLE;
 	}
-	pf = cli_prefilter(o, rs);
+	pf = ruleload_prefilter(o, rs);
 	signals_install();
 	rc = batch_run(o, rs, pf, &in, &t);
 	if (rc != 0 && t.signal == 0)

@@ -7,15 +7,7 @@
 
 #include <stddef.h>
 
-#include "model.h"
 #include "options.h"
-#include "prefilter.h"
-
-/* cli.c: shared set-up.  NULL after printing every rule error. */
-struct ruleset	*cli_load_rules(const char *const *paths, size_t n,
-		    int quiet);
-struct prefilter *cli_prefilter(const struct options *,
-		    const struct ruleset *);
 
 /* rulescmd.c */
 int	cmd_rules_list(const struct options *);

@@ -27,6 +27,7 @@
 #include "extract.h"
 #include "outfile.h"
 #include "prefilter.h"
+#include "ruleload.h"
 #include "rules.h"
 #include "scan.h"
 
@@ -779,7 +780,7 @@ predict_all(const struct options *o, struct evset *es)
 	size_t i;
 	int rc = 0;
 
-	pf = cli_prefilter(o, es->rs);
+	pf = ruleload_prefilter(o, es->rs);
 	sc = scanner_new(es->rs, pf);
 	for (i = 0; i < es->nrows; i++)
 		if (predict_row(es, sc, &es->rows[i]) != 0)
@@ -893,7 +894,7 @@ cmd_eval(const struct options *o)
 		return eval_usage("--split goes with LABELS.tsv");
 	if (o->documents == NULL && o->nargs != 1)
 		return eval_usage("want one LABELS.tsv");
-	if ((rs = cli_load_rules(o->rules, o->nrules, o->quiet)) == NULL)
+	if ((rs = ruleload_rules(o->rules, o->nrules, o->quiet)) == NULL)
 		return EXIT_TROUBLE;
 	if (o->documents != NULL)
 		rc = eval_documents(o, rs);

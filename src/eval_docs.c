@@ -29,6 +29,7 @@
 #include "eval.h"
 #include "fileio.h"
 #include "prefilter.h"
+#include "ruleload.h"
 #include "rules.h"
 #include "scan.h"
 
@@ -206,7 +207,7 @@ check_all(const struct options *o, struct ratings *rt)
 	size_t i;
 	int rc = 0;
 
-	pf = cli_prefilter(o, rt->rs);
+	pf = ruleload_prefilter(o, rt->rs);
 	sc = scanner_new(rt->rs, pf);
 	for (i = 0; i < rt->ndocs; i++)
 		if (check_one(o, rt, sc, &rt->docs[i]) != 0)

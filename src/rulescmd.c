@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "extract.h"
 #include "lint.h"
+#include "ruleload.h"
 #include "rules.h"
 #include "scan.h"
 
@@ -28,19 +29,9 @@ load_for_rules(const struct options *o)
 		paths[n++] = o->rules[i];
 	for (i = 0; i < o->nargs; i++)
 		paths[n++] = o->args[i];
-	rs = cli_load_rules(paths, n, o->quiet);
+	rs = ruleload_rules(paths, n, o->quiet);
 	free(paths);
 	return rs;
-}
-
-static size_t
-count_rules(const struct objective *ob, enum rule_kind kind)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < ob->nrules; i++)
-		n += ob->rules[i].kind == kind;
-	return n;
 }
 
 int
@@ -63,8 +54,8 @@ cmd_rules_list(const struct options *o)
 			ob = &a->objectives[j];
 			printf("  %-6s %s%s (%zu support, %zu conflict)\n",
 			    ob->id, ob->working_title ? "\xe2\x80\xa0 " : "",
-			    ob->title, count_rules(ob, RULE_SUPPORT),
-			    count_rules(ob, RULE_CONFLICT));
+			    ob->title, ruleload_count(ob, RULE_SUPPORT),
+			    ruleload_count(ob, RULE_CONFLICT));
 		}
 	}
 	ruleset_free(rs);
@@ -140,7 +131,7 @@ rules_examples(const struct options *o, int summary)
 
 	if ((rs = load_for_rules(o)) == NULL)
 		return EXIT_TROUBLE;
-	pf = cli_prefilter(o, rs);
+	pf = ruleload_prefilter(o, rs);
 	sc = scanner_new(rs, pf);
 	failed = run_examples(rs, sc, &passed);
 	if (failed == 0 && !summary && o->corpus != NULL)
@@ -232,7 +223,7 @@ explain_rule(const struct rule *r)
 static void
 explain_objective(const struct objective *ob)
 {
-	size_t i, need = count_rules(ob, RULE_SUPPORT);
+	size_t i, need = ruleload_count(ob, RULE_SUPPORT);
 
 	/* The same threshold as coverage.c: min-rules, or every support rule
 	   when there are fewer. */
@@ -263,7 +254,7 @@ cmd_explain(const struct options *o)
 		    "area id");
 		return EXIT_TROUBLE;
 	}
-	if ((rs = cli_load_rules(o->rules, o->nrules, o->quiet)) == NULL)
+	if ((rs = ruleload_rules(o->rules, o->nrules, o->quiet)) == NULL)
 		return EXIT_TROUBLE;
 	if ((r = ruleset_find_rule(rs, o->args[0])) != NULL)
 		explain_rule(r);
