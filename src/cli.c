@@ -15,15 +15,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "batch.h"
 #include "cli.h"
 #include "commands.h"
 #include "options.h"
-#include "outfile.h"
-#include "prefilter.h"
-#include "ruleload.h"
-#include "rules.h"
-#include "walk.h"
+#include "util.h"
 
 static const char usage_text[] =
 "usage: palint [scan] [options] PATH...\n"
@@ -353,6 +348,8 @@ options_parse(struct options *o, int argc, char **argv)
 	}
 	for (; optind < argc; optind++)
 		push(&o->args, &o->nargs, argv[optind]);
+	if (o->command == CMD_SCAN && o->nargs == 0 && o->files_from == NULL)
+		return usage_error("no document to scan");
 	return 0;
 }
 
@@ -363,52 +360,6 @@ options_free(struct options *o)
 	free(o->args);
 	free(o->include);
 	free(o->exclude);
-}
-
-static int
-exit_for(const struct batch_totals *t)
-{
-	if (t->signal != 0)
-		return 128 + t->signal;
-	if (t->errors > 0 || t->output_error)
-		return EXIT_TROUBLE;
-	if (t->below > 0 || t->conflict_errors > 0)
-		return EXIT_FINDINGS;
-	return EXIT_OK;
-}
-
-static int
-cmd_scan(const struct options *o)
-{
-	struct errlist errs = { NULL, 0, 0 };
-	struct inputs in = { NULL, 0, 0 };
-	struct batch_totals t;
-	struct ruleset *rs;
-	struct prefilter *pf;
-	int rc;
-
-	if (o->nargs == 0 && o->files_from == NULL) {
-		usage_error("no document to scan");
-		return EXIT_TROUBLE;
-	}
-	if (walk_inputs(o, &in, &errs) != 0) {
-		errlist_warn(&errs);
-		errlist_free(&errs);
-		return EXIT_TROUBLE;
-	}
-	if ((rs = ruleload_rules(o->rules, o->nrules, o->quiet)) == NULL) {
-		inputs_free(&in);
-		return EXIT_TROUBLE;
-	}
-	pf = ruleload_prefilter(o, rs);
-	signals_install();
-	rc = batch_run(o, rs, pf, &in, &t);
-	if (rc != 0 && t.signal == 0)
-		t.output_error = 1;
-	prefilter_free(pf);
-	ruleset_free(rs);
-	inputs_free(&in);
-	return exit_for(&t);
 }
 
 int

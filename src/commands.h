@@ -1,13 +1,24 @@
 /*
- * commands.h -- the commands besides scan, each taking the parsed options
- * and returning an exit status (enum exit_status in cli.h).
+ * commands.h -- palint's commands, one source file each, each taking the
+ * parsed options and returning an exit status.  cli.c parses the command
+ * line and calls one of them; they call the library below and never back
+ * into cli.c.
  */
 #ifndef PALINT_COMMANDS_H
 #define PALINT_COMMANDS_H
 
-#include <stddef.h>
-
 #include "options.h"
+
+/* Exit status, documented in palint(1).  A run stopped by a signal exits
+   with 128 plus the signal number. */
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_FINDINGS = 1,
+	EXIT_TROUBLE = 2
+};
+
+/* cmd_scan.c */
+int	cmd_scan(const struct options *);
 
 /* rulescmd.c */
 int	cmd_rules_list(const struct options *);

@@ -23,7 +23,6 @@
 #include <string.h>
 
 #include "batch.h"
-#include "cli.h"
 #include "commands.h"
 #include "coverage.h"
 #include "eval.h"

@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "batch.h"
-#include "cli.h"
 #include "commands.h"
 #include "fileio.h"
 #include "outfile.h"
