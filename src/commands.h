@@ -20,11 +20,13 @@ enum exit_status {
 /* cmd_scan.c */
 int	cmd_scan(const struct options *);
 
-/* rulescmd.c */
+/* cmd_rules.c */
 int	cmd_rules_list(const struct options *);
 int	cmd_rules_check(const struct options *);
 int	cmd_rules_test(const struct options *);
 int	cmd_rules_export(const struct options *);
+
+/* cmd_explain.c */
 int	cmd_explain(const struct options *);
 
 /* batch.c */
