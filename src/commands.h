@@ -35,7 +35,7 @@ int	cmd_extract(const struct options *);
 /* merge.c */
 int	cmd_merge(const struct options *);
 
-/* eval.c */
+/* cmd_eval.c */
 int	cmd_eval(const struct options *);
 
 #endif

@@ -11,20 +11,18 @@
  * conflict agreement, the rules behind most false positives and the worst
  * sentences both ways, as text tables or CSV.
  *
- * `palint eval --documents` is in eval_docs.c; the arithmetic in
- * eval_metrics.c.
+ * `palint eval --documents` is in eval_docs.c, the arithmetic in
+ * eval_metrics.c, the output file in eval_output.c and the command's
+ * arguments in cmd_eval.c.
  */
 #include "config.h"
 
-#include <csv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
 #include "eval.h"
 #include "extract.h"
-#include "outfile.h"
 #include "prefilter.h"
 #include "ruleload.h"
 #include "rules.h"
@@ -458,21 +456,6 @@ struct out {
 	const char	*level;		/* CSV level column */
 };
 
-/* Blanks at either end are quoted too: libcsv and others trim them. */
-void
-eval_csv_field(FILE *fp, const char *s, int first)
-{
-	size_t n = strlen(s);
-
-	if (!first)
-		putc(',', fp);
-	if (strpbrk(s, ",\"\r\n") != NULL || (n > 0 && (s[0] == ' ' ||
-	    s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')))
-		csv_fwrite(fp, s, n);
-	else
-		fputs(s, fp);
-}
-
 static void
 out_row(const struct out *o, const char *id, const struct eval_counts *c,
     const struct eval_scores *s)
@@ -802,26 +785,6 @@ write_labels(FILE *fp, int csv, void *arg)
 	out_report(fp, csv, lr->es, lr->t);
 }
 
-int
-eval_output(const struct options *o, eval_write_fn *fn, void *arg)
-{
-	struct outfile of;
-	char *cause = NULL;
-
-	if (outfile_open(&of, o->output, &cause) != 0) {
-		log_warnx("%s", cause);
-		free(cause);
-		return -1;
-	}
-	fn(of.fp, o->format_set && o->format == FORMAT_CSV, arg);
-	if (outfile_commit(&of, &cause) != 0) {
-		log_warnx("%s", cause);
-		free(cause);
-		return -1;
-	}
-	return 0;
-}
-
 static int
 read_labels(struct evset *es)
 {
@@ -836,7 +799,7 @@ read_labels(struct evset *es)
 	return es->errs.n > 0 ? -1 : 0;
 }
 
-static int
+int
 eval_labels(const struct options *o, const struct ruleset *rs)
 {
 	struct labels_report lr;
@@ -848,7 +811,7 @@ eval_labels(const struct options *o, const struct ruleset *rs)
 	if (read_labels(&es) != 0) {
 		errlist_warn(&es.errs);
 		evset_free(&es);
-		return EXIT_TROUBLE;
+		return -1;
 	}
 	/* A sentence that cannot be scanned counts as predicting nothing;
 	   the report is still written, and the exit status says it. */
@@ -861,44 +824,5 @@ eval_labels(const struct options *o, const struct ruleset *rs)
 	errlist_warn(&es.errs);
 	tally_free(&t);
 	evset_free(&es);
-	return rc == 0 ? EXIT_OK : EXIT_TROUBLE;
-}
-
-static int
-eval_usage(const char *msg)
-{
-	log_warnx("eval: %s", msg);
-	fputs("usage: palint eval [-r RULES]... [-f text|csv] [--split NAME] "
-	    "LABELS.tsv\n"
-	    "       palint eval --documents RATINGS.tsv --corpus DIR "
-	    "[-r RULES]...\n", stderr);
-	return EXIT_TROUBLE;
-}
-
-int
-cmd_eval(const struct options *o)
-{
-	struct ruleset *rs;
-	int rc;
-
-	if (o->format_set && o->format == FORMAT_XML)
-		return eval_usage("formats: text or csv");
-	if (o->documents != NULL && o->corpus == NULL)
-		return eval_usage("--documents needs --corpus DIR");
-	if (o->documents == NULL && o->corpus != NULL)
-		return eval_usage("--corpus goes with --documents");
-	if (o->documents != NULL && o->nargs != 0)
-		return eval_usage("--documents takes no LABELS.tsv");
-	if (o->documents != NULL && o->split != NULL)
-		return eval_usage("--split goes with LABELS.tsv");
-	if (o->documents == NULL && o->nargs != 1)
-		return eval_usage("want one LABELS.tsv");
-	if ((rs = ruleload_rules(o->rules, o->nrules, o->quiet)) == NULL)
-		return EXIT_TROUBLE;
-	if (o->documents != NULL)
-		rc = eval_documents(o, rs);
-	else
-		rc = eval_labels(o, rs);
-	ruleset_free(rs);
 	return rc;
 }

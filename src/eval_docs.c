@@ -23,7 +23,6 @@
 #include <string.h>
 
 #include "batch.h"
-#include "commands.h"
 #include "coverage.h"
 #include "eval.h"
 #include "fileio.h"
@@ -367,12 +366,12 @@ eval_documents(const struct options *o, const struct ruleset *rs)
 	if (rt.errs.n > 0) {
 		errlist_warn(&rt.errs);
 		ratings_free(&rt);
-		return EXIT_TROUBLE;
+		return -1;
 	}
 	if (check_all(o, &rt) != 0)
 		rc = -1;
 	if (eval_output(o, write_ratings, &rt) != 0)
 		rc = -1;
 	ratings_free(&rt);
-	return rc == 0 ? EXIT_OK : EXIT_TROUBLE;
+	return rc;
 }
