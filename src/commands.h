@@ -32,7 +32,7 @@ int	cmd_explain(const struct options *);
 /* batch.c */
 int	cmd_extract(const struct options *);
 
-/* merge.c */
+/* cmd_merge.c */
 int	cmd_merge(const struct options *);
 
 /* cmd_eval.c */
