@@ -1,7 +1,8 @@
 /*
  * cli.c -- the command line: getopt_long into struct options, then the
- * wiring of the stages for each command.  No stage below prints usage or
- * exits; this file turns their results into an exit status.
+ * command it names, found in one table (the commands are cmd_*.c).  Usage
+ * errors are found and printed here; each command turns its own results
+ * into an exit status, and nothing below exits.
  */
 #include "config.h"
 
@@ -280,21 +281,29 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	}
 }
 
+/* The commands: the words that name them and the function that runs
+   them.  Without a command word palint scans. */
+static const struct cmdent {
+	const char	*w1;
+	const char	*w2;		/* NULL: one word */
+	enum command	 c;
+	int		(*run)(const struct options *);
+} cmds[] = {
+	{ "scan", NULL, CMD_SCAN, cmd_scan },
+	{ "rules", "list", CMD_RULES_LIST, cmd_rules_list },
+	{ "rules", "check", CMD_RULES_CHECK, cmd_rules_check },
+	{ "rules", "test", CMD_RULES_TEST, cmd_rules_test },
+	{ "rules", "export", CMD_RULES_EXPORT, cmd_rules_export },
+	{ "explain", NULL, CMD_EXPLAIN, cmd_explain },
+	{ "merge", NULL, CMD_MERGE, cmd_merge },
+	{ "eval", NULL, CMD_EVAL, cmd_eval },
+	{ "extract", NULL, CMD_EXTRACT, cmd_extract },
+};
+
 /* The subcommand in argv[1..2]; returns how many words it used. */
 static int
 parse_command(struct options *o, int argc, char **argv)
 {
-	static const struct { const char *w1, *w2; enum command c; } cmds[] = {
-		{ "scan", NULL, CMD_SCAN },
-		{ "rules", "list", CMD_RULES_LIST },
-		{ "rules", "check", CMD_RULES_CHECK },
-		{ "rules", "test", CMD_RULES_TEST },
-		{ "rules", "export", CMD_RULES_EXPORT },
-		{ "explain", NULL, CMD_EXPLAIN },
-		{ "merge", NULL, CMD_MERGE },
-		{ "eval", NULL, CMD_EVAL },
-		{ "extract", NULL, CMD_EXTRACT },
-	};
 	size_t i;
 
 	o->command = CMD_SCAN;
@@ -366,24 +375,17 @@ int
 palint_main(int argc, char **argv)
 {
 	struct options o;
+	size_t i;
 	int rc;
 
 	if ((rc = options_parse(&o, argc, argv)) != 0) {
 		options_free(&o);
 		return rc > 0 ? EXIT_OK : EXIT_TROUBLE;
 	}
-	switch (o.command) {
-	case CMD_SCAN: rc = cmd_scan(&o); break;
-	case CMD_RULES_LIST: rc = cmd_rules_list(&o); break;
-	case CMD_RULES_CHECK: rc = cmd_rules_check(&o); break;
-	case CMD_RULES_TEST: rc = cmd_rules_test(&o); break;
-	case CMD_RULES_EXPORT: rc = cmd_rules_export(&o); break;
-	case CMD_EXPLAIN: rc = cmd_explain(&o); break;
-	case CMD_MERGE: rc = cmd_merge(&o); break;
-	case CMD_EVAL: rc = cmd_eval(&o); break;
-	case CMD_EXTRACT: rc = cmd_extract(&o); break;
-	default: rc = EXIT_TROUBLE; break;
-	}
+	rc = EXIT_TROUBLE;
+	for (i = 0; i < nitems(cmds); i++)
+		if (cmds[i].c == o.command)
+			rc = cmds[i].run(&o);
 	options_free(&o);
 	return rc;
 }
