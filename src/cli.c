@@ -1,7 +1,8 @@
 /*
  * cli.c -- the command line: getopt_long into struct options, then the
- * wiring of the stages for each command.  No stage below prints usage or
- * exits; this file turns their results into an exit status.
+ * command it names, found in one table (the commands are cmd_*.c).  Usage
+ * errors are found and printed here; each command turns its own results
+ * into an exit status, and nothing below exits.
  */
 #include "config.h"
 
@@ -9,20 +10,16 @@
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "batch.h"
 #include "cli.h"
 #include "commands.h"
-#include "compile.h"
 #include "options.h"
-#include "outfile.h"
-#include "prefilter.h"
-#include "rules.h"
-#include "walk.h"
+#include "util.h"
 
 static const char usage_text[] =
 "usage: palint [scan] [options] PATH...\n"
@@ -284,21 +281,29 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	}
 }
 
+/* The commands: the words that name them and the function that runs
+   them.  Without a command word palint scans. */
+static const struct cmdent {
+	const char	*w1;
+	const char	*w2;		/* NULL: one word */
+	enum command	 c;
+	int		(*run)(const struct options *);
+} cmds[] = {
+	{ "scan", NULL, CMD_SCAN, cmd_scan },
+	{ "rules", "list", CMD_RULES_LIST, cmd_rules_list },
+	{ "rules", "check", CMD_RULES_CHECK, cmd_rules_check },
+	{ "rules", "test", CMD_RULES_TEST, cmd_rules_test },
+	{ "rules", "export", CMD_RULES_EXPORT, cmd_rules_export },
+	{ "explain", NULL, CMD_EXPLAIN, cmd_explain },
+	{ "merge", NULL, CMD_MERGE, cmd_merge },
+	{ "eval", NULL, CMD_EVAL, cmd_eval },
+	{ "extract", NULL, CMD_EXTRACT, cmd_extract },
+};
+
 /* The subcommand in argv[1..2]; returns how many words it used. */
 static int
 parse_command(struct options *o, int argc, char **argv)
 {
-	static const struct { const char *w1, *w2; enum command c; } cmds[] = {
-		{ "scan", NULL, CMD_SCAN },
-		{ "rules", "list", CMD_RULES_LIST },
-		{ "rules", "check", CMD_RULES_CHECK },
-		{ "rules", "test", CMD_RULES_TEST },
-		{ "rules", "export", CMD_RULES_EXPORT },
-		{ "explain", NULL, CMD_EXPLAIN },
-		{ "merge", NULL, CMD_MERGE },
-		{ "eval", NULL, CMD_EVAL },
-		{ "extract", NULL, CMD_EXTRACT },
-	};
 	size_t i;
 
 	o->command = CMD_SCAN;
@@ -352,6 +357,8 @@ options_parse(struct options *o, int argc, char **argv)
 	}
 	for (; optind < argc; optind++)
 		push(&o->args, &o->nargs, argv[optind]);
+	if (o->command == CMD_SCAN && o->nargs == 0 && o->files_from == NULL)
+		return usage_error("no document to scan");
 	return 0;
 }
 
@@ -364,108 +371,21 @@ options_free(struct options *o)
 	free(o->exclude);
 }
 
-struct ruleset *
-cli_load_rules(const char *const *paths, size_t n, int quiet)
-{
-	struct errlist errs = { NULL, 0, 0 };
-	struct ruleset *rs;
-
-	(void)quiet;
-	rs = n > 0 ? rules_load_paths(paths, n, &errs) :
-	    rules_load_default(&errs);
-	if (rs != NULL && compile_ruleset(rs, &errs) != 0) {
-		ruleset_free(rs);
-		rs = NULL;
-	}
-	if (rs == NULL)
-		errlist_print(&errs, NULL);
-	errlist_free(&errs);
-	return rs;
-}
-
-struct prefilter *
-cli_prefilter(const struct options *o, const struct ruleset *rs)
-{
-	struct prefilter *pf;
-	char *notice = NULL;
-
-	if (!o->prefilter)
-		return NULL;
-	pf = prefilter_build(rs, o->cache_dir, &notice);
-	if (notice != NULL && !o->quiet)
-		log_warnx("%s", notice);
-	free(notice);
-	return pf;
-}
-
-static int
-exit_for(const struct batch_totals *t)
-{
-	if (t->signal != 0)
-		return 128 + t->signal;
-	if (t->errors > 0 || t->output_error)
-		return EXIT_TROUBLE;
-	if (t->below > 0 || t->conflict_errors > 0)
-		return EXIT_FINDINGS;
-	return EXIT_OK;
-}
-
-static int
-cmd_scan(const struct options *o)
-{
-	struct errlist errs = { NULL, 0, 0 };
-	struct inputs in = { NULL, 0, 0 };
-	struct batch_totals t;
-	struct ruleset *rs;
-	struct prefilter *pf;
-	int rc;
-
-	if (o->nargs == 0 && o->files_from == NULL) {
-		usage_error("no document to scan");
-		return EXIT_TROUBLE;
-	}
-	if (walk_inputs(o, &in, &errs) != 0) {
-		errlist_warn(&errs);
-		errlist_free(&errs);
-		return EXIT_TROUBLE;
-	}
-	if ((rs = cli_load_rules(o->rules, o->nrules, o->quiet)) == NULL) {
-		inputs_free(&in);
-		return EXIT_TROUBLE;
-	}
-	pf = cli_prefilter(o, rs);
-	signals_install();
-	rc = batch_run(o, rs, pf, &in, &t);
-	if (rc != 0 && t.signal == 0)
-		t.output_error = 1;
-	prefilter_free(pf);
-	ruleset_free(rs);
-	inputs_free(&in);
-	return exit_for(&t);
-}
-
 int
 palint_main(int argc, char **argv)
 {
 	struct options o;
+	size_t i;
 	int rc;
 
 	if ((rc = options_parse(&o, argc, argv)) != 0) {
 		options_free(&o);
 		return rc > 0 ? EXIT_OK : EXIT_TROUBLE;
 	}
-	switch (o.command) {
-	case CMD_SCAN: rc = cmd_scan(&o); break;
-	case CMD_RULES_LIST: rc = cmd_rules_list(&o); break;
-	case CMD_RULES_CHECK: rc = cmd_rules_check(&o); break;
-	case CMD_RULES_TEST: rc = cmd_rules_test(&o); break;
-	case CMD_RULES_EXPORT: rc = cmd_rules_export(&o); break;
-	case CMD_EXPLAIN: rc = cmd_explain(&o); break;
-	case CMD_MERGE: rc = cmd_merge(&o); break;
-	case CMD_EVAL: rc = cmd_eval(&o); break;
-	case CMD_EXTRACT: rc = cmd_extract(&o); break;
-	default: rc = EXIT_TROUBLE; break;
-	}
+	rc = EXIT_TROUBLE;
+	for (i = 0; i < nitems(cmds); i++)
+		if (cmds[i].c == o.command)
+			rc = cmds[i].run(&o);
 	options_free(&o);
 	return rc;
 }

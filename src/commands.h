@@ -1,36 +1,41 @@
 /*
- * commands.h -- the commands besides scan, each taking the parsed options
- * and returning an exit status (enum exit_status in cli.h).
+ * commands.h -- palint's commands, one source file each, each taking the
+ * parsed options and returning an exit status.  cli.c parses the command
+ * line and calls one of them; they call the library below and never back
+ * into cli.c.
  */
 #ifndef PALINT_COMMANDS_H
 #define PALINT_COMMANDS_H
 
-#include <stddef.h>
-
-#include "model.h"
 #include "options.h"
-#include "prefilter.h"
 
-/* cli.c: shared set-up.  NULL after printing every rule error. */
-struct ruleset	*cli_load_rules(const char *const *paths, size_t n,
-		    int quiet);
-struct prefilter *cli_prefilter(const struct options *,
-		    const struct ruleset *);
+/* Exit status, documented in palint(1).  A run stopped by a signal exits
+   with 128 plus the signal number. */
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_FINDINGS = 1,
+	EXIT_TROUBLE = 2
+};
 
-/* rulescmd.c */
+/* cmd_scan.c */
+int	cmd_scan(const struct options *);
+
+/* cmd_rules.c */
 int	cmd_rules_list(const struct options *);
 int	cmd_rules_check(const struct options *);
 int	cmd_rules_test(const struct options *);
 int	cmd_rules_export(const struct options *);
+
+/* cmd_explain.c */
 int	cmd_explain(const struct options *);
 
 /* cmd_extract.c */
 int	cmd_extract(const struct options *);
 
-/* merge.c */
+/* cmd_merge.c */
 int	cmd_merge(const struct options *);
 
-/* eval.c */
+/* cmd_eval.c */
 int	cmd_eval(const struct options *);
 
 #endif

@@ -11,8 +11,9 @@
  * conflict agreement, the rules behind most false positives and the worst
  * sentences both ways, as text tables or CSV.
  *
- * `palint eval --documents` is in eval_docs.c; the arithmetic in
- * eval_metrics.c.
+ * `palint eval --documents` is in eval_docs.c, the arithmetic in
+ * eval_metrics.c, the output file in eval_output.c and the command's
+ * arguments in cmd_eval.c.
  */
 #include "config.h"
 
@@ -20,13 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "commands.h"
 #include "csvout.h"
 #include "eval.h"
 #include "extract.h"
-#include "outfile.h"
 #include "prefilter.h"
+#include "ruleload.h"
 #include "rules.h"
 #include "scan.h"
 
@@ -764,7 +763,7 @@ predict_all(const struct options *o, struct evset *es)
 	size_t i;
 	int rc = 0;
 
-	pf = cli_prefilter(o, es->rs);
+	pf = ruleload_prefilter(o, es->rs);
 	sc = scanner_new(es->rs, pf);
 	for (i = 0; i < es->nrows; i++)
 		if (predict_row(es, sc, &es->rows[i]) != 0)
@@ -787,26 +786,6 @@ write_labels(FILE *fp, int csv, void *arg)
 	out_report(fp, csv, lr->es, lr->t);
 }
 
-int
-eval_output(const struct options *o, eval_write_fn *fn, void *arg)
-{
-	struct outfile of;
-	char *cause = NULL;
-
-	if (outfile_open(&of, o->output, &cause) != 0) {
-		log_warnx("%s", cause);
-		free(cause);
-		return -1;
-	}
-	fn(of.fp, o->format_set && o->format == FORMAT_CSV, arg);
-	if (outfile_commit(&of, &cause) != 0) {
-		log_warnx("%s", cause);
-		free(cause);
-		return -1;
-	}
-	return 0;
-}
-
 static int
 read_labels(struct evset *es)
 {
@@ -821,7 +800,7 @@ read_labels(struct evset *es)
 	return es->errs.n > 0 ? -1 : 0;
 }
 
-static int
+int
 eval_labels(const struct options *o, const struct ruleset *rs)
 {
 	struct labels_report lr;
@@ -833,7 +812,7 @@ eval_labels(const struct options *o, const struct ruleset *rs)
 	if (read_labels(&es) != 0) {
 		errlist_warn(&es.errs);
 		evset_free(&es);
-		return EXIT_TROUBLE;
+		return -1;
 	}
 	/* A sentence that cannot be scanned counts as predicting nothing;
 	   the report is still written, and the exit status says it. */
@@ -846,44 +825,5 @@ eval_labels(const struct options *o, const struct ruleset *rs)
 	errlist_warn(&es.errs);
 	tally_free(&t);
 	evset_free(&es);
-	return rc == 0 ? EXIT_OK : EXIT_TROUBLE;
-}
-
-static int
-eval_usage(const char *msg)
-{
-	log_warnx("eval: %s", msg);
-	fputs("usage: palint eval [-r RULES]... [-f text|csv] [--split NAME] "
-	    "LABELS.tsv\n"
-	    "       palint eval --documents RATINGS.tsv --corpus DIR "
-	    "[-r RULES]...\n", stderr);
-	return EXIT_TROUBLE;
-}
-
-int
-cmd_eval(const struct options *o)
-{
-	struct ruleset *rs;
-	int rc;
-
-	if (o->format_set && o->format == FORMAT_XML)
-		return eval_usage("formats: text or csv");
-	if (o->documents != NULL && o->corpus == NULL)
-		return eval_usage("--documents needs --corpus DIR");
-	if (o->documents == NULL && o->corpus != NULL)
-		return eval_usage("--corpus goes with --documents");
-	if (o->documents != NULL && o->nargs != 0)
-		return eval_usage("--documents takes no LABELS.tsv");
-	if (o->documents != NULL && o->split != NULL)
-		return eval_usage("--split goes with LABELS.tsv");
-	if (o->documents == NULL && o->nargs != 1)
-		return eval_usage("want one LABELS.tsv");
-	if ((rs = cli_load_rules(o->rules, o->nrules, o->quiet)) == NULL)
-		return EXIT_TROUBLE;
-	if (o->documents != NULL)
-		rc = eval_documents(o, rs);
-	else
-		rc = eval_labels(o, rs);
-	ruleset_free(rs);
 	return rc;
 }

@@ -4,10 +4,14 @@
  *   eval_metrics.c  the arithmetic: precision, recall, F1, micro and macro
  *                   averages, average ranks and Spearman's rho;
  *   eval_tsv.c      labelled TSV files read row by row through libcsv;
+ *   eval_output.c   the report file and CSV fields both modes write;
  *   eval.c          labelled sentences: each scanned on its own, predicted
  *                   objectives compared with the analyst's labels;
  *   eval_docs.c     rated documents: area scores ranked against 0-3
  *                   ratings.
+ *
+ * Each file calls only those listed above it; the command (cmd_eval.c)
+ * checks the arguments and calls eval_labels() or eval_documents().
  *
  * The metric functions are pure and take no ruleset, so that the unit tests
  * can check them on counts made by hand.
@@ -60,11 +64,16 @@ typedef int eval_row_fn(char **fields, size_t n, unsigned line, void *arg);
 int	 eval_tsv_read(const char *path, eval_row_fn *, void *arg,
 	    struct errlist *errs);
 
-/* eval.c: output shared by both modes.  The report goes where -o says,
-   as CSV with -f csv and as text otherwise; 0, or -1 after a message. */
+/* eval_output.c: output shared by both modes.  The report goes where -o
+   says, as CSV with -f csv and as text otherwise; 0, or -1 after a
+   message. */
 typedef void eval_write_fn(FILE *, int csv, void *arg);
 int	 eval_output(const struct options *, eval_write_fn *, void *arg);
 
+/* The two measurements; each prints its report and every problem with the
+   input, and returns 0, or -1 when the exit status must say trouble. */
+/* eval.c: `palint eval LABELS.tsv` (the one operand). */
+int	 eval_labels(const struct options *, const struct ruleset *);
 /* eval_docs.c: `palint eval --documents RATINGS.tsv --corpus DIR`. */
 int	 eval_documents(const struct options *, const struct ruleset *);
 

@@ -25,12 +25,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "commands.h"
 #include "csvout.h"
 #include "document.h"
 #include "eval.h"
 #include "prefilter.h"
+#include "ruleload.h"
 #include "rules.h"
 #include "scan.h"
 
@@ -249,7 +248,7 @@ check_all(const struct options *o, struct ratings *rt)
 	size_t i;
 	int rc = 0;
 
-	pf = cli_prefilter(o, rt->rs);
+	pf = ruleload_prefilter(o, rt->rs);
 	sc = scanner_new(rt->rs, pf);
 	for (i = 0; i < rt->ndocs; i++)
 		if (check_one(o, rt, sc, &rt->docs[i]) != 0)
@@ -410,12 +409,12 @@ eval_documents(const struct options *o, const struct ruleset *rs)
 	if (rt.errs.n > 0) {
 		errlist_warn(&rt.errs);
 		ratings_free(&rt);
-		return EXIT_TROUBLE;
+		return -1;
 	}
 	if (check_all(o, &rt) != 0)
 		rc = -1;
 	if (eval_output(o, write_ratings, &rt) != 0)
 		rc = -1;
 	ratings_free(&rt);
-	return rc == 0 ? EXIT_OK : EXIT_TROUBLE;
+	return rc;
 }

@@ -1,6 +1,6 @@
 /*
- * merge.c -- `palint merge REPORT...`: shard reports to the one report a
- * single run over all the shards' documents would have written.
+ * merge.c -- shard reports to the one report a single run over all the
+ * shards' documents would have written (`palint merge`, cmd_merge.c).
  *
  * Every report lists its documents in path_cmp() order, so merging is a
  * k-way merge of documents.  CSV shards are re-read with libcsv's parser
@@ -21,11 +21,9 @@
 #include <string.h>
 
 #include "batch.h"
-#include "cli.h"
-#include "commands.h"
 #include "csvout.h"
 #include "fileio.h"
-#include "outfile.h"
+#include "merge.h"
 #include "report_int.h"
 #include "walk.h"
 #include "xmlparse.h"
@@ -462,10 +460,10 @@ is_xml(const char *path)
 	return c == '<';
 }
 
-/* Merge into fp; on standard output the result is held back until the
-   merge succeeded, so that an error never leaves half a report there. */
-static int
-merge_into(const struct options *o, FILE *fp, struct errlist *errs)
+/* On standard output the result is held back until the merge succeeded,
+   so that an error never leaves half a report there. */
+int
+merge_reports(const struct options *o, FILE *fp, struct errlist *errs)
 {
 	FILE *mem;
 	char *buf = NULL;
@@ -484,39 +482,4 @@ merge_into(const struct options *o, FILE *fp, struct errlist *errs)
 		rc = -1;
 	free(buf);
 	return rc;
-}
-
-int
-cmd_merge(const struct options *o)
-{
-	struct errlist errs = { NULL, 0, 0 };
-	struct outfile out;
-	char *cause = NULL;
-	int rc;
-
-	if (o->nargs == 0) {
-		log_warnx("merge wants one or more reports");
-		return EXIT_TROUBLE;
-	}
-	if (outfile_open(&out, o->output, &cause) != 0) {
-		log_warnx("%s", cause);
-		free(cause);
-		return EXIT_TROUBLE;
-	}
-	signals_install();
-	rc = merge_into(o, out.fp, &errs);
-	if (rc != 0 || signal_caught() != 0) {
-		outfile_abort(&out);
-		errlist_print(&errs, NULL);
-		errlist_free(&errs);
-		return signal_caught() != 0 ? 128 + signal_caught() :
-		    EXIT_TROUBLE;
-	}
-	errlist_free(&errs);
-	if (outfile_commit(&out, &cause) != 0) {
-		log_warnx("%s", cause);
-		free(cause);
-		return EXIT_TROUBLE;
-	}
-	return EXIT_OK;
 }

@@ -1,6 +1,8 @@
 /*
- * rulescmd.c -- `palint rules list|check|test|export` and `palint explain`:
- * looking at a ruleset rather than at documents.
+ * cmd_rules.c -- `palint rules list|check|test|export`: a ruleset looked at
+ * rather than documents.  list prints its areas and objectives; check and
+ * test run every rule's examples through the scanner (check also lints a
+ * --corpus); export prints the anchor patterns for other tools.
  */
 #include "config.h"
 
@@ -8,12 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "commands.h"
 #include "extract.h"
 #include "lint.h"
+#include "prefilter.h"
+#include "ruleload.h"
 #include "rules.h"
 #include "scan.h"
+#include "util.h"
 
 /* Rule files for the rules commands: --rules and the operands alike. */
 static struct ruleset *
@@ -28,19 +32,9 @@ load_for_rules(const struct options *o)
 		paths[n++] = o->rules[i];
 	for (i = 0; i < o->nargs; i++)
 		paths[n++] = o->args[i];
-	rs = cli_load_rules(paths, n, o->quiet);
+	rs = ruleload_rules(paths, n, o->quiet);
 	free(paths);
 	return rs;
-}
-
-static size_t
-count_rules(const struct objective *ob, enum rule_kind kind)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < ob->nrules; i++)
-		n += ob->rules[i].kind == kind;
-	return n;
 }
 
 int
@@ -63,8 +57,8 @@ cmd_rules_list(const struct options *o)
 			ob = &a->objectives[j];
 			printf("  %-6s %s%s (%zu support, %zu conflict)\n",
 			    ob->id, ob->working_title ? "\xe2\x80\xa0 " : "",
-			    ob->title, count_rules(ob, RULE_SUPPORT),
-			    count_rules(ob, RULE_CONFLICT));
+			    ob->title, ruleload_count(ob, RULE_SUPPORT),
+			    ruleload_count(ob, RULE_CONFLICT));
 		}
 	}
 	ruleset_free(rs);
@@ -140,7 +134,7 @@ rules_examples(const struct options *o, int summary)
 
 	if ((rs = load_for_rules(o)) == NULL)
 		return EXIT_TROUBLE;
-	pf = cli_prefilter(o, rs);
+	pf = ruleload_prefilter(o, rs);
 	sc = scanner_new(rs, pf);
 	failed = run_examples(rs, sc, &passed);
 	if (failed == 0 && !summary && o->corpus != NULL)
@@ -190,97 +184,4 @@ cmd_rules_export(const struct options *o)
 	}
 	ruleset_free(rs);
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
-}
-
-static void
-explain_patterns(const char *indent, const struct patlist *pl)
-{
-	size_t i;
-
-	for (i = 0; i < pl->n; i++)
-		printf("%s%s %s%s\n", indent, pl->v[i].is_term ? "term " :
-		    "regex", pl->v[i].source, pl->v[i].case_sensitive ?
-		    "  (case-sensitive)" : "");
-}
-
-static void
-explain_rule(const struct rule *r)
-{
-	size_t i;
-
-	printf("%s  %s%s\n  objective %s: %s\n", r->id, r->title,
-	    r->kind == RULE_CONFLICT ? "  [conflict]" : "",
-	    r->objective->id, r->objective->title);
-	if (r->description != NULL)
-		printf("  %s\n", r->description);
-	printf("  looks for any of:\n");
-	explain_patterns("    ", &r->pats);
-	for (i = 0; i < r->ngroups; i++) {
-		printf("    all in one %s:\n", scope_name(r->groups[i].scope));
-		explain_patterns("      ", &r->groups[i].pats);
-	}
-	for (i = 0; i < r->nunless; i++) {
-		printf("  unless in the same %s:\n",
-		    scope_name(r->unless[i].scope));
-		explain_patterns("    ", &r->unless[i].pats);
-	}
-	for (i = 0; i < r->nexamples; i++)
-		printf("  example (%s): %s\n", r->examples[i].hit ? "hit" :
-		    "no hit", r->examples[i].text);
-}
-
-static void
-explain_objective(const struct objective *ob)
-{
-	size_t i, need = count_rules(ob, RULE_SUPPORT);
-
-	/* The same threshold as coverage.c: min-rules, or every support rule
-	   when there are fewer. */
-	if (ob->min_rules < need)
-		need = ob->min_rules;
-	printf("%s  %s%s\n  area %s: %s\n  covered when %zu support rule%s "
-	    "fire\n", ob->id, ob->title, ob->working_title ?
-	    "  (descriptive working title)" : "", ob->area->id,
-	    ob->area->title, need, need == 1 ? "" : "s");
-	if (ob->description != NULL)
-		printf("  %s\n", ob->description);
-	for (i = 0; i < ob->nrules; i++)
-		printf("  %-40s %s%s\n", ob->rules[i].id, ob->rules[i].title,
-		    ob->rules[i].kind == RULE_CONFLICT ? " [conflict]" : "");
-}
-
-int
-cmd_explain(const struct options *o)
-{
-	const struct rule *r;
-	const struct objective *ob;
-	const struct area *a;
-	struct ruleset *rs;
-	size_t i;
-
-	if (o->nargs != 1) {
-		log_warnx("explain wants one rule, objective or "
-		    "area id");
-		return EXIT_TROUBLE;
-	}
-	if ((rs = cli_load_rules(o->rules, o->nrules, o->quiet)) == NULL)
-		return EXIT_TROUBLE;
-	if ((r = ruleset_find_rule(rs, o->args[0])) != NULL)
-		explain_rule(r);
-	else if ((ob = ruleset_find_objective(rs, o->args[0])) != NULL)
-		explain_objective(ob);
-	else if ((a = ruleset_find_area(rs, o->args[0])) != NULL) {
-		printf("%s  %s [%s]\n", a->id, a->title,
-		    area_kind_name(a->kind));
-		for (i = 0; i < a->nobjectives; i++)
-			printf("  %-6s %s\n", a->objectives[i].id,
-			    a->objectives[i].title);
-	} else {
-		log_warnx("%s: no such rule, objective or area",
-		    o->args[0]);
-		ruleset_free(rs);
-		return EXIT_TROUBLE;
-	}
-	ruleset_free(rs);
-	return EXIT_OK;
 }

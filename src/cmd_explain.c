@@ -1,0 +1,106 @@
+/*
+ * cmd_explain.c -- `palint explain ID`: one rule, objective or area of the
+ * ruleset in words: what a rule looks for, when an objective counts as
+ * covered, which objectives an area holds.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+#include "ruleload.h"
+#include "rules.h"
+#include "util.h"
+
+static void
+explain_patterns(const char *indent, const struct patlist *pl)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		printf("%s%s %s%s\n", indent, pl->v[i].is_term ? "term " :
+		    "regex", pl->v[i].source, pl->v[i].case_sensitive ?
+		    "  (case-sensitive)" : "");
+}
+
+static void
+explain_rule(const struct rule *r)
+{
+	size_t i;
+
+	printf("%s  %s%s\n  objective %s: %s\n", r->id, r->title,
+	    r->kind == RULE_CONFLICT ? "  [conflict]" : "",
+	    r->objective->id, r->objective->title);
+	if (r->description != NULL)
+		printf("  %s\n", r->description);
+	printf("  looks for any of:\n");
+	explain_patterns("    ", &r->pats);
+	for (i = 0; i < r->ngroups; i++) {
+		printf("    all in one %s:\n", scope_name(r->groups[i].scope));
+		explain_patterns("      ", &r->groups[i].pats);
+	}
+	for (i = 0; i < r->nunless; i++) {
+		printf("  unless in the same %s:\n",
+		    scope_name(r->unless[i].scope));
+		explain_patterns("    ", &r->unless[i].pats);
+	}
+	for (i = 0; i < r->nexamples; i++)
+		printf("  example (%s): %s\n", r->examples[i].hit ? "hit" :
+		    "no hit", r->examples[i].text);
+}
+
+static void
+explain_objective(const struct objective *ob)
+{
+	size_t i, need = ruleload_count(ob, RULE_SUPPORT);
+
+	/* The same threshold as coverage.c: min-rules, or every support rule
+	   when there are fewer. */
+	if (ob->min_rules < need)
+		need = ob->min_rules;
+	printf("%s  %s%s\n  area %s: %s\n  covered when %zu support rule%s "
+	    "fire\n", ob->id, ob->title, ob->working_title ?
+	    "  (descriptive working title)" : "", ob->area->id,
+	    ob->area->title, need, need == 1 ? "" : "s");
+	if (ob->description != NULL)
+		printf("  %s\n", ob->description);
+	for (i = 0; i < ob->nrules; i++)
+		printf("  %-40s %s%s\n", ob->rules[i].id, ob->rules[i].title,
+		    ob->rules[i].kind == RULE_CONFLICT ? " [conflict]" : "");
+}
+
+int
+cmd_explain(const struct options *o)
+{
+	const struct rule *r;
+	const struct objective *ob;
+	const struct area *a;
+	struct ruleset *rs;
+	size_t i;
+
+	if (o->nargs != 1) {
+		log_warnx("explain wants one rule, objective or "
+		    "area id");
+		return EXIT_TROUBLE;
+	}
+	if ((rs = ruleload_rules(o->rules, o->nrules, o->quiet)) == NULL)
+		return EXIT_TROUBLE;
+	if ((r = ruleset_find_rule(rs, o->args[0])) != NULL)
+		explain_rule(r);
+	else if ((ob = ruleset_find_objective(rs, o->args[0])) != NULL)
+		explain_objective(ob);
+	else if ((a = ruleset_find_area(rs, o->args[0])) != NULL) {
+		printf("%s  %s [%s]\n", a->id, a->title,
+		    area_kind_name(a->kind));
+		for (i = 0; i < a->nobjectives; i++)
+			printf("  %-6s %s\n", a->objectives[i].id,
+			    a->objectives[i].title);
+	} else {
+		log_warnx("%s: no such rule, objective or area",
+		    o->args[0]);
+		ruleset_free(rs);
+		return EXIT_TROUBLE;
+	}
+	ruleset_free(rs);
+	return EXIT_OK;
+}

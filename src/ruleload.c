@@ -1,0 +1,58 @@
+/*
+ * ruleload.c -- the ruleset and prefilter every command starts from: rule
+ * files loaded, checked and compiled, errors printed, and the Hyperscan
+ * prefilter built (or its absence noted).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "compile.h"
+#include "prefilter.h"
+#include "ruleload.h"
+#include "rules.h"
+#include "util.h"
+
+struct ruleset *
+ruleload_rules(const char *const *paths, size_t n, int quiet)
+{
+	struct errlist errs = { NULL, 0, 0 };
+	struct ruleset *rs;
+
+	(void)quiet;
+	rs = n > 0 ? rules_load_paths(paths, n, &errs) :
+	    rules_load_default(&errs);
+	if (rs != NULL && compile_ruleset(rs, &errs) != 0) {
+		ruleset_free(rs);
+		rs = NULL;
+	}
+	if (rs == NULL)
+		errlist_print(&errs, NULL);
+	errlist_free(&errs);
+	return rs;
+}
+
+struct prefilter *
+ruleload_prefilter(const struct options *o, const struct ruleset *rs)
+{
+	struct prefilter *pf;
+	char *notice = NULL;
+
+	if (!o->prefilter)
+		return NULL;
+	pf = prefilter_build(rs, o->cache_dir, &notice);
+	if (notice != NULL && !o->quiet)
+		log_warnx("%s", notice);
+	free(notice);
+	return pf;
+}
+
+size_t
+ruleload_count(const struct objective *ob, enum rule_kind kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ob->nrules; i++)
+		n += ob->rules[i].kind == kind;
+	return n;
+}

@@ -1,0 +1,30 @@
+/*
+ * ruleload.h -- the ruleset and prefilter every command starts from.
+ *
+ * Input: rule paths (none: the built-in rules) and the options.  Output: a
+ * compiled ruleset and, unless --no-prefilter, its Hyperscan prefilter.
+ * Rule errors are printed here, all of them, as "file:line: message", so
+ * that a command only has to turn NULL into its exit status.  Both results
+ * belong to the caller (ruleset_free, prefilter_free).
+ */
+#ifndef PALINT_RULELOAD_H
+#define PALINT_RULELOAD_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "options.h"
+#include "prefilter.h"
+
+/* The rules in paths, or the built-in ones when n is 0, compiled; NULL
+   after printing every rule error. */
+struct ruleset	*ruleload_rules(const char *const *paths, size_t n,
+		    int quiet);
+/* NULL with --no-prefilter, or when none can be built (after a notice
+   unless -q); scanning without one is slower but finds the same. */
+struct prefilter *ruleload_prefilter(const struct options *,
+		    const struct ruleset *);
+/* How many of an objective's rules are of one kind. */
+size_t		 ruleload_count(const struct objective *, enum rule_kind);
+
+#endif
