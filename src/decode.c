@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -75,7 +76,9 @@ convert(const char *from, const unsigned char *in, size_t n, size_t unit,
 
 	if ((cd = iconv_open("UTF-8", from)) == (iconv_t)-1)
 		return -1;
-	ip = (char *)in;
+	/* iconv(3) takes char ** for input it only reads (POSIX): const is
+	   dropped knowingly here, through an integer, and nowhere else. */
+	ip = (char *)(uintptr_t)in;
 	il = n;
 	while (il > 0) {
 		op = buf;

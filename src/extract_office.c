@@ -158,18 +158,22 @@ style_cmp(const void *a, const void *b)
 	    ((const struct style *)b)->id);
 }
 
+/* bsearch() by a style id: the key is the id itself. */
+static int
+style_id_cmp(const void *key, const void *b)
+{
+	return strcmp(key, ((const struct style *)b)->id);
+}
+
 /* The styles are sorted by id once read: a hostile styles.xml may hold a
    hundred thousand of them, and every basedOn is looked up ten times. */
 static struct style *
 style_find(struct office *o, const char *id)
 {
-	struct style key;
-
 	if (id == NULL || o->nstyles == 0)
 		return NULL;
-	key.id = (char *)id;
-	return bsearch(&key, o->styles, o->nstyles, sizeof(*o->styles),
-	    style_cmp);
+	return bsearch(id, o->styles, o->nstyles, sizeof(*o->styles),
+	    style_id_cmp);
 }
 
 static void

@@ -226,7 +226,7 @@ text_only(const xmlChar *name)
 	size_t i;
 
 	for (i = 0; i < nitems(names); i++)
-		if (xmlStrEqual(name, BAD_CAST names[i]))
+		if (xmlStrEqual(name, (const xmlChar *)names[i]))
 			return 1;
 	return 0;
 }
@@ -246,7 +246,7 @@ replay(xmlTextWriterPtr w, xmlNodePtr n)
 	if (text_only(n->name)) {
 		v = xmlNodeGetContent(n);
 		xmlTextWriterWriteElement(w, n->name, v != NULL ? v :
-		    BAD_CAST "");
+		    (const xmlChar *)"");
 		xmlFree(v);
 		return;
 	}
@@ -254,7 +254,7 @@ replay(xmlTextWriterPtr w, xmlNodePtr n)
 	for (a = n->properties; a != NULL; a = a->next) {
 		v = xmlNodeListGetString(n->doc, a->children, 1);
 		xmlTextWriterWriteAttribute(w, a->name, v != NULL ? v :
-		    BAD_CAST "");
+		    (const xmlChar *)"");
 		xmlFree(v);
 	}
 	for (n = n->children; n != NULL; n = n->next)
@@ -281,7 +281,7 @@ xml_advance(struct xmlshard *s, int skip)
 static xmlChar *
 xml_path(struct xmlshard *s)
 {
-	return xmlTextReaderGetAttribute(s->r, BAD_CAST "path");
+	return xmlTextReaderGetAttribute(s->r, (const xmlChar *)"path");
 }
 
 static int
@@ -313,7 +313,7 @@ xml_head(xmlTextWriterPtr w, struct xmlshard *s, struct errlist *errs)
 		    xmlTextReaderConstValue(s->r));
 	xmlTextReaderMoveToElement(s->r);
 	if (xml_advance(s, 0) != 0 || s->done ||
-	    !xmlStrEqual(xmlTextReaderConstName(s->r), BAD_CAST "ruleset") ||
+	    !xmlStrEqual(xmlTextReaderConstName(s->r), (const xmlChar *)"ruleset") ||
 	    (n = xmlTextReaderExpand(s->r)) == NULL) {
 		errlist_add(errs, "%s: no ruleset element", s->path);
 		return -1;
@@ -333,7 +333,7 @@ xml_skip_head(struct xmlshard *s, const char *sha, struct errlist *errs)
 		errlist_add(errs, "%s: no ruleset element", s->path);
 		return -1;
 	}
-	v = xmlTextReaderGetAttribute(s->r, BAD_CAST "sha256");
+	v = xmlTextReaderGetAttribute(s->r, (const xmlChar *)"sha256");
 	ok = v != NULL && strcmp((char *)v, sha) == 0;
 	xmlFree(v);
 	if (!ok)
@@ -353,7 +353,7 @@ xml_pick(struct xmlshard *sh, size_t n)
 			continue;
 		p = xml_path(&sh[i]);
 		if (p == NULL)
-			p = xmlStrdup(BAD_CAST "");
+			p = xmlStrdup((const xmlChar *)"");
 		if (best == n || path_cmp((char *)p, (char *)bp) < 0) {
 			xmlFree(bp);
 			bp = p;
@@ -424,10 +424,10 @@ merge_xml(const struct options *o, FILE *fp, struct errlist *errs)
 	if (w == NULL)
 		fatal("cannot create an XML writer");
 	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+	xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
 	xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
 	if (rc == 0 && (rc = xml_head(w, &sh[0], errs)) == 0)
-		sha = xmlTextReaderGetAttribute(sh[0].r, BAD_CAST "sha256");
+		sha = xmlTextReaderGetAttribute(sh[0].r, (const xmlChar *)"sha256");
 	for (i = 1; i < o->nargs && rc == 0; i++)
 		rc = xml_skip_head(&sh[i], sha != NULL ? (char *)sha : "",
 		    errs);

@@ -55,7 +55,7 @@ check(struct xml_state *st, int rc)
 static void
 start(struct xml_state *st, const char *name)
 {
-	check(st, xmlTextWriterStartElement(st->w, BAD_CAST name));
+	check(st, xmlTextWriterStartElement(st->w, (const xmlChar *)name));
 }
 
 static void
@@ -69,8 +69,8 @@ attr(struct xml_state *st, const char *name, const char *value)
 {
 	const char *v = report_clean(&st->clean, value);
 
-	check(st, xmlTextWriterWriteAttribute(st->w, BAD_CAST name,
-	    BAD_CAST v));
+	check(st, xmlTextWriterWriteAttribute(st->w, (const xmlChar *)name,
+	    (const xmlChar *)v));
 }
 
 static void
@@ -97,7 +97,7 @@ text_element(struct xml_state *st, const char *name, const char *text)
 {
 	const char *v = report_clean(&st->clean, text);
 
-	check(st, xmlTextWriterWriteElement(st->w, BAD_CAST name, BAD_CAST v));
+	check(st, xmlTextWriterWriteElement(st->w, (const xmlChar *)name, (const xmlChar *)v));
 }
 
 static int
@@ -113,7 +113,7 @@ xml_begin(struct report *r)
 	if (out == NULL || (st->w = xmlNewTextWriter(out)) == NULL)
 		fatal("cannot create an XML writer");
 	check(st, xmlTextWriterSetIndent(st->w, 1));
-	check(st, xmlTextWriterSetIndentString(st->w, BAD_CAST "  "));
+	check(st, xmlTextWriterSetIndentString(st->w, (const xmlChar *)"  "));
 	check(st, xmlTextWriterStartDocument(st->w, "1.0", "UTF-8", NULL));
 	start(st, r->info.evidence ? "evidence" : "report");
 	attr(st, "tool", PACKAGE_NAME);

@@ -603,6 +603,18 @@ area_new(struct loader *ld, xmlNodePtr n, char *id)
 	return a;
 }
 
+/* The loader's own, writable view of an area already defined. */
+static struct area *
+loader_find_area(struct loader *ld, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < ld->rs->nareas; i++)
+		if (strcmp(ld->rs->areas[i].id, id) == 0)
+			return &ld->rs->areas[i];
+	return NULL;
+}
+
 static void
 load_area(struct loader *ld, xmlNodePtr n)
 {
@@ -610,7 +622,7 @@ load_area(struct loader *ld, xmlNodePtr n)
 	xmlNodePtr c;
 	char *id = attr(n, "id");
 
-	if ((a = (struct area *)ruleset_find_area(ld->rs, id)) != NULL) {
+	if ((a = loader_find_area(ld, id)) != NULL) {
 		if (area_kind_of(n) != a->kind)
 			lerr(ld, line_of(n), "area %s: kind %s differs from "
 			    "%s given at %s:%d", id,
@@ -803,10 +815,32 @@ rules_load_default(struct errlist *errs)
 	return load_sources(&src, 1, 0, errs);
 }
 
-/* Read a whole file; on failure report "path: cannot read: why". */
-static int
-read_file(const char *path, struct rule_source *src, struct errlist *errs)
+/*
+ * Rule files read from disk.  The sources handed to rules_load_sources()
+ * are read-only views; the buffers behind them are owned here.
+ */
+struct srclist {
+	struct rule_source *v;
+	size_t		 n;
+	size_t		 cap;
+	char		**owned;	/* names and texts, freed together */
+	size_t		 nowned;
+	size_t		 capowned;
+};
+
+static const char *
+srclist_own(struct srclist *sl, char *p)
 {
+	GROW(sl->owned, sl->capowned, sl->nowned + 1);
+	sl->owned[sl->nowned++] = p;
+	return p;
+}
+
+/* Read a whole file; on failure report "path: cannot read: why". */
+static void
+srclist_read(struct srclist *sl, const char *path, struct errlist *errs)
+{
+	struct rule_source *src;
 	unsigned char *data;
 	size_t len;
 	char *cause = NULL;
@@ -814,26 +848,24 @@ read_file(const char *path, struct rule_source *src, struct errlist *errs)
 	if ((data = file_read(path, 0, &len, &cause)) == NULL) {
 		errlist_add(errs, "%s: cannot read: %s", path, cause);
 		free(cause);
-		return -1;
+		return;
 	}
-	src->name = xstrdup(path);
+	GROW(sl->v, sl->cap, sl->n + 1);
+	src = &sl->v[sl->n++];
+	src->name = srclist_own(sl, xstrdup(path));
+	src->data = srclist_own(sl, (char *)data);
 	src->len = len;
-	src->data = (char *)data;
-	return 0;
 }
 
-struct srclist {
-	struct rule_source *v;
-	size_t		 n;
-	size_t		 cap;
-};
-
 static void
-srclist_read(struct srclist *sl, const char *path, struct errlist *errs)
+srclist_free(struct srclist *sl)
 {
-	GROW(sl->v, sl->cap, sl->n + 1);
-	if (read_file(path, &sl->v[sl->n], errs) == 0)
-		sl->n++;
+	size_t i;
+
+	for (i = 0; i < sl->nowned; i++)
+		free(sl->owned[i]);
+	free(sl->owned);
+	free(sl->v);
 }
 
 static int
@@ -913,11 +945,7 @@ rules_load_paths(const char *const *paths, size_t n, struct errlist *errs)
 		ruleset_free(rs);
 		rs = NULL;
 	}
-	for (i = 0; i < sl.n; i++) {
-		free((char *)sl.v[i].name);
-		free((char *)sl.v[i].data);
-	}
-	free(sl.v);
+	srclist_free(&sl);
 	return rs;
 }
 

@@ -95,16 +95,19 @@ walk_path(const struct options *o, const char *path, struct inputs *in)
 	FTS *fts;
 	FTSENT *e;
 
-	argv[0] = (char *)path;
+	/* fts_open() takes char *const *: give it a copy of our own. */
+	argv[0] = xstrdup(path);
 	argv[1] = NULL;
 	fts = fts_open(argv, FTS_LOGICAL | FTS_NOCHDIR, walk_cmp);
 	if (fts == NULL) {
 		input_add(in, path, strerror(errno), 0);
+		free(argv[0]);
 		return;
 	}
 	while ((e = fts_read(fts)) != NULL)
 		walk_entry(o, fts, e, in);
 	fts_close(fts);
+	free(argv[0]);
 }
 
 /* One path per line; empty lines ignored. */
