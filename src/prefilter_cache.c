@@ -13,15 +13,16 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include <hs.h>
+
+#include "fileio.h"
+#include "outfile.h"
 #include "prefilter_int.h"
 #include "util.h"
 
@@ -105,40 +106,6 @@ mkdir_parents(const char *path)
 	free(tmp);
 }
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	struct stat	 st;
-	char		*buf;
-	size_t		 off = 0;
-	ssize_t		 r;
-	int		 fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return NULL;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size < CACHE_HEADLEN || st.st_size > (off_t)INT_MAX) {
-		close(fd);
-		return NULL;
-	}
-	buf = bigbuf_alloc((size_t)st.st_size);
-	while (off < (size_t)st.st_size) {
-		r = read(fd, buf + off, (size_t)st.st_size - off);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		off += (size_t)r;
-	}
-	close(fd);
-	if (off != (size_t)st.st_size) {
-		bigbuf_free(buf, (size_t)st.st_size);
-		return NULL;
-	}
-	*len = off;
-	return buf;
-}
-
 /*
  * Cache file: magic, sha256 of the body in hex, body.  The body is the
  * number of expressions Hyperscan took, their ids (u32, native order: the
@@ -146,15 +113,13 @@ read_file(const char *path, size_t *len)
  * catches truncation and bit rot before Hyperscan sees the bytes.
  */
 static int
-cache_parse(struct prefilter *pf, const struct hsset *set, const char *buf,
-    size_t len)
+cache_parse(const struct hsset *set, struct cached *c, size_t len)
 {
 	char		 digest[65];
+	const char	*buf = (const char *)c->buf;
 	const char	*body = buf + CACHE_HEADLEN;
 	size_t		 blen = len - CACHE_HEADLEN, i, j;
 	uint32_t	 n, idx;
-	unsigned	*taken;
-	int		 rc;
 
 	if (memcmp(buf, CACHE_MAGIC, CACHE_MAGICLEN) != 0)
 		return -1;
@@ -166,68 +131,59 @@ cache_parse(struct prefilter *pf, const struct hsset *set, const char *buf,
 	memcpy(&n, body, sizeof(n));
 	if (n > set->n || (blen - sizeof(n)) / sizeof(idx) < n)
 		return -1;
-	taken = xcalloc((size_t)n + 1, sizeof(*taken));
-	for (i = 0, j = 0, rc = 0; i < n && rc == 0; i++) {
+	c->taken = xcalloc((size_t)n + 1, sizeof(*c->taken));
+	for (i = 0, j = 0; i < n; i++) {
 		memcpy(&idx, body + sizeof(n) + i * sizeof(idx), sizeof(idx));
 		while (j < set->n && set->ids[j] != idx)
 			j++;
 		if (j == set->n)
-			rc = -1;	/* not an expression, or out of order */
-		taken[i] = idx;
+			return -1;	/* not an expression, or out of order */
+		c->taken[i] = idx;
 	}
+	c->ntaken = n;
 	i = sizeof(n) + (size_t)n * sizeof(idx);
-	if (rc == 0 && n == 0 && i != blen)
-		rc = -1;
-	if (rc == 0 && n > 0)
-		rc = db_place(pf, body + i, blen - i);
-	if (rc == 0)
-		mark_covered(pf, set, taken, n);
-	free(taken);
-	return rc;
+	if (n == 0 && i != blen)
+		return -1;
+	c->db = body + i;
+	c->dblen = blen - i;
+	return 0;
 }
 
 int
-cache_load(struct prefilter *pf, const struct hsset *set, const char *path)
+cache_read(const char *path, const struct hsset *set, struct cached *c)
 {
-	char	*buf;
-	size_t	 len;
-	int	 rc;
+	struct stat	 st;
+	char		*cause = NULL;
+	size_t		 len;
 
-	if ((buf = read_file(path, &len)) == NULL)
+	memset(c, 0, sizeof(*c));
+	/* Only a regular file can be a cache: a FIFO would block. */
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
 		return -1;
-	rc = cache_parse(pf, set, buf, len);
-	bigbuf_free(buf, len);
-	if (rc == -1) {
-		memset(pf->covered, 0, pf->npatterns);
-		pf->ncovered = pf->ndropped = 0;
-		db_free(pf);
+	if ((c->buf = file_read(path, INT_MAX, &len, &cause)) == NULL) {
+		free(cause);
+		return -1;
 	}
-	return rc;
-}
-
-static int
-write_all(int fd, const char *s, size_t len)
-{
-	ssize_t	 w;
-
-	while (len > 0) {
-		w = write(fd, s, len);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		len -= (size_t)w;
+	if (len < CACHE_HEADLEN || cache_parse(set, c, len) == -1) {
+		cached_free(c);
+		return -1;
 	}
 	return 0;
 }
 
+void
+cached_free(struct cached *c)
+{
+	free(c->buf);
+	free(c->taken);
+	memset(c, 0, sizeof(*c));
+}
+
 static void
-cache_body(const struct prefilter *pf, const struct hsset *set,
+cache_body(const struct hsset *set, const char *db, size_t dblen,
     struct strbuf *sb)
 {
-	char		*bytes = NULL;
-	size_t		 len = 0, i;
+	size_t		 i;
 	uint32_t	 n = (uint32_t)set->n, idx;
 
 	strbuf_add(sb, (const char *)&n, sizeof(n));
@@ -235,43 +191,33 @@ cache_body(const struct prefilter *pf, const struct hsset *set,
 		idx = set->ids[i];
 		strbuf_add(sb, (const char *)&idx, sizeof(idx));
 	}
-	if (pf->db != NULL &&
-	    hs_serialize_database(pf->db, &bytes, &len) == HS_SUCCESS) {
-		strbuf_add(sb, bytes, len);
-		free(bytes);
-	}
+	if (db != NULL)
+		strbuf_add(sb, db, dblen);
 }
 
-/* Write to a temporary file and rename, so readers never see half a file. */
-void
-cache_save(struct prefilter *pf, const struct hsset *set, const char *path)
+/* Through a temporary file and a rename: readers never see half a file. */
+int
+cache_write(const char *path, const struct hsset *set, const char *db,
+    size_t dblen)
 {
+	struct outfile	 of;
 	struct strbuf	 sb = { NULL, 0, 0 };
-	char		 digest[65], *tmp;
-	int		 fd;
+	char		 digest[65], *cause = NULL;
 
-	if (pf->db == NULL && set->n != 0)
-		return;
 	mkdir_parents(path);
-	tmp = xasprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		free(tmp);
-		return;
+	if (outfile_open_private(&of, path, &cause) == -1) {
+		free(cause);
+		return -1;
 	}
-	cache_body(pf, set, &sb);
+	cache_body(set, db, dblen, &sb);
 	sha256_hex(sb.s, sb.len, digest);
-	if (write_all(fd, CACHE_MAGIC, CACHE_MAGICLEN) == 0 &&
-	    write_all(fd, digest, 64) == 0 &&
-	    write_all(fd, sb.s, sb.len) == 0 &&
-	    close(fd) == 0) {
-		if (rename(tmp, path) == 0)
-			pf->cache_written = 1;
-		else
-			unlink(tmp);
-	} else {
-		close(fd);
-		unlink(tmp);
-	}
+	fwrite(CACHE_MAGIC, 1, CACHE_MAGICLEN, of.fp);
+	fwrite(digest, 1, 64, of.fp);
+	fwrite(sb.s, 1, sb.len, of.fp);
 	strbuf_free(&sb);
-	free(tmp);
+	if (outfile_commit(&of, &cause) == -1) {
+		free(cause);
+		return -1;
+	}
+	return 0;
 }

@@ -39,6 +39,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hs.h>
+
 #include "prefilter_int.h"
 #include "util.h"
 
@@ -726,37 +728,37 @@ done:
 
 /* Both maps between expressions and patterns, from sorted atoms. */
 static void
-build_maps(struct prefilter *pf, const struct atomlist *al,
+build_maps(struct exprmap *map, const struct atomlist *al,
     const unsigned *expr_of_atom)
 {
 	size_t		 i, k = 0, e;
 	unsigned	*fill;
 
-	pf->pat_off = xcalloc(pf->nexprs + 1, sizeof(*pf->pat_off));
-	pf->anc_end = xcalloc(pf->nexprs + 1, sizeof(*pf->anc_end));
-	pf->pats = xcalloc(al->n + 1, sizeof(*pf->pats));
+	map->pat_off = xcalloc(map->nexprs + 1, sizeof(*map->pat_off));
+	map->anc_end = xcalloc(map->nexprs + 1, sizeof(*map->anc_end));
+	map->pats = xcalloc(al->n + 1, sizeof(*map->pats));
 	for (i = 0; i < al->n; i++) {
 		e = expr_of_atom[i];
 		if (i == 0 || e != expr_of_atom[i - 1])
-			pf->pat_off[e] = pf->anc_end[e] = (unsigned)k;
+			map->pat_off[e] = map->anc_end[e] = (unsigned)k;
 		else if (al->v[i].pattern == al->v[i - 1].pattern)
 			continue;	/* "a|a" */
-		pf->pats[k++] = al->v[i].pattern;
+		map->pats[k++] = al->v[i].pattern;
 		if (al->v[i].anchor)
-			pf->anc_end[e] = (unsigned)k;
+			map->anc_end[e] = (unsigned)k;
 	}
-	pf->pat_off[pf->nexprs] = (unsigned)k;
+	map->pat_off[map->nexprs] = (unsigned)k;
 
-	pf->expr_off = xcalloc(pf->npatterns + 2, sizeof(*pf->expr_off));
-	pf->exprs = xcalloc(k + 1, sizeof(*pf->exprs));
+	map->expr_off = xcalloc(map->npatterns + 2, sizeof(*map->expr_off));
+	map->exprs = xcalloc(k + 1, sizeof(*map->exprs));
 	for (i = 0; i < k; i++)
-		pf->expr_off[pf->pats[i] + 2]++;
-	for (i = 2; i < pf->npatterns + 2; i++)
-		pf->expr_off[i] += pf->expr_off[i - 1];
-	fill = pf->expr_off + 1;
-	for (e = 0; e < pf->nexprs; e++)
-		for (i = pf->pat_off[e]; i < pf->pat_off[e + 1]; i++)
-			pf->exprs[fill[pf->pats[i]]++] = (unsigned)e;
+		map->expr_off[map->pats[i] + 2]++;
+	for (i = 2; i < map->npatterns + 2; i++)
+		map->expr_off[i] += map->expr_off[i - 1];
+	fill = map->expr_off + 1;
+	for (e = 0; e < map->nexprs; e++)
+		for (i = map->pat_off[e]; i < map->pat_off[e + 1]; i++)
+			map->exprs[fill[map->pats[i]]++] = (unsigned)e;
 }
 
 /*
@@ -766,7 +768,7 @@ build_maps(struct prefilter *pf, const struct atomlist *al,
  */
 void
 hsset_collect(const struct ruleset *rs, struct hsset *set,
-    struct prefilter *pf)
+    struct exprmap *map)
 {
 	const struct pattern	*p;
 	struct atomlist		 al = { NULL, 0, 0 };
@@ -806,8 +808,9 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 		set->ids[set->n] = (unsigned)set->n;
 		set->n++;
 	}
-	pf->nexprs = set->n;
-	build_maps(pf, &al, expr_of_atom);
+	map->npatterns = rs->npatterns;
+	map->nexprs = set->n;
+	build_maps(map, &al, expr_of_atom);
 	free(expr_of_atom);
 	free(al.v);
 }
@@ -835,4 +838,14 @@ hsset_free(struct hsset *set)
 	free(set->expr);
 	free(set->flags);
 	free(set->ids);
+}
+
+void
+exprmap_free(struct exprmap *map)
+{
+	free(map->pat_off);
+	free(map->pats);
+	free(map->anc_end);
+	free(map->expr_off);
+	free(map->exprs);
 }

@@ -15,8 +15,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hs.h>
+
 #include "prefilter_int.h"
 #include "util.h"
+
+struct prefilter {
+	hs_database_t	*db;		/* NULL: no pattern could be taken */
+	size_t		 dblen;		/* db is a bigbuf of this size */
+	hs_scratch_t	*proto;		/* cloned for each thread */
+	struct exprmap	 map;
+	unsigned char	*covered;	/* by pattern index */
+	size_t		 ncovered;
+	size_t		 ndropped;
+	size_t		 block;		/* largest length given to hs_scan */
+	int		 cache_loaded;
+	int		 cache_written;
+};
 
 struct prefilter_scratch {
 	hs_scratch_t	*s;
@@ -29,25 +44,26 @@ static const char *const unavailable =
  * A pattern is covered when Hyperscan took every expression it has: then
  * each of its matches holds the end of a candidate of one of them.
  */
-void
+static void
 mark_covered(struct prefilter *pf, const struct hsset *set,
     const unsigned *taken, size_t ntaken)
 {
+	const struct exprmap *m = &pf->map;
 	unsigned char	*alive;
 	size_t		 i, k;
 
-	alive = xcalloc(pf->nexprs + 1, 1);
+	alive = xcalloc(m->nexprs + 1, 1);
 	for (i = 0; i < ntaken; i++)
-		if (taken[i] < pf->nexprs)
+		if (taken[i] < m->nexprs)
 			alive[taken[i]] = 1;
 	pf->ncovered = 0;
-	for (i = 0; i < pf->npatterns; i++) {
-		k = pf->expr_off[i];
-		if (k == pf->expr_off[i + 1])
+	for (i = 0; i < m->npatterns; i++) {
+		k = m->expr_off[i];
+		if (k == m->expr_off[i + 1])
 			continue;
-		while (k < pf->expr_off[i + 1] && alive[pf->exprs[k]])
+		while (k < m->expr_off[i + 1] && alive[m->exprs[k]])
 			k++;
-		pf->covered[i] = k == pf->expr_off[i + 1];
+		pf->covered[i] = k == m->expr_off[i + 1];
 		pf->ncovered += pf->covered[i];
 	}
 	pf->ndropped = set->npats - pf->ncovered;
@@ -59,7 +75,7 @@ mark_covered(struct prefilter *pf, const struct hsset *set,
  * and a huge-page span costs one page fault where a malloc'd megabyte
  * costs hundreds (see bigbuf_alloc).
  */
-int
+static int
 db_place(struct prefilter *pf, const char *bytes, size_t len)
 {
 	size_t	 size;
@@ -77,27 +93,52 @@ db_place(struct prefilter *pf, const char *bytes, size_t len)
 	return 0;
 }
 
-/* Move a freshly compiled database into a bigbuf, as if loaded. */
+/* The database and coverage a cache file holds; 0 or -1. */
 static int
-db_adopt(struct prefilter *pf)
+db_load(struct prefilter *pf, const struct hsset *set, const char *path)
+{
+	struct cached	 c;
+	int		 rc = 0;
+
+	if (cache_read(path, set, &c) == -1)
+		return -1;
+	if (c.ntaken > 0)
+		rc = db_place(pf, c.db, c.dblen);
+	if (rc == 0)
+		mark_covered(pf, set, c.taken, c.ntaken);
+	cached_free(&c);
+	return rc;
+}
+
+/*
+ * Move a freshly compiled database into a bigbuf, as if loaded, and keep
+ * it in the cache file at path, if any.
+ */
+static int
+db_adopt(struct prefilter *pf, const struct hsset *set, const char *path)
 {
 	hs_database_t	*db = pf->db;
 	char		*bytes = NULL;
 	size_t		 len = 0;
-	int		 rc;
+	int		 rc = 0;
 
-	if (db == NULL)
-		return 0;
-	if (hs_serialize_database(db, &bytes, &len) != HS_SUCCESS)
-		return -1;
-	pf->db = NULL;
-	rc = db_place(pf, bytes, len);
+	if (db != NULL) {
+		if (hs_serialize_database(db, &bytes, &len) != HS_SUCCESS)
+			return -1;
+		pf->db = NULL;
+		rc = db_place(pf, bytes, len);
+		hs_free_database(db);
+	}
+	if (rc == 0) {
+		mark_covered(pf, set, set->ids, set->n);
+		if (path != NULL && cache_write(path, set, bytes, len) == 0)
+			pf->cache_written = 1;
+	}
 	free(bytes);
-	hs_free_database(db);
 	return rc;
 }
 
-void
+static void
 db_free(struct prefilter *pf)
 {
 	if (pf->db != NULL && pf->dblen > 0)
@@ -138,7 +179,6 @@ compile_set(struct prefilter *pf, struct hsset *set)
 }
 
 /* Load from the cache, else compile and store. */
-/* Load from the cache, else compile and store. */
 static int
 prefilter_load(struct prefilter *pf, const struct ruleset *rs,
     const char *cache_dir)
@@ -147,18 +187,12 @@ prefilter_load(struct prefilter *pf, const struct ruleset *rs,
 	char		*path;
 	int		 rc = 0;
 
-	hsset_collect(rs, &set, pf);
+	hsset_collect(rs, &set, &pf->map);
 	path = cache_path(rs, &set, cache_dir);
-	if (path != NULL && cache_load(pf, &set, path) == 0)
+	if (path != NULL && db_load(pf, &set, path) == 0)
 		pf->cache_loaded = 1;
-	if (!pf->cache_loaded) {
-		if ((rc = compile_set(pf, &set)) == 0 &&
-		    (rc = db_adopt(pf)) == 0) {
-			mark_covered(pf, &set, set.ids, set.n);
-			if (path != NULL)
-				cache_save(pf, &set, path);
-		}
-	}
+	else if ((rc = compile_set(pf, &set)) == 0)
+		rc = db_adopt(pf, &set, path);
 	free(path);
 	hsset_free(&set);
 	return rc;
@@ -178,7 +212,6 @@ prefilter_build(const struct ruleset *rs, const char *cache_dir,
 		return NULL;
 	}
 	pf = xcalloc(1, sizeof(*pf));
-	pf->npatterns = rs->npatterns;
 	pf->covered = xcalloc(rs->npatterns + 1, 1);
 	pf->block = UINT_MAX;
 	if (prefilter_load(pf, rs, cache_dir) == -1 ||
@@ -200,11 +233,7 @@ prefilter_free(struct prefilter *pf)
 	if (pf->proto != NULL)
 		hs_free_scratch(pf->proto);
 	db_free(pf);
-	free(pf->pat_off);
-	free(pf->pats);
-	free(pf->anc_end);
-	free(pf->expr_off);
-	free(pf->exprs);
+	exprmap_free(&pf->map);
 	free(pf->covered);
 	free(pf);
 }
@@ -212,7 +241,7 @@ prefilter_free(struct prefilter *pf)
 int
 prefilter_covers(const struct prefilter *pf, unsigned pattern)
 {
-	if (pf == NULL || pattern >= pf->npatterns)
+	if (pf == NULL || pattern >= pf->map.npatterns)
 		return 0;
 	return pf->covered[pattern];
 }
@@ -220,37 +249,37 @@ prefilter_covers(const struct prefilter *pf, unsigned pattern)
 size_t
 prefilter_nexprs(const struct prefilter *pf)
 {
-	return pf == NULL ? 0 : pf->nexprs;
+	return pf == NULL ? 0 : pf->map.nexprs;
 }
 
 const unsigned *
 prefilter_patterns_of(const struct prefilter *pf, unsigned expr, size_t *n)
 {
 	*n = 0;
-	if (pf == NULL || expr >= pf->nexprs)
+	if (pf == NULL || expr >= pf->map.nexprs)
 		return NULL;
-	*n = pf->pat_off[expr + 1] - pf->pat_off[expr];
-	return pf->pats + pf->pat_off[expr];
+	*n = pf->map.pat_off[expr + 1] - pf->map.pat_off[expr];
+	return pf->map.pats + pf->map.pat_off[expr];
 }
 
 const unsigned *
 prefilter_anchors_of(const struct prefilter *pf, unsigned expr, size_t *n)
 {
 	*n = 0;
-	if (pf == NULL || expr >= pf->nexprs)
+	if (pf == NULL || expr >= pf->map.nexprs)
 		return NULL;
-	*n = pf->anc_end[expr] - pf->pat_off[expr];
-	return pf->pats + pf->pat_off[expr];
+	*n = pf->map.anc_end[expr] - pf->map.pat_off[expr];
+	return pf->map.pats + pf->map.pat_off[expr];
 }
 
 const unsigned *
 prefilter_exprs_of(const struct prefilter *pf, unsigned pattern, size_t *n)
 {
 	*n = 0;
-	if (pf == NULL || pattern >= pf->npatterns)
+	if (pf == NULL || pattern >= pf->map.npatterns)
 		return NULL;
-	*n = pf->expr_off[pattern + 1] - pf->expr_off[pattern];
-	return pf->exprs + pf->expr_off[pattern];
+	*n = pf->map.expr_off[pattern + 1] - pf->map.expr_off[pattern];
+	return pf->map.exprs + pf->map.expr_off[pattern];
 }
 
 struct prefilter_scratch *
