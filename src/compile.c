@@ -2,7 +2,8 @@
  * compile.c -- stage 2: rule patterns to PCRE2 JIT code.
  *
  * Input: a loaded ruleset whose patterns carry PCRE2 sources.  Output: the
- * same ruleset with pattern->code set, anchors marked and owners linked.
+ * same ruleset with pattern->matcher set, anchors marked and owners
+ * linked.
  * This is the only file that includes pcre2.h, so the matching engine can
  * change without touching the scanner.
  */
@@ -32,6 +33,16 @@
 /* Big enough for any sane rule, small enough that a runaway regex stops in
    well under a second on a paragraph. */
 #define JIT_STACK_MAX	(4 * 1024 * 1024)
+
+/* A pattern's compiled code.  p->matcher is reached through a const
+   pattern while matching: only jcode and searched change then. */
+struct matcher {
+	pcre2_code		*code;
+	pcre2_code		*jcode;		/* JIT-compiled copy once the
+						   pattern is hot, or code */
+	size_t			 searched;	/* bytes searched while not
+						   yet hot */
+};
 
 struct matchctx {
 	pcre2_match_data	*md;
@@ -88,34 +99,33 @@ compile_source(const char *src, int case_sensitive, char **cause)
  * ruleset run a few times on a short document, and JIT compilation would
  * be most of its cost; hot patterns in a batch pass the threshold within
  * the first documents.  The copy is made and compiled under a lock and
- * published with release semantics, and p->code itself is never modified,
+ * published with release semantics, and m->code itself is never modified,
  * so threads matching with it concurrently are unaffected.  Where JIT is
- * unavailable, p->code itself is published and the interpreter stays.
+ * unavailable, m->code itself is published and the interpreter stays.
  */
 #define JIT_AFTER	8192
 
 static const pcre2_code *
-pattern_code(struct pattern *p, size_t len)
+pattern_code(struct matcher *m, size_t len)
 {
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	pcre2_code *copy;
-	void *jcode;
+	pcre2_code *copy, *jcode;
 
-	if ((jcode = __atomic_load_n(&p->jcode, __ATOMIC_ACQUIRE)) != NULL)
+	if ((jcode = __atomic_load_n(&m->jcode, __ATOMIC_ACQUIRE)) != NULL)
 		return jcode;
-	if (__atomic_add_fetch(&p->searched, len, __ATOMIC_RELAXED) <
+	if (__atomic_add_fetch(&m->searched, len, __ATOMIC_RELAXED) <
 	    JIT_AFTER || RUNNING_ON_VALGRIND)
-		return p->code;
+		return m->code;
 	pthread_mutex_lock(&lock);
-	if ((jcode = p->jcode) == NULL) {
-		copy = pcre2_code_copy(p->code);
+	if ((jcode = m->jcode) == NULL) {
+		copy = pcre2_code_copy(m->code);
 		if (copy != NULL &&
 		    pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
 			pcre2_code_free(copy);
 			copy = NULL;
 		}
-		jcode = copy != NULL ? copy : p->code;
-		__atomic_store_n(&p->jcode, jcode, __ATOMIC_RELEASE);
+		jcode = copy != NULL ? copy : m->code;
+		__atomic_store_n(&m->jcode, jcode, __ATOMIC_RELEASE);
 	}
 	pthread_mutex_unlock(&lock);
 	return jcode;
@@ -135,26 +145,30 @@ compile_check(const char *regex, int case_sensitive, char **cause)
 void
 pattern_free_code(struct pattern *p)
 {
-	if (p == NULL)
+	struct matcher *m;
+
+	if (p == NULL || (m = p->matcher) == NULL)
 		return;
-	if (p->jcode != p->code)
-		pcre2_code_free(p->jcode);
-	pcre2_code_free(p->code);
-	p->jcode = p->code = NULL;
+	if (m->jcode != m->code)
+		pcre2_code_free(m->jcode);
+	pcre2_code_free(m->code);
+	free(m);
+	p->matcher = NULL;
 }
 
 static void
 compile_pattern(struct pattern *p, const struct rule *r, int anchor,
     struct errlist *errs)
 {
+	pcre2_code *code;
 	char *cause = NULL;
 
 	p->rule = r;
 	p->anchor = anchor;
-	if (p->code != NULL)
+	if (p->matcher != NULL)
 		return;
-	p->code = compile_source(p->regex, p->case_sensitive, &cause);
-	if (p->code == NULL) {
+	code = compile_source(p->regex, p->case_sensitive, &cause);
+	if (code == NULL) {
 		/* Quote a term, but not the whole of a runaway one: the
 		   message must stay one readable line. */
 		errlist_add(errs, "%s:%d: %s%s%s%.60s%s: %s", p->file, p->line,
@@ -164,7 +178,10 @@ compile_pattern(struct pattern *p, const struct rule *r, int anchor,
 		    p->is_term ? p->source : "",
 		    p->is_term && strlen(p->source) > 60 ? "..." : "", cause);
 		free(cause);
+		return;
 	}
+	p->matcher = xcalloc(1, sizeof(*p->matcher));
+	p->matcher->code = code;
 }
 
 static void
@@ -180,11 +197,11 @@ compile_list(struct patlist *pl, const struct rule *r, int anchor,
 /* The anchors of a rule are searched everywhere; the other patterns only
    inside the scope unit of an anchor's match. */
 static void
-compile_rule(const struct rule *r, struct errlist *errs)
+compile_rule(struct rule *r, struct errlist *errs)
 {
 	size_t i, j;
 
-	compile_list((struct patlist *)&r->pats, r, 1, errs);
+	compile_list(&r->pats, r, 1, errs);
 	for (i = 0; i < r->ngroups; i++)
 		for (j = 0; j < r->groups[i].pats.n; j++)
 			compile_pattern(&r->groups[i].pats.v[j], r, j == 0,
@@ -243,7 +260,7 @@ pattern_find(const struct pattern *p, struct matchctx *mx, const char *text,
 
 	if (start >= end)
 		return 0;
-	rc = pcre2_match(pattern_code((struct pattern *)p, end - start),
+	rc = pcre2_match(pattern_code(p->matcher, end - start),
 	    (PCRE2_SPTR)text, end, start,
 	    PCRE2_NO_UTF_CHECK, mx->md, mx->mc);
 	if (rc == PCRE2_ERROR_NOMATCH)

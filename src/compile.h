@@ -28,6 +28,9 @@ int	 compile_ruleset(struct ruleset *, struct errlist *);
 /* Compile one source alone, for term tests and `rules export`: 0 or -1 with
    *cause. */
 int	 compile_check(const char *regex, int case_sensitive, char **cause);
+/* A pattern's compiled code, p->matcher, is a struct matcher: opaque
+   outside compile.c, freed (and p->matcher reset) by pattern_free_code. */
+struct matcher;
 void	 pattern_free_code(struct pattern *);
 
 /* Per-thread match state: match data and limits. */

@@ -51,6 +51,8 @@ enum modality {
 	MODALITY_BINDING
 };
 
+struct matcher;
+
 /* One <term> or <regex>. */
 struct pattern {
 	char		*source;	/* text as written in the rule file */
@@ -62,11 +64,8 @@ struct pattern {
 	int		 case_sensitive;
 	const char	*file;		/* borrowed from ruleset->files */
 	int		 line;
-	void		*code;		/* pcre2_code *, owned; compile.c only */
-	void		*jcode;		/* JIT-compiled copy once the pattern
-					   is hot, owned; compile.c only */
-	size_t		 searched;	/* bytes searched while not yet hot;
-					   compile.c only */
+	struct matcher	*matcher;	/* compiled code, owned; opaque but
+					   to compile.c; NULL until compiled */
 	unsigned	 index;		/* slot in ruleset->patterns */
 	int		 anchor;	/* searched in every paragraph: a
 					   rule's direct pattern or the first

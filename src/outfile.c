@@ -41,8 +41,8 @@ signal_caught(void)
 	return caught;
 }
 
-int
-outfile_open(struct outfile *of, const char *path, char **cause)
+static int
+open_file(struct outfile *of, const char *path, int private, char **cause)
 {
 	struct stat st;
 	int fd;
@@ -74,10 +74,23 @@ outfile_open(struct outfile *of, const char *path, char **cause)
 		return -1;
 	}
 	/* mkstemp makes the file private; a report is an ordinary file. */
-	(void)fchmod(fd, 0666 & ~umask(umask(0)));
+	if (!private)
+		(void)fchmod(fd, 0666 & ~umask(umask(0)));
 	if ((of->fp = fdopen(fd, "w")) == NULL)
 		fatal("fdopen: %s", strerror(errno));
 	return 0;
+}
+
+int
+outfile_open(struct outfile *of, const char *path, char **cause)
+{
+	return open_file(of, path, 0, cause);
+}
+
+int
+outfile_open_private(struct outfile *of, const char *path, char **cause)
+{
+	return open_file(of, path, 1, cause);
 }
 
 int

@@ -1,5 +1,6 @@
 /*
- * outfile.h -- reports written atomically, and clean stops on signals.
+ * outfile.h -- reports (and caches) written atomically, and clean stops on
+ * signals.
  *
  * A report goes to a temporary file beside its destination and is renamed
  * into place only when complete, so an interrupted or failed run never
@@ -20,6 +21,9 @@ struct outfile {
 
 /* path NULL or "-": standard output.  0, or -1 with *cause. */
 int	 outfile_open(struct outfile *, const char *path, char **cause);
+/* The same for a file only its owner may read, such as a cache. */
+int	 outfile_open_private(struct outfile *, const char *path,
+	    char **cause);
 int	 outfile_commit(struct outfile *, char **cause);
 void	 outfile_abort(struct outfile *);
 

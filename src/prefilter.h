@@ -72,4 +72,21 @@ void		 prefilter_get_info(const struct prefilter *,
    a longer text is cut at empty lines. */
 void		 prefilter_set_block(struct prefilter *, size_t);
 
+/*
+ * Prefilter sources, built with or without Hyperscan (prefilter_source.c).
+ * regex_to_prefilter() derives one from a user's PCRE2 regex: the same
+ * pattern with what Hyperscan cannot take exactly removed in a way that
+ * only widens it (\B dropped; \b kept for prefilter_rewrite.c, which keeps
+ * it only where its byte-mode reading is the wider one).  NULL when no
+ * safe widening is known; the pattern is then always confirmed by PCRE2
+ * alone.  Returned strings belong to the caller.
+ */
+char		*regex_to_prefilter(const char *regex);
+/* The same source with every \b dropped too, for Hyperscan's UTF-8 mode,
+   whose Unicode tables may disagree with PCRE2's on what a letter is. */
+char		*prefilter_drop_boundaries(const char *src);
+/* Length of a "[...]" class at p in a regex, honouring escapes, a leading
+   "]" or "^]", and POSIX "[:name:]" members; 0 when it never closes. */
+size_t		 regex_class_len(const char *p);
+
 #endif

@@ -21,24 +21,10 @@
 #ifndef PALINT_TERM_H
 #define PALINT_TERM_H
 
+/* Its counterpart for a <regex>, regex_to_prefilter(), is the prefilter's. */
+#include "prefilter.h"
+
 int	term_to_regex(const char *term, char **regex, char **prefilter,
 	    char **cause);
-
-/*
- * Derive a prefilter source from a user's PCRE2 regex: the same pattern with
- * what Hyperscan cannot take exactly removed in a way that only widens it
- * (\B dropped; \b kept for prefilter.c, which keeps it only where its
- * byte-mode reading is the wider one).  NULL when no safe widening is
- * known; the pattern is then always confirmed by PCRE2 alone.
- */
-char	*regex_to_prefilter(const char *regex);
-/*
- * Length of a "[...]" class at p in a regex, honouring escapes, a leading
- * "]" or "^]", and POSIX "[:name:]" members; 0 when it never closes.
- */
-size_t	 regex_class_len(const char *p);
-/* The same source with every \b dropped too, for Hyperscan's UTF-8 mode,
-   whose Unicode tables may disagree with PCRE2's on what a letter is. */
-char	*prefilter_drop_boundaries(const char *src);
 
 #endif

@@ -51,6 +51,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const uint8_t *ff;
 	char *a, *b, *out;
+	/* Writable copies: main()'s argv is char *[]. */
+	static char arg0[] = "palint", arg1[] = "merge", arg2[] = "-o";
 	char *argv[8];
 	int argc = 0;
 
@@ -65,9 +67,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	b = xasprintf("%s/b", dir);
 	out = xasprintf("%s/out", dir);
 	ff = size > 0 ? memchr(data, '\f', size) : NULL;
-	argv[argc++] = "palint";
-	argv[argc++] = "merge";
-	argv[argc++] = "-o";
+	argv[argc++] = arg0;
+	argv[argc++] = arg1;
+	argv[argc++] = arg2;
 	argv[argc++] = out;
 	argv[argc++] = a;
 	if (ff != NULL) {

@@ -2,8 +2,8 @@
  * fuzz_prefilter.c -- libFuzzer target: the prefilter never misses a match.
  * Input: one flags byte (bit 0: the source is a <term>, not a regex; bit 1:
  * the pattern is an anchor; bit 2: case-sensitive), the pattern up to the
- * first newline, then the text.  Whenever the pattern compiles and
- * prefilter.c takes its source, every PCRE2 match [s, e) in the text must
+ * first newline, then the text.  Whenever the pattern compiles and the
+ * prefilter takes its source, every PCRE2 match [s, e) in the text must
  * hold the end of a candidate: s < end <= e.  That is the whole contract
  * the scanner relies on, whatever the source was reduced to.  Patterns are
  * kept short: Hyperscan takes seconds to compile some long ones under the
@@ -15,9 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
+#include "compile.h"
 #include "fuzz.h"
 #include "prefilter.h"
 #include "term.h"
@@ -52,37 +50,49 @@ has_end_in(const struct ends *e, size_t s, size_t end)
 	return 0;
 }
 
-/* Every match of code in text, one after another as the scanner finds
-   them, must hold a candidate end. */
+/* Every match of the pattern in text, one after another as the scanner
+   finds them, must hold a candidate end. */
 static void
-check_matches(pcre2_code *code, const char *text, size_t len,
+check_matches(const struct pattern *p, const char *text, size_t len,
     const struct ends *e)
 {
-	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	pcre2_match_context *mc = pcre2_match_context_create(NULL);
-	PCRE2_SIZE *ov;
-	size_t pos = 0;
+	struct matchctx *mx = matchctx_new(100000, 1000);
+	size_t pos = 0, ms, me;
+	char *cause = NULL;
 
-	pcre2_set_match_limit(mc, 100000);
-	pcre2_set_depth_limit(mc, 1000);
-	while (pos < len && pcre2_match(code, (PCRE2_SPTR)text, len, pos,
-	    PCRE2_NO_UTF_CHECK, md, mc) > 0) {
-		ov = pcre2_get_ovector_pointer(md);
-		if (!has_end_in(e, ov[0], ov[1])) {
-			fprintf(stderr, "missed match at %zu-%zu\n",
-			    (size_t)ov[0], (size_t)ov[1]);
+	while (pos < len &&
+	    pattern_find(p, mx, text, pos, len, &ms, &me, &cause) == 1) {
+		if (!has_end_in(e, ms, me)) {
+			fprintf(stderr, "missed match at %zu-%zu\n", ms, me);
 			abort();
 		}
-		pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		pos = me > ms ? me : ms + 1;
 		while (pos < len && ((unsigned char)text[pos] & 0xc0) == 0x80)
 			pos++;
 	}
-	pcre2_match_context_free(mc);
-	pcre2_match_data_free(md);
+	free(cause);
+	matchctx_free(mx);
+}
+
+/* The pattern compiled as compile.c compiles every rule's; 0 or -1 (it
+   does not compile, or it matches the empty string, which palint
+   refuses). */
+static int
+compile_one(struct ruleset *rs, struct pattern *pat)
+{
+	struct errlist errs;
+	int rc;
+
+	memset(&errs, 0, sizeof(errs));
+	rs->binding.v = pat;
+	rs->binding.n = 1;
+	rc = compile_ruleset(rs, &errs);
+	errlist_free(&errs);
+	return rc;
 }
 
 static void
-run(const char *regex, const char *prefilter, int flags, const char *text,
+run(char *regex, char *prefilter, int flags, const char *text,
     size_t len)
 {
 	struct ruleset rs;
@@ -90,32 +100,18 @@ run(const char *regex, const char *prefilter, int flags, const char *text,
 	struct prefilter *pf;
 	struct prefilter_scratch *ps;
 	struct ends e = { NULL, 0, 0 };
-	pcre2_code *code;
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
-	uint32_t minlen;
-	PCRE2_SIZE off;
 	char *cause = NULL;
-	int rc;
 
-	if ((flags & 4) == 0)
-		opts |= PCRE2_CASELESS;
-	code = pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED, opts,
-	    &rc, &off, NULL);
-	if (code == NULL)
-		return;
-	/* palint refuses patterns that match the empty string. */
-	if (pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &minlen) != 0 ||
-	    minlen == 0) {
-		pcre2_code_free(code);
-		return;
-	}
 	memset(&rs, 0, sizeof(rs));
 	memset(&pat, 0, sizeof(pat));
-	pat.regex = (char *)regex;
-	pat.prefilter = (char *)prefilter;
+	pat.source = pat.regex = regex;
+	pat.prefilter = prefilter;
 	pat.is_term = flags & 1;
-	pat.anchor = (flags & 2) != 0;
 	pat.case_sensitive = (flags & 4) != 0;
+	pat.file = "fuzz";
+	if (compile_one(&rs, &pat) != 0)
+		return;
+	pat.anchor = (flags & 2) != 0;
 	all[0] = &pat;
 	rs.patterns = all;
 	rs.npatterns = 1;
@@ -123,13 +119,13 @@ run(const char *regex, const char *prefilter, int flags, const char *text,
 	if (pf != NULL && prefilter_covers(pf, 0)) {
 		ps = prefilter_scratch_new(pf);
 		if (prefilter_scan(pf, ps, text, len, collect, &e, &cause) == 0)
-			check_matches(code, text, len, &e);
+			check_matches(&pat, text, len, &e);
 		prefilter_scratch_free(ps);
 	}
 	free(cause);
 	free(e.v);
 	prefilter_free(pf);
-	pcre2_code_free(code);
+	pattern_free_code(&pat);
 }
 
 int

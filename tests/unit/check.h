@@ -33,8 +33,8 @@ static int check_count;
 } while (0)
 
 #define CHECK_INT(got, want) do {					\
-	long long check_g_ = (long long)(got);				\
-	long long check_w_ = (long long)(want);				\
+	long long check_g_ = (got);	/* converted, not cast: a call's */\
+	long long check_w_ = (want);	/* result may be an enum */	\
 	check_count++;							\
 	if (check_g_ != check_w_) {					\
 		check_failures++;					\

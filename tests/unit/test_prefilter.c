@@ -95,6 +95,29 @@ static const struct truth truths[] = {
 	    "\xd0\xb0\xd0\xbd\xd1\x81\xd1\x82\xd0\xb2\xd0\xbe\xe2\x80\x94norm", 0 },
 };
 
+/*
+ * A struct pattern owns its strings as char *; the fixtures lend literals,
+ * copied into this pool (never freed, never written) so that no const has
+ * to be cast away.  NULL, "no prefilter", stays NULL.
+ */
+static char *
+lend(const char *s)
+{
+	static char pool[1 << 16];
+	static size_t used;
+	size_t n;
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	if (used + n > sizeof(pool))
+		fatal("test_prefilter: lend() pool exhausted");
+	p = memcpy(pool + used, s, n);
+	used += n;
+	return p;
+}
+
 struct fixture {
 	struct ruleset	 rs;
 	struct pattern	 pats[NPATS];
@@ -109,14 +132,14 @@ fixture_init(struct fixture *f, const char *sha)
 
 	memset(f, 0, sizeof(*f));
 	for (i = 0; i < NPATS; i++) {
-		f->pats[i].prefilter = (char *)patdefs[i].prefilter;
+		f->pats[i].prefilter = lend(patdefs[i].prefilter);
 		f->pats[i].is_term = patdefs[i].is_term;
 		f->pats[i].case_sensitive = patdefs[i].case_sensitive;
 		f->pats[i].index = i;
 		f->pats[i].anchor = i != P_UNLESS;
 		f->all[i] = &f->pats[i];
 	}
-	f->modal[0].prefilter = (char *)"shall";
+	f->modal[0].prefilter = lend("shall");
 	f->modal[0].is_term = 1;
 	f->modal[0].index = NPATS;
 	f->all[NPATS] = &f->modal[0];
@@ -552,7 +575,7 @@ test_shared(void)
 	memset(&rs, 0, sizeof(rs));
 	memset(pats, 0, sizeof(pats));
 	for (i = 0; i < nitems(src); i++) {
-		pats[i].prefilter = (char *)src[i];
+		pats[i].prefilter = lend(src[i]);
 		pats[i].is_term = 1;
 		pats[i].index = (unsigned)i;
 		pats[i].anchor = i == 0 || i == 3;
@@ -606,7 +629,7 @@ scan_one(const char *src, int is_term, int anchor, const char *text,
 	memset(&rs, 0, sizeof(rs));
 	memset(&pat, 0, sizeof(pat));
 	memset(c, 0, sizeof(*c));
-	pat.prefilter = (char *)src;
+	pat.prefilter = lend(src);
 	pat.is_term = is_term;
 	pat.anchor = anchor;
 	all[0] = &pat;
@@ -675,7 +698,7 @@ test_boundaries(void)
 
 	memset(&rs, 0, sizeof(rs));
 	memset(&pat, 0, sizeof(pat));
-	pat.prefilter = (char *)"\\bAI\\b";
+	pat.prefilter = lend("\\bAI\\b");
 	pat.anchor = 1;
 	all[0] = &pat;
 	rs.patterns = all;

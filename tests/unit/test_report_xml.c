@@ -79,7 +79,7 @@ xpath(xmlDocPtr doc, const char *expr)
 	char *r;
 
 	ctx = xmlXPathNewContext(doc);
-	obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+	obj = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
 	s = obj != NULL ? xmlXPathCastToString(obj) : NULL;
 	r = xstrdup(s != NULL ? (const char *)s : "(error)");
 	xmlFree(s);

@@ -1,10 +1,11 @@
 /*
- * prefilter.c -- one Hyperscan pass over a document for all rules at once.
+ * prefilter_rewrite.c -- the patterns' prefilter sources to the set of
+ * expressions given to Hyperscan.
  *
  * Input: a compiled ruleset whose patterns carry prefilter sources (from
- * term.c, or derived from user regexes).  Output: a block-mode database
- * that reports, for a document, every (pattern index, end offset) where a
- * superset of the pattern matches; scan.c confirms each with PCRE2.
+ * term.c, or derived from user regexes by prefilter_source.c).  Output: a
+ * struct hsset of expressions with their flags and ids, and the maps
+ * between expressions and patterns in the struct prefilter.
  *
  * Correctness rests on the database matching a superset of what PCRE2
  * matches, so every choice here errs towards more candidates:
@@ -31,120 +32,17 @@
  * Sources are cut at their top-level "|" and equal alternatives merged
  * into one expression (prefilter.h); a pattern counts as covered only when
  * Hyperscan took all of its expressions.
- *
- * The database is cached (see the cache_* functions): compiling a few
- * hundred patterns takes a second or more, loading the cache milliseconds.
  */
 #include "config.h"
 
-#include <sys/stat.h>
-#include <sys/types.h>
-
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#ifdef HAVE_HYPERSCAN
 #include <hs.h>
-#endif
 
-#include "prefilter.h"
-#include "term.h"
+#include "prefilter_int.h"
 #include "util.h"
-
-#ifndef HAVE_HYPERSCAN
-
-/* Built without Hyperscan: the scanner confirms every pattern itself. */
-struct prefilter *
-prefilter_build(const struct ruleset *rs, const char *cache_dir,
-    char **notice)
-{
-	if (notice != NULL)
-		*notice = xstrdup("built without Hyperscan; scanning with "
-		    "PCRE2 only");
-	return NULL;
-}
-
-void
-prefilter_free(struct prefilter *pf)
-{
-}
-
-int
-prefilter_covers(const struct prefilter *pf, unsigned pattern)
-{
-	return 0;
-}
-
-size_t
-prefilter_nexprs(const struct prefilter *pf)
-{
-	return 0;
-}
-
-const unsigned *
-prefilter_patterns_of(const struct prefilter *pf, unsigned expr, size_t *n)
-{
-	*n = 0;
-	return NULL;
-}
-
-const unsigned *
-prefilter_anchors_of(const struct prefilter *pf, unsigned expr, size_t *n)
-{
-	*n = 0;
-	return NULL;
-}
-
-const unsigned *
-prefilter_exprs_of(const struct prefilter *pf, unsigned pattern, size_t *n)
-{
-	*n = 0;
-	return NULL;
-}
-
-struct prefilter_scratch *
-prefilter_scratch_new(const struct prefilter *pf)
-{
-	return NULL;
-}
-
-void
-prefilter_scratch_free(struct prefilter_scratch *ps)
-{
-}
-
-int
-prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
-    const char *text, size_t len, prefilter_cb *cb, void *arg, char **cause)
-{
-	if (cause != NULL)
-		*cause = xstrdup("built without Hyperscan");
-	return -1;
-}
-
-void
-prefilter_get_info(const struct prefilter *pf, struct prefilter_info *info)
-{
-	memset(info, 0, sizeof(*info));
-}
-
-void
-prefilter_set_block(struct prefilter *pf, size_t block)
-{
-}
-
-#else /* HAVE_HYPERSCAN */
-
-#define CACHE_MAGIC	"PLHSDB01"
-#define CACHE_MAGICLEN	8
-#define CACHE_HEADLEN	(CACHE_MAGICLEN + 64)
 
 /* Characters PCRE2 folds to an ASCII letter when caseless; their markers
    take the ids after the last pattern. */
@@ -154,40 +52,6 @@ static const char *const marker_expr[NMARKERS] = {
 	"\\xc5\\xbf"			/* U+017F LATIN SMALL LETTER LONG S */
 };
 static const char marker_letter[NMARKERS] = { 'k', 's' };
-
-struct prefilter {
-	hs_database_t	*db;		/* NULL: no pattern could be taken */
-	size_t		 dblen;		/* db is a bigbuf of this size */
-	hs_scratch_t	*proto;		/* cloned for each thread */
-	unsigned char	*covered;	/* by pattern index */
-	size_t		 npatterns;
-	size_t		 ncovered;
-	size_t		 ndropped;
-	size_t		 nexprs;	/* expression ids 0 .. nexprs - 1 */
-	unsigned	*pat_off;	/* expression e stands for patterns */
-	unsigned	*pats;		/* pats[pat_off[e] .. pat_off[e + 1]),
-					   anchors first, up to anc_end[e] */
-	unsigned	*anc_end;
-	unsigned	*expr_off;	/* pattern p has expressions */
-	unsigned	*exprs;		/* exprs[expr_off[p] .. expr_off[p + 1]) */
-	size_t		 block;		/* largest length given to hs_scan */
-	int		 cache_loaded;
-	int		 cache_written;
-};
-
-struct prefilter_scratch {
-	hs_scratch_t	*s;
-};
-
-/* The expressions offered to Hyperscan, parallel arrays as it wants them;
-   compile_set() removes those it refuses. */
-struct hsset {
-	char		**expr;		/* owned */
-	unsigned	 *flags;
-	unsigned	 *ids;		/* expression ids */
-	size_t		  n;
-	size_t		  npats;	/* patterns with a source */
-};
 
 /* One (expression, pattern) pair, before equal expressions are merged. */
 struct atom {
@@ -202,9 +66,6 @@ struct atomlist {
 	size_t		 n;
 	size_t		 cap;
 };
-
-static const char *const unavailable =
-    "Hyperscan unavailable on this CPU; scanning with PCRE2 only";
 
 static int
 has_nonascii(const char *s)
@@ -867,37 +728,37 @@ done:
 
 /* Both maps between expressions and patterns, from sorted atoms. */
 static void
-build_maps(struct prefilter *pf, const struct atomlist *al,
+build_maps(struct exprmap *map, const struct atomlist *al,
     const unsigned *expr_of_atom)
 {
 	size_t		 i, k = 0, e;
 	unsigned	*fill;
 
-	pf->pat_off = xcalloc(pf->nexprs + 1, sizeof(*pf->pat_off));
-	pf->anc_end = xcalloc(pf->nexprs + 1, sizeof(*pf->anc_end));
-	pf->pats = xcalloc(al->n + 1, sizeof(*pf->pats));
+	map->pat_off = xcalloc(map->nexprs + 1, sizeof(*map->pat_off));
+	map->anc_end = xcalloc(map->nexprs + 1, sizeof(*map->anc_end));
+	map->pats = xcalloc(al->n + 1, sizeof(*map->pats));
 	for (i = 0; i < al->n; i++) {
 		e = expr_of_atom[i];
 		if (i == 0 || e != expr_of_atom[i - 1])
-			pf->pat_off[e] = pf->anc_end[e] = (unsigned)k;
+			map->pat_off[e] = map->anc_end[e] = (unsigned)k;
 		else if (al->v[i].pattern == al->v[i - 1].pattern)
 			continue;	/* "a|a" */
-		pf->pats[k++] = al->v[i].pattern;
+		map->pats[k++] = al->v[i].pattern;
 		if (al->v[i].anchor)
-			pf->anc_end[e] = (unsigned)k;
+			map->anc_end[e] = (unsigned)k;
 	}
-	pf->pat_off[pf->nexprs] = (unsigned)k;
+	map->pat_off[map->nexprs] = (unsigned)k;
 
-	pf->expr_off = xcalloc(pf->npatterns + 2, sizeof(*pf->expr_off));
-	pf->exprs = xcalloc(k + 1, sizeof(*pf->exprs));
+	map->expr_off = xcalloc(map->npatterns + 2, sizeof(*map->expr_off));
+	map->exprs = xcalloc(k + 1, sizeof(*map->exprs));
 	for (i = 0; i < k; i++)
-		pf->expr_off[pf->pats[i] + 2]++;
-	for (i = 2; i < pf->npatterns + 2; i++)
-		pf->expr_off[i] += pf->expr_off[i - 1];
-	fill = pf->expr_off + 1;
-	for (e = 0; e < pf->nexprs; e++)
-		for (i = pf->pat_off[e]; i < pf->pat_off[e + 1]; i++)
-			pf->exprs[fill[pf->pats[i]]++] = (unsigned)e;
+		map->expr_off[map->pats[i] + 2]++;
+	for (i = 2; i < map->npatterns + 2; i++)
+		map->expr_off[i] += map->expr_off[i - 1];
+	fill = map->expr_off + 1;
+	for (e = 0; e < map->nexprs; e++)
+		for (i = map->pat_off[e]; i < map->pat_off[e + 1]; i++)
+			map->exprs[fill[map->pats[i]]++] = (unsigned)e;
 }
 
 /*
@@ -905,9 +766,9 @@ build_maps(struct prefilter *pf, const struct atomlist *al,
  * expression; a caseless byte-mode source that has a "k" or an "s" also
  * gets the marker of the character PCRE2 folds to it.
  */
-static void
+void
 hsset_collect(const struct ruleset *rs, struct hsset *set,
-    struct prefilter *pf)
+    struct exprmap *map)
 {
 	const struct pattern	*p;
 	struct atomlist		 al = { NULL, 0, 0 };
@@ -947,13 +808,14 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 		set->ids[set->n] = (unsigned)set->n;
 		set->n++;
 	}
-	pf->nexprs = set->n;
-	build_maps(pf, &al, expr_of_atom);
+	map->npatterns = rs->npatterns;
+	map->nexprs = set->n;
+	build_maps(map, &al, expr_of_atom);
 	free(expr_of_atom);
 	free(al.v);
 }
 
-static void
+void
 hsset_remove(struct hsset *set, size_t i)
 {
 	size_t	 tail = set->n - i - 1;
@@ -966,7 +828,7 @@ hsset_remove(struct hsset *set, size_t i)
 	set->n--;
 }
 
-static void
+void
 hsset_free(struct hsset *set)
 {
 	size_t	 i;
@@ -978,586 +840,12 @@ hsset_free(struct hsset *set)
 	free(set->ids);
 }
 
-/*
- * The cache key: anything that changes the database changes the name of
- * its file, so a stale file is never read, only left behind.
- */
-static void
-cache_key(const struct ruleset *rs, const struct hsset *set, char key[65])
-{
-	struct strbuf		 sb = { NULL, 0, 0 };
-	hs_platform_info_t	 plat;
-	size_t			 i;
-
-	memset(&plat, 0, sizeof(plat));
-	hs_populate_platform(&plat);
-	strbuf_addf(&sb, "palint prefilter 2\n%s\n%s\n%u %llu\n", rs->sha256,
-	    hs_version(), plat.tune, (unsigned long long)plat.cpu_features);
-	for (i = 0; i < set->n; i++) {
-		strbuf_addf(&sb, "%u %u ", set->ids[i], set->flags[i]);
-		strbuf_add(&sb, set->expr[i], strlen(set->expr[i]) + 1);
-	}
-	sha256_hex(sb.s, sb.len, key);
-	strbuf_free(&sb);
-}
-
-/* $XDG_CACHE_HOME/palint, else ~/.cache/palint; NULL: no cache. */
-static char *
-cache_dir_default(void)
-{
-	const char	*s;
-
-	s = getenv("XDG_CACHE_HOME");
-	if (s != NULL && *s == '/')
-		return xasprintf("%s/palint", s);
-	s = getenv("HOME");
-	if (s != NULL && *s == '/')
-		return xasprintf("%s/.cache/palint", s);
-	return NULL;
-}
-
-/* mkdir -p; failures show up later as an unwritable cache. */
-static void
-mkdir_parents(const char *dir)
-{
-	char	*tmp, *s;
-
-	tmp = xstrdup(dir);
-	for (s = tmp + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		(void)mkdir(tmp, 0700);
-		*s = '/';
-	}
-	(void)mkdir(tmp, 0700);
-	free(tmp);
-}
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	struct stat	 st;
-	char		*buf;
-	size_t		 off = 0;
-	ssize_t		 r;
-	int		 fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return NULL;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size < CACHE_HEADLEN || st.st_size > (off_t)INT_MAX) {
-		close(fd);
-		return NULL;
-	}
-	buf = bigbuf_alloc((size_t)st.st_size);
-	while (off < (size_t)st.st_size) {
-		r = read(fd, buf + off, (size_t)st.st_size - off);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		off += (size_t)r;
-	}
-	close(fd);
-	if (off != (size_t)st.st_size) {
-		bigbuf_free(buf, (size_t)st.st_size);
-		return NULL;
-	}
-	*len = off;
-	return buf;
-}
-
-/*
- * A pattern is covered when Hyperscan took every expression it has: then
- * each of its matches holds the end of a candidate of one of them.
- */
-static void
-mark_covered(struct prefilter *pf, const struct hsset *set,
-    const unsigned *taken, size_t ntaken)
-{
-	unsigned char	*alive;
-	size_t		 i, k;
-
-	alive = xcalloc(pf->nexprs + 1, 1);
-	for (i = 0; i < ntaken; i++)
-		if (taken[i] < pf->nexprs)
-			alive[taken[i]] = 1;
-	pf->ncovered = 0;
-	for (i = 0; i < pf->npatterns; i++) {
-		k = pf->expr_off[i];
-		if (k == pf->expr_off[i + 1])
-			continue;
-		while (k < pf->expr_off[i + 1] && alive[pf->exprs[k]])
-			k++;
-		pf->covered[i] = k == pf->expr_off[i + 1];
-		pf->ncovered += pf->covered[i];
-	}
-	pf->ndropped = set->npats - pf->ncovered;
-	free(alive);
-}
-
-/*
- * Deserialize into memory of our own: the database is read on every scan,
- * and a huge-page span costs one page fault where a malloc'd megabyte
- * costs hundreds (see bigbuf_alloc).
- */
-static int
-db_place(struct prefilter *pf, const char *bytes, size_t len)
-{
-	size_t	 size;
-	void	*mem;
-
-	if (hs_serialized_database_size(bytes, len, &size) != HS_SUCCESS)
-		return -1;
-	mem = bigbuf_alloc(size);
-	if (hs_deserialize_database_at(bytes, len, mem) != HS_SUCCESS) {
-		bigbuf_free(mem, size);
-		return -1;
-	}
-	pf->db = mem;
-	pf->dblen = size;
-	return 0;
-}
-
-/* Move a freshly compiled database into a bigbuf, as if loaded. */
-static int
-db_adopt(struct prefilter *pf)
-{
-	hs_database_t	*db = pf->db;
-	char		*bytes = NULL;
-	size_t		 len = 0;
-	int		 rc;
-
-	if (db == NULL)
-		return 0;
-	if (hs_serialize_database(db, &bytes, &len) != HS_SUCCESS)
-		return -1;
-	pf->db = NULL;
-	rc = db_place(pf, bytes, len);
-	free(bytes);
-	hs_free_database(db);
-	return rc;
-}
-
-static void
-db_free(struct prefilter *pf)
-{
-	if (pf->db != NULL && pf->dblen > 0)
-		bigbuf_free(pf->db, pf->dblen);
-	else if (pf->db != NULL)
-		hs_free_database(pf->db);
-	pf->db = NULL;
-	pf->dblen = 0;
-}
-
-/*
- * Cache file: magic, sha256 of the body in hex, body.  The body is the
- * number of expressions Hyperscan took, their ids (u32, native order: the
- * platform is part of the key) and the serialized database.  The digest
- * catches truncation and bit rot before Hyperscan sees the bytes.
- */
-static int
-cache_parse(struct prefilter *pf, const struct hsset *set, const char *buf,
-    size_t len)
-{
-	char		 digest[65];
-	const char	*body = buf + CACHE_HEADLEN;
-	size_t		 blen = len - CACHE_HEADLEN, i, j;
-	uint32_t	 n, idx;
-	unsigned	*taken;
-	int		 rc;
-
-	if (memcmp(buf, CACHE_MAGIC, CACHE_MAGICLEN) != 0)
-		return -1;
-	sha256_hex(body, blen, digest);
-	if (memcmp(digest, buf + CACHE_MAGICLEN, 64) != 0)
-		return -1;
-	if (blen < sizeof(n))
-		return -1;
-	memcpy(&n, body, sizeof(n));
-	if (n > set->n || (blen - sizeof(n)) / sizeof(idx) < n)
-		return -1;
-	taken = xcalloc((size_t)n + 1, sizeof(*taken));
-	for (i = 0, j = 0, rc = 0; i < n && rc == 0; i++) {
-		memcpy(&idx, body + sizeof(n) + i * sizeof(idx), sizeof(idx));
-		while (j < set->n && set->ids[j] != idx)
-			j++;
-		if (j == set->n)
-			rc = -1;	/* not an expression, or out of order */
-		taken[i] = idx;
-	}
-	i = sizeof(n) + (size_t)n * sizeof(idx);
-	if (rc == 0 && n == 0 && i != blen)
-		rc = -1;
-	if (rc == 0 && n > 0)
-		rc = db_place(pf, body + i, blen - i);
-	if (rc == 0)
-		mark_covered(pf, set, taken, n);
-	free(taken);
-	return rc;
-}
-
-static int
-cache_load(struct prefilter *pf, const struct hsset *set, const char *path)
-{
-	char	*buf;
-	size_t	 len;
-	int	 rc;
-
-	if ((buf = read_file(path, &len)) == NULL)
-		return -1;
-	rc = cache_parse(pf, set, buf, len);
-	bigbuf_free(buf, len);
-	if (rc == -1) {
-		memset(pf->covered, 0, pf->npatterns);
-		pf->ncovered = pf->ndropped = 0;
-		db_free(pf);
-	}
-	return rc;
-}
-
-static int
-write_all(int fd, const char *s, size_t len)
-{
-	ssize_t	 w;
-
-	while (len > 0) {
-		w = write(fd, s, len);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
-static void
-cache_body(const struct prefilter *pf, const struct hsset *set,
-    struct strbuf *sb)
-{
-	char		*bytes = NULL;
-	size_t		 len = 0, i;
-	uint32_t	 n = (uint32_t)set->n, idx;
-
-	strbuf_add(sb, (const char *)&n, sizeof(n));
-	for (i = 0; i < set->n; i++) {
-		idx = set->ids[i];
-		strbuf_add(sb, (const char *)&idx, sizeof(idx));
-	}
-	if (pf->db != NULL &&
-	    hs_serialize_database(pf->db, &bytes, &len) == HS_SUCCESS) {
-		strbuf_add(sb, bytes, len);
-		free(bytes);
-	}
-}
-
-/* Write to a temporary file and rename, so readers never see half a file. */
-static void
-cache_save(struct prefilter *pf, const struct hsset *set, const char *dir,
-    const char *path)
-{
-	struct strbuf	 sb = { NULL, 0, 0 };
-	char		 digest[65], *tmp;
-	int		 fd;
-
-	if (pf->db == NULL && set->n != 0)
-		return;
-	mkdir_parents(dir);
-	tmp = xasprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		free(tmp);
-		return;
-	}
-	cache_body(pf, set, &sb);
-	sha256_hex(sb.s, sb.len, digest);
-	if (write_all(fd, CACHE_MAGIC, CACHE_MAGICLEN) == 0 &&
-	    write_all(fd, digest, 64) == 0 &&
-	    write_all(fd, sb.s, sb.len) == 0 &&
-	    close(fd) == 0) {
-		if (rename(tmp, path) == 0)
-			pf->cache_written = 1;
-		else
-			unlink(tmp);
-	} else {
-		close(fd);
-		unlink(tmp);
-	}
-	strbuf_free(&sb);
-	free(tmp);
-}
-
-/*
- * Compile the set, dropping each expression Hyperscan refuses (it names the
- * first bad one per attempt) until the rest compiles.  Returns -1 only when
- * the set as a whole cannot be compiled.
- */
-static int
-compile_set(struct prefilter *pf, struct hsset *set)
-{
-	hs_compile_error_t	*err;
-	hs_error_t		 rc;
-
-	while (set->n > 0) {
-		err = NULL;
-		rc = hs_compile_multi((const char *const *)set->expr, set->flags, set->ids,
-		    (unsigned)set->n, HS_MODE_BLOCK, NULL, &pf->db, &err);
-		if (rc == HS_SUCCESS)
-			break;
-		pf->db = NULL;
-		if (err == NULL || err->expression < 0 ||
-		    (size_t)err->expression >= set->n) {
-			hs_free_compile_error(err);
-			return -1;
-		}
-		hsset_remove(set, (size_t)err->expression);
-		hs_free_compile_error(err);
-	}
-	return 0;
-}
-
-/* Load from the cache, else compile and store. */
-static int
-prefilter_load(struct prefilter *pf, const struct ruleset *rs,
-    const char *cache_dir)
-{
-	struct hsset	 set;
-	char		 key[65], *dir = NULL, *path = NULL;
-	int		 rc = 0;
-
-	hsset_collect(rs, &set, pf);
-	if (cache_dir == NULL)
-		dir = cache_dir_default();
-	else if (*cache_dir != '\0')
-		dir = xstrdup(cache_dir);
-	if (dir != NULL) {
-		cache_key(rs, &set, key);
-		path = xasprintf("%s/%s.hsdb", dir, key);
-		if (cache_load(pf, &set, path) == 0)
-			pf->cache_loaded = 1;
-	}
-	if (!pf->cache_loaded) {
-		if ((rc = compile_set(pf, &set)) == 0 &&
-		    (rc = db_adopt(pf)) == 0) {
-			mark_covered(pf, &set, set.ids, set.n);
-			if (path != NULL)
-				cache_save(pf, &set, dir, path);
-		}
-	}
-	free(path);
-	free(dir);
-	hsset_free(&set);
-	return rc;
-}
-
-struct prefilter *
-prefilter_build(const struct ruleset *rs, const char *cache_dir,
-    char **notice)
-{
-	struct prefilter	*pf;
-
-	if (notice != NULL)
-		*notice = NULL;
-	if (hs_valid_platform() != HS_SUCCESS) {
-		if (notice != NULL)
-			*notice = xstrdup(unavailable);
-		return NULL;
-	}
-	pf = xcalloc(1, sizeof(*pf));
-	pf->npatterns = rs->npatterns;
-	pf->covered = xcalloc(rs->npatterns + 1, 1);
-	pf->block = UINT_MAX;
-	if (prefilter_load(pf, rs, cache_dir) == -1 ||
-	    (pf->db != NULL &&
-	    hs_alloc_scratch(pf->db, &pf->proto) != HS_SUCCESS)) {
-		prefilter_free(pf);
-		if (notice != NULL)
-			*notice = xstrdup(unavailable);
-		return NULL;
-	}
-	return pf;
-}
-
 void
-prefilter_free(struct prefilter *pf)
+exprmap_free(struct exprmap *map)
 {
-	if (pf == NULL)
-		return;
-	if (pf->proto != NULL)
-		hs_free_scratch(pf->proto);
-	db_free(pf);
-	free(pf->pat_off);
-	free(pf->pats);
-	free(pf->anc_end);
-	free(pf->expr_off);
-	free(pf->exprs);
-	free(pf->covered);
-	free(pf);
+	free(map->pat_off);
+	free(map->pats);
+	free(map->anc_end);
+	free(map->expr_off);
+	free(map->exprs);
 }
-
-int
-prefilter_covers(const struct prefilter *pf, unsigned pattern)
-{
-	if (pf == NULL || pattern >= pf->npatterns)
-		return 0;
-	return pf->covered[pattern];
-}
-
-size_t
-prefilter_nexprs(const struct prefilter *pf)
-{
-	return pf == NULL ? 0 : pf->nexprs;
-}
-
-const unsigned *
-prefilter_patterns_of(const struct prefilter *pf, unsigned expr, size_t *n)
-{
-	*n = 0;
-	if (pf == NULL || expr >= pf->nexprs)
-		return NULL;
-	*n = pf->pat_off[expr + 1] - pf->pat_off[expr];
-	return pf->pats + pf->pat_off[expr];
-}
-
-const unsigned *
-prefilter_anchors_of(const struct prefilter *pf, unsigned expr, size_t *n)
-{
-	*n = 0;
-	if (pf == NULL || expr >= pf->nexprs)
-		return NULL;
-	*n = pf->anc_end[expr] - pf->pat_off[expr];
-	return pf->pats + pf->pat_off[expr];
-}
-
-const unsigned *
-prefilter_exprs_of(const struct prefilter *pf, unsigned pattern, size_t *n)
-{
-	*n = 0;
-	if (pf == NULL || pattern >= pf->npatterns)
-		return NULL;
-	*n = pf->expr_off[pattern + 1] - pf->expr_off[pattern];
-	return pf->exprs + pf->expr_off[pattern];
-}
-
-struct prefilter_scratch *
-prefilter_scratch_new(const struct prefilter *pf)
-{
-	struct prefilter_scratch	*ps;
-
-	ps = xcalloc(1, sizeof(*ps));
-	if (pf != NULL && pf->proto != NULL &&
-	    hs_clone_scratch(pf->proto, &ps->s) != HS_SUCCESS)
-		fatal("out of memory for Hyperscan scratch space");
-	return ps;
-}
-
-void
-prefilter_scratch_free(struct prefilter_scratch *ps)
-{
-	if (ps == NULL)
-		return;
-	if (ps->s != NULL)
-		hs_free_scratch(ps->s);
-	free(ps);
-}
-
-struct scanctx {
-	const struct prefilter *pf;
-	prefilter_cb	*cb;
-	void		*arg;
-	size_t		 base;
-};
-
-static int
-on_match(unsigned id, unsigned long long from, unsigned long long to,
-    unsigned flags, void *arg)
-{
-	struct scanctx		*ctx = arg;
-
-	(void)from;
-	(void)flags;
-	ctx->cb(id, ctx->base + (size_t)to, ctx->arg);
-	return 0;
-}
-
-/*
- * hs_scan takes an unsigned length.  A longer text is cut between the two
- * newlines of an empty line: a match never spans a paragraph break, so
- * every candidate lies wholly on one side of the cut.
- */
-static size_t
-next_cut(const char *text, size_t len, size_t base, size_t block)
-{
-	const char	*s;
-	size_t		 hi;
-
-	if (len - base <= block)
-		return len;
-	hi = base + block;
-	for (;;) {
-		s = memrchr(text + base + 1, '\n', hi - base - 1);
-		if (s == NULL)
-			return 0;
-		if (s[-1] == '\n')
-			return (size_t)(s - text);
-		hi = (size_t)(s - text);
-		if (hi <= base + 1)
-			return 0;
-	}
-}
-
-int
-prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
-    const char *text, size_t len, prefilter_cb *cb, void *arg, char **cause)
-{
-	struct scanctx	 ctx = { pf, cb, arg, 0 };
-	size_t		 cut;
-	hs_error_t	 rc;
-
-	if (pf == NULL || pf->db == NULL || len == 0)
-		return 0;
-	if (ps == NULL || ps->s == NULL) {
-		*cause = xstrdup("prefilter: no scratch space");
-		return -1;
-	}
-	while (ctx.base < len) {
-		cut = next_cut(text, len, ctx.base, pf->block);
-		if (cut == 0) {
-			*cause = xasprintf("paragraph longer than %zu bytes: "
-			    "too long for the prefilter", pf->block);
-			return -1;
-		}
-		rc = hs_scan(pf->db, text + ctx.base,
-		    (unsigned)(cut - ctx.base), 0, ps->s, on_match, &ctx);
-		if (rc != HS_SUCCESS) {
-			*cause = xasprintf("prefilter: Hyperscan scan failed "
-			    "(error %d)", (int)rc);
-			return -1;
-		}
-		ctx.base = cut;
-	}
-	return 0;
-}
-
-void
-prefilter_get_info(const struct prefilter *pf, struct prefilter_info *info)
-{
-	memset(info, 0, sizeof(*info));
-	if (pf == NULL)
-		return;
-	info->covered = pf->ncovered;
-	info->dropped = pf->ndropped;
-	info->cache_loaded = pf->cache_loaded;
-	info->cache_written = pf->cache_written;
-}
-
-void
-prefilter_set_block(struct prefilter *pf, size_t block)
-{
-	if (pf != NULL && block >= 2 && block <= UINT_MAX)
-		pf->block = block;
-}
-
-#endif /* HAVE_HYPERSCAN */
