@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "doc_fixture.h"
 #include "extract.h"
 #include "sniff.h"
 #include "util.h"
@@ -278,15 +279,7 @@ test_extract(void)
 	struct doctext *dt;
 	char *cause = NULL;
 
-	extract_opts_default(&o);
-	CHECK_INT(o.max_file_size, 256 << 20);
-	CHECK_INT(o.max_members, 10000);
-	CHECK_INT(o.max_ratio, 200);
-	CHECK_INT(o.max_xml_depth, 256);
-	dt = extract_document("a.md", (const unsigned char *)md,
-	    sizeof md - 1, &o, &cause);
-	CHECK(dt != NULL && cause == NULL);
-	if (dt != NULL) {
+	if ((dt = fx_markdown(md)) != NULL) {
 		CHECK_INT(dt->nheadings, 2);
 		CHECK_INT(dt->headings[0], 0);
 		CHECK_INT(dt->headings[1], strstr(md, "## Part") - md);
@@ -294,6 +287,11 @@ test_extract(void)
 		CHECK(dt->nsentences > 0);
 	}
 	doctext_free(dt);
+	extract_opts_default(&o);
+	CHECK_INT(o.max_file_size, 256 << 20);
+	CHECK_INT(o.max_members, 10000);
+	CHECK_INT(o.max_ratio, 200);
+	CHECK_INT(o.max_xml_depth, 256);
 	o.max_file_size = 4;
 	dt = extract_document("a.txt", (const unsigned char *)"hello", 5, &o,
 	    &cause);
