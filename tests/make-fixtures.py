@@ -5,11 +5,13 @@ Usage: python3 tests/make-fixtures.py [OUTDIR]   (default: fixtures/formats
 next to this script's parent).  Needs only the Python standard library.
 Output is byte-for-byte reproducible: fixed timestamps, fixed PDF IDs.
 
-Writes small HTML, XML, DOCX, ODT and PDF documents with headings, a table
-and a phrase split across a line break; zip and tar.gz archives of mixed
-formats, a nested zip; and a battery of broken inputs (truncated zip, zip
-member "../x.txt", encrypted zip member and PDF, malformed HTML and XML,
-entity bomb, external entity, deep nesting, 0-byte file, binary .txt).
+Writes small DOCX, ODT and PDF documents with headings, a table and a
+phrase split across a line break (good/doc.html and good/doc.xml, written
+by hand, are only copied into OUTDIR and the archives); zip and tar.gz
+archives of mixed formats, a nested zip; and a battery of broken inputs
+(truncated zip, zip member "../x.txt", encrypted zip member and PDF,
+malformed HTML and XML, entity bomb, external entity, deep nesting, 0-byte
+file, binary .txt).
 """
 
 import gzip
@@ -24,40 +26,16 @@ import zlib
 
 EPOCH = (1980, 1, 1, 0, 0, 0)
 
-HTML = """<!DOCTYPE html>
-<html><head><title>Ignored title</title>
-<style>p { color: red }</style>
-<script>var hidden = "script text";</script></head>
-<body>
-<nav>Home | About</nav>
-<h1>Cyber Strategy</h1>
-<p>We will protect   undersea
-cables &amp; landing stations&nbsp;now.</p>
-<h2>Pillar &eacute;one</h2>
-<table><tr><td>Cell one</td><td>Cell <b>two</b></td></tr></table>
-<ul><li>First item</li><li>Second item</li></ul>
-<noscript>Enable scripts</noscript>
-<p>Line one<br>Line two</p>
-<pre>keep   this
-  layout</pre>
-</body></html>
-"""
+# The HTML and XML documents are written by hand and committed; they are
+# read from there, not from OUTDIR, so that their text stands in one place.
+SOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                       "fixtures", "formats", "good")
 
-XML = """<?xml version="1.0" encoding="UTF-8"?>
-<lawDoc xmlns="http://xml.house.gov/schemas/uslm/1.0">
-<meta><docNumber>7</docNumber></meta>
-<main>
-<title><num value="7">Title 7\u2014</num><heading>TEST MATTERS</heading>
-<section><num value="1">\u00a7 1.</num> <heading>Definitions</heading>
-<content><p>The term <term>cable</term> means a submarine
-cable.</p></content>
-</section>
-<section><num>\u00a7 2.</num><HEADING>Duties</HEADING>
-<chapeau>The Secretary shall\u2014</chapeau>
-<paragraph><num>(1)</num><content>protect &amp; defend<![CDATA[ <cables>]]></content></paragraph>
-</section>
-</title></main></lawDoc>
-"""
+
+def source(name):
+    with open(os.path.join(SOURCES, name), "rb") as f:
+        return f.read()
+
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -417,8 +395,8 @@ def main():
         os.makedirs(d, exist_ok=True)
 
     docs = {
-        "doc.html": HTML.encode(),
-        "doc.xml": XML.encode(),
+        "doc.html": source("doc.html"),
+        "doc.xml": source("doc.xml"),
         "doc.docx": docx(),
         "doc.odt": odt(),
         "doc.pdf": pdf(PDF_PAGES),

@@ -131,4 +131,22 @@ rf_render(enum report_format format, const struct ruleset *rs,
 	return buf;
 }
 
+/* The objective-level report rendered twice: 1 when both are the same
+   bytes, as a report must be.  The first rendering in *buf (caller frees)
+   and *len. */
+static int
+rf_render_twice(enum report_format format, const struct ruleset *rs,
+    char **buf, size_t *len)
+{
+	char *again;
+	size_t n;
+	int same;
+
+	*buf = rf_render(format, rs, LEVEL_OBJECTIVE, 0, len);
+	again = rf_render(format, rs, LEVEL_OBJECTIVE, 0, &n);
+	same = *len == n && memcmp(*buf, again, n) == 0;
+	free(again);
+	return same;
+}
+
 #endif

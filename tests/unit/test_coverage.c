@@ -31,21 +31,20 @@ static const struct fx_objective objectives[] = {
 	{ "AA2", "AA2.2", "Contradicted at warning level", 1 }
 };
 
+/* Each rule is named after its objective and titled by its own letter;
+   most are support rules at warning severity. */
+#define SUPPORT(obj, x)	{ obj, obj "." x, x, RULE_SUPPORT, SEVERITY_WARNING }
+#define CONFLICT(obj, x, sev) { obj, obj "." x, x, RULE_CONFLICT, sev }
+
 static const struct fx_rule rules[] = {
-	{ "P1", "P1.a", "P1 a", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "P1", "P1.b", "P1 b", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "P2", "P2.a", "P2 a", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "AA1.1", "AA1.1.a", "a", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "AA1.1", "AA1.1.b", "b", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "AA1.1", "AA1.1.c", "c", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "AA1.2", "AA1.2.a", "a", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "AA1.2", "AA1.2.b", "b", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "AA1.2", "AA1.2.x", "x", RULE_CONFLICT, SEVERITY_ERROR },
-	{ "AA1.3", "AA1.3.a", "a", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "AA2.1", "AA2.1.a", "a", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "AA2.1", "AA2.1.b", "b", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "AA2.2", "AA2.2.a", "a", RULE_SUPPORT, SEVERITY_WARNING },
-	{ "AA2.2", "AA2.2.y", "y", RULE_CONFLICT, SEVERITY_WARNING }
+	SUPPORT("P1", "a"), SUPPORT("P1", "b"),
+	SUPPORT("P2", "a"),
+	SUPPORT("AA1.1", "a"), SUPPORT("AA1.1", "b"), SUPPORT("AA1.1", "c"),
+	SUPPORT("AA1.2", "a"), SUPPORT("AA1.2", "b"),
+	    CONFLICT("AA1.2", "x", SEVERITY_ERROR),
+	SUPPORT("AA1.3", "a"),
+	SUPPORT("AA2.1", "a"), SUPPORT("AA2.1", "b"),
+	SUPPORT("AA2.2", "a"), CONFLICT("AA2.2", "y", SEVERITY_WARNING)
 };
 
 #define NEAR(a, b) (fabs((a) - (b)) < 1e-9)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "doc_fixture.h"
 #include "extract.h"
 #include "sniff.h"
 #include "util.h"
@@ -54,66 +55,98 @@ valid_utf8(const unsigned char *p, size_t n)
 	return 1;
 }
 
-static void
-test_utf8(void)
-{
-	char *s, *w;
+/* What a decoding case asks of the warning. */
+enum warn_check {
+	WARN_NONE,		/* there is none */
+	WARN_ANY,		/* not looked at */
+	WARN_IS,		/* it is .warn */
+	WARN_HAS		/* it contains .warn */
+};
 
-	s = dec("\xef\xbb\xbfHello", 8, &w);
-	CHECK_STR(s, "Hello");
-	CHECK(w == NULL);
-	free(s);
-	s = dec("caf\xc3\xa9 \xe7\xbd\x91\xe7\xbb\x9c", 12, &w);
-	CHECK_STR(s, "caf\xc3\xa9 \xe7\xbd\x91\xe7\xbb\x9c");
-	CHECK(w == NULL);
-	free(s);
-	s = dec("", 0, &w);
-	CHECK_STR(s, "");
-	CHECK(w == NULL);
-	free(s);
-	s = dec("a\r\nb\rc\n\r\n\r", 10, NULL);
-	CHECK_STR(s, "a\nb\nc\n\n\n");
-	free(s);
-}
+struct dec_case {
+	const char	*in;
+	size_t		 n;
+	const char	*want;
+	enum warn_check	 check;
+	const char	*warn;
+};
 
-static void
-test_utf16(void)
-{
-	char *s, *w;
+/* A byte literal and its length, NULs included. */
+#define BYTES(s)	s, sizeof(s) - 1
 
-	/* "It’s", the apostrophe U+2019 staying one character. */
-	s = dec("\xff\xfeI\0t\0\x19\x20s\0", 10, &w);
-	CHECK_STR(s, "It\xe2\x80\x99s");
-	CHECK(w == NULL);
-	free(s);
-	s = dec("\xfe\xff\0I\0t\x20\x19\0s\0\r\0\n\0x", 16, &w);
-	CHECK_STR(s, "It\xe2\x80\x99s\nx");
-	CHECK(w == NULL);
-	free(s);
+static const struct dec_case dec_cases[] = {
+	/* UTF-8, with and without a byte order mark; line ends. */
+	{ BYTES("\xef\xbb\xbfHello"), "Hello", WARN_NONE, NULL },
+	{ BYTES("caf\xc3\xa9 \xe7\xbd\x91\xe7\xbb\x9c"),
+	  "caf\xc3\xa9 \xe7\xbd\x91\xe7\xbb\x9c", WARN_NONE, NULL },
+	{ BYTES(""), "", WARN_NONE, NULL },
+	{ BYTES("a\r\nb\rc\n\r\n\r"), "a\nb\nc\n\n\n", WARN_ANY, NULL },
+
+	/* UTF-16: "It’s", the apostrophe U+2019 staying one character. */
+	{ BYTES("\xff\xfeI\0t\0\x19\x20s\0"), "It\xe2\x80\x99s", WARN_NONE,
+	  NULL },
+	{ BYTES("\xfe\xff\0I\0t\x20\x19\0s\0\r\0\n\0x"), "It\xe2\x80\x99s\nx",
+	  WARN_NONE, NULL },
 	/* A lone high surrogate, then a lone low one, then an odd byte. */
-	s = dec("\xff\xfe" "a\0\x00\xd8" "b\0\x00\xdc" "c\0d", 13, &w);
-	CHECK_STR(s, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd");
-	CHECK(w != NULL && strstr(w, "U+FFFD") != NULL);
-	free(s);
-	free(w);
+	{ BYTES("\xff\xfe" "a\0\x00\xd8" "b\0\x00\xdc" "c\0d"),
+	  "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd", WARN_HAS, "U+FFFD" },
 	/* Surrogate pair: U+1F600. */
-	s = dec("\xff\xfe\x3d\xd8\x00\xde", 6, &w);
-	CHECK_STR(s, "\xf0\x9f\x98\x80");
-	CHECK(w == NULL);
-	free(s);
+	{ BYTES("\xff\xfe\x3d\xd8\x00\xde"), "\xf0\x9f\x98\x80", WARN_NONE,
+	  NULL },
 	/* No byte order mark, recognised by the NULs. */
-	s = dec("H\0i\0 \0t\0h\0e\0r\0e\0", 16, &w);
-	CHECK_STR(s, "Hi there");
-	CHECK(w != NULL && strstr(w, "UTF-16LE") != NULL);
-	free(s);
-	free(w);
-	s = dec("\0H\0i\0 \0t\0h\0e\0r\0e", 16, &w);
-	CHECK_STR(s, "Hi there");
-	CHECK(w != NULL && strstr(w, "UTF-16BE") != NULL);
-	free(s);
-	free(w);
+	{ BYTES("H\0i\0 \0t\0h\0e\0r\0e\0"), "Hi there", WARN_HAS, "UTF-16LE" },
+	{ BYTES("\0H\0i\0 \0t\0h\0e\0r\0e"), "Hi there", WARN_HAS, "UTF-16BE" },
+
+	/* Legacy charsets: Windows-1252, GBK for 网络安全, and a GBK right
+	   quote in English text. */
+	{ BYTES("don\x92t"), "don\xe2\x80\x99t", WARN_IS,
+	  "invalid UTF-8, read as Windows-1252" },
+	{ BYTES("\xcd\xf8\xc2\xe7\xb0\xb2\xc8\xab"),
+	  "\xe7\xbd\x91\xe7\xbb\x9c\xe5\xae\x89\xe5\x85\xa8", WARN_HAS,
+	  "GB18030" },
+	{ BYTES("The State\xa1\xafs role.\r\n"), "The State\xe2\x80\x99s role.\n",
+	  WARN_HAS, "GB18030" },
+
+	/* NUL bytes become spaces. */
+	{ BYTES("a\0b\0c"), "a b c", WARN_HAS, "NUL" },
+	{ BYTES("\xff\xfe" "a\0\0\0b\0"), "a b", WARN_HAS, "NUL" }
+};
+
+/* Each case decodes to its text, with the warning it asks for. */
+static void
+test_cases(void)
+{
+	const struct dec_case *c;
+	size_t i;
+	int failures;
+	char *s, *w;
+
+	for (i = 0; i < nitems(dec_cases); i++) {
+		c = &dec_cases[i];
+		failures = check_failures;
+		s = dec(c->in, c->n, &w);
+		CHECK_STR(s, c->want);
+		switch (c->check) {
+		case WARN_NONE:
+			CHECK(w == NULL);
+			break;
+		case WARN_ANY:
+			break;
+		case WARN_IS:
+			CHECK_STR(w, c->warn);
+			break;
+		case WARN_HAS:
+			CHECK(w != NULL && strstr(w, c->warn) != NULL);
+			break;
+		}
+		if (check_failures != failures)
+			fprintf(stderr, "in decoding case %zu\n", i);
+		free(s);
+		free(w);
+	}
 }
 
+/* Cases that check only part of the text. */
 static void
 test_legacy(void)
 {
@@ -121,25 +154,9 @@ test_legacy(void)
 	    "coop\xe9ration europ\xe9\x65nne renforc\xe9\x65.\n";
 	char *s, *w;
 
-	s = dec("don\x92t", 5, &w);
-	CHECK_STR(s, "don\xe2\x80\x99t");
-	CHECK_STR(w, "invalid UTF-8, read as Windows-1252");
-	free(s);
-	free(w);
 	s = dec(fr, sizeof fr - 1, &w);
 	CHECK(strstr(s, "strat\xc3\xa9gie") != NULL);
 	CHECK_STR(w, "invalid UTF-8, read as Windows-1252");
-	free(s);
-	free(w);
-	/* GBK for 网络安全, and a GBK right quote in English text. */
-	s = dec("\xcd\xf8\xc2\xe7\xb0\xb2\xc8\xab", 8, &w);
-	CHECK_STR(s, "\xe7\xbd\x91\xe7\xbb\x9c\xe5\xae\x89\xe5\x85\xa8");
-	CHECK(w != NULL && strstr(w, "GB18030") != NULL);
-	free(s);
-	free(w);
-	s = dec("The State\xa1\xafs role.\r\n", 20, &w);
-	CHECK_STR(s, "The State\xe2\x80\x99s role.\n");
-	CHECK(w != NULL && strstr(w, "GB18030") != NULL);
 	free(s);
 	free(w);
 	/* Bytes CP1252 leaves undefined still give valid text. */
@@ -147,23 +164,6 @@ test_legacy(void)
 	CHECK(s[0] == 'a' && s[strlen(s) - 1] == 'b');
 	CHECK(valid_utf8((unsigned char *)s, strlen(s)));
 	free(s);
-}
-
-static void
-test_nul(void)
-{
-	char *s, *w;
-
-	s = dec("a\0b\0c", 5, &w);
-	CHECK_STR(s, "a b c");
-	CHECK(w != NULL && strstr(w, "NUL") != NULL);
-	free(s);
-	free(w);
-	s = dec("\xff\xfe" "a\0\0\0b\0", 8, &w);
-	CHECK_STR(s, "a b");
-	CHECK(w != NULL && strstr(w, "NUL") != NULL);
-	free(s);
-	free(w);
 }
 
 /* Random bytes, and random mutations of UTF-16: valid UTF-8, no crash. */
@@ -279,15 +279,7 @@ test_extract(void)
 	struct doctext *dt;
 	char *cause = NULL;
 
-	extract_opts_default(&o);
-	CHECK_INT(o.max_file_size, 256 << 20);
-	CHECK_INT(o.max_members, 10000);
-	CHECK_INT(o.max_ratio, 200);
-	CHECK_INT(o.max_xml_depth, 256);
-	dt = extract_document("a.md", (const unsigned char *)md,
-	    sizeof md - 1, &o, &cause);
-	CHECK(dt != NULL && cause == NULL);
-	if (dt != NULL) {
+	if ((dt = fx_markdown(md)) != NULL) {
 		CHECK_INT(dt->nheadings, 2);
 		CHECK_INT(dt->headings[0], 0);
 		CHECK_INT(dt->headings[1], strstr(md, "## Part") - md);
@@ -295,6 +287,11 @@ test_extract(void)
 		CHECK(dt->nsentences > 0);
 	}
 	doctext_free(dt);
+	extract_opts_default(&o);
+	CHECK_INT(o.max_file_size, 256 << 20);
+	CHECK_INT(o.max_members, 10000);
+	CHECK_INT(o.max_ratio, 200);
+	CHECK_INT(o.max_xml_depth, 256);
 	o.max_file_size = 4;
 	dt = extract_document("a.txt", (const unsigned char *)"hello", 5, &o,
 	    &cause);
@@ -324,10 +321,8 @@ test_extract(void)
 int
 main(void)
 {
-	test_utf8();
-	test_utf16();
+	test_cases();
 	test_legacy();
-	test_nul();
 	test_fuzz();
 	test_corpus();
 	test_sniff();

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "doc_fixture.h"
 #include "doctext.h"
-#include "extract.h"
 #include "segment.h"
 #include "util.h"
 
@@ -109,16 +109,10 @@ test_sections(void)
 {
 	static const char md[] = "Preface.\n# One\nText one.\n\n## Two\n"
 	    "Text two. More.\n";
-	struct extract_opts o;
 	struct doctext *dt;
-	char *cause = NULL;
 	size_t n;
 
-	extract_opts_default(&o);
-	dt = extract_document("a.md", (const unsigned char *)md,
-	    sizeof md - 1, &o, &cause);
-	CHECK(dt != NULL);
-	if (dt == NULL)
+	if ((dt = fx_markdown(md)) == NULL)
 		return;
 	CHECK_INT(dt->nsections, 3);
 	CHECK_INT(dt->sections[0].start, 0);
