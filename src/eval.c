@@ -212,8 +212,9 @@ parse_line_number(const char *s, unsigned *out)
  * optionally split (which part of a development set a row belongs to).
  */
 static int
-check_header(struct evset *es, char **f, size_t n, unsigned line)
+on_label_header(char **f, size_t n, unsigned line, void *arg)
 {
+	struct evset *es = arg;
 	static const char *const want[] = { "doc", "line", "labels",
 	    "sentence", "split" };
 	size_t i;
@@ -237,21 +238,14 @@ check_header(struct evset *es, char **f, size_t n, unsigned line)
 	return 0;
 }
 
-/* One line of the file: the header, or a labelled sentence. */
+/* One labelled sentence (eval_tsv_read has checked the field count). */
 static int
 on_label_row(char **f, size_t n, unsigned line, void *arg)
 {
 	struct evset *es = arg;
 	struct evrow r;
 
-	if (!es->header)
-		return check_header(es, f, n, line) == 0 ? 0 : 1;
 	memset(&r, 0, sizeof(r));
-	if (n != es->ncols) {
-		errlist_add(&es->errs, "%s:%u: expected %zu tab-separated "
-		    "fields, found %zu", es->path, line, es->ncols, n);
-		return 0;
-	}
 	if (es->split != NULL && strcmp(f[4], es->split) != 0) {
 		es->skipped++;
 		return 0;
@@ -789,7 +783,8 @@ write_labels(FILE *fp, int csv, void *arg)
 static int
 read_labels(struct evset *es)
 {
-	if (eval_tsv_read(es->path, on_label_row, es, &es->errs) != 0)
+	if (eval_tsv_read(es->path, on_label_header, on_label_row, es,
+	    &es->errs) != 0)
 		return -1;
 	if (!es->header)
 		errlist_add(&es->errs, "%s: empty file (want the header doc, "

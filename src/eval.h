@@ -57,12 +57,15 @@ double	 eval_spearman(const double *x, const double *y, size_t n);
    is near and never inside a UTF-8 sequence.  Caller owns the result. */
 char	*eval_shorten(const char *s, size_t max);
 
-/* eval_tsv.c: called with the fields of each non-empty line; return -1 to
-   stop.  line is 1-based; fields are NUL-terminated and borrowed. */
+/* eval_tsv.c: called with the fields of a non-empty line; return nonzero
+   to stop.  line is 1-based; fields are NUL-terminated and borrowed. */
 typedef int eval_row_fn(char **fields, size_t n, unsigned line, void *arg);
-/* 0, or -1 with the reason in errs ("path: message"). */
-int	 eval_tsv_read(const char *path, eval_row_fn *, void *arg,
-	    struct errlist *errs);
+/* The first non-empty line goes to header, every later one to row; a row
+   whose field count differs from the header's is reported in errs
+   ("path:line: expected N tab-separated fields, found M") and not
+   passed on.  0, or -1 with the reason in errs. */
+int	 eval_tsv_read(const char *path, eval_row_fn *header, eval_row_fn *row,
+	    void *arg, struct errlist *errs);
 
 /* eval_output.c: output shared by both modes.  The report goes where -o
    says, as CSV with -f csv and as text otherwise; 0, or -1 after a

@@ -51,7 +51,6 @@ struct ratings {
 	const struct ruleset	*rs;
 	struct column		*cols;
 	size_t			 ncols;
-	size_t			 nfields;	/* in the header */
 	struct ratedoc		*docs;
 	size_t			 ndocs;
 	size_t			 capdocs;
@@ -72,13 +71,13 @@ column_area(const struct ruleset *rs, const char *name)
 
 /* doc, the score columns, then anything from objectives_addressed on. */
 static int
-ratings_header(struct ratings *rt, char **f, size_t n, unsigned line)
+on_ratings_header(char **f, size_t n, unsigned line, void *arg)
 {
+	struct ratings *rt = arg;
 	size_t i;
 	int area;
 
 	rt->header = 1;
-	rt->nfields = n;
 	if (n < 2 || strcmp(f[0], "doc") != 0) {
 		errlist_add(&rt->errs, "%s:%u: the first line must be the "
 		    "header doc, then area ids (tab-separated)", rt->path,
@@ -114,12 +113,8 @@ on_rating_row(char **f, size_t n, unsigned line, void *arg)
 	struct ratedoc d;
 	size_t i;
 
-	if (!rt->header)
-		return ratings_header(rt, f, n, line) == 0 ? 0 : 1;
-	if (n != rt->nfields || f[0][0] == '\0') {
-		errlist_add(&rt->errs, "%s:%u: expected %zu tab-separated "
-		    "fields with a doc name, found %zu", rt->path, line,
-		    rt->nfields, n);
+	if (f[0][0] == '\0') {
+		errlist_add(&rt->errs, "%s:%u: empty doc", rt->path, line);
 		return 0;
 	}
 	memset(&d, 0, sizeof(d));
@@ -402,7 +397,8 @@ eval_documents(const struct options *o, const struct ruleset *rs)
 	memset(&rt, 0, sizeof(rt));
 	rt.path = o->documents;
 	rt.rs = rs;
-	if (eval_tsv_read(rt.path, on_rating_row, &rt, &rt.errs) == 0 &&
+	if (eval_tsv_read(rt.path, on_ratings_header, on_rating_row, &rt,
+	    &rt.errs) == 0 &&
 	    !rt.header)
 		errlist_add(&rt.errs, "%s: empty file (want a header)",
 		    rt.path);

@@ -28,8 +28,12 @@ struct tsv_reader {
 	size_t		 n;
 	size_t		 cap;
 	unsigned	 line;
-	eval_row_fn	*fn;
+	size_t		 ncols;		/* the header's; 0 before it */
+	eval_row_fn	*header;
+	eval_row_fn	*row;
 	void		*arg;
+	const char	*path;
+	struct errlist	*errs;
 	int		 stop;
 };
 
@@ -59,14 +63,28 @@ fields_clear(struct tsv_reader *tr)
 	tr->n = 0;
 }
 
+/* The first row is the header; later ones must have as many fields. */
+static void
+deliver(struct tsv_reader *tr)
+{
+	if (tr->ncols == 0) {
+		tr->ncols = tr->n;
+		tr->stop = tr->header(tr->fields, tr->n, tr->line, tr->arg) != 0;
+	} else if (tr->n != tr->ncols)
+		errlist_add(tr->errs, "%s:%u: expected %zu tab-separated fields, "
+		    "found %zu", tr->path, tr->line, tr->ncols, tr->n);
+	else
+		tr->stop = tr->row(tr->fields, tr->n, tr->line, tr->arg) != 0;
+}
+
 static void
 on_row(int c, void *arg)
 {
 	struct tsv_reader *tr = arg;
 
 	(void)c;
-	if (!tr->stop && tr->fn(tr->fields, tr->n, tr->line, tr->arg) != 0)
-		tr->stop = 1;
+	if (!tr->stop)
+		deliver(tr);
 	fields_clear(tr);
 }
 
@@ -100,8 +118,8 @@ tsv_feed(FILE *fp, struct csv_parser *p, struct tsv_reader *tr)
 }
 
 int
-eval_tsv_read(const char *path, eval_row_fn *fn, void *arg,
-    struct errlist *errs)
+eval_tsv_read(const char *path, eval_row_fn *header, eval_row_fn *row,
+    void *arg, struct errlist *errs)
 {
 	struct tsv_reader tr;
 	struct csv_parser p;
@@ -118,8 +136,11 @@ eval_tsv_read(const char *path, eval_row_fn *fn, void *arg,
 	csv_set_quote(&p, NO_QUOTE);
 	csv_set_space_func(&p, never_space);
 	memset(&tr, 0, sizeof(tr));
-	tr.fn = fn;
+	tr.header = header;
+	tr.row = row;
 	tr.arg = arg;
+	tr.path = path;
+	tr.errs = errs;
 	rc = tsv_feed(fp, &p, &tr);
 	if (rc == 0 && !tr.stop)
 		csv_fini(&p, on_field, on_row, &tr);
