@@ -27,7 +27,7 @@ static const char usage_text[] =
 "       palint rules export --patterns [-r RULES]...\n"
 "       palint explain [-r RULES]... ID\n"
 "       palint extract FILE\n"
-"       palint merge [-o FILE] REPORT...\n"
+"       palint merge [-o FILE] [--csv-raw] REPORT...\n"
 "       palint eval [-r RULES]... [-f text|csv] [--split NAME] LABELS.tsv\n"
 "       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n";
 
