@@ -321,8 +321,10 @@ batch_run(const struct options *o, const struct ruleset *rs,
 {
 	struct batch b;
 	struct outfile out, evout;
-	struct report_info ri = { rs, report_timestamp(), o->level, 0 };
-	struct report_info ei = { rs, ri.generated, LEVEL_OBJECTIVE, 1 };
+	struct report_info ri = { rs, report_timestamp(), o->level, 0,
+	    options_csvflags(o) };
+	struct report_info ei = { rs, ri.generated, LEVEL_OBJECTIVE, 1,
+	    ri.csvflags };
 	struct report *rep, *ev = NULL;
 	int rc, bad;
 

@@ -27,7 +27,7 @@ static const char usage_text[] =
 "       palint rules export --patterns [-r RULES]...\n"
 "       palint explain [-r RULES]... ID\n"
 "       palint extract FILE\n"
-"       palint merge [-o FILE] REPORT...\n"
+"       palint merge [-o FILE] [--csv-raw] REPORT...\n"
 "       palint eval [-r RULES]... [-f text|csv] [--split NAME] LABELS.tsv\n"
 "       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n";
 
@@ -51,6 +51,7 @@ static const char help_text[] =
 "      --progress           show progress on stderr (default: on a tty)\n"
 "      --no-progress        never show progress\n"
 "      --no-prefilter       scan with PCRE2 alone (same hits, slower)\n"
+"      --csv-raw            CSV cells as they are, formulas not neutralised\n"
 "      --cache-dir DIR      where to cache compiled rules ('' for none)\n"
 "      --max-file-size N    largest document read (K, M, G suffixes)\n"
 "      --max-members N      most members read from one archive\n"
@@ -86,7 +87,8 @@ enum {
 	OPT_PATTERNS,
 	OPT_DOCUMENTS,
 	OPT_CORPUS,
-	OPT_SPLIT
+	OPT_SPLIT,
+	OPT_CSV_RAW
 };
 
 static const struct option long_options[] = {
@@ -115,6 +117,7 @@ static const struct option long_options[] = {
 	{ "documents", required_argument, NULL, OPT_DOCUMENTS },
 	{ "corpus", required_argument, NULL, OPT_CORPUS },
 	{ "split", required_argument, NULL, OPT_SPLIT },
+	{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -272,6 +275,7 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_DOCUMENTS: o->documents = arg; return 0;
 	case OPT_CORPUS: o->corpus = arg; return 0;
 	case OPT_SPLIT: o->split = arg; return 0;
+	case OPT_CSV_RAW: o->csv_raw = 1; return 0;
 	case 'q': o->quiet = 1; return 0;
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
 		fputs(help_text, stdout); *done = 1; return 0;

@@ -25,11 +25,8 @@ errlist_print(const struct errlist *el, const char *prefix)
 {
 	size_t i;
 
-	for (i = 0; i < el->n; i++) {
-		if (prefix != NULL)
-			fprintf(stderr, "%s", prefix);
-		fprintf(stderr, "%s\n", el->v[i]);
-	}
+	for (i = 0; i < el->n; i++)
+		log_line(prefix != NULL ? prefix : "", el->v[i]);
 }
 
 void

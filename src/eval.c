@@ -27,6 +27,7 @@
 #include "prefilter.h"
 #include "ruleload.h"
 #include "rules.h"
+#include "safetext.h"
 #include "scan.h"
 
 /* How many of each kind of worst sentence and noisy rule to show. */
@@ -447,6 +448,7 @@ tally_all(struct tally *t, struct evset *es)
 struct out {
 	FILE		*fp;
 	int		 csv;
+	unsigned	 csvflags;	/* csvout.h */
 	int		 width;		/* of the id column in text */
 	const char	*level;		/* CSV level column */
 };
@@ -463,8 +465,8 @@ out_row(const struct out *o, const char *id, const struct eval_counts *c,
 		snprintf(fn, sizeof(fn), "%u", c->fn);
 	}
 	if (o->csv) {
-		csvout_field(o->fp, o->level, CSVOUT_FIRST);
-		csvout_field(o->fp, id, 0);
+		csvout_field(o->fp, o->level, o->csvflags | CSVOUT_FIRST);
+		csvout_field(o->fp, id, o->csvflags);
 		fprintf(o->fp, ",%s,%s,%s,%.3f,%.3f,%.3f,%u\r\n", tp, fp, fn,
 		    s->precision, s->recall, s->f1, s->support);
 		return;
@@ -618,19 +620,21 @@ static void
 out_sentence(FILE *fp, const struct evset *es, const struct evrow *r,
     int show_rules)
 {
+	struct strbuf sb = { NULL, 0, 0 };
 	char *pred, *gold, *rules, *text;
 
 	pred = label_text(es, r->pred);
 	gold = gold_text(es, r);
 	text = eval_shorten(r->sentence, EVAL_SHORT);
-	fprintf(fp, "  %s:%u  predicted %s, labelled %s\n", r->doc, r->line,
-	    pred, gold);
+	fprintf(fp, "  %s:%u  predicted %s, labelled %s\n",
+	    safe_str(&sb, r->doc, SAFE_ONELINE), r->line, pred, gold);
 	if (show_rules) {
 		rules = wrong_rules(r);
 		fprintf(fp, "    rules: %s\n", rules);
 		free(rules);
 	}
-	fprintf(fp, "    %s\n", text);
+	fprintf(fp, "    %s\n", safe_str(&sb, text, SAFE_ONELINE));
+	strbuf_free(&sb);
 	free(pred);
 	free(gold);
 	free(text);
@@ -724,13 +728,15 @@ out_noisy_rules(FILE *fp, const struct evset *es, const struct tally *t)
 }
 
 static void
-out_report(FILE *fp, int csv, const struct evset *es, const struct tally *t)
+out_report(FILE *fp, int csv, unsigned csvflags, const struct evset *es,
+    const struct tally *t)
 {
 	struct out o;
 
 	memset(&o, 0, sizeof(o));
 	o.fp = fp;
 	o.csv = csv;
+	o.csvflags = csvflags;
 	o.width = id_width(es);
 	if (csv) {
 		fputs("level,id,tp,fp,fn,precision,recall,f1,support\r\n", fp);
@@ -773,11 +779,11 @@ struct labels_report {
 };
 
 static void
-write_labels(FILE *fp, int csv, void *arg)
+write_labels(FILE *fp, int csv, unsigned csvflags, void *arg)
 {
 	const struct labels_report *lr = arg;
 
-	out_report(fp, csv, lr->es, lr->t);
+	out_report(fp, csv, csvflags, lr->es, lr->t);
 }
 
 static int

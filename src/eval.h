@@ -70,7 +70,8 @@ int	 eval_tsv_read(const char *path, eval_row_fn *header, eval_row_fn *row,
 /* eval_output.c: output shared by both modes.  The report goes where -o
    says, as CSV with -f csv and as text otherwise; 0, or -1 after a
    message. */
-typedef void eval_write_fn(FILE *, int csv, void *arg);
+/* csvflags: the csvout.h flags for the CSV (CSVOUT_RAW with --csv-raw). */
+typedef void eval_write_fn(FILE *, int csv, unsigned csvflags, void *arg);
 int	 eval_output(const struct options *, eval_write_fn *, void *arg);
 
 /* The two measurements; each prints its report and every problem with the

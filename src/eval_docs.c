@@ -331,22 +331,22 @@ text_rho(FILE *fp, const struct ratings *rt)
 }
 
 static void
-csv_rho_row(FILE *fp, const char *level, const char *area, size_t n,
-    double rho)
+csv_rho_row(FILE *fp, unsigned flags, const char *level, const char *area,
+    size_t n, double rho)
 {
 	char buf[16];
 
 	rho_text(rho, buf);
-	csvout_field(fp, level, CSVOUT_FIRST);
+	csvout_field(fp, level, flags | CSVOUT_FIRST);
 	fputs(",,", fp);
-	csvout_field(fp, area, CSVOUT_FIRST);
+	csvout_field(fp, area, flags | CSVOUT_FIRST);
 	fprintf(fp, ",,,%zu,%s\r\n", n, isnan(rho) ? "" : buf);
 }
 
 /* One tidy table: a row per (document, column), then per column, then
    overall; the fields that do not apply to a row are empty. */
 static void
-csv_report(FILE *fp, const struct ratings *rt)
+csv_report(FILE *fp, unsigned flags, const struct ratings *rt)
 {
 	size_t i, j, n;
 	double rho;
@@ -354,9 +354,9 @@ csv_report(FILE *fp, const struct ratings *rt)
 	fputs("level,doc,area,rating,score,n,rho\r\n", fp);
 	for (i = 0; i < rt->ndocs; i++)
 		for (j = 0; j < rt->ncols; j++) {
-			csvout_field(fp, "document", CSVOUT_FIRST);
-			csvout_field(fp, rt->docs[i].doc, 0);
-			csvout_field(fp, rt->cols[j].name, 0);
+			csvout_field(fp, "document", flags | CSVOUT_FIRST);
+			csvout_field(fp, rt->docs[i].doc, flags);
+			csvout_field(fp, rt->cols[j].name, flags);
 			fprintf(fp, ",%.0f,", rt->docs[i].rating[j]);
 			if (rt->docs[i].ok)
 				fprintf(fp, "%.3f", rt->docs[i].score[j]);
@@ -364,20 +364,20 @@ csv_report(FILE *fp, const struct ratings *rt)
 		}
 	for (j = 0; j < rt->ncols; j++) {
 		rho = column_rho(rt, (int)j, &n);
-		csv_rho_row(fp, "area", rt->cols[j].name, n, rho);
+		csv_rho_row(fp, flags, "area", rt->cols[j].name, n, rho);
 	}
 	rho = column_rho(rt, -1, &n);
-	csv_rho_row(fp, "overall", "", n, rho);
+	csv_rho_row(fp, flags, "overall", "", n, rho);
 }
 
 static void
-write_ratings(FILE *fp, int csv, void *arg)
+write_ratings(FILE *fp, int csv, unsigned csvflags, void *arg)
 {
 	const struct ratings *rt = arg;
 	size_t i, ok = 0;
 
 	if (csv) {
-		csv_report(fp, rt);
+		csv_report(fp, csvflags, rt);
 		return;
 	}
 	for (i = 0; i < rt->ndocs; i++)

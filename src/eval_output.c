@@ -23,7 +23,8 @@ eval_output(const struct options *o, eval_write_fn *fn, void *arg)
 		free(cause);
 		return -1;
 	}
-	fn(of.fp, o->format_set && o->format == FORMAT_CSV, arg);
+	fn(of.fp, o->format_set && o->format == FORMAT_CSV, options_csvflags(o),
+	    arg);
 	if (outfile_commit(&of, &cause) != 0) {
 		log_warnx("%s", cause);
 		free(cause);

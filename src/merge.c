@@ -4,7 +4,9 @@
  *
  * Every report lists its documents in path_cmp() order, so merging is a
  * k-way merge of documents.  CSV shards are re-read with libcsv's parser
- * and rewritten through csvout.c, the reports' own quoting; XML shards are
+ * and rewritten through csvout.c, the reports' own quoting and formula
+ * neutralising (idempotent, so a safe shard's cells come out unchanged,
+ * and documents sort by the paths they stand for); XML shards are
  * streamed with libxml2's reader and each <document> is replayed through an
  * xmlTextWriter set up like the report writer's.  Both give byte-identical
  * output to a single run (tested).  The shards must come from the same
@@ -36,6 +38,7 @@ struct record {
 
 struct csvshard {
 	const char	*path;
+	unsigned	 flags;		/* csvout.h: CSVOUT_RAW or 0 */
 	struct record	*rec;
 	size_t		 nrec;
 	size_t		 cap;
@@ -109,6 +112,19 @@ same_header(const struct record *a, const struct record *b)
 	return 1;
 }
 
+/*
+ * The path a document cell stands for, which is what one run sorted by:
+ * "'=a.txt" in a neutralised report is "=a.txt", and sorts before "b.txt"
+ * as that did, not after "&b.txt".
+ */
+static const char *
+doc_key(const struct csvshard *s, size_t pos)
+{
+	const char *doc = s->rec[pos].f[0];
+
+	return (s->flags & CSVOUT_RAW) ? doc : csvout_unneutral(doc);
+}
+
 /* The shard whose next document sorts first; n when all are done. */
 static size_t
 csv_pick(struct csvshard *sh, size_t n)
@@ -118,37 +134,40 @@ csv_pick(struct csvshard *sh, size_t n)
 	for (i = 0; i < n; i++) {
 		if (sh[i].pos >= sh[i].nrec)
 			continue;
-		if (best == n || path_cmp(sh[i].rec[sh[i].pos].f[0],
-		    sh[best].rec[sh[best].pos].f[0]) < 0)
+		if (best == n || path_cmp(doc_key(&sh[i], sh[i].pos),
+		    doc_key(&sh[best], sh[best].pos)) < 0)
 			best = i;
 	}
 	return best;
 }
 
+/* Neutralising is idempotent, so the cells of a safe shard come out as
+   they went in, and those of a raw one come out safe unless CSVOUT_RAW. */
 static void
-csv_put_record(FILE *fp, const struct record *r)
+csv_put_record(FILE *fp, const struct record *r, unsigned flags)
 {
 	size_t i;
 
 	for (i = 0; i < r->n; i++)
-		csvout_field(fp, r->f[i], i == 0 ? CSVOUT_FIRST : 0);
+		csvout_field(fp, r->f[i], flags | (i == 0 ? CSVOUT_FIRST : 0));
 	csvout_end_row(fp);
 }
 
-/* Write the rows of one document from shard s; -1 if it was seen before. */
+/* Write the rows of one document from shard s; -1 if it was seen before.
+   last is the sort key of the document written before. */
 static int
 csv_put_document(FILE *fp, struct csvshard *s, const char *last,
     struct errlist *errs)
 {
 	const char *doc = s->rec[s->pos].f[0];
 
-	if (last != NULL && path_cmp(last, doc) >= 0) {
+	if (last != NULL && path_cmp(last, doc_key(s, s->pos)) >= 0) {
 		errlist_add(errs, "%s:%zu: %s: document out of order or in "
 		    "more than one report", s->path, s->pos + 1, doc);
 		return -1;
 	}
 	while (s->pos < s->nrec && strcmp(s->rec[s->pos].f[0], doc) == 0)
-		csv_put_record(fp, &s->rec[s->pos++]);
+		csv_put_record(fp, &s->rec[s->pos++], s->flags);
 	return 0;
 }
 
@@ -164,13 +183,13 @@ csv_merge(struct csvshard *sh, size_t n, FILE *fp, struct errlist *errs)
 			    sh[i].path, sh[0].path);
 			return -1;
 		}
-	csv_put_record(fp, &sh[0].rec[0]);
+	csv_put_record(fp, &sh[0].rec[0], sh[0].flags);
 	for (i = 0; i < n; i++)
 		sh[i].pos = 1;
 	while ((i = csv_pick(sh, n)) < n) {
 		if (csv_put_document(fp, &sh[i], last, errs) != 0)
 			return -1;
-		last = sh[i].rec[sh[i].pos - 1].f[0];
+		last = doc_key(&sh[i], sh[i].pos - 1);
 	}
 	return 0;
 }
@@ -187,6 +206,7 @@ merge_csv(const struct options *o, FILE *fp, struct errlist *errs)
 	sh = xcalloc(o->nargs, sizeof(*sh));
 	for (i = 0; i < o->nargs && rc == 0; i++) {
 		sh[i].path = o->args[i];
+		sh[i].flags = options_csvflags(o);
 		if ((data = file_read(o->args[i], 0, &len, &cause)) == NULL) {
 			errlist_add(errs, "%s: %s", o->args[i], cause);
 			free(cause);

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "csvout.h"
 #include "extract.h"
 #include "report.h"
 
@@ -46,11 +47,19 @@ struct options {
 	int			 prefilter;	/* 0: plain PCRE2 path */
 	const char		*cache_dir;	/* NULL default, "" none */
 	int			 quiet;
+	int			 csv_raw;	/* --csv-raw: no neutralising */
 	struct extract_opts	 limits;
 	/* eval */
 	const char		*documents;	/* --documents RATINGS.tsv */
 	const char		*corpus;	/* --corpus DIR */
 	const char		*split;		/* --split NAME */
 };
+
+/* The csvout.h flags every CSV writer passes: CSVOUT_RAW with --csv-raw. */
+static inline unsigned
+options_csvflags(const struct options *o)
+{
+	return o->csv_raw ? CSVOUT_RAW : 0;
+}
 
 #endif

@@ -31,6 +31,7 @@ struct report_info {
 	time_t			 generated;
 	enum report_level	 level;
 	int			 evidence;	/* this is an evidence report */
+	unsigned		 csvflags;	/* csvout.h: CSVOUT_RAW or 0 */
 };
 
 struct report;

@@ -5,7 +5,8 @@
  * and a header row; one row per (document, objective), per (document,
  * area), per document, or per hit for an evidence report.  A document that
  * could not be read gets one row saying why.  Fields are cleaned
- * (report_clean) and written by csvout.c, which owns the quoting.
+ * (report_clean) and written by csvout.c, which owns the quoting and
+ * neutralises cells that a spreadsheet would run as formulas.
  */
 #include "config.h"
 
@@ -49,8 +50,8 @@ put(struct report *r, const char *s)
 {
 	struct csv_state *st = r->state;
 
-	csvout_field(r->fp, report_clean(&st->clean, s),
-	    st->nfields++ == 0 ? CSVOUT_FIRST : 0);
+	csvout_field(r->fp, report_clean(&st->clean, s), r->info.csvflags |
+	    (st->nfields++ == 0 ? CSVOUT_FIRST : 0));
 }
 
 static void

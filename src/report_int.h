@@ -43,12 +43,14 @@ extern const struct report_ops report_xml_ops;
 /* report_util.c: helpers every writer uses, so that they agree. */
 
 /*
- * Appends s to sb as valid UTF-8 fit for any output: invalid sequences,
- * C0 controls other than TAB, LF and CR, DEL, C1 controls, U+FFFE, U+FFFF
- * become U+FFFD.  The result is XML 1.0 character data and cannot drive a
+ * s made safe for any report (safetext.h): invalid UTF-8, controls other
+ * than TAB, LF and CR, noncharacters and bidirectional controls become
+ * U+FFFD.  The result is XML 1.0 character data and cannot drive a
  * terminal.  sb is cleared first; returns sb->s.
  */
 const char	*report_clean(struct strbuf *sb, const char *s);
+/* The same on one line: TAB, LF and CR become spaces too. */
+const char	*report_clean_line(struct strbuf *sb, const char *s);
 /* One decimal, rounded half away from zero: "4.3" for 4.25. */
 void		 report_decimal(double, char buf[32]);
 /* "2024-05-06T00:00:00Z" */

@@ -34,19 +34,6 @@ struct text_state {
 	char		*path;		/* cleaned path of the document */
 };
 
-/* A cleaned copy of s on one line: TAB, CR and LF become spaces. */
-static const char *
-oneline(struct strbuf *sb, const char *s)
-{
-	size_t i;
-
-	report_clean(sb, s);
-	for (i = 0; i < sb->len; i++)
-		if (sb->s[i] == '\t' || sb->s[i] == '\n' || sb->s[i] == '\r')
-			sb->s[i] = ' ';
-	return sb->s;
-}
-
 /* "4,321": grouped by hand, so the output does not depend on locale. */
 static void
 add_count(struct strbuf *sb, size_t n)
@@ -203,13 +190,13 @@ conflict_hit(struct report *r, const struct hit *h)
 	strbuf_addf(&st->line, "%s:%u:%u: %s: %s ", st->path, h->line,
 	    h->column, ru->severity == SEVERITY_ERROR ? "conflict" :
 	    "possible conflict", ru->objective->id);
-	strbuf_adds(&st->line, oneline(&st->clean, ru->title));
+	strbuf_adds(&st->line, report_clean_line(&st->clean, ru->title));
 	strbuf_addf(&st->line, " [%s]", ru->id);
 	if ((rc = emit(r, &st->line)) != 0)
 		return rc;
-	match = xstrdup(oneline(&st->clean, h->match));
+	match = xstrdup(report_clean_line(&st->clean, h->match));
 	strbuf_adds(&st->line, "    ");
-	add_quote(&st->line, oneline(&st->clean, h->sentence), match);
+	add_quote(&st->line, report_clean_line(&st->clean, h->sentence), match);
 	free(match);
 	return emit(r, &st->line);
 }
@@ -228,7 +215,8 @@ add_unfired(struct strbuf *sb, struct strbuf *tmp, const struct objective *o,
 		if (n < GAP_TITLES) {
 			if (n > 0)
 				strbuf_adds(sb, ", ");
-			strbuf_adds(sb, oneline(tmp, o->rules[i].title));
+			strbuf_adds(sb,
+			    report_clean_line(tmp, o->rules[i].title));
 		}
 		n++;
 	}
@@ -244,7 +232,7 @@ gap(struct report *r, const struct objective_result *or,
 	const struct objective *o = or->objective;
 
 	strbuf_addf(&st->line, "%s: gap: %s ", st->path, o->id);
-	strbuf_adds(&st->line, oneline(&st->clean, o->title));
+	strbuf_adds(&st->line, report_clean_line(&st->clean, o->title));
 	if (or->rules_total == 0)
 		strbuf_adds(&st->line, DASH "absent; no support rules");
 	else if (or->status == STATUS_ABSENT) {
@@ -295,7 +283,7 @@ evidence(struct report *r, const struct docresult *dr)
 		strbuf_addf(&st->line, "%s:%u:%u: %s: %s (%s) ", st->path,
 		    h->line, h->column, rule_kind_name(h->rule->kind),
 		    h->rule->id, modality_name(h->modality));
-		strbuf_adds(&st->line, oneline(&st->clean, h->match));
+		strbuf_adds(&st->line, report_clean_line(&st->clean, h->match));
 		rc = emit(r, &st->line);
 	}
 	return rc;
@@ -309,10 +297,10 @@ text_document(struct report *r, const struct docresult *dr)
 	int rc;
 
 	free(st->path);
-	st->path = xstrdup(oneline(&st->clean, dr->path));
+	st->path = xstrdup(report_clean_line(&st->clean, dr->path));
 	if (!dr->ok) {
 		strbuf_addf(&st->line, "%s: error: ", st->path);
-		strbuf_adds(&st->line, oneline(&st->clean, dr->error));
+		strbuf_adds(&st->line, report_clean_line(&st->clean, dr->error));
 		rc = emit(r, &st->line);
 	} else if (r->info.evidence)
 		rc = evidence(r, dr);
@@ -320,7 +308,8 @@ text_document(struct report *r, const struct docresult *dr)
 		rc = summary(r, dr);
 	for (i = 0; i < dr->nwarnings && rc == 0; i++) {
 		strbuf_addf(&st->line, "%s: warning: ", st->path);
-		strbuf_adds(&st->line, oneline(&st->clean, dr->warnings[i]));
+		strbuf_adds(&st->line,
+		    report_clean_line(&st->clean, dr->warnings[i]));
 		rc = emit(r, &st->line);
 	}
 	if (rc == 0 && dr->ok && !r->info.evidence &&

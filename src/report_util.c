@@ -18,7 +18,7 @@
 
 #include "report.h"
 #include "report_int.h"
-#include "utf8.h"
+#include "safetext.h"
 #include "util.h"
 
 /* Only a plain decimal number of seconds is honoured, as the
@@ -137,38 +137,14 @@ report_rules_needed(const struct objective_result *or)
 	return need < or->rules_total ? need : or->rules_total;
 }
 
-static int
-char_allowed(uint32_t c)
-{
-	if (c == '\t' || c == '\n' || c == '\r')
-		return 1;
-	if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
-		return 0;
-	return c != 0xfffe && c != 0xffff;
-}
-
 const char *
 report_clean(struct strbuf *sb, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n, len;
-	uint32_t c;
+	return safe_str(sb, s, 0);
+}
 
-	sb->len = 0;
-	strbuf_add(sb, "", 0);
-	if (s == NULL)
-		return sb->s;
-	n = strlen(s);
-	while (n > 0) {
-		len = utf8_decode(p, n, &c);
-		if (len > 0 && char_allowed(c))
-			strbuf_add(sb, (const char *)p, len);
-		else
-			strbuf_adds(sb, UTF8_REPLACEMENT_STR);
-		if (len == 0)
-			len = 1;
-		p += len;
-		n -= len;
-	}
-	return sb->s;
+const char *
+report_clean_line(struct strbuf *sb, const char *s)
+{
+	return safe_str(sb, s, SAFE_ONELINE);
 }

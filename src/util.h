@@ -24,10 +24,14 @@ char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
 
-/* log.c: "palint: message" on standard error, one line; fatal() also
-   exits with status 2 (out of memory, broken invariants only). */
+/* log.c: "palint: message" on standard error, one line, made safe for a
+   terminal (safetext.h).  log_line() writes lead (trusted) and the safe
+   form of msg as one line. */
+void	 log_line(const char *lead, const char *msg);
 void	 log_warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	 log_vwarnx(const char *, va_list) __attribute__((format(printf, 1, 0)));
+/* xmalloc.c: "palint: fatal: message" and exit status 2 (out of memory,
+   broken invariants only). */
 void	 fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 /* Long-lived tables of a megabyte or more, zero-filled, aligned for huge

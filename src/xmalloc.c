@@ -6,12 +6,29 @@
 #include <sys/mman.h>
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
+
+/* Here rather than in log.c, which allocates to clean its messages: the
+   allocators must not depend on what depends on them.  The messages are
+   palint's own, so they need no cleaning. */
+void
+fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("palint: fatal: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
 
 void *
 xmalloc(size_t size)

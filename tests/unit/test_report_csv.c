@@ -260,7 +260,7 @@ test_deterministic(const struct ruleset *rs)
 
 /* Fields through csvout_field, one row; returns the bytes (caller frees). */
 static char *
-write_row(const char *const *fields, size_t n)
+write_row(const char *const *fields, size_t n, unsigned flags)
 {
 	FILE *fp;
 	char *buf = NULL;
@@ -269,7 +269,7 @@ write_row(const char *const *fields, size_t n)
 	if ((fp = open_memstream(&buf, &len)) == NULL)
 		abort();
 	for (i = 0; i < n; i++)
-		csvout_field(fp, fields[i], i == 0 ? CSVOUT_FIRST : 0);
+		csvout_field(fp, fields[i], flags | (i == 0 ? CSVOUT_FIRST : 0));
 	CHECK_INT(csvout_end_row(fp), 0);
 	fclose(fp);
 	return buf;
@@ -291,10 +291,10 @@ test_field(void)
 		{ "cr\rhere", "\"cr\rhere\"" },
 		{ " lead", "\" lead\"" },
 		{ "trail ", "\"trail \"" },
-		{ "\ttab", "\"\ttab\"" },
+		{ "\ttab", "'\ttab" },	/* neutralised: no longer leads */
+		{ "x\ttab", "x\ttab" },
 		{ "tab\t", "\"tab\t\"" },
 		{ "in side", "in side" },
-		{ "=1+2", "=1+2" },		/* not neutralised (yet) */
 		{ "caf\xc3\xa9", "caf\xc3\xa9" },
 	};
 	const char *row[3];
@@ -303,7 +303,7 @@ test_field(void)
 
 	for (i = 0; i < nitems(t); i++) {
 		row[0] = t[i].in;
-		got = write_row(row, 1);
+		got = write_row(row, 1, 0);
 		want = xasprintf("%s\r\n", t[i].out);
 		CHECK_STR(got, want);
 		free(want);
@@ -313,13 +313,75 @@ test_field(void)
 	row[0] = "a";
 	row[1] = NULL;
 	row[2] = "c,d";
-	got = write_row(row, 3);
+	got = write_row(row, 3, 0);
 	CHECK_STR(got, "a,,\"c,d\"\r\n");
 	free(got);
 	row[0] = NULL;
-	got = write_row(row, 1);
+	got = write_row(row, 1, 0);
 	CHECK_STR(got, "\r\n");
 	free(got);
+}
+
+/*
+ * Formula injection (OWASP): a field starting with = + - @ TAB or CR gets a
+ * "'" unless it is a plain number; CSVOUT_RAW writes it as it is; a field
+ * already starting with "'" is left alone, and csvout_unneutral() undoes
+ * exactly what was done.
+ */
+static void
+test_neutralise(void)
+{
+	static const struct {
+		const char	*in;
+		const char	*safe;
+		const char	*raw;
+	} t[] = {
+		{ "=1+2", "'=1+2", "=1+2" },
+		{ "=HYPERLINK(\"http://x/\"&A1,\"open\")",
+		  "\"'=HYPERLINK(\"\"http://x/\"\"&A1,\"\"open\"\")\"",
+		  "\"=HYPERLINK(\"\"http://x/\"\"&A1,\"\"open\"\")\"" },
+		{ "+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0",
+		  "+cmd|' /C calc'!A0" },
+		{ "-2+3", "'-2+3", "-2+3" },
+		{ "@SUM(A1:A2)", "'@SUM(A1:A2)", "@SUM(A1:A2)" },
+		{ "\t=1", "'\t=1", "\"\t=1\"" },
+		{ "\r=1", "\"'\r=1\"", "\"\r=1\"" },
+		{ "=a,b", "\"'=a,b\"", "\"=a,b\"" },
+		{ "@x.txt", "'@x.txt", "@x.txt" },
+		{ "-", "'-", "-" },
+		{ "-.5", "'-.5", "-.5" },
+		{ "-1.", "'-1.", "-1." },
+		{ "-1e5", "'-1e5", "-1e5" },
+		{ "-0.25", "-0.25", "-0.25" },
+		{ "-25", "-25", "-25" },
+		{ "42.5", "42.5", "42.5" },
+		{ "'=1+2", "'=1+2", "'=1+2" },
+		{ "a=b", "a=b", "a=b" },
+		{ " =1", "\" =1\"", "\" =1\"" },
+	};
+	const char *row[1];
+	char *got, *want;
+	size_t i;
+
+	for (i = 0; i < nitems(t); i++) {
+		row[0] = t[i].in;
+		got = write_row(row, 1, 0);
+		want = xasprintf("%s\r\n", t[i].safe);
+		CHECK_STR(got, want);
+		free(want);
+		free(got);
+		got = write_row(row, 1, CSVOUT_RAW);
+		want = xasprintf("%s\r\n", t[i].raw);
+		CHECK_STR(got, want);
+		free(want);
+		free(got);
+	}
+	CHECK_STR(csvout_unneutral("'=1+2"), "=1+2");
+	CHECK_STR(csvout_unneutral("'@x.txt"), "@x.txt");
+	CHECK_STR(csvout_unneutral("'-25"), "'-25");
+	CHECK_STR(csvout_unneutral("'abc"), "'abc");
+	CHECK_STR(csvout_unneutral("=1"), "=1");
+	CHECK_STR(csvout_unneutral(""), "");
 }
 
 int
@@ -328,6 +390,7 @@ main(void)
 	struct ruleset *rs = rf_ruleset();
 
 	test_field();
+	test_neutralise();
 	test_objective(rs);
 	test_area(rs);
 	test_document(rs);
