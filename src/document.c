@@ -116,8 +116,8 @@ document_read(const struct input *in, const struct extract_opts *lim,
 		*cause = xstrdup(in->error);
 		return NULL;
 	}
-	return file_read(in->is_stdin ? NULL : in->path, lim->max_file_size,
-	    len, cause);
+	return file_read(in->is_stdin ? NULL : in->path, FILE_READ_ANY,
+	    lim->max_file_size, len, cause);
 }
 
 void
@@ -159,8 +159,8 @@ document_text(const char *path, int is_stdin,
 	unsigned char *data;
 	size_t len;
 
-	if ((data = file_read(is_stdin ? NULL : path, lim->max_file_size,
-	    &len, cause)) == NULL)
+	if ((data = file_read(is_stdin ? NULL : path, FILE_READ_ANY,
+	    lim->max_file_size, &len, cause)) == NULL)
 		return NULL;
 	doc = extract_document(path, data, len, lim, cause);
 	free(data);
