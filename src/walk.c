@@ -187,12 +187,17 @@ path_cmp(const char *a, const char *b)
 	}
 }
 
+/* By path; a special file found twice, in a folder and named with
+   --devices=read, is read: the readable entry sorts first and is kept. */
 static int
 input_cmp(const void *a, const void *b)
 {
 	const struct input *x = a, *y = b;
+	int c;
 
-	return path_cmp(x->path, y->path);
+	if ((c = path_cmp(x->path, y->path)) != 0)
+		return c;
+	return y->read_any - x->read_any;
 }
 
 static void

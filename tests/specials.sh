@@ -125,6 +125,15 @@ wait "$writer" 2>/dev/null || true
 want_status "--devices=read fifo" 0
 ok_row "--devices=read fifo" "$d/fifo"
 ok_row "--devices=read fifo" "$d/a.txt"
+# Named and also met in its folder: one row, read.
+printf 'We will protect undersea cables.\n' >"$d/fifo" &
+writer=$!
+run --devices=read "$d" "$d/fifo"
+kill "$writer" 2>/dev/null || true
+wait "$writer" 2>/dev/null || true
+ok_row "fifo named and walked" "$d/fifo"
+[ "$(grep -c "^$d/fifo," "$tmp/out")" = 1 ] ||
+    { cat "$tmp/out" >&2; fail "fifo named and walked: want one row"; }
 # ... and an endless device stops at --max-file-size, with a clear error.
 run --devices=read --max-file-size 1M /dev/zero "$d/a.txt"
 want_status "--devices=read /dev/zero" 2
