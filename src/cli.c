@@ -47,6 +47,8 @@ static const char help_text[] =
 "      --exclude GLOB       skip files and folders matching GLOB\n"
 "  -T, --files-from FILE    read more paths from FILE, one per line ('-')\n"
 "      --hidden             also read hidden files and folders\n"
+"  -D, --devices ACTION     FIFOs and devices named as operands: read or\n"
+"                           skip (default); never read inside folders\n"
 "      --stdin-name NAME    report standard input ('-') as NAME\n"
 "      --progress           show progress on stderr (default: on a tty)\n"
 "      --no-progress        never show progress\n"
@@ -103,6 +105,7 @@ static const struct option long_options[] = {
 	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
 	{ "files-from", required_argument, NULL, 'T' },
 	{ "hidden", no_argument, NULL, OPT_HIDDEN },
+	{ "devices", required_argument, NULL, 'D' },
 	{ "stdin-name", required_argument, NULL, OPT_STDIN_NAME },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
@@ -212,6 +215,19 @@ parse_level(struct options *o, const char *s)
 }
 
 static int
+parse_devices(struct options *o, const char *s)
+{
+	if (strcmp(s, "read") == 0)
+		o->read_devices = 1;
+	else if (strcmp(s, "skip") == 0)
+		o->read_devices = 0;
+	else
+		return usage_error("unknown devices action '%s' (read or "
+		    "skip)", s);
+	return 0;
+}
+
+static int
 parse_percent(struct options *o, const char *s)
 {
 	char *end;
@@ -266,6 +282,7 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_EXCLUDE: push(&o->exclude, &o->nexclude, arg); return 0;
 	case 'T': o->files_from = arg; return 0;
 	case OPT_HIDDEN: o->hidden = 1; return 0;
+	case 'D': return parse_devices(o, arg);
 	case OPT_STDIN_NAME: o->stdin_name = arg; return 0;
 	case OPT_PROGRESS: o->progress = 1; return 0;
 	case OPT_NO_PROGRESS: o->progress = 0; return 0;
@@ -352,7 +369,7 @@ options_parse(struct options *o, int argc, char **argv)
 	if ((skip = parse_command(o, argc, argv)) < 0)
 		return -1;
 	optind = 1 + skip;
-	while ((c = getopt_long(argc, argv, "r:f:o:l:e:j:T:qhV",
+	while ((c = getopt_long(argc, argv, "r:f:o:l:e:j:T:D:qhV",
 	    long_options, NULL)) != -1) {
 		if (parse_option(o, c, optarg, &done) != 0)
 			return -1;

@@ -20,6 +20,7 @@
 int
 cmd_extract(const struct options *o)
 {
+	struct input in;
 	struct doctext *doc;
 	size_t len, i;
 	char *cause = NULL;
@@ -28,8 +29,12 @@ cmd_extract(const struct options *o)
 		log_warnx("extract wants one document");
 		return 2;
 	}
-	doc = document_text(o->args[0], strcmp(o->args[0], "-") == 0,
-	    &o->limits, &cause);
+	memset(&in, 0, sizeof(in));
+	in.path = xstrdup(o->args[0]);
+	in.is_stdin = strcmp(in.path, "-") == 0;
+	in.read_any = o->read_devices;
+	doc = document_text(&in, &o->limits, &cause);
+	free(in.path);
 	if (doc == NULL) {
 		log_warnx("%s: %s", o->args[0], cause);
 		free(cause);

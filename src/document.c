@@ -116,8 +116,8 @@ document_read(const struct input *in, const struct extract_opts *lim,
 		*cause = xstrdup(in->error);
 		return NULL;
 	}
-	return file_read(in->is_stdin ? NULL : in->path, lim->max_file_size,
-	    len, cause);
+	return file_read(in->is_stdin ? NULL : in->path,
+	    in->read_any ? FILE_READ_ANY : 0, lim->max_file_size, len, cause);
 }
 
 void
@@ -152,17 +152,16 @@ document_run(const struct ruleset *rs, struct scanner *sc,
 }
 
 struct doctext *
-document_text(const char *path, int is_stdin,
-    const struct extract_opts *lim, char **cause)
+document_text(const struct input *in, const struct extract_opts *lim,
+    char **cause)
 {
 	struct doctext *doc;
 	unsigned char *data;
 	size_t len;
 
-	if ((data = file_read(is_stdin ? NULL : path, lim->max_file_size,
-	    &len, cause)) == NULL)
+	if ((data = document_read(in, lim, &len, cause)) == NULL)
 		return NULL;
-	doc = extract_document(path, data, len, lim, cause);
+	doc = extract_document(in->path, data, len, lim, cause);
 	free(data);
 	return doc;
 }

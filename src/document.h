@@ -46,8 +46,9 @@ struct docresults {
 /*
  * Append the results of one input (struct input from walk.h: path as
  * reported, read from stdin when is_stdin; a walk error becomes its error
- * row without reading).  Stops between archive members once a signal has
- * been caught (signal_caught(), outfile.h).
+ * row without reading; anything but a regular file is refused, without
+ * waiting on it, unless read_any).  Stops between archive members once a
+ * signal has been caught (signal_caught(), outfile.h).
  */
 void	 document_run(const struct ruleset *, struct scanner *,
 	    const struct input *, const struct extract_opts *,
@@ -55,10 +56,10 @@ void	 document_run(const struct ruleset *, struct scanner *,
 /* Free every result and notice; the list is empty and reusable after. */
 void	 docresults_free(struct docresults *);
 
-/* Read path (stdin when is_stdin; path still names it) and extract it
-   without checking (`palint extract`).  Archives are refused.  NULL with
-   *cause (one line, caller owns). */
-struct doctext *document_text(const char *path, int is_stdin,
+/* Read one input as document_run() does and extract it without checking
+   (`palint extract`).  Archives are refused.  NULL with *cause (one line,
+   caller owns). */
+struct doctext *document_text(const struct input *,
 	    const struct extract_opts *, char **cause);
 
 /* Judge one document from its raw bytes; never NULL: a document that

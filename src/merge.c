@@ -207,7 +207,8 @@ merge_csv(const struct options *o, FILE *fp, struct errlist *errs)
 	for (i = 0; i < o->nargs && rc == 0; i++) {
 		sh[i].path = o->args[i];
 		sh[i].flags = options_csvflags(o);
-		if ((data = file_read(o->args[i], 0, &len, &cause)) == NULL) {
+		if ((data = file_read(o->args[i], FILE_READ_ANY, 0, &len,
+		    &cause)) == NULL) {
 			errlist_add(errs, "%s: %s", o->args[i], cause);
 			free(cause);
 			rc = -1;

@@ -43,6 +43,7 @@ struct options {
 	const char		*files_from;
 	const char		*stdin_name;
 	int			 hidden;
+	int			 read_devices;	/* --devices=read */
 	int			 progress;	/* -1 auto, 0 off, 1 on */
 	int			 prefilter;	/* 0: plain PCRE2 path */
 	const char		*cache_dir;	/* NULL default, "" none */

@@ -152,15 +152,13 @@ cache_parse(const struct hsset *set, struct cached *c, size_t len)
 int
 cache_read(const char *path, const struct hsset *set, struct cached *c)
 {
-	struct stat	 st;
 	char		*cause = NULL;
 	size_t		 len;
 
 	memset(c, 0, sizeof(*c));
-	/* Only a regular file can be a cache: a FIFO would block. */
-	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
-		return -1;
-	if ((c->buf = file_read(path, INT_MAX, &len, &cause)) == NULL) {
+	/* Only a regular file can be a cache: file_read() refuses a FIFO
+	   or a device without waiting on it. */
+	if ((c->buf = file_read(path, 0, INT_MAX, &len, &cause)) == NULL) {
 		free(cause);
 		return -1;
 	}

@@ -845,7 +845,7 @@ srclist_read(struct srclist *sl, const char *path, struct errlist *errs)
 	size_t len;
 	char *cause = NULL;
 
-	if ((data = file_read(path, 0, &len, &cause)) == NULL) {
+	if ((data = file_read(path, FILE_READ_ANY, 0, &len, &cause)) == NULL) {
 		errlist_add(errs, "%s: cannot read: %s", path, cause);
 		free(cause);
 		return;

@@ -12,16 +12,21 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fileio.h"
 #include "walk.h"
 
-static void
+static struct input *
 input_add(struct inputs *in, const char *path, const char *error, int is_stdin)
 {
+	struct input *i;
+
 	GROW(in->v, in->cap, in->n + 1);
-	in->v[in->n].path = xstrdup(path);
-	in->v[in->n].error = error != NULL ? xstrdup(error) : NULL;
-	in->v[in->n].is_stdin = is_stdin;
-	in->n++;
+	i = &in->v[in->n++];
+	i->path = xstrdup(path);
+	i->error = error != NULL ? xstrdup(error) : NULL;
+	i->is_stdin = is_stdin;
+	i->read_any = 0;
+	return i;
 }
 
 static int
@@ -55,8 +60,35 @@ walk_cmp(const FTSENT **a, const FTSENT **b)
 	return strcmp((*a)->fts_name, (*b)->fts_name);
 }
 
+/*
+ * A FIFO, socket or device: opening or reading one can block for ever, so
+ * one stray special file would stall a whole batch.  It is never read in a
+ * walk, only when the user names it and says so; either way it keeps a row
+ * in the report.
+ */
 static void
-walk_entry(const struct options *o, FTS *fts, FTSENT *e, struct inputs *in)
+walk_special(const struct options *o, const FTSENT *e, int operand,
+    struct inputs *in)
+{
+	char *why, *hint;
+
+	if (operand && o->read_devices) {
+		input_add(in, e->fts_path, NULL, 0)->read_any = 1;
+		return;
+	}
+	why = file_refusal(e->fts_statp->st_mode);
+	if (operand) {
+		hint = xasprintf("%s; --devices=read reads it", why);
+		free(why);
+		why = hint;
+	}
+	input_add(in, e->fts_path, why, 0);
+	free(why);
+}
+
+static void
+walk_entry(const struct options *o, FTS *fts, FTSENT *e, int listed,
+    struct inputs *in)
 {
 	int hidden = e->fts_level > 0 && e->fts_name[0] == '.' && !o->hidden;
 
@@ -79,17 +111,22 @@ walk_entry(const struct options *o, FTS *fts, FTSENT *e, struct inputs *in)
 			input_add(in, e->fts_path, "dangling symbolic link", 0);
 		break;
 	case FTS_F:
-	case FTS_DEFAULT:
 		if (e->fts_level == 0 || (!hidden && walk_wanted(o, e)))
 			input_add(in, e->fts_path, NULL, 0);
+		break;
+	case FTS_DEFAULT:
+		if (e->fts_level == 0 || (!hidden && walk_wanted(o, e)))
+			walk_special(o, e, e->fts_level == 0 && !listed, in);
 		break;
 	default:
 		break;
 	}
 }
 
+/* Walk one operand, or one path of a --files-from list when listed. */
 static void
-walk_path(const struct options *o, const char *path, struct inputs *in)
+walk_path(const struct options *o, const char *path, int listed,
+    struct inputs *in)
 {
 	char *argv[2];
 	FTS *fts;
@@ -105,7 +142,7 @@ walk_path(const struct options *o, const char *path, struct inputs *in)
 		return;
 	}
 	while ((e = fts_read(fts)) != NULL)
-		walk_entry(o, fts, e, in);
+		walk_entry(o, fts, e, listed, in);
 	fts_close(fts);
 	free(argv[0]);
 }
@@ -129,7 +166,7 @@ walk_list(const struct options *o, struct inputs *in, struct errlist *errs)
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		if (n > 0)
-			walk_path(o, line, in);
+			walk_path(o, line, 1, in);
 	}
 	free(line);
 	if (f != stdin)
@@ -150,12 +187,17 @@ path_cmp(const char *a, const char *b)
 	}
 }
 
+/* By path; a special file found twice, in a folder and named with
+   --devices=read, is read: the readable entry sorts first and is kept. */
 static int
 input_cmp(const void *a, const void *b)
 {
 	const struct input *x = a, *y = b;
+	int c;
 
-	return path_cmp(x->path, y->path);
+	if ((c = path_cmp(x->path, y->path)) != 0)
+		return c;
+	return y->read_any - x->read_any;
 }
 
 static void
@@ -194,7 +236,7 @@ walk_inputs(const struct options *o, struct inputs *in, struct errlist *errs)
 			input_add(in, o->stdin_name != NULL ? o->stdin_name :
 			    "-", NULL, 1);
 		else
-			walk_path(o, o->args[i], in);
+			walk_path(o, o->args[i], 0, in);
 	}
 	if (o->files_from != NULL && walk_list(o, in, errs) != 0)
 		return -1;

@@ -8,6 +8,11 @@
  * repeats, so reports come out in the same order whatever the scheduling.
  * A path that cannot be walked is kept, with its error, so that the report
  * shows it instead of losing it.
+ *
+ * Walks never block: only regular files are read.  A FIFO, socket or
+ * device met in a folder or a --files-from list is kept with the error
+ * "skipped: not a regular file (FIFO)", never opened; one named as an
+ * operand likewise, unless --devices=read asks for it to be read.
  */
 #ifndef PALINT_WALK_H
 #define PALINT_WALK_H
@@ -21,6 +26,7 @@ struct input {
 	char		*path;		/* as reported */
 	char		*error;		/* NULL, or why it cannot be read */
 	int		 is_stdin;
+	int		 read_any;	/* a FIFO or device may be read */
 };
 
 struct inputs {

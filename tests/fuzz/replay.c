@@ -23,7 +23,7 @@ replay_file(const char *path)
 	size_t len;
 	char *cause = NULL;
 
-	if ((data = file_read(path, 0, &len, &cause)) == NULL) {
+	if ((data = file_read(path, FILE_READ_ANY, 0, &len, &cause)) == NULL) {
 		fprintf(stderr, "%s: %s\n", path, cause);
 		free(cause);
 		return 1;
