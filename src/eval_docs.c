@@ -31,7 +31,9 @@
 #include "prefilter.h"
 #include "ruleload.h"
 #include "rules.h"
+#include "safetext.h"
 #include "scan.h"
+#include "utf8.h"
 
 /* A column of scores: an area of the rules, or the principles score. */
 struct column {
@@ -285,21 +287,32 @@ rho_text(double rho, char buf[16])
 		snprintf(buf, 16, "%.3f", rho);
 }
 
+/* Document names are shown cleaned (safetext.h): they may come from file
+   names.  The column is as wide as the widest cleaned name, counted in
+   characters, not bytes. */
 static void
 text_documents(FILE *fp, const struct ratings *rt)
 {
+	struct strbuf sb = { NULL, 0, 0 };
+	char **shown;
 	size_t i, j, w = strlen("document");
 
-	for (i = 0; i < rt->ndocs; i++)
-		if (strlen(rt->docs[i].doc) > w)
-			w = strlen(rt->docs[i].doc);
+	shown = xcalloc(rt->ndocs + 1, sizeof(*shown));
+	for (i = 0; i < rt->ndocs; i++) {
+		shown[i] = xstrdup(safe_str(&sb, rt->docs[i].doc,
+		    SAFE_ONELINE));
+		if (utf8_count(shown[i], strlen(shown[i])) > w)
+			w = utf8_count(shown[i], strlen(shown[i]));
+	}
+	strbuf_free(&sb);
 	fprintf(fp, "\nRatings (0-3) and palint's scores (0-1)\n%-*s", (int)w,
 	    "document");
 	for (j = 0; j < rt->ncols; j++)
 		fprintf(fp, "  %9s", rt->cols[j].name);
 	fputc('\n', fp);
 	for (i = 0; i < rt->ndocs; i++) {
-		fprintf(fp, "%-*s", (int)w, rt->docs[i].doc);
+		fprintf(fp, "%s%*s", shown[i], (int)(w - utf8_count(shown[i],
+		    strlen(shown[i]))), "");
 		for (j = 0; j < rt->ncols; j++)
 			if (rt->docs[i].ok)
 				fprintf(fp, "  %.0f %7.3f",
@@ -309,7 +322,9 @@ text_documents(FILE *fp, const struct ratings *rt)
 				fprintf(fp, "  %.0f %7s",
 				    rt->docs[i].rating[j], "error");
 		fputc('\n', fp);
+		free(shown[i]);
 	}
+	free(shown);
 }
 
 static void

@@ -128,6 +128,20 @@ check_cells eval-documents "$tmp/eval.csv"
 want_cell eval-documents "$tmp/eval.csv" "'=full.txt"
 "$csvdump" "$tmp/eval.csv" | grep -q '	-0\.[0-9]*	#7$' ||
     fail "eval --documents: no negative rho kept as a number"
+# The text table of eval --documents shows a rated name that holds an
+# escape, a C1 CSI and a bidi override cleaned, its columns still aligned.
+evbad=$(printf 'esc\033[31m\302\233\342\200\256.txt')
+cp "$fx/corpus/cables.txt" "$tmp/corpus/$evbad"
+printf 'doc\tAA1\n%s\t1\n=full.txt\t0\n' "$evbad" >"$tmp/bad-ratings.tsv"
+$PALINT eval -r "$fx/rules.xml" --documents "$tmp/bad-ratings.tsv" \
+    --corpus "$tmp/corpus" >"$tmp/eval.txt" 2>"$tmp/err" ||
+    { cat "$tmp/err" >&2; fail "eval --documents text: exit status"; }
+! grep -q "$(printf '[\033\007\377]\|\302\233\|\342\200\256')" \
+    "$tmp/eval.txt" "$tmp/err" || fail "eval --documents text: raw escape"
+grep -q "^$(printf 'esc\357\277\275\\[31m\357\277\275\357\277\275')\\.txt  " \
+    "$tmp/eval.txt" || fail "eval --documents text: cleaned name not shown"
+grep -q '^=full\.txt       0   1\.000$' "$tmp/eval.txt" ||
+    fail "eval --documents text: columns not aligned by characters"
 $PALINT eval -r "$fx/rules.xml" -f csv "$fx/labels.tsv" >"$tmp/labels.csv" ||
     fail "eval labels: exit status"
 check_cells eval-labels "$tmp/labels.csv"
