@@ -58,8 +58,9 @@ validate_report() {
 
 # stderr_clean FILE: FILE holds nothing but, at most, the one-line notice
 # of a build without Hyperscan, which the PCRE2 fallback must print.
+hs_notice='^palint: built without Hyperscan; scanning with PCRE2 only$'
 stderr_clean() {
-	! grep -qv '^palint: built without Hyperscan; scanning with PCRE2 only$' "$1"
+	! grep -qv "$hs_notice" "$1"
 }
 
 # check_error NAME PATTERN CMD...: CMD must exit 2 with stderr matching the
