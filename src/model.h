@@ -3,7 +3,9 @@
  *
  *   rules.c    fills a struct ruleset from XML (areas, objectives, rules);
  *   compile.c  attaches compiled matchers to the patterns of that ruleset;
- *   extract.c  turns a file's bytes into a struct doctext;
+ *   document.c runs one input through the stages below: it reads it,
+ *              sniffs its format (sniff.c), opens archives (archives.c);
+ *   extract.c  turns a file's bytes into a struct doctext (doctext.c);
  *   segment.c  adds lines, sentences, paragraphs and sections to it;
  *   scan.c     produces the struct hit array for one document;
  *   coverage.c turns hits into a struct docresult;

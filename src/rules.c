@@ -30,6 +30,7 @@
 #include "compile.h"
 #include "embedded.h"
 #include "fileio.h"
+#include "prefilter.h"
 #include "rules.h"
 #include "term.h"
 #include "util.h"

@@ -21,9 +21,7 @@
 #ifndef PALINT_TERM_H
 #define PALINT_TERM_H
 
-/* Its counterpart for a <regex>, regex_to_prefilter(), is the prefilter's. */
-#include "prefilter.h"
-
+/* Its counterpart for a <regex>, regex_to_prefilter(), is in prefilter.h. */
 int	term_to_regex(const char *term, char **regex, char **prefilter,
 	    char **cause);
 

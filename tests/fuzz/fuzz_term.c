@@ -12,6 +12,7 @@
 
 #include "compile.h"
 #include "fuzz.h"
+#include "prefilter.h"
 #include "term.h"
 #include "util.h"
 

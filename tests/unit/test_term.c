@@ -17,6 +17,7 @@
 #endif
 
 #include "check.h"
+#include "prefilter.h"
 #include "term.h"
 #include "util.h"
 
