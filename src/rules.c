@@ -604,16 +604,25 @@ area_new(struct loader *ld, xmlNodePtr n, char *id)
 	return a;
 }
 
+/* The index of the area with this id, or nareas when there is none. */
+static size_t
+area_index(const struct ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nareas; i++)
+		if (strcmp(rs->areas[i].id, id) == 0)
+			break;
+	return i;
+}
+
 /* The loader's own, writable view of an area already defined. */
 static struct area *
 loader_find_area(struct loader *ld, const char *id)
 {
-	size_t i;
+	size_t i = area_index(ld->rs, id);
 
-	for (i = 0; i < ld->rs->nareas; i++)
-		if (strcmp(ld->rs->areas[i].id, id) == 0)
-			return &ld->rs->areas[i];
-	return NULL;
+	return i < ld->rs->nareas ? &ld->rs->areas[i] : NULL;
 }
 
 static void
@@ -1061,12 +1070,9 @@ ruleset_find_objective(const struct ruleset *rs, const char *id)
 const struct area *
 ruleset_find_area(const struct ruleset *rs, const char *id)
 {
-	size_t i;
+	size_t i = area_index(rs, id);
 
-	for (i = 0; i < rs->nareas; i++)
-		if (strcmp(rs->areas[i].id, id) == 0)
-			return &rs->areas[i];
-	return NULL;
+	return i < rs->nareas ? &rs->areas[i] : NULL;
 }
 
 const char *
