@@ -41,6 +41,8 @@ SYMBOL_RULES = [
     ("libcsv", re.compile(r"^csv_"), ["csvout", "eval_tsv", "merge*"]),
     ("uchardet", re.compile(r"^uchardet_"), ["decode"]),
     ("nettle", re.compile(r"^nettle_"), ["sha256"]),
+    ("libexttextcat", re.compile(r"^(special_)?textcat_|^fp_"),
+     ["langdetect"]),
 ]
 
 # Which source files may include a library's headers.
@@ -54,6 +56,9 @@ INCLUDE_RULES = [
     ("uchardet.h", re.compile(r"#\s*include\s*<uchardet"), ["decode.c"]),
     ("poppler", re.compile(r"#\s*include\s*<(poppler|glib)"),
      ["extract_pdf.c"]),
+    ("textcat.h", re.compile(r"#\s*include\s*<(libexttextcat/)?"
+                             r"(textcat|fingerprint)\.h>"),
+     ["langdetect.c"]),
 ]
 
 

@@ -1,0 +1,270 @@
+/*
+ * langdetect.c -- language identification through libexttextcat.
+ *
+ * Input: UTF-8 text.  Output: a language code (langdetect.h).  The
+ * library ranks every profile by the out-of-place distance between its
+ * n-gram ranks and those of the text, and returns the candidates scoring
+ * within a few percent of the best.  Here a single candidate, or several
+ * of one language (zh-CN and zh-TW), is an answer; a tie between
+ * languages, too little text, or too many candidates is "und".
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <textcat.h>
+
+#include "langdetect.h"
+#include "util.h"
+
+#ifndef EXTTEXTCAT_DATADIR
+#define EXTTEXTCAT_DATADIR "/usr/share/libexttextcat"
+#endif
+
+/* Letters a text needs before it is judged at all: below about a dozen
+   words the n-gram ranks are noise. */
+#define MIN_LETTERS	80
+/* The whole-document sample: SAMPLE_PIECES windows of SAMPLE_PIECE bytes. */
+#define SAMPLE_PIECES	8
+#define SAMPLE_PIECE	512
+/* A span is judged on at most this many bytes of it. */
+#define SPAN_MAX	2048
+
+struct langdetect {
+	void		*tc;		/* the library's handle */
+};
+
+static const struct langname {
+	const char	*code;
+	const char	*name;
+} langnames[] = {
+	{ "af", "Afrikaans" }, { "am", "Amharic" }, { "ar", "Arabic" },
+	{ "az", "Azerbaijani" }, { "be", "Belarusian" }, { "bg", "Bulgarian" },
+	{ "bn", "Bengali" }, { "bo", "Tibetan" }, { "br", "Breton" },
+	{ "bs", "Bosnian" }, { "ca", "Catalan" }, { "cs", "Czech" },
+	{ "cy", "Welsh" }, { "da", "Danish" }, { "de", "German" },
+	{ "el", "Greek" }, { "en", "English" }, { "eo", "Esperanto" },
+	{ "es", "Spanish" }, { "et", "Estonian" }, { "eu", "Basque" },
+	{ "fa", "Persian" }, { "fi", "Finnish" }, { "fr", "French" },
+	{ "fy", "Western Frisian" }, { "ga", "Irish" },
+	{ "gd", "Scottish Gaelic" }, { "gl", "Galician" },
+	{ "gu", "Gujarati" }, { "ha", "Hausa" }, { "he", "Hebrew" },
+	{ "hi", "Hindi" }, { "hr", "Croatian" }, { "ht", "Haitian Creole" },
+	{ "hu", "Hungarian" }, { "hy", "Armenian" }, { "id", "Indonesian" },
+	{ "is", "Icelandic" }, { "it", "Italian" }, { "ja", "Japanese" },
+	{ "ka", "Georgian" }, { "kk", "Kazakh" }, { "km", "Khmer" },
+	{ "kn", "Kannada" }, { "ko", "Korean" }, { "ky", "Kyrgyz" },
+	{ "la", "Latin" }, { "lb", "Luxembourgish" }, { "lo", "Lao" },
+	{ "lt", "Lithuanian" }, { "lv", "Latvian" }, { "mi", "Maori" },
+	{ "mk", "Macedonian" }, { "ml", "Malayalam" }, { "mn", "Mongolian" },
+	{ "mr", "Marathi" }, { "ms", "Malay" }, { "mt", "Maltese" },
+	{ "my", "Burmese" }, { "nb", "Norwegian Bokmal" },
+	{ "ne", "Nepali" }, { "nl", "Dutch" }, { "nn", "Norwegian Nynorsk" },
+	{ "pa", "Punjabi" }, { "pl", "Polish" }, { "pt", "Portuguese" },
+	{ "ro", "Romanian" }, { "ru", "Russian" }, { "rw", "Kinyarwanda" },
+	{ "sa", "Sanskrit" }, { "si", "Sinhala" }, { "sk", "Slovak" },
+	{ "sl", "Slovenian" }, { "so", "Somali" }, { "sq", "Albanian" },
+	{ "sr", "Serbian" }, { "sv", "Swedish" }, { "sw", "Swahili" },
+	{ "ta", "Tamil" }, { "tg", "Tajik" }, { "th", "Thai" },
+	{ "tk", "Turkmen" }, { "tl", "Tagalog" }, { "tr", "Turkish" },
+	{ "uk", "Ukrainian" }, { "ur", "Urdu" }, { "uz", "Uzbek" },
+	{ "vi", "Vietnamese" }, { "xh", "Xhosa" }, { "yi", "Yiddish" },
+	{ "yo", "Yoruba" }, { "zh", "Chinese" }, { "zu", "Zulu" },
+	{ "und", "undetermined" }
+};
+
+const char *
+langdetect_name(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(langnames); i++)
+		if (strcmp(langnames[i].code, code) == 0)
+			return langnames[i].name;
+	return code;
+}
+
+int
+langdetect_valid_code(const char *s)
+{
+	size_t n;
+
+	for (n = 0; s[n] >= 'a' && s[n] <= 'z'; n++)
+		;
+	return s[n] == '\0' && (n == 2 || n == 3);
+}
+
+struct langdetect *
+langdetect_open(char **cause)
+{
+	struct langdetect *ld;
+	void *tc;
+
+	tc = special_textcat_Init(EXTTEXTCAT_DATADIR "/fpdb.conf",
+	    EXTTEXTCAT_DATADIR "/");
+	if (tc == NULL) {
+		*cause = xstrdup("cannot read the language profiles in "
+		    EXTTEXTCAT_DATADIR " (apt-get install libexttextcat-data)");
+		return NULL;
+	}
+	ld = xcalloc(1, sizeof(*ld));
+	ld->tc = tc;
+	return ld;
+}
+
+void
+langdetect_free(struct langdetect *ld)
+{
+	if (ld == NULL)
+		return;
+	textcat_Done(ld->tc);
+	free(ld);
+}
+
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+static struct langdetect *shared;
+static char *shared_cause;
+
+static void
+shared_load(void)
+{
+	shared = langdetect_open(&shared_cause);
+}
+
+const struct langdetect *
+langdetect_shared(const char **cause)
+{
+	pthread_once(&shared_once, shared_load);
+	if (shared == NULL)
+		*cause = shared_cause;
+	return shared;
+}
+
+/* The profile name ("fr--utf8", "zh-CN-utf8", "haw-utf8") as a code. */
+static void
+profile_code(const char *name, char code[LANG_CODE_SIZE])
+{
+	size_t n;
+
+	for (n = 0; n < LANG_CODE_SIZE - 1 && name[n] != '\0' &&
+	    name[n] != '-'; n++)
+		code[n] = name[n] >= 'A' && name[n] <= 'Z' ?
+		    name[n] - 'A' + 'a' : name[n];
+	code[n] = '\0';
+	if (!langdetect_valid_code(code))
+		strcpy(code, LANG_UNDETERMINED);
+}
+
+/* Letters, counting each multibyte character once. */
+static size_t
+count_letters(const char *s, size_t len, size_t enough)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, n = 0;
+
+	for (i = 0; i < len && n < enough; i++)
+		if ((p[i] >= 'a' && p[i] <= 'z') ||
+		    (p[i] >= 'A' && p[i] <= 'Z') || p[i] >= 0xC0)
+			n++;
+	return n;
+}
+
+/*
+ * The language of sb's text, or "und".  The library reads past the length
+ * it is given while it skips spaces, up to a NUL: the text is always a
+ * string of its own, never a view into a larger one.
+ */
+static void
+classify(const struct langdetect *ld, const struct strbuf *sb,
+    char code[LANG_CODE_SIZE])
+{
+	candidate_t *cand;
+	char other[LANG_CODE_SIZE];
+	const char *buf = sb->s != NULL ? sb->s : "";
+	size_t len = sb->len;
+	int n, i;
+
+	strcpy(code, LANG_UNDETERMINED);
+	if (ld == NULL || count_letters(buf, len, MIN_LETTERS) < MIN_LETTERS)
+		return;
+	if ((cand = textcat_GetClassifyFullOutput(ld->tc)) == NULL)
+		fatal("out of memory");
+	n = textcat_ClassifyFull(ld->tc, buf, len, cand);
+	if (n > 0) {
+		profile_code(cand[0].name, code);
+		for (i = 1; i < n; i++) {
+			profile_code(cand[i].name, other);
+			if (strcmp(code, other) != 0) {
+				strcpy(code, LANG_UNDETERMINED);
+				break;
+			}
+		}
+	}
+	textcat_ReleaseClassifyFullOutput(ld->tc, cand);
+}
+
+/* Back to the start of the UTF-8 character holding byte i. */
+static size_t
+char_floor(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* Append text[from, from + SAMPLE_PIECE) to sb, whole words only. */
+static void
+add_piece(struct strbuf *sb, const char *text, size_t len, size_t from)
+{
+	size_t to;
+
+	to = from + SAMPLE_PIECE < len ? from + SAMPLE_PIECE : len;
+	while (from < to && text[from] != ' ' && text[from] != '\n')
+		from++;
+	while (to > from && to < len && text[to] != ' ' && text[to] != '\n')
+		to--;
+	from = char_floor(text, from);
+	to = char_floor(text, to);
+	if (to <= from)
+		return;
+	strbuf_add(sb, text + from, to - from);
+	strbuf_addc(sb, '\n');
+}
+
+void
+langdetect_document(const struct langdetect *ld, const char *text,
+    size_t len, char code[LANG_CODE_SIZE])
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	size_t i, step;
+
+	if (len <= SAMPLE_PIECES * SAMPLE_PIECE)
+		strbuf_add(&sb, text, len);
+	else {
+		step = (len - SAMPLE_PIECE) / (SAMPLE_PIECES - 1);
+		for (i = 0; i < SAMPLE_PIECES; i++)
+			add_piece(&sb, text, len, i * step);
+	}
+	classify(ld, &sb, code);
+	strbuf_free(&sb);
+}
+
+void
+langdetect_spans(const struct langdetect *ld, const char *text,
+    const struct span *spans, size_t n, char (*codes)[LANG_CODE_SIZE])
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	size_t i, len;
+
+	for (i = 0; i < n; i++) {
+		len = spans[i].end > spans[i].start ?
+		    spans[i].end - spans[i].start : 0;
+		if (len > SPAN_MAX)
+			len = char_floor(text + spans[i].start, SPAN_MAX);
+		sb.len = 0;
+		strbuf_add(&sb, text + spans[i].start, len);
+		classify(ld, &sb, codes[i]);
+	}
+	strbuf_free(&sb);
+}

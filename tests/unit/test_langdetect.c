@@ -1,0 +1,171 @@
+/*
+ * test_langdetect.c -- the language detector: English, French, Spanish,
+ * Portuguese and German policy prose; text too short to judge; a long
+ * text judged on its sample; a mixed text paragraph by paragraph; codes
+ * and names.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "langdetect.h"
+#include "util.h"
+
+static const char english[] =
+    "The government will strengthen the resilience of national critical "
+    "infrastructure and work with its international partners to promote "
+    "responsible state behaviour in cyberspace. Each ministry shall report "
+    "every significant incident to the national response team within "
+    "seventy-two hours, and the budget for training will double.";
+static const char french[] =
+    "Le gouvernement renforcera la résilience des infrastructures "
+    "critiques nationales et travaillera avec ses partenaires "
+    "internationaux pour promouvoir un comportement responsable des États "
+    "dans le cyberespace. Chaque ministère signale tout incident important "
+    "à l'équipe nationale de réponse dans les soixante-douze heures.";
+static const char spanish[] =
+    "El gobierno fortalecerá la resiliencia de las infraestructuras "
+    "críticas nacionales y trabajará con sus socios internacionales para "
+    "promover un comportamiento responsable de los Estados en el "
+    "ciberespacio. Cada ministerio deberá informar de todo incidente "
+    "importante al equipo nacional de respuesta en un plazo de setenta y "
+    "dos horas.";
+static const char portuguese[] =
+    "O governo vai fortalecer a resiliência das infraestruturas críticas "
+    "nacionais e trabalhar com os seus parceiros internacionais para "
+    "promover um comportamento responsável dos Estados no ciberespaço. "
+    "Cada ministério deverá comunicar todos os incidentes importantes à "
+    "equipa nacional de resposta no prazo de setenta e duas horas.";
+static const char german[] =
+    "Die Bundesregierung wird die Widerstandsfähigkeit der kritischen "
+    "Infrastrukturen stärken und mit ihren internationalen Partnern "
+    "zusammenarbeiten, um verantwortungsvolles staatliches Verhalten im "
+    "Cyberraum zu fördern. Jedes Ministerium meldet jeden bedeutenden "
+    "Vorfall innerhalb von zweiundsiebzig Stunden an das nationale "
+    "Abwehrzentrum.";
+
+static void
+check_text(const struct langdetect *ld, const char *text, const char *want)
+{
+	char code[LANG_CODE_SIZE];
+
+	langdetect_document(ld, text, strlen(text), code);
+	CHECK_STR(code, want);
+}
+
+/* Too little text for n-grams to mean anything: undetermined, not a
+   guess.  Digits and punctuation are not letters. */
+static void
+test_short(const struct langdetect *ld)
+{
+	check_text(ld, "", "und");
+	check_text(ld, "Le gouvernement renforcera", "und");
+	check_text(ld, "The government will act.", "und");
+	check_text(ld, "1.2.3 ........................ 45 -- 2024/05/06 "
+	    "1.2.4 ........................ 46 -- 2024/05/07 "
+	    "1.2.5 ........................ 47 -- 2024/05/08", "und");
+}
+
+/*
+ * A long text is judged on a sample spread over it: a French text with
+ * one English page at the front is French, and its length does not
+ * change the answer.
+ */
+static void
+test_long(const struct langdetect *ld)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	char code[LANG_CODE_SIZE];
+	int i;
+
+	strbuf_adds(&sb, english);
+	strbuf_adds(&sb, "\n\n");
+	for (i = 0; i < 200; i++) {
+		strbuf_adds(&sb, french);
+		strbuf_adds(&sb, "\n\n");
+	}
+	langdetect_document(ld, sb.s, sb.len, code);
+	CHECK_STR(code, "fr");
+	strbuf_free(&sb);
+}
+
+/* A mixed text, paragraph by paragraph, with a short one in between. */
+static void
+test_spans(const struct langdetect *ld)
+{
+	const char *parts[] = { english, french, "Annex 2.", spanish,
+	    portuguese, german, "" };
+	const char *want[] = { "en", "fr", "und", "es", "pt", "de", "und" };
+	struct strbuf sb = { NULL, 0, 0 };
+	struct span spans[nitems(parts)];
+	char codes[nitems(parts)][LANG_CODE_SIZE];
+	size_t i;
+
+	for (i = 0; i < nitems(parts); i++) {
+		spans[i].start = sb.len;
+		strbuf_adds(&sb, parts[i]);
+		spans[i].end = sb.len;
+		strbuf_adds(&sb, "\n\n");
+	}
+	langdetect_spans(ld, sb.s, spans, nitems(parts), codes);
+	for (i = 0; i < nitems(parts); i++)
+		CHECK_STR(codes[i], want[i]);
+	/* The whole mixed text has no one language to name... or a
+	   majority; either way it is one of the five or und, never a
+	   language absent from it. */
+	langdetect_document(ld, sb.s, sb.len, codes[0]);
+	CHECK(strstr(" en fr es pt de und ", codes[0]) != NULL);
+	strbuf_free(&sb);
+}
+
+static void
+test_names(void)
+{
+	CHECK_STR(langdetect_name("fr"), "French");
+	CHECK_STR(langdetect_name("en"), "English");
+	CHECK_STR(langdetect_name("pt"), "Portuguese");
+	CHECK_STR(langdetect_name("und"), "undetermined");
+	CHECK_STR(langdetect_name("haw"), "haw");
+	CHECK(langdetect_valid_code("en"));
+	CHECK(langdetect_valid_code("haw"));
+	CHECK(!langdetect_valid_code("EN"));
+	CHECK(!langdetect_valid_code("e"));
+	CHECK(!langdetect_valid_code("en-GB"));
+	CHECK(!langdetect_valid_code("engl"));
+	CHECK(!langdetect_valid_code(""));
+}
+
+int
+main(void)
+{
+	struct langdetect *ld;
+	const struct langdetect *sh;
+	const char *scause = NULL;
+	char *cause = NULL;
+
+	if ((ld = langdetect_open(&cause)) == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		return 1;
+	}
+	check_text(ld, english, "en");
+	check_text(ld, french, "fr");
+	check_text(ld, spanish, "es");
+	check_text(ld, portuguese, "pt");
+	check_text(ld, german, "de");
+	test_short(ld);
+	test_long(ld);
+	test_spans(ld);
+	test_names();
+	/* The shared detector is one, and answers alike. */
+	sh = langdetect_shared(&scause);
+	CHECK(sh != NULL);
+	CHECK(sh == langdetect_shared(&scause));
+	check_text(sh, german, "de");
+	langdetect_free(ld);
+	langdetect_free(NULL);
+	return CHECK_DONE();
+}
