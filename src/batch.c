@@ -26,6 +26,7 @@
 #include "document.h"
 #include "outfile.h"
 #include "report.h"
+#include "textkind.h"
 
 /* Tasks a worker may run ahead of the writer: enough to keep every
    thread busy, few enough that memory does not grow with the batch. */
@@ -120,6 +121,10 @@ totals_add(struct batch_totals *t, const struct options *o,
 		t->errors++;
 		return;
 	}
+	if (dr->no_verdict != NULL) {
+		t->unjudged++;
+		return;
+	}
 	if (dr->overall * 100.0 < o->fail_under - 1e-9)
 		t->below++;
 	if (dr->conflict_errors > 0)
@@ -146,6 +151,25 @@ batch_wait(struct batch *b, size_t i)
 	return signal_caught() == 0 ? 0 : -1;
 }
 
+/* What stderr says of a document: that it could not be read, that it got
+   no verdict, or that it does not look like policy text. */
+static void
+batch_notice(const struct docresult *dr)
+{
+	size_t i;
+
+	if (!dr->ok)
+		log_warnx("%s: %s", dr->path, dr->error);
+	else if (dr->no_verdict != NULL)
+		log_warnx("%s: %s", dr->path, dr->no_verdict);
+	else if (dr->flags & DOCFLAG_NOT_POLICY)
+		for (i = 0; i < dr->nwarnings; i++)
+			if (strncmp(dr->warnings[i], TEXTKIND_WARNING,
+			    strlen(TEXTKIND_WARNING)) == 0)
+				log_warnx("%s: warning: %s", dr->path,
+				    dr->warnings[i]);
+}
+
 static void
 batch_write(struct batch *b, size_t i, struct report *rep,
     struct report *ev, struct batch_totals *t)
@@ -157,9 +181,8 @@ batch_write(struct batch *b, size_t i, struct report *rep,
 		errlist_warn(&s->r.skipped);
 	for (j = 0; j < s->r.n; j++) {
 		/* The report has the error row; the terminal gets it too. */
-		if (!s->r.v[j]->ok && !b->o->quiet)
-			log_warnx("%s: %s", s->r.v[j]->path,
-			    s->r.v[j]->error);
+		if (!b->o->quiet)
+			batch_notice(s->r.v[j]);
 		report_document(rep, s->r.v[j]);
 		if (ev != NULL)
 			report_document(ev, s->r.v[j]);

@@ -24,6 +24,7 @@ struct batch_totals {
 	size_t		 errors;
 	size_t		 below;		/* overall score under --fail-under */
 	size_t		 conflict_errors; /* documents with one */
+	size_t		 unjudged;	/* read, no verdict (language) */
 	int		 signal;	/* stopped by this signal, or 0 */
 	int		 output_error;
 };

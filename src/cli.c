@@ -18,6 +18,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "langdetect.h"
 #include "options.h"
 #include "util.h"
 
@@ -41,7 +42,10 @@ static const char help_text[] =
 "  -o, --output FILE        write the report to FILE (atomically)\n"
 "  -l, --level LEVEL        csv rows per objective, area or document\n"
 "  -e, --evidence FILE      also write every hit to FILE (.csv or .xml)\n"
-"      --fail-under PCT     exit 1 when a document scores below PCT\n"
+"      --fail-under PCT     exit 1 when a document scores below PCT, or\n"
+"                           has no verdict (language not the rules')\n"
+"      --language CODE      the documents are in CODE (ISO 639-1, e.g. en):\n"
+"                           no detection\n"
 "  -j, --jobs N             worker threads (default: online CPUs)\n"
 "      --include GLOB       only read files matching GLOB inside folders\n"
 "      --exclude GLOB       skip files and folders matching GLOB\n"
@@ -90,7 +94,8 @@ enum {
 	OPT_DOCUMENTS,
 	OPT_CORPUS,
 	OPT_SPLIT,
-	OPT_CSV_RAW
+	OPT_CSV_RAW,
+	OPT_LANGUAGE
 };
 
 static const struct option long_options[] = {
@@ -121,6 +126,7 @@ static const struct option long_options[] = {
 	{ "corpus", required_argument, NULL, OPT_CORPUS },
 	{ "split", required_argument, NULL, OPT_SPLIT },
 	{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
+	{ "language", required_argument, NULL, OPT_LANGUAGE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -238,6 +244,17 @@ parse_percent(struct options *o, const char *s)
 	    o->fail_under > 100)
 		return usage_error("--fail-under wants a percentage from 0 to "
 		    "100, not '%s'", s);
+	o->fail_under_set = 1;
+	return 0;
+}
+
+static int
+parse_language(struct options *o, const char *s)
+{
+	if (!langdetect_valid_code(s))
+		return usage_error("--language wants a language code such as "
+		    "en or fr (ISO 639-1, lowercase), not '%s'", s);
+	o->limits.language = s;
 	return 0;
 }
 
@@ -293,6 +310,7 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_CORPUS: o->corpus = arg; return 0;
 	case OPT_SPLIT: o->split = arg; return 0;
 	case OPT_CSV_RAW: o->csv_raw = 1; return 0;
+	case OPT_LANGUAGE: return parse_language(o, arg);
 	case 'q': o->quiet = 1; return 0;
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
 		fputs(help_text, stdout); *done = 1; return 0;

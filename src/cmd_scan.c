@@ -15,15 +15,23 @@
 #include "rules.h"
 #include "walk.h"
 
-/* Interrupted, then trouble, then findings: the worst thing wins. */
+/*
+ * Interrupted, then trouble, then findings: the worst thing wins.  A
+ * document without verdict (its language is not the rules') is a finding
+ * only when --fail-under was given: a gate that was asked for cannot pass
+ * a document it could not judge, while a plain scan reports it and goes
+ * on.
+ */
 static int
-exit_for(const struct batch_totals *t)
+exit_for(const struct options *o, const struct batch_totals *t)
 {
 	if (t->signal != 0)
 		return 128 + t->signal;
 	if (t->errors > 0 || t->output_error)
 		return EXIT_TROUBLE;
 	if (t->below > 0 || t->conflict_errors > 0)
+		return EXIT_FINDINGS;
+	if (t->unjudged > 0 && o->fail_under_set)
 		return EXIT_FINDINGS;
 	return EXIT_OK;
 }
@@ -55,5 +63,5 @@ cmd_scan(const struct options *o)
 	prefilter_free(pf);
 	ruleset_free(rs);
 	inputs_free(&in);
-	return exit_for(&t);
+	return exit_for(o, &t);
 }

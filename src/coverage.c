@@ -239,6 +239,33 @@ coverage_error(const char *path, const char *sha256, const char *error)
 	return dr;
 }
 
+struct docresult *
+coverage_no_verdict(const char *path, const char *sha256, size_t words,
+    const char *why)
+{
+	struct docresult *dr;
+
+	dr = docresult_new(path, sha256);
+	dr->ok = 1;
+	dr->words = words;
+	dr->no_verdict = xstrdup(why);
+	return dr;
+}
+
+const char *
+docresult_status(const struct docresult *dr)
+{
+	if (!dr->ok)
+		return "error";
+	return dr->no_verdict != NULL ? "unsupported-language" : "ok";
+}
+
+const char *
+docflags_name(unsigned flags)
+{
+	return (flags & DOCFLAG_NOT_POLICY) ? "not-policy-text" : "";
+}
+
 void
 docresult_add_warning(struct docresult *dr, const char *warning)
 {
@@ -265,6 +292,7 @@ docresult_free(struct docresult *dr)
 	free(dr->objectives);
 	free(dr->areas);
 	free(dr->error);
+	free(dr->no_verdict);
 	free(dr->path);
 	free(dr);
 }

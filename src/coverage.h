@@ -27,6 +27,16 @@ struct docresult *coverage_compute(const struct ruleset *, const char *path,
 /* A document that could not be read or scanned: status error. */
 struct docresult *coverage_error(const char *path, const char *sha256,
 		    const char *error);
+/* A document read but not judged, for the reason given (one line): ok,
+   with no_verdict set and no objectives or areas. */
+struct docresult *coverage_no_verdict(const char *path, const char *sha256,
+		    size_t words, const char *why);
+/* "ok", "error" or "unsupported-language": the document's status in
+   every report. */
+const char	*docresult_status(const struct docresult *);
+/* "not-policy-text" and any later flag, separated by spaces; "" for
+   none.  Static storage. */
+const char	*docflags_name(unsigned flags);
 /* Appends a copy of a warning (e.g. from the extractor) to a result. */
 void		 docresult_add_warning(struct docresult *, const char *);
 void		 docresult_free(struct docresult *);

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,25 +18,106 @@
 #include "coverage.h"
 #include "document.h"
 #include "fileio.h"
+#include "langdetect.h"
 #include "outfile.h"
 #include "sniff.h"
+#include "textkind.h"
+
+static void
+doc_warn(struct doctext *doc, char *msg)
+{
+	doc->warnings = xreallocarray(doc->warnings, doc->nwarnings + 1,
+	    sizeof(*doc->warnings));
+	doc->warnings[doc->nwarnings++] = msg;
+}
+
+/* The document's language: as --language says, else detected; "und",
+   with a warning, when the detector cannot be loaded. */
+static void
+document_language(const struct extract_opts *lim, struct doctext *doc,
+    char code[LANG_CODE_SIZE])
+{
+	const struct langdetect *ld;
+	const char *cause = NULL;
+
+	if (lim->language != NULL) {
+		snprintf(code, LANG_CODE_SIZE, "%s", lim->language);
+		return;
+	}
+	if ((ld = langdetect_shared(&cause)) == NULL) {
+		strcpy(code, LANG_UNDETERMINED);
+		doc_warn(doc, xasprintf("language not detected: %s", cause));
+		return;
+	}
+	langdetect_document(ld, doc->text, doc->len, code);
+}
+
+/* NULL when the rules cover the language (an undetermined one is given
+   the benefit of the doubt); else why there is no verdict. */
+static char *
+language_uncovered(const struct ruleset *rs, const char *code)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	size_t i;
+
+	if (strcmp(code, LANG_UNDETERMINED) == 0)
+		return NULL;
+	for (i = 0; i < rs->nlanguages; i++)
+		if (strcmp(rs->languages[i], code) == 0)
+			return NULL;
+	strbuf_addf(&sb, "language %s (%s) is not covered by the rules (",
+	    code, langdetect_name(code));
+	for (i = 0; i < rs->nlanguages; i++)
+		strbuf_addf(&sb, "%s%s", i > 0 ? ", " : "", rs->languages[i]);
+	strbuf_adds(&sb, "); no verdict");
+	return sb.s;
+}
+
+/* A document in a language the rules do not read: not scanned. */
+static struct docresult *
+document_unjudged(const char *name, const char *sha256, struct doctext *doc,
+    const char *why)
+{
+	struct docresult *dr;
+
+	dr = coverage_no_verdict(name, sha256, doc->words, why);
+	dr->warnings = doc->warnings;
+	dr->nwarnings = doc->nwarnings;
+	doc->warnings = NULL;
+	doc->nwarnings = 0;
+	doctext_free(doc);
+	return dr;
+}
 
 struct docresult *
 document_check_text(const struct ruleset *rs, struct scanner *sc,
-    const char *name, const char *sha256, struct doctext *doc)
+    const char *name, const char *sha256, struct doctext *doc,
+    const struct extract_opts *lim)
 {
 	struct docresult *dr;
 	struct hit *hits;
 	size_t nhits;
-	char *cause = NULL;
+	char *cause = NULL, *why, lang[LANG_CODE_SIZE];
+	unsigned flags;
 
+	document_language(lim, doc, lang);
+	if ((why = language_uncovered(rs, lang)) != NULL) {
+		dr = document_unjudged(name, sha256, doc, why);
+		free(why);
+		memcpy(dr->language, lang, sizeof(dr->language));
+		return dr;
+	}
 	if (scan_document(sc, doc, &hits, &nhits, &cause) != 0) {
 		dr = coverage_error(name, sha256, cause);
 		free(cause);
 		doctext_free(doc);
 		return dr;
 	}
+	if ((flags = textkind_check(doc, &why)) != 0)
+		doc_warn(doc, why);
 	dr = coverage_compute(rs, name, sha256, doc->words, hits, nhits);
+	memcpy(dr->language, lang, sizeof(dr->language));
+	dr->flags = flags;
 	dr->warnings = doc->warnings;
 	dr->nwarnings = doc->nwarnings;
 	doc->warnings = NULL;
@@ -59,7 +141,7 @@ document_check(const struct ruleset *rs, struct scanner *sc,
 		free(cause);
 		return dr;
 	}
-	return document_check_text(rs, sc, name, sha, doc);
+	return document_check_text(rs, sc, name, sha, doc, lim);
 }
 
 static void

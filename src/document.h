@@ -67,9 +67,15 @@ struct doctext *document_text(const struct input *,
 struct docresult *document_check(const struct ruleset *, struct scanner *,
 	    const char *name, const unsigned char *, size_t,
 	    const struct extract_opts *);
-/* The same for text already extracted; takes ownership of doc. */
+/*
+ * The same for text already extracted; takes ownership of doc.  Its
+ * language is detected (or taken from the options' language); a document
+ * in a language the rules do not cover is not scanned: its result has
+ * no_verdict set.  A judged document is checked for signs that it is not
+ * policy text (textkind.h) and flagged.
+ */
 struct docresult *document_check_text(const struct ruleset *,
 	    struct scanner *, const char *name, const char *sha256,
-	    struct doctext *doc);
+	    struct doctext *doc, const struct extract_opts *);
 
 #endif

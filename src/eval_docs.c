@@ -226,8 +226,9 @@ check_one(const struct options *o, const struct ratings *rt,
 	in.path = rated_file(o->corpus, d->doc);
 	document_run(rt->rs, sc, &in, &o->limits, &res);
 	if ((dr = rated_result(&res, path, in.path, &why)) == NULL ||
-	    !dr->ok) {
-		log_warnx("%s: %s", path, dr != NULL ? dr->error : why);
+	    !dr->ok || dr->no_verdict != NULL) {
+		log_warnx("%s: %s", path, dr == NULL ? why : dr->ok ?
+		    dr->no_verdict : dr->error);
 		rc = -1;
 	} else
 		take_scores(rt, d, dr);

@@ -28,6 +28,7 @@ extract_opts_default(struct extract_opts *o)
 	o->max_total_size = (size_t)1 << 30;
 	o->max_ratio = 200;
 	o->max_xml_depth = 256;
+	o->language = NULL;
 }
 
 static struct doctext *

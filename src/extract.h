@@ -28,6 +28,9 @@ struct extract_opts {
 	size_t		 max_total_size;	/* uncompressed, per archive */
 	unsigned	 max_ratio;		/* uncompressed / compressed */
 	unsigned	 max_xml_depth;
+	const char	*language;	/* --language: every document is in
+					   this language (a code, not
+					   detected); NULL: detect */
 };
 
 void		 extract_opts_default(struct extract_opts *);

@@ -47,6 +47,9 @@ lint_document(struct lintrun *lr, const struct docresult *dr)
 		log_warnx("%s: %s", dr->path, dr->error);
 		return;
 	}
+	/* Not scanned: its language is not the rules'. */
+	if (dr->no_verdict != NULL)
+		return;
 	lr->ndocs++;
 	seen = xcalloc(lr->rs->nrules, 1);
 	for (i = 0; i < dr->nhits; i++)

@@ -166,6 +166,11 @@ struct ruleset {
 	size_t		 nobjectives;
 	struct pattern	**patterns;	/* every pattern, incl. modality */
 	size_t		 npatterns;
+	/* Languages the rules are written for, ISO 639-1 codes in the order
+	   first declared: the union of every file's languages= ("en" for a
+	   file that declares none); owned. */
+	char		**languages;
+	size_t		 nlanguages;
 };
 
 /* A half-open byte range [start, end) of the document text. */
@@ -261,6 +266,18 @@ struct docresult {
 	unsigned	 conflicts;	/* objectives contradicted */
 	unsigned	 gaps;		/* objectives absent or partial */
 	int		 conflict_errors; /* error-level conflict rules fired */
+	/* What the document is (document.c), beside how it scores. */
+	char		 language[8];	/* ISO 639-1 code (langdetect.h);
+					   "und": undetermined; "": unread */
+	char		*no_verdict;	/* owned; set when the document was
+					   not judged (its language is not
+					   the rules'): why, on one line; it
+					   then has no hits, objectives or
+					   areas, and no scores */
+	unsigned	 flags;		/* DOCFLAG_* */
 };
+
+/* Flags on a judged document: it was scored, but read the score with care. */
+#define DOCFLAG_NOT_POLICY	0x01	/* not policy text (textkind.h) */
 
 #endif

@@ -35,6 +35,7 @@ struct options {
 	const char		*output;	/* -o; NULL: stdout */
 	const char		*evidence;	/* --evidence FILE */
 	double			 fail_under;	/* percent */
+	int			 fail_under_set; /* --fail-under given */
 	unsigned		 jobs;		/* 0: online CPUs */
 	const char		**include;
 	size_t			 ninclude;

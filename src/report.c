@@ -51,10 +51,12 @@ void
 report_document(struct report *r, const struct docresult *dr)
 {
 	r->ndocuments++;
-	if (dr->ok)
-		r->sum_overall += dr->overall;
-	else
+	if (!dr->ok)
 		r->nerrors++;
+	else if (dr->no_verdict != NULL)
+		r->nunjudged++;
+	else
+		r->sum_overall += dr->overall;
 	if (!r->failed && r->ops->document(r, dr) != 0)
 		r->failed = 1;
 }

@@ -30,19 +30,23 @@ struct csv_state {
 static const char *const header_objective[] = {
 	"document", "sha256", "area", "objective", "title", "status", "score",
 	"rules_fired", "rules_total", "hits", "hits_per_10k_words",
-	"first_line", "message"
+	"first_line", "message", "language", "flags"
 };
+/* status: the document's (ok, error, unsupported-language), as the other
+   levels say it in their own status column. */
 static const char *const header_area[] = {
 	"document", "sha256", "area", "kind", "title", "score", "covered",
-	"partial", "absent", "contradicted", "message"
+	"partial", "absent", "contradicted", "message", "status", "language",
+	"flags"
 };
 static const char *const header_document[] = {
 	"document", "sha256", "status", "overall", "principles", "words",
-	"conflicts", "gaps", "hits", "message"
+	"conflicts", "gaps", "hits", "message", "language", "flags"
 };
 static const char *const header_evidence[] = {
 	"document", "rule", "objective", "area", "kind", "severity", "line",
-	"column", "page", "byte_offset", "match", "modality", "sentence"
+	"column", "page", "byte_offset", "match", "modality", "sentence",
+	"status", "language", "flags"
 };
 
 static void
@@ -96,6 +100,18 @@ put_empty(struct report *r, unsigned n)
 {
 	while (n-- > 0)
 		put(r, "");
+}
+
+/* The columns every row ends with: the document's status where the level
+   has no status column of its own, its language, its flags. */
+static void
+put_document_tail(struct report *r, const struct docresult *dr,
+    int with_status)
+{
+	if (with_status)
+		put(r, docresult_status(dr));
+	put(r, dr->language);
+	put(r, docflags_name(dr->flags));
 }
 
 static int
@@ -200,6 +216,7 @@ objective_rows(struct report *r, const struct docresult *dr)
 		put_decimal(r, hits_per_10k(or->hits, dr->words));
 		put_nz(r, or->first_line);
 		put(r, objective_message(st, or, fired));
+		put_document_tail(r, dr, 0);
 		rc = end_row(r);
 	}
 	free(fired);
@@ -248,34 +265,52 @@ area_rows(struct report *r, const struct docresult *dr)
 		put_u(r, ar->absent);
 		put_u(r, ar->contradicted);
 		put(r, area_message(r->state, dr, ar->area));
+		put_document_tail(r, dr, 1);
 		rc = end_row(r);
 	}
 	return rc;
+}
+
+/* The warnings of a document, "; " between them, after lead if any. */
+static const char *
+warnings_message(struct csv_state *st, const struct docresult *dr,
+    const char *lead)
+{
+	size_t i;
+
+	st->msg.len = 0;
+	strbuf_adds(&st->msg, lead != NULL ? lead : "");
+	for (i = 0; i < dr->nwarnings; i++) {
+		if (i > 0 || lead != NULL)
+			strbuf_adds(&st->msg, "; ");
+		strbuf_adds(&st->msg, dr->warnings[i]);
+	}
+	return st->msg.s;
 }
 
 static int
 document_row(struct report *r, const struct docresult *dr)
 {
 	struct csv_state *st = r->state;
-	size_t i;
 
 	put(r, dr->path);
 	put(r, dr->sha256);
-	put(r, "ok");
-	put_percent(r, dr->overall);
-	put_percent(r, dr->principles);
-	put_u(r, dr->words);
-	put_u(r, dr->conflicts);
-	put_u(r, dr->gaps);
-	put_u(r, dr->nhits);
-	st->msg.len = 0;
-	strbuf_adds(&st->msg, "");
-	for (i = 0; i < dr->nwarnings; i++) {
-		if (i > 0)
-			strbuf_adds(&st->msg, "; ");
-		strbuf_adds(&st->msg, dr->warnings[i]);
+	put(r, docresult_status(dr));
+	if (dr->no_verdict != NULL) {
+		put_empty(r, 2);
+		put_u(r, dr->words);
+		put_empty(r, 3);
+		put(r, warnings_message(st, dr, dr->no_verdict));
+	} else {
+		put_percent(r, dr->overall);
+		put_percent(r, dr->principles);
+		put_u(r, dr->words);
+		put_u(r, dr->conflicts);
+		put_u(r, dr->gaps);
+		put_u(r, dr->nhits);
+		put(r, warnings_message(st, dr, NULL));
 	}
-	put(r, st->msg.s);
+	put_document_tail(r, dr, 0);
 	return end_row(r);
 }
 
@@ -301,42 +336,65 @@ evidence_rows(struct report *r, const struct docresult *dr)
 		put(r, h->match);
 		put(r, modality_name(h->modality));
 		put(r, h->sentence);
+		put_document_tail(r, dr, 1);
 		rc = end_row(r);
 	}
 	return rc;
 }
 
-/* The one row of a document that could not be read, at any level. */
+/*
+ * The one row of a document without verdicts: one that could not be read
+ * (status error, the reason in message), or, at the objective and area
+ * levels, one in a language the rules do not cover (status
+ * unsupported-language): its objectives are not listed as absent.
+ */
 static int
-error_row(struct report *r, const struct docresult *dr)
+status_row(struct report *r, const struct docresult *dr)
 {
 	put(r, dr->path);
 	put(r, dr->sha256);
 	switch (r->info.level) {
 	case LEVEL_OBJECTIVE:
 		put_empty(r, 3);
-		put(r, "error");
+		put(r, docresult_status(dr));
 		put_empty(r, 6);
 		break;
 	case LEVEL_AREA:
 		put_empty(r, 8);
 		break;
 	case LEVEL_DOCUMENT:
-		put(r, "error");
+		put(r, docresult_status(dr));
 		put_empty(r, 6);
 		break;
 	}
-	put(r, dr->error);
+	put(r, dr->ok ? warnings_message(r->state, dr, dr->no_verdict) :
+	    dr->error);
+	put_document_tail(r, dr, r->info.level == LEVEL_AREA);
+	return end_row(r);
+}
+
+/* The document without verdict in an evidence report: one row with no
+   hit, saying so. */
+static int
+evidence_status_row(struct report *r, const struct docresult *dr)
+{
+	put(r, dr->path);
+	put_empty(r, 12);
+	put_document_tail(r, dr, 1);
 	return end_row(r);
 }
 
 static int
 csv_document(struct report *r, const struct docresult *dr)
 {
-	if (r->info.evidence)
+	if (r->info.evidence) {
+		if (dr->no_verdict != NULL)
+			return evidence_status_row(r, dr);
 		return dr->ok ? evidence_rows(r, dr) : 0;
-	if (!dr->ok)
-		return error_row(r, dr);
+	}
+	if (!dr->ok || (dr->no_verdict != NULL &&
+	    r->info.level != LEVEL_DOCUMENT))
+		return status_row(r, dr);
 	switch (r->info.level) {
 	case LEVEL_AREA:
 		return area_rows(r, dr);

@@ -33,7 +33,8 @@ struct report {
 	/* Totals over the documents written so far, for trailers. */
 	size_t			 ndocuments;
 	size_t			 nerrors;
-	double			 sum_overall;	/* of ok documents */
+	double			 sum_overall;	/* of judged documents */
+	size_t			 nunjudged;	/* read, no verdict */
 };
 
 extern const struct report_ops report_text_ops;

@@ -107,6 +107,15 @@ add_areas(struct strbuf *sb, const struct docresult *dr)
 		strbuf_addc(sb, ')');
 }
 
+/* ", language en" and the flags: what the document is. */
+static void
+add_kind(struct strbuf *sb, const struct docresult *dr)
+{
+	strbuf_addf(sb, ", language %s", dr->language);
+	if (dr->flags != 0)
+		strbuf_addf(sb, " (%s)", docflags_name(dr->flags));
+}
+
 static int
 summary(struct report *r, const struct docresult *dr)
 {
@@ -121,6 +130,7 @@ summary(struct report *r, const struct docresult *dr)
 	add_plural(&st->line, dr->gaps, "gap");
 	strbuf_adds(&st->line, ", ");
 	add_plural(&st->line, dr->words, "word");
+	add_kind(&st->line, dr);
 	return emit(r, &st->line);
 }
 
@@ -302,6 +312,14 @@ text_document(struct report *r, const struct docresult *dr)
 		strbuf_addf(&st->line, "%s: error: ", st->path);
 		strbuf_adds(&st->line, report_clean_line(&st->clean, dr->error));
 		rc = emit(r, &st->line);
+	} else if (dr->no_verdict != NULL) {
+		strbuf_addf(&st->line, "%s: %s: ", st->path,
+		    docresult_status(dr));
+		strbuf_adds(&st->line,
+		    report_clean_line(&st->clean, dr->no_verdict));
+		strbuf_adds(&st->line, ", ");
+		add_plural(&st->line, dr->words, "word");
+		rc = emit(r, &st->line);
 	} else if (r->info.evidence)
 		rc = evidence(r, dr);
 	else
@@ -312,8 +330,8 @@ text_document(struct report *r, const struct docresult *dr)
 		    report_clean_line(&st->clean, dr->warnings[i]));
 		rc = emit(r, &st->line);
 	}
-	if (rc == 0 && dr->ok && !r->info.evidence &&
-	    r->info.level != LEVEL_DOCUMENT)
+	if (rc == 0 && dr->ok && dr->no_verdict == NULL &&
+	    !r->info.evidence && r->info.level != LEVEL_DOCUMENT)
 		rc = diagnostics(r, dr);
 	return rc;
 }
@@ -322,7 +340,7 @@ static int
 text_end(struct report *r)
 {
 	struct text_state *st = r->state;
-	size_t ok = r->ndocuments - r->nerrors;
+	size_t ok = r->ndocuments - r->nerrors - r->nunjudged;
 	int rc;
 
 	if (st == NULL)
@@ -331,6 +349,11 @@ text_end(struct report *r)
 	add_plural(&st->line, r->ndocuments, "document");
 	strbuf_adds(&st->line, ", ");
 	add_plural(&st->line, r->nerrors, "error");
+	if (r->nunjudged > 0) {
+		strbuf_adds(&st->line, ", ");
+		add_count(&st->line, r->nunjudged);
+		strbuf_adds(&st->line, " without verdict (language)");
+	}
 	strbuf_adds(&st->line, ", mean overall ");
 	if (ok > 0)
 		add_percent(&st->line, r->sum_overall / (double)ok);

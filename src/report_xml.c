@@ -213,8 +213,10 @@ document_head(struct xml_state *st, const struct docresult *dr,
 	attr(st, "path", dr->path);
 	if (dr->sha256[0] != '\0')
 		attr(st, "sha256", dr->sha256);
-	attr(st, "status", dr->ok ? "ok" : "error");
-	if (dr->ok && !evidence) {
+	attr(st, "status", docresult_status(dr));
+	if (dr->no_verdict != NULL)
+		attr_u(st, "words", dr->words);
+	else if (dr->ok && !evidence) {
 		attr_u(st, "words", dr->words);
 		attr_percent(st, "overall", dr->overall);
 		attr_percent(st, "principles", dr->principles);
@@ -222,8 +224,14 @@ document_head(struct xml_state *st, const struct docresult *dr,
 		attr_u(st, "gaps", dr->gaps);
 		attr_u(st, "hits", dr->nhits);
 	}
+	if (dr->language[0] != '\0')
+		attr(st, "language", dr->language);
+	if (dr->flags != 0)
+		attr(st, "flags", docflags_name(dr->flags));
 	if (!dr->ok)
 		text_element(st, "message", dr->error);
+	else if (dr->no_verdict != NULL)
+		text_element(st, "message", dr->no_verdict);
 	for (i = 0; i < dr->nwarnings; i++)
 		text_element(st, "warning", dr->warnings[i]);
 }
@@ -235,7 +243,9 @@ xml_document(struct report *r, const struct docresult *dr)
 	size_t i;
 
 	document_head(st, dr, r->info.evidence);
-	if (dr->ok && r->info.evidence) {
+	if (dr->no_verdict != NULL)
+		;
+	else if (dr->ok && r->info.evidence) {
 		for (i = 0; i < dr->nhits; i++)
 			hit_element(st, &dr->hits[i], 1);
 	} else if (dr->ok && r->info.level != LEVEL_DOCUMENT) {

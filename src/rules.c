@@ -661,6 +661,44 @@ load_modality(struct loader *ld, xmlNodePtr n)
 	}
 }
 
+static void
+add_language(struct ruleset *rs, const char *code, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nlanguages; i++)
+		if (strlen(rs->languages[i]) == len &&
+		    strncmp(rs->languages[i], code, len) == 0)
+			return;
+	rs->languages = xreallocarray(rs->languages, rs->nlanguages + 1,
+	    sizeof(*rs->languages));
+	rs->languages[rs->nlanguages++] = xstrndup(code, len);
+}
+
+/* languages="en fr": the file's codes join the ruleset's; the schema has
+   checked their form.  A file without the attribute is English. */
+static void
+load_languages(struct loader *ld, xmlNodePtr root)
+{
+	char *v, *p;
+	size_t n, codes = 0;
+
+	if ((v = attr(root, "languages")) == NULL) {
+		add_language(ld->rs, "en", 2);
+		return;
+	}
+	for (p = v; *p != '\0'; p += n) {
+		p += strspn(p, " \t\r\n");
+		if ((n = strcspn(p, " \t\r\n")) > 0) {
+			add_language(ld->rs, p, n);
+			codes++;
+		}
+	}
+	if (codes == 0)
+		lerr(ld, xmlGetLineNo(root), "languages= names no language");
+	free(v);
+}
+
 /* The first file names the ruleset; later ones only add to it. */
 static void
 load_root(struct loader *ld, xmlNodePtr root)
@@ -668,6 +706,7 @@ load_root(struct loader *ld, xmlNodePtr root)
 	struct ruleset *rs = ld->rs;
 	xmlNodePtr c;
 
+	load_languages(ld, root);
 	if (rs->id == NULL) {
 		rs->id = attr(root, "id");
 		rs->title = attr(root, "title");
@@ -1031,6 +1070,9 @@ ruleset_free(struct ruleset *rs)
 	free(rs->rules);
 	free(rs->objectives);
 	free(rs->patterns);
+	for (i = 0; i < rs->nlanguages; i++)
+		free(rs->languages[i]);
+	free(rs->languages);
 	free(rs->id);
 	free(rs->title);
 	free(rs->version);
