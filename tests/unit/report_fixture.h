@@ -15,9 +15,12 @@
 #include "report.h"
 #include "util.h"
 
-#define RF_NDOCS	3
+#define RF_NDOCS	4
 #define RF_PATH1	"dir/a,b \"q\".txt"
 #define RF_PATH3	"ctl\001name.txt"
+#define RF_PATH4	"fr.txt"
+#define RF_NOVERDICT	\
+	"language fr (French) is not covered by the rules (en); no verdict"
 #define RF_ERROR	"missing.pdf: No such file or directory"
 #define RF_WARNING	" leading space warning, with comma"
 #define RF_MATCH1	" Z\xc3\xbcrich \xe2\x80\x94 caf\xc3\xa9 "
@@ -80,6 +83,8 @@ rf_scored(const struct ruleset *rs)
 	fx_hit(&h[3], rs, "AA2.1.b", 95, 3, 6, "b", "b.");
 	dr = coverage_compute(rs, RF_PATH1, RF_SHA, 4321, h, 4);
 	docresult_add_warning(dr, RF_WARNING);
+	strcpy(dr->language, "en");
+	dr->flags = DOCFLAG_NOT_POLICY;
 	return dr;
 }
 
@@ -89,6 +94,9 @@ rf_docs(const struct ruleset *rs, struct docresult *docs[RF_NDOCS])
 	docs[0] = rf_scored(rs);
 	docs[1] = coverage_error("missing.pdf", "", RF_ERROR);
 	docs[2] = coverage_compute(rs, RF_PATH3, "", 0, NULL, 0);
+	strcpy(docs[2]->language, "und");
+	docs[3] = coverage_no_verdict(RF_PATH4, RF_SHA, 120, RF_NOVERDICT);
+	strcpy(docs[3]->language, "fr");
 }
 
 static void

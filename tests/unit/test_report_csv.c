@@ -139,41 +139,49 @@ test_objective(const struct ruleset *rs)
 {
 	static const char *const p1[] = { RF_PATH1, RF_SHA, "P", "P1",
 	    "Principle one", "partial", "50.0", "1", "2", "1", "2.3", "1",
-	    "1 of 2 rules needed" };
+	    "1 of 2 rules needed", "en", "not-policy-text" };
 	static const char *const aa11[] = { RF_PATH1, RF_SHA, "AA1", "AA1.1",
 	    "Free flow of data", "contradicted", "0.0", "0", "1", "1", "2.3",
-	    "2", "conflict: AA1.1.x" };
+	    "2", "conflict: AA1.1.x", "en", "not-policy-text" };
 	static const char *const aa12[] = { RF_PATH1, RF_SHA, "AA1", "AA1.2",
 	    "Many \"rules\", one objective", "absent", "0.0", "0", "4", "0",
-	    "0.0", "", "0 of 2 rules needed" };
+	    "0.0", "", "0 of 2 rules needed", "en", "not-policy-text" };
 	static const char *const aa21[] = { RF_PATH1, RF_SHA, "AA2", "AA2.1",
 	    "Rights online", "covered", "100.0", "2", "2", "2", "4.6", "3",
-	    "" };
+	    "", "en", "not-policy-text" };
 	static const char *const err[] = { "missing.pdf", "", "", "", "",
-	    "error", "", "", "", "", "", "", RF_ERROR };
+	    "error", "", "", "", "", "", "", RF_ERROR, "", "" };
+	/* A document in a language the rules do not read: one row, not its
+	   objectives as absent. */
+	static const char *const fr[] = { RF_PATH4, RF_SHA, "", "", "",
+	    "unsupported-language", "", "", "", "", "", "", RF_NOVERDICT,
+	    "fr", "" };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_OBJECTIVE, 0, "document,sha256,area,"
 	    "objective,title,status,score,rules_fired,rules_total,hits,"
-	    "hits_per_10k_words,first_line,message\r\n", 1 + 4 + 1 + 4, 13, &t);
+	    "hits_per_10k_words,first_line,message,language,flags\r\n",
+	    1 + 4 + 1 + 4 + 1, 15, &t);
 	/* Quoted by libcsv only where needed. */
 	CHECK(strstr(buf, "\r\n\"dir/a,b \"\"q\"\".txt\",") != NULL);
-	CHECK(strstr(buf, ",partial,50.0,1,2,1,2.3,1,1 of 2 rules needed\r\n")
-	    != NULL);
+	CHECK(strstr(buf, ",partial,50.0,1,2,1,2.3,1,1 of 2 rules needed,en,"
+	    "not-policy-text\r\n") != NULL);
 	CHECK(strstr(buf, "\r\nmissing.pdf,,,,,error,,,,,,,") != NULL);
 	check_row(&t, 0, (const char *const[]){ "document", "sha256", "area",
 	    "objective", "title", "status", "score", "rules_fired",
 	    "rules_total", "hits", "hits_per_10k_words", "first_line",
-	    "message" }, 13);
-	check_row(&t, 1, p1, 13);
-	check_row(&t, 2, aa11, 13);
-	check_row(&t, 3, aa12, 13);
-	check_row(&t, 4, aa21, 13);
-	check_row(&t, 5, err, 13);
+	    "message", "language", "flags" }, 15);
+	check_row(&t, 1, p1, 15);
+	check_row(&t, 2, aa11, 15);
+	check_row(&t, 3, aa12, 15);
+	check_row(&t, 4, aa21, 15);
+	check_row(&t, 5, err, 15);
 	CHECK_STR(t.rows[6].f[0], "ctl" FFFD "name.txt");
 	CHECK_STR(t.rows[6].f[5], "absent");
 	CHECK_STR(t.rows[6].f[10], "0.0");
+	CHECK_STR(t.rows[6].f[13], "und");
+	check_row(&t, 10, fr, 15);
 	table_free(&t);
 	free(buf);
 }
@@ -183,17 +191,20 @@ test_area(const struct ruleset *rs)
 {
 	static const char *const aa1[] = { RF_PATH1, RF_SHA, "AA1",
 	    "action-area", "Build & protect", "0.0", "0", "0", "1", "1",
-	    "conflict: AA1.1" };
+	    "conflict: AA1.1", "ok", "en", "not-policy-text" };
 	static const char *const err[] = { "missing.pdf", "", "", "", "", "",
-	    "", "", "", "", RF_ERROR };
+	    "", "", "", "", RF_ERROR, "error", "", "" };
+	static const char *const fr[] = { RF_PATH4, RF_SHA, "", "", "", "",
+	    "", "", "", "", RF_NOVERDICT, "unsupported-language", "fr", "" };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_AREA, 0, "document,sha256,area,kind,"
-	    "title,score,covered,partial,absent,contradicted,message\r\n",
-	    1 + 3 + 1 + 3, 11, &t);
-	check_row(&t, 2, aa1, 11);
-	check_row(&t, 4, err, 11);
+	    "title,score,covered,partial,absent,contradicted,message,status,"
+	    "language,flags\r\n", 1 + 3 + 1 + 3 + 1, 14, &t);
+	check_row(&t, 2, aa1, 14);
+	check_row(&t, 4, err, 14);
+	check_row(&t, 8, fr, 14);
 	CHECK_STR(t.rows[1].f[3], "principle");
 	CHECK_STR(t.rows[1].f[5], "50.0");
 	CHECK_STR(t.rows[3].f[5], "100.0");
@@ -205,22 +216,28 @@ static void
 test_document(const struct ruleset *rs)
 {
 	static const char *const ok[] = { RF_PATH1, RF_SHA, "ok", "50.0",
-	    "50.0", "4321", "1", "2", "4", RF_WARNING };
+	    "50.0", "4321", "1", "2", "4", RF_WARNING, "en", "not-policy-text" };
 	static const char *const err[] = { "missing.pdf", "", "error", "", "",
-	    "", "", "", "", RF_ERROR };
+	    "", "", "", "", RF_ERROR, "", "" };
 	static const char *const empty[] = { "ctl" FFFD "name.txt", "", "ok",
-	    "0.0", "0.0", "0", "0", "4", "0", "" };
+	    "0.0", "0.0", "0", "0", "4", "0", "", "und", "" };
+	/* Its words, but no scores. */
+	static const char *const fr[] = { RF_PATH4, RF_SHA,
+	    "unsupported-language", "", "", "120", "", "", "", RF_NOVERDICT,
+	    "fr", "" };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_DOCUMENT, 0, "document,sha256,status,"
-	    "overall,principles,words,conflicts,gaps,hits,message\r\n", 4, 10,
-	    &t);
+	    "overall,principles,words,conflicts,gaps,hits,message,language,"
+	    "flags\r\n", 5, 12, &t);
 	/* Outer blanks are quoted, or a reader would trim them. */
-	CHECK(strstr(buf, ",\"" RF_WARNING "\"\r\n") != NULL);
-	check_row(&t, 1, ok, 10);
-	check_row(&t, 2, err, 10);
-	check_row(&t, 3, empty, 10);
+	CHECK(strstr(buf, ",\"" RF_WARNING "\",en,not-policy-text\r\n") !=
+	    NULL);
+	check_row(&t, 1, ok, 12);
+	check_row(&t, 2, err, 12);
+	check_row(&t, 3, empty, 12);
+	check_row(&t, 4, fr, 12);
 	table_free(&t);
 	free(buf);
 }
@@ -230,18 +247,22 @@ test_evidence(const struct ruleset *rs)
 {
 	static const char *const h0[] = { RF_PATH1, "P1.a", "P1", "P",
 	    "support", "warning", "1", "1", "3", "0", RF_MATCH1, "binding",
-	    "In" RF_MATCH1 "we meet." };
+	    "In" RF_MATCH1 "we meet.", "ok", "en", "not-policy-text" };
 	static const char *const h1[] = { RF_PATH1, "AA1.1.x", "AA1.1", "AA1",
 	    "conflict", "error", "2", "5", "", "40", "data, \"localisation\"",
-	    "mention", RF_SENTENCE2 };
+	    "mention", RF_SENTENCE2, "ok", "en", "not-policy-text" };
+	/* No hit, but the document is there, and why. */
+	static const char *const fr[] = { RF_PATH4, "", "", "", "", "", "",
+	    "", "", "", "", "", "", "unsupported-language", "fr", "" };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_OBJECTIVE, 1, "document,rule,objective,"
 	    "area,kind,severity,line,column,page,byte_offset,match,modality,"
-	    "sentence\r\n", 1 + 4, 13, &t);
-	check_row(&t, 1, h0, 13);
-	check_row(&t, 2, h1, 13);
+	    "sentence,status,language,flags\r\n", 1 + 4 + 1, 16, &t);
+	check_row(&t, 1, h0, 16);
+	check_row(&t, 2, h1, 16);
+	check_row(&t, 5, fr, 16);
 	CHECK_STR(t.rows[3].f[10], "rights" FFFD);
 	CHECK_STR(t.rows[3].f[11], "hortatory");
 	table_free(&t);

@@ -19,7 +19,7 @@
 
 static const char expected_text[] =
     RF_PATH1 ": overall 50.0% (AA1 0.0%, AA2 100.0%; principles 50.0%), "
-	"1 conflict, 2 gaps, 4,321 words\n"
+	"1 conflict, 2 gaps, 4,321 words, language en (not-policy-text)\n"
     RF_PATH1 ": warning: " RF_WARNING "\n"
     RF_PATH1 ":2:5: conflict: AA1.1 Data localisation mandate [AA1.1.x]\n"
     "    We will require data, \"localisation\" of all records.\n"
@@ -29,7 +29,7 @@ static const char expected_text[] =
 	"would be satisfied by: R1, R2, R3 and 1 more\n"
     "missing.pdf: error: " RF_ERROR "\n"
     "ctl" FFFD "name.txt: overall 0.0% (AA1 0.0%, AA2 0.0%; "
-	"principles 0.0%), 0 conflicts, 4 gaps, 0 words\n"
+	"principles 0.0%), 0 conflicts, 4 gaps, 0 words, language und\n"
     "ctl" FFFD "name.txt: gap: P1 Principle one " DASH " absent; "
 	"would be satisfied by: P1 a, P1 b\n"
     "ctl" FFFD "name.txt: gap: AA1.1 Free flow of data " DASH " absent; "
@@ -38,7 +38,9 @@ static const char expected_text[] =
 	" absent; would be satisfied by: R1, R2, R3 and 1 more\n"
     "ctl" FFFD "name.txt: gap: AA2.1 Rights online " DASH " absent; "
 	"would be satisfied by: Rights a, Rights b\n"
-    "total: 3 documents, 1 error, mean overall 25.0%\n";
+    RF_PATH4 ": unsupported-language: " RF_NOVERDICT ", 120 words\n"
+    "total: 4 documents, 1 error, 1 without verdict (language), "
+	"mean overall 25.0%\n";
 
 static void
 test_text(const struct ruleset *rs)
@@ -55,7 +57,9 @@ test_text(const struct ruleset *rs)
 	a = rf_render(FORMAT_TEXT, rs, LEVEL_DOCUMENT, 0, &alen);
 	CHECK(strstr(a, ": gap: ") == NULL);
 	CHECK(strstr(a, "missing.pdf: error: ") != NULL);
-	CHECK(strstr(a, "4,321 words\n") != NULL);
+	CHECK(strstr(a, "4,321 words, language en (not-policy-text)\n") !=
+	    NULL);
+	CHECK(strstr(a, RF_PATH4 ": unsupported-language: ") != NULL);
 	free(a);
 }
 

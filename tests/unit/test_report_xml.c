@@ -120,7 +120,9 @@ test_objective(xmlRelaxNGPtr schema, const struct ruleset *rs)
 	CHECK_XPATH(doc, "/report/@generated", RF_WHEN);
 	CHECK_XPATH(doc, "/report/@version", PACKAGE_VERSION);
 	CHECK_XPATH(doc, "/report/ruleset/@title", "Test \"rules\" & <more>");
-	CHECK_XPATH(doc, "count(/report/document)", "3");
+	CHECK_XPATH(doc, "count(/report/document)", "4");
+	CHECK_XPATH(doc, "/report/document[1]/@language", "en");
+	CHECK_XPATH(doc, "/report/document[1]/@flags", "not-policy-text");
 	CHECK_XPATH(doc, "/report/document[1]/@path", RF_PATH1);
 	CHECK_XPATH(doc, "/report/document[1]/@overall", "50.0");
 	CHECK_XPATH(doc, "/report/document[1]/@words", "4321");
@@ -142,6 +144,16 @@ test_objective(xmlRelaxNGPtr schema, const struct ruleset *rs)
 	CHECK_XPATH(doc, "count(/report/document[2]/*)", "1");
 	CHECK_XPATH(doc, "/report/document[3]/@path", "ctl" FFFD "name.txt");
 	CHECK_XPATH(doc, "/report/document[3]/@gaps", "4");
+	CHECK_XPATH(doc, "/report/document[3]/@language", "und");
+	CHECK_XPATH(doc, "count(/report/document[3]/@flags)", "0");
+	/* No verdict: its language and why, but no scores and no areas. */
+	CHECK_XPATH(doc, "/report/document[4]/@status",
+	    "unsupported-language");
+	CHECK_XPATH(doc, "/report/document[4]/@language", "fr");
+	CHECK_XPATH(doc, "/report/document[4]/@words", "120");
+	CHECK_XPATH(doc, "/report/document[4]/message", RF_NOVERDICT);
+	CHECK_XPATH(doc, "count(/report/document[4]/@overall)", "0");
+	CHECK_XPATH(doc, "count(/report/document[4]/area)", "0");
 	xmlFreeDoc(doc);
 }
 
@@ -159,10 +171,15 @@ test_levels(xmlRelaxNGPtr schema, const struct ruleset *rs)
 	doc = render_valid(schema, rs, LEVEL_DOCUMENT, 0);
 	CHECK_XPATH(doc, "/report/@level", "document");
 	CHECK_XPATH(doc, "count(//area)", "0");
+	CHECK_XPATH(doc, "count(//document[@status='unsupported-language'])",
+	    "1");
 	xmlFreeDoc(doc);
 
 	doc = render_valid(schema, rs, LEVEL_OBJECTIVE, 1);
-	CHECK_XPATH(doc, "count(/evidence/document)", "3");
+	CHECK_XPATH(doc, "count(/evidence/document)", "4");
+	CHECK_XPATH(doc, "/evidence/document[4]/@status",
+	    "unsupported-language");
+	CHECK_XPATH(doc, "/evidence/document[1]/@language", "en");
 	CHECK_XPATH(doc, "count(/evidence/document/hit)", "4");
 	CHECK_XPATH(doc, "/evidence/document/hit[2]/@objective", "AA1.1");
 	CHECK_XPATH(doc, "/evidence/document/hit[2]/@area", "AA1");
@@ -178,7 +195,10 @@ test_schema_rejects(xmlRelaxNGPtr schema, const struct ruleset *rs)
 		{ "score=\"50.0\"", "score=\"50\"" },
 		{ " line=\"1\"", " line=\"0\"" },
 		{ "model=\"1\"", "model=\"2\"" },
-		{ "status=\"error\"", "status=\"ok\"" }
+		{ "status=\"error\"", "status=\"ok\"" },
+		{ "language=\"en\"", "language=\"EN\"" },
+		{ "flags=\"not-policy-text\"", "flags=\"odd\"" },
+		{ "status=\"unsupported-language\"", "status=\"ok\"" }
 	};
 	xmlDocPtr doc;
 	char *buf, *p, *bad;
