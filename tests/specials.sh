@@ -29,9 +29,10 @@ want_status() {
 	    { cat "$tmp/err" >&2; fail "$1: exit $st, want $2"; }
 }
 
-# ok_row NAME PATH: PATH has a row with status ok and at least one hit.
+# ok_row NAME PATH: PATH has a row with status ok, at least one hit, no
+# message, a language and no flag.
 ok_row() {
-	grep -q "^$2,[0-9a-f]\{64\},ok,.*,[1-9][0-9]*,$" "$tmp/out" ||
+	grep -q "^$2,[0-9a-f]\{64\},ok,.*,[1-9][0-9]*,,[a-z]\{2,3\},$" "$tmp/out" ||
 	    { cat "$tmp/out" >&2; fail "$1: no ok row with hits for $2"; }
 }
 
