@@ -261,6 +261,14 @@ docresult_status(const struct docresult *dr)
 }
 
 const char *
+docresult_language(const struct docresult *dr)
+{
+	if (dr->language[0] != '\0' || !dr->ok)
+		return dr->language;
+	return "und";
+}
+
+const char *
 docflags_name(unsigned flags)
 {
 	return (flags & DOCFLAG_NOT_POLICY) ? "not-policy-text" : "";

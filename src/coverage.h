@@ -34,6 +34,9 @@ struct docresult *coverage_no_verdict(const char *path, const char *sha256,
 /* "ok", "error" or "unsupported-language": the document's status in
    every report. */
 const char	*docresult_status(const struct docresult *);
+/* The document's language code: "und" for a document read but never
+   given one, "" for one that could not be read. */
+const char	*docresult_language(const struct docresult *);
 /* "not-policy-text" and any later flag, separated by spaces; "" for
    none.  Static storage. */
 const char	*docflags_name(unsigned flags);

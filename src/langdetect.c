@@ -171,6 +171,28 @@ count_letters(const char *s, size_t len, size_t enough)
 }
 
 /*
+ * Chinese and Japanese share the Han characters, and their profiles score
+ * alike on either; the script settles it: Japanese is written with kana
+ * (U+3040 to U+30FF, E3 81 80 to E3 83 BF in UTF-8), Chinese without.
+ * Returns 1 after setting code when a and b are those two.
+ */
+static int
+han_tie(const char *buf, size_t len, char *a, const char *b)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	size_t i;
+	int kana = 0;
+
+	if (!((strcmp(a, "zh") == 0 && strcmp(b, "ja") == 0) ||
+	    (strcmp(a, "ja") == 0 && strcmp(b, "zh") == 0)))
+		return 0;
+	for (i = 0; i + 2 < len && !kana; i++)
+		kana = p[i] == 0xE3 && (p[i + 1] >= 0x81 && p[i + 1] <= 0x83);
+	strcpy(a, kana ? "ja" : "zh");
+	return 1;
+}
+
+/*
  * The language of sb's text, or "und".  The library reads past the length
  * it is given while it skips spaces, up to a NUL: the text is always a
  * string of its own, never a view into a larger one.
@@ -195,7 +217,9 @@ classify(const struct langdetect *ld, const struct strbuf *sb,
 		profile_code(cand[0].name, code);
 		for (i = 1; i < n; i++) {
 			profile_code(cand[i].name, other);
-			if (strcmp(code, other) != 0) {
+			if (strcmp(code, other) == 0)
+				continue;
+			if (!han_tie(buf, len, code, other)) {
 				strcpy(code, LANG_UNDETERMINED);
 				break;
 			}
@@ -213,19 +237,35 @@ char_floor(const char *s, size_t i)
 	return i;
 }
 
-/* Append text[from, from + SAMPLE_PIECE) to sb, whole words only. */
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t';
+}
+
+/*
+ * Append text[from, from + SAMPLE_PIECE) to sb, cut between words; in a
+ * script written without spaces (Chinese, Japanese, Thai), between
+ * characters.
+ */
 static void
 add_piece(struct strbuf *sb, const char *text, size_t len, size_t from)
 {
-	size_t to;
+	size_t to, a, b;
 
 	to = from + SAMPLE_PIECE < len ? from + SAMPLE_PIECE : len;
-	while (from < to && text[from] != ' ' && text[from] != '\n')
-		from++;
-	while (to > from && to < len && text[to] != ' ' && text[to] != '\n')
-		to--;
-	from = char_floor(text, from);
-	to = char_floor(text, to);
+	for (a = from; a < to && !is_space(text[a]); a++)
+		;
+	for (b = to; b > a && b < len && !is_space(text[b]); b--)
+		;
+	if (b > a) {
+		from = a;
+		to = b;
+	} else {
+		while (from < to && ((unsigned char)text[from] & 0xC0) == 0x80)
+			from++;
+		to = char_floor(text, to);
+	}
 	if (to <= from)
 		return;
 	strbuf_add(sb, text + from, to - from);

@@ -110,7 +110,7 @@ put_document_tail(struct report *r, const struct docresult *dr,
 {
 	if (with_status)
 		put(r, docresult_status(dr));
-	put(r, dr->language);
+	put(r, docresult_language(dr));
 	put(r, docflags_name(dr->flags));
 }
 

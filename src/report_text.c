@@ -111,7 +111,7 @@ add_areas(struct strbuf *sb, const struct docresult *dr)
 static void
 add_kind(struct strbuf *sb, const struct docresult *dr)
 {
-	strbuf_addf(sb, ", language %s", dr->language);
+	strbuf_addf(sb, ", language %s", docresult_language(dr));
 	if (dr->flags != 0)
 		strbuf_addf(sb, " (%s)", docflags_name(dr->flags));
 }

@@ -224,8 +224,8 @@ document_head(struct xml_state *st, const struct docresult *dr,
 		attr_u(st, "gaps", dr->gaps);
 		attr_u(st, "hits", dr->nhits);
 	}
-	if (dr->language[0] != '\0')
-		attr(st, "language", dr->language);
+	if (docresult_language(dr)[0] != '\0')
+		attr(st, "language", docresult_language(dr));
 	if (dr->flags != 0)
 		attr(st, "flags", docflags_name(dr->flags));
 	if (!dr->ok)

@@ -47,6 +47,18 @@ static const char german[] =
     "Vorfall innerhalb von zweiundsiebzig Stunden an das nationale "
     "Abwehrzentrum.";
 
+/* Written without spaces between words. */
+static const char chinese[] =
+    "政府将加强国家关键基础设施的韧性，并与国际伙伴合作，促进网络空间中负责任"
+    "的国家行为。各部委应在七十二小时内向国家应急响应中心报告每一起重大事件，"
+    "培训预算将增加一倍。";
+
+/* Kana among the Han characters. */
+static const char japanese[] =
+    "政府は重要インフラの強靭性を強化し、国際的なパートナーと協力して、サイバー"
+    "空間における責任ある国家の行動を促進する。各省庁は七十二時間以内に重大な"
+    "インシデントを国家の対応チームに報告しなければならない。";
+
 static void
 check_text(const struct langdetect *ld, const char *text, const char *want)
 {
@@ -89,6 +101,13 @@ test_long(const struct langdetect *ld)
 	}
 	langdetect_document(ld, sb.s, sb.len, code);
 	CHECK_STR(code, "fr");
+	/* The sample of a long text without spaces is cut between
+	   characters, not dropped. */
+	sb.len = 0;
+	for (i = 0; i < 100; i++)
+		strbuf_adds(&sb, chinese);
+	langdetect_document(ld, sb.s, sb.len, code);
+	CHECK_STR(code, "zh");
 	strbuf_free(&sb);
 }
 
@@ -156,6 +175,8 @@ main(void)
 	check_text(ld, spanish, "es");
 	check_text(ld, portuguese, "pt");
 	check_text(ld, german, "de");
+	check_text(ld, chinese, "zh");
+	check_text(ld, japanese, "ja");
 	test_short(ld);
 	test_long(ld);
 	test_spans(ld);
