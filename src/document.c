@@ -23,6 +23,10 @@
 #include "sniff.h"
 #include "textkind.h"
 
+/* A language code is copied whole into a docresult. */
+_Static_assert(sizeof(((struct docresult *)0)->language) == LANG_CODE_SIZE,
+    "docresult language and LANG_CODE_SIZE differ");
+
 static void
 doc_warn(struct doctext *doc, char *msg)
 {
