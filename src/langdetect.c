@@ -10,10 +10,14 @@
  */
 #include "config.h"
 
+#include <sys/mman.h>
+
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <textcat.h>
+#include <unistd.h>
 
 #include "langdetect.h"
 #include "util.h"
@@ -25,11 +29,28 @@
 /* Letters a text needs before it is judged at all: below about a dozen
    words the n-gram ranks are noise. */
 #define MIN_LETTERS	80
-/* The whole-document sample: SAMPLE_PIECES windows of SAMPLE_PIECE bytes. */
+/* The whole-document sample: SAMPLE_PIECES windows of SAMPLE_PIECE
+   bytes, two kilobytes in all: the library's authors find a few hundred
+   bytes enough, and its cost is mostly a fixed one per text. */
 #define SAMPLE_PIECES	8
-#define SAMPLE_PIECE	512
+#define SAMPLE_PIECE	256
 /* A span is judged on at most this many bytes of it. */
 #define SPAN_MAX	2048
+
+/*
+ * The profiles compared, of the library's 170: the languages of
+ * governments, most likely first (the library stops comparing a profile
+ * once it is worse than the best so far).  Each costs time on every
+ * document, and dialects and liturgical languages (Scots, Latin) only
+ * tie with the languages they resemble.
+ */
+static const char *const profiles[] = {
+	"en", "fr", "es", "pt", "de", "ar", "ru", "zh-Hans", "zh-Hant", "ja",
+	"it", "nl", "pl", "tr", "id", "vi", "ko", "fa", "uk", "ro", "el",
+	"cs", "hu", "sv", "da", "nb", "fi", "he", "th", "hi", "bn", "ur",
+	"ms", "sw", "ca", "sk", "bg", "sr-Cyrl", "sr-Latn", "hr", "lt", "ka",
+	"am", "tl"
+};
 
 struct langdetect {
 	void		*tc;		/* the library's handle */
@@ -95,14 +116,42 @@ langdetect_valid_code(const char *s)
 	return s[n] == '\0' && (n == 2 || n == 3);
 }
 
+/*
+ * The library reads its list of profiles from a file: the list above is
+ * handed to it as an anonymous in-memory file.  NULL when that cannot be
+ * done; the caller then loads the library's own list, all of them.
+ */
+static void *
+open_selected(void)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	char path[64];
+	void *tc = NULL;
+	size_t i;
+	int fd;
+
+	if ((fd = memfd_create("palint-languages", MFD_CLOEXEC)) == -1)
+		return NULL;
+	for (i = 0; i < nitems(profiles); i++)
+		strbuf_addf(&sb, "%s.lm %s\n", profiles[i], profiles[i]);
+	if (write(fd, sb.s, sb.len) == (ssize_t)sb.len) {
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+		tc = special_textcat_Init(path, EXTTEXTCAT_DATADIR "/");
+	}
+	close(fd);
+	strbuf_free(&sb);
+	return tc;
+}
+
 struct langdetect *
 langdetect_open(char **cause)
 {
 	struct langdetect *ld;
 	void *tc;
 
-	tc = special_textcat_Init(EXTTEXTCAT_DATADIR "/fpdb.conf",
-	    EXTTEXTCAT_DATADIR "/");
+	if ((tc = open_selected()) == NULL)
+		tc = special_textcat_Init(EXTTEXTCAT_DATADIR "/fpdb.conf",
+		    EXTTEXTCAT_DATADIR "/");
 	if (tc == NULL) {
 		*cause = xstrdup("cannot read the language profiles in "
 		    EXTTEXTCAT_DATADIR " (apt-get install libexttextcat-data)");

@@ -19,6 +19,10 @@
 #define PLACEHOLDER_MAX	120
 /* Bytes of the first placeholder quoted in the warning. */
 #define EXAMPLE_MAX	48
+/* The text looked at: its beginning, where a README says how to build
+   and a template shows its blanks; the cost stays the same for a long
+   document. */
+#define LOOK_MAX	8192
 
 struct signs {
 	size_t		 lorem;
@@ -105,50 +109,80 @@ tbd_at(const char *text, const char *p, const char *end)
 	return end - p == 3 || !is_word_char(p[3]);
 }
 
+/* Count a placeholder; the example is the first in the text. */
 static void
 note_instr(struct signs *s, const char *p, size_t len)
 {
-	if (s->instr++ == 0) {
+	s->instr++;
+	if (s->example == NULL || p < s->example) {
 		s->example = p;
 		s->example_len = len;
 	}
 }
 
+/* Occurrences of needle in text, a plain byte search. */
+static size_t
+count_string(const char *text, size_t len, const char *needle)
+{
+	const char *p = text, *end = text + len, *q;
+	size_t n = 0, nl = strlen(needle);
+
+	while ((q = memmem(p, (size_t)(end - p), needle, nl)) != NULL) {
+		n++;
+		p = q + nl;
+	}
+	return n;
+}
+
+/* "to be determined" and its kin, "TBD", "TBC", "TBA": each a blank. */
+static void
+count_blanks(const char *text, size_t len, struct signs *s)
+{
+	static const char *const phrases[] = {
+		"to be determined", "To be determined", "to be confirmed",
+		"To be confirmed"
+	};
+	const char *p = text, *end = text + len, *q;
+	size_t i, n;
+
+	for (i = 0; i < nitems(phrases); i++) {
+		if ((n = count_string(text, len, phrases[i])) == 0)
+			continue;
+		note_instr(s, memmem(text, len, phrases[i],
+		    strlen(phrases[i])), strlen(phrases[i]));
+		s->instr += n - 1;
+	}
+	while ((q = memmem(p, (size_t)(end - p), "TB", 2)) != NULL) {
+		if (tbd_at(text, q, end))
+			note_instr(s, q, 3);
+		p = q + 2;
+	}
+}
+
+/*
+ * Placeholders and filler.  The words are found by memmem(3), which is
+ * fast; the brackets, rare in prose, by a byte loop that stops only on
+ * them.
+ */
 static void
 count_placeholders(const char *text, size_t len, struct signs *s)
 {
 	const char *p, *end = text + len, *q;
 	size_t n;
 
+	s->lorem = count_string(text, len, "orem ipsum");
+	count_blanks(text, len, s);
 	for (p = text; p < end; p++) {
-		switch (*p) {
-		case '[':
-		case '<':
-			if ((n = placeholder_at(p, end)) > 0)
-				note_instr(s, p, n);
-			break;
-		case '{':
+		if (*p != '[' && *p != '<' && *p != '{')
+			continue;
+		if (*p == '{') {
 			if (p + 1 < end && p[1] == '{' &&
 			    (q = memchr(p, '}', (size_t)(end - p))) != NULL &&
 			    q + 1 < end && q[1] == '}' &&
 			    q - p <= PLACEHOLDER_MAX)
 				s->tvars++;
-			break;
-		case 'l':
-		case 'L':
-			if (starts_with(p, end, "lorem ipsum"))
-				s->lorem++;
-			break;
-		case 'T':
-		case 't':
-			if (tbd_at(text, p, end))
-				note_instr(s, p, 3);
-			else if (starts_with(p, end, "to be determined"))
-				note_instr(s, p, 16);
-			else if (starts_with(p, end, "to be confirmed"))
-				note_instr(s, p, 15);
-			break;
-		}
+		} else if ((n = placeholder_at(p, end)) > 0)
+			note_instr(s, p, n);
 	}
 }
 
@@ -173,6 +207,9 @@ software_heading(const char *p, const char *eol)
 	return 0;
 }
 
+/* The longest line that may be a software heading, with its marks. */
+#define HEADING_MAX	32
+
 static void
 count_line(const char *p, const char *eol, struct signs *s)
 {
@@ -180,19 +217,20 @@ count_line(const char *p, const char *eol, struct signs *s)
 
 	while (p < eol && (*p == ' ' || *p == '\t'))
 		p++;
+	if (p == eol)
+		return;
 	if (starts_with(p, eol, "```") || starts_with(p, eol, "~~~")) {
 		s->fences++;
 		return;
 	}
 	for (i = 0; i < nitems(command_prefixes); i++)
-		if (starts_with(p, eol, command_prefixes[i])) {
+		if ((*p | 0x20) == command_prefixes[i][0] &&
+		    starts_with(p, eol, command_prefixes[i])) {
 			s->commands++;
 			return;
 		}
-	if (software_heading(p, eol))
+	if (eol - p <= HEADING_MAX && software_heading(p, eol))
 		s->headings++;
-	if (memmem(p, (size_t)(eol - p), "[![", 3) != NULL)
-		s->badges++;
 }
 
 static void
@@ -227,19 +265,31 @@ textkind_check(const struct doctext *doc, char **why)
 {
 	struct signs s;
 	char *ex;
-	size_t code;
+	size_t code, len, words;
 
 	*why = NULL;
 	memset(&s, 0, sizeof(s));
-	count_placeholders(doc->text, doc->len, &s);
-	count_lines(doc->text, doc->len, &s);
+	len = doc->len;
+	words = doc->words;
+	if (len > LOOK_MAX) {
+		/* Cut at a line end; the words in proportion. */
+		for (len = LOOK_MAX; len > 0 && doc->text[len - 1] != '\n';
+		    len--)
+			;
+		if (len == 0)
+			len = LOOK_MAX;
+		words = (size_t)((double)doc->words * len / doc->len);
+	}
+	count_placeholders(doc->text, len, &s);
+	count_lines(doc->text, len, &s);
+	s.badges = count_string(doc->text, len, "[![");
 	code = s.fences / 2 + s.commands;
 	if (s.lorem > 0)
 		*why = xstrdup(TEXTKIND_WARNING "filler text (lorem ipsum)");
 	else if (s.tvars >= 3)
 		*why = xasprintf(TEXTKIND_WARNING "a template with %zu "
 		    "{{...}} variables", s.tvars);
-	else if (s.instr >= 3 && s.instr * 100 >= doc->words) {
+	else if (s.instr >= 3 && s.instr * 100 >= words) {
 		ex = example_of(&s);
 		*why = xasprintf(TEXTKIND_WARNING "a template with %zu "
 		    "placeholders, the first \"%s\"", s.instr, ex);

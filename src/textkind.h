@@ -5,7 +5,10 @@
  * a template whose substance is still placeholders, filler text.  Their
  * scores mean little, so the document is scored as usual but flagged
  * (DOCFLAG_NOT_POLICY, model.h) with a warning saying why.  The heuristic
- * counts surface signs in the extracted text, and flags a document when
+ * counts surface signs in the first 8 KB of the extracted text (the
+ * cost does not grow with the document; a README says how to build near
+ * its top, a template shows its blanks from its title on), and flags a
+ * document when
  *
  *   - it holds "lorem ipsum" (filler text) at all;
  *   - it holds three or more {{...}} template variables;

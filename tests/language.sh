@@ -152,6 +152,9 @@ if [ -d "$corpus" ]; then
 		if ($1 ~ /-fr\.[a-z]+$/) want = "fr"
 		if ($1 ~ /-es\.[a-z]+$/) want = "es"
 		if ($1 ~ /-pt\.[a-z]+$/) want = "pt"
+		# Two-column extraction interleaved its letters (SOURCES.md):
+		# too garbled to tell is a fair answer.
+		if ($1 ~ /ghana-.*-2015\.txt$/ && $(NF - 1) == "und") want = "und"
 		if ($(NF - 1) != want) { print $1 ": language " $(NF - 1) ", want " want; bad = 1 }
 		if ($NF != "") { print $1 ": flagged " $NF; bad = 1 }
 	} END { exit bad }' "$tmp/corpus.csv" >&2 || fail "corpus: languages or flags wrong (see above)"
