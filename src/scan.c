@@ -212,6 +212,8 @@ scan_unit(const struct doctext *doc, enum scope scope, size_t off)
 
 	if (scope == SCOPE_DOCUMENT)
 		return whole;
+	if (scope == SCOPE_CLAUSE)
+		return segment_clause(doc, off);
 	units = segment_units(doc, scope, &n);
 	i = segment_find(units, n, off);
 	return i < n ? units[i] : whole;
