@@ -88,3 +88,9 @@ $PALINT rules check "$tmp/edge-fixed.xml" >/dev/null 2>"$tmp/err" || fail "bound
 # The built-in conflict rules pass the check.
 $PALINT rules check >/dev/null 2>"$tmp/err" || fail "built-in rules: $(grep -v warning "$tmp/err")"
 ! grep -q ": error: " "$tmp/err" || fail "built-in rules: $(grep error "$tmp/err")"
+
+# explain and rules list know vocabularies.
+$PALINT explain -r "$lang" cables >"$tmp/out" || fail "explain vocabulary"
+grep -q '^cables  vocabulary (.*language.xml:[0-9]*), used by 1 concept$' "$tmp/out" || fail "explain vocabulary: $(cat "$tmp/out")"
+grep -q '^    concept links (vocabulary)$' "$tmp/out" || fail "explain vocabulary parts"
+$PALINT rules list "$lang" | tail -1 | grep -q '^vocabularies: musts, cables, links$' || fail "rules list vocabularies"
