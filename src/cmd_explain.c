@@ -15,12 +15,19 @@
 static void
 explain_patterns(const char *indent, const struct patlist *pl)
 {
+	const struct pattern *p;
 	size_t i;
 
-	for (i = 0; i < pl->n; i++)
-		printf("%s%s %s%s\n", indent, pl->v[i].is_term ? "term " :
-		    "regex", pl->v[i].source, pl->v[i].case_sensitive ?
-		    "  (case-sensitive)" : "");
+	for (i = 0; i < pl->n; i++) {
+		p = &pl->v[i];
+		if (p->is_concept)
+			printf("%sconcept %s (vocabulary)\n", indent,
+			    p->source);
+		else
+			printf("%s%s %s%s\n", indent, p->is_term ? "term " :
+			    "regex", p->source, p->case_sensitive ?
+			    "  (case-sensitive)" : "");
+	}
 }
 
 static void
@@ -36,7 +43,11 @@ explain_rule(const struct rule *r)
 	printf("  looks for any of:\n");
 	explain_patterns("    ", &r->pats);
 	for (i = 0; i < r->ngroups; i++) {
-		printf("    all in one %s:\n", scope_name(r->groups[i].scope));
+		printf("    %s in one %s", r->groups[i].near ? "near, any order,"
+		    : "all", scope_name(r->groups[i].scope));
+		if (r->groups[i].within > 0)
+			printf(", within %u words", r->groups[i].within);
+		printf(":\n");
 		explain_patterns("      ", &r->groups[i].pats);
 	}
 	for (i = 0; i < r->nunless; i++) {

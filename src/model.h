@@ -38,12 +38,15 @@ enum severity {
 	SEVERITY_ERROR
 };
 
-/* Text units, from the smallest; also the scope of <all> and <unless>. */
+/* Text units, from the smallest but SCOPE_CLAUSE, which was added last
+   and is smaller than a sentence; also the scope of <all>, <near> and
+   <unless>. */
 enum scope {
 	SCOPE_SENTENCE,
 	SCOPE_PARAGRAPH,
 	SCOPE_SECTION,
-	SCOPE_DOCUMENT
+	SCOPE_DOCUMENT,
+	SCOPE_CLAUSE
 };
 
 /* Ordered by strength: a sentence with a binding verb is binding. */
@@ -55,7 +58,7 @@ enum modality {
 
 struct matcher;
 
-/* One <term> or <regex>. */
+/* One <term>, <regex> or <concept ref="ID"/>. */
 struct pattern {
 	char		*source;	/* text as written in the rule file */
 	char		*regex;		/* PCRE2 source; terms translated */
@@ -73,6 +76,9 @@ struct pattern {
 					   rule's direct pattern or the first
 					   of an <all>; set by compile.c */
 	const struct rule *rule;	/* owner; NULL for modality */
+	int		 is_concept;	/* source is a vocabulary id; regex
+					   and prefilter are the vocabulary's,
+					   filled once every file is loaded */
 };
 
 struct patlist {
@@ -80,11 +86,18 @@ struct patlist {
 	size_t		 n;
 };
 
-/* <all scope=...>: every pattern must match inside one scope unit. */
+/*
+ * <all scope=...>: every pattern must match inside one scope unit.
+ * <near> is the same with near set: its hit spans the closest matches
+ * (one of each pattern) rather than the first pattern's match.  Either
+ * with within > 0: those matches must fit in that many words.
+ */
 struct group {
 	enum scope	 scope;
 	struct patlist	 pats;
 	int		 line;
+	int		 near;
+	unsigned	 within;	/* words; 0: anywhere in the unit */
 };
 
 /* <unless scope=...>: any match in the hit's scope unit cancels the hit. */
@@ -119,6 +132,7 @@ struct rule {
 	const char	*file;
 	int		 line;
 	unsigned	 index;		/* slot in ruleset->rules */
+	int		 stance_ignore;	/* conflict rule: stance="ignore" */
 };
 
 struct area;
@@ -147,6 +161,28 @@ struct area {
 	int		 line;
 };
 
+/* <vocabulary id=...>: patterns that <concept ref=.../> stands for. */
+struct vocabulary {
+	char		*id;
+	struct patlist	 pats;		/* parts; concepts resolved */
+	const char	*file;
+	int		 line;
+	int		 state;		/* VOCAB_*, while resolving */
+	unsigned	 uses;		/* concepts referring to it */
+	char		*regex;		/* the parts as one alternation */
+	char		*prefilter;	/* NULL when a part has none */
+	int		 case_sensitive; /* every part is */
+	int		 all_terms;	/* every part is a term (prefilter
+					   written for byte mode) */
+};
+
+enum {
+	VOCAB_NEW,
+	VOCAB_ACTIVE,
+	VOCAB_DONE,
+	VOCAB_FAILED
+};
+
 struct ruleset {
 	char		*id;
 	char		*title;
@@ -164,8 +200,15 @@ struct ruleset {
 	size_t		 nrules;
 	struct objective **objectives;
 	size_t		 nobjectives;
-	struct pattern	**patterns;	/* every pattern, incl. modality */
+	struct pattern	**patterns;	/* every pattern, incl. modality and
+					   stance */
 	size_t		 npatterns;
+	struct vocabulary *vocabularies;
+	size_t		 nvocabularies;
+	/* <stance> lists: cues that cancel a conflict hit in its clause. */
+	struct patlist	 attribution;
+	struct patlist	 rejection;
+	struct patlist	 threat;
 };
 
 /* A half-open byte range [start, end) of the document text. */

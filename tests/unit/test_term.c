@@ -257,6 +257,89 @@ test_wildcard(void)
 }
 
 static void
+test_inflection(void)
+{
+	static const char *const protect[] = { "protect", "protects",
+	    "protected", "protecting", "protection", "protections",
+	    "protective", "Protection" };
+	static const char *const cooperate[] = { "cooperate", "cooperates",
+	    "cooperated", "cooperating", "cooperation", "cooperations",
+	    "cooperative" };
+	static const char *const deny[] = { "deny", "denies", "denied",
+	    "denying" };
+	static const char *const support[] = { "support", "supporter",
+	    "supporters", "supported", "supports" };
+	size_t i;
+
+	for (i = 0; i < nitems(protect); i++)
+		CHECK_MATCHED("protect~", protect[i], protect[i]);
+	for (i = 0; i < nitems(cooperate); i++)
+		CHECK_MATCHED("cooperate~", cooperate[i], cooperate[i]);
+	for (i = 0; i < nitems(deny); i++)
+		CHECK_MATCHED("deny~", deny[i], deny[i]);
+	for (i = 0; i < nitems(support); i++)
+		CHECK_MATCHED("support~", support[i], support[i]);
+	CHECK_MATCHED("manage~", "good management", "management");
+	CHECK_MATCHED("employ~", "employed", "employed");
+	CHECK_MATCHED("employ~", "employment", "employment");
+	/* Not in the suffix set: no match rather than a partial one. */
+	CHECK_INT(term_match("protect~", "protector"), 0);
+	CHECK_INT(term_match("protect~", "protectionism"), 0);
+	CHECK_INT(term_match("protect~", "unprotected"), 0);
+	CHECK_INT(term_match("cooperate~", "cooperatively"), 0);
+	CHECK_INT(term_match("deny~", "denys"), 0);
+	CHECK_INT(term_match("deny~", "denyed"), 0);
+	CHECK_INT(term_match("employ~", "emploied"), 0);
+	/* Inside a term, with the following words. */
+	CHECK_MATCHED("protect~ data", "protecting data.", "protecting data");
+	CHECK_MATCHED("protect~ data", "protection data", "protection data");
+	CHECK_INT(term_match("protect~ data", "protect datas"), 1);
+	CHECK_INT(term_match("data protect~", "data protections"), 1);
+	CHECK_PF("protect~", "protect");
+	CHECK_PF("cooperate~", "cooperat");
+	CHECK_PF("deny~", "den");
+	CHECK_PF("employ~", "employ");
+	CHECK_PF("protect~ data", "protect\\S*[^0-9A-Za-z_]+data");
+}
+
+static void
+test_gaps(void)
+{
+	CHECK_MATCHED("critical * infrastructure", "critical infrastructure",
+	    "critical infrastructure");
+	CHECK_MATCHED("critical * infrastructure",
+	    "critical digital infrastructure.",
+	    "critical digital infrastructure");
+	CHECK_MATCHED("critical * infrastructure",
+	    "critical information infrastructures",
+	    "critical information infrastructures");
+	CHECK_MATCHED("critical * infrastructure",
+	    "critical ICT-infrastructure", "critical ICT-infrastructure");
+	CHECK_INT(term_match("critical * infrastructure",
+	    "critical digital energy infrastructure"), 0);
+	CHECK_INT(term_match("critical * infrastructure",
+	    "critical, digital infrastructure"), 0);
+	CHECK_INT(term_match("critical * infrastructure",
+	    "critical.  Infrastructure"), 0);
+	CHECK_MATCHED("critical * * infrastructure",
+	    "critical digital energy infrastructure",
+	    "critical digital energy infrastructure");
+	CHECK_INT(term_match("critical * * infrastructure",
+	    "critical a b c infrastructure"), 0);
+	CHECK_MATCHED("a * * * b", "a x y z b", "a x y z b");
+	CHECK_MATCHED("protect~ * data", "protecting personal data",
+	    "protecting personal data");
+	CHECK_MATCHED("critical * infra*", "critical energy infrastructure",
+	    "critical energy infrastructure");
+	CHECK_MATCHED("critical * infrastructure",
+	    "critical \xc3\xa9nergie infrastructure",
+	    "critical \xc3\xa9nergie infrastructure");
+	CHECK_PF("critical * infrastructure", "critical[^0-9A-Za-z_]+"
+	    "(?:\\S+[^0-9A-Za-z_]+){0,1}infrastructure");
+	CHECK_PF("a * * b", "a[^0-9A-Za-z_]+(?:\\S+[^0-9A-Za-z_]+){0,2}b");
+}
+
+static void
 test_class_and_apostrophe(void)
 {
 	CHECK_INT(term_match("data locali[sz]ation", "data localisation"), 1);
@@ -308,8 +391,23 @@ test_errors(void)
 {
 	CHECK_STR(term_error(""), "empty term");
 	CHECK_STR(term_error(" \n- "), "empty term");
-	CHECK_STR(term_error("*"), "\"*\" must follow the start of a word");
-	CHECK_STR(term_error("cyber *"), "\"*\" must follow the start of a word");
+	CHECK_STR(term_error("*"), "a gap \"*\" must stand between two words");
+	CHECK_STR(term_error("cyber *"),
+	    "a gap \"*\" must stand between two words");
+	CHECK_STR(term_error("* cyber"),
+	    "a gap \"*\" must stand between two words");
+	CHECK_STR(term_error("a * * * * b"),
+	    "more than 3 gap words \"*\" in a row");
+	CHECK_STR(term_error("protect~s"),
+	    "\"~\" is allowed only at the end of a word");
+	CHECK_STR(term_error("~"), "\"~\" must follow a word of at least "
+	    "three letters ending in an ASCII letter");
+	CHECK_STR(term_error("be~"), "\"~\" must follow a word of at least "
+	    "three letters ending in an ASCII letter");
+	CHECK_STR(term_error("locali[sz]~"), "\"~\" must follow a word of at "
+	    "least three letters ending in an ASCII letter");
+	CHECK_STR(term_error("caf\xc3\xa9~"), "\"~\" must follow a word of "
+	    "at least three letters ending in an ASCII letter");
 	CHECK_STR(term_error("*ware"), "\"*\" must follow the start of a word");
 	CHECK_STR(term_error("cy*ber"), "\"*\" is allowed only at the end of a word");
 	CHECK_STR(term_error("cyber**"), "\"*\" is allowed only at the end of a word");
@@ -382,6 +480,8 @@ main(void)
 	test_separators();
 	test_plural();
 	test_wildcard();
+	test_inflection();
+	test_gaps();
 	test_class_and_apostrophe();
 	test_escaping();
 	test_errors();
