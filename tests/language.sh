@@ -57,3 +57,34 @@ check_error vocab-cycle "^$bad/vocab-cycle.xml:10: concept \"cables\": reference
 check_error vocab-empty "^$bad/vocab-empty.xml:4: vocabulary cables: has no term, regex or concept$" $PALINT rules check "$bad/vocab-empty.xml"
 check_error vocab-regex "^$bad/vocab-regex.xml:6: vocabulary cables: regex error at offset 6: missing closing parenthesis$" $PALINT rules check "$bad/vocab-regex.xml"
 check_error bad-within "^$bad/bad-within.xml:9: rule A.1.cable: within must be a number of words from 1 to 10000, not \"ten\"$" $PALINT rules check "$bad/bad-within.xml"
+
+# rules check: a conflict regex that can match inside a word is an error,
+# the same in a support rule a warning.
+edge_rules() {
+	cat <<EOT
+<?xml version="1.0" encoding="UTF-8"?>
+<ruleset id="edge" version="1" title="Edges">
+  <area id="A" kind="action-area" title="Area">
+    <objective id="A.1" title="Objective">
+      <rule id="A.1.restrict" title="Restriction" kind="$1">
+        <description>Restricted access.</description>
+        <regex>restrict\w* access</regex>
+        <example hit="yes">They restrict access.</example>
+        <example hit="no">They grant access.</example>
+      </rule>
+    </objective>
+  </area>
+</ruleset>
+EOT
+}
+edge_rules conflict >"$tmp/edge-conflict.xml"
+edge_rules support >"$tmp/edge-support.xml"
+check_error word-edge "^$tmp/edge-conflict.xml:7: rule A.1.restrict: error: regex \"restrict\\\\w\\* access\" can match starting and ending inside a word; add \\\\b or a lookaround$" $PALINT rules check "$tmp/edge-conflict.xml"
+$PALINT rules check "$tmp/edge-support.xml" >"$tmp/out" 2>"$tmp/err" || fail "word edge in a support rule: not a warning"
+grep -q "^$tmp/edge-support.xml:7: rule A.1.restrict: warning: regex" "$tmp/err" || fail "word edge warning: $(cat "$tmp/err")"
+sed 's|<regex>restrict\\w\* access</regex>|<regex>\\brestrict\\w* access\\b</regex>|' "$tmp/edge-conflict.xml" >"$tmp/edge-fixed.xml"
+$PALINT rules check "$tmp/edge-fixed.xml" >/dev/null 2>"$tmp/err" || fail "bounded regex still refused: $(cat "$tmp/err")"
+[ ! -s "$tmp/err" ] || fail "bounded regex: $(cat "$tmp/err")"
+# The built-in conflict rules pass the check.
+$PALINT rules check >/dev/null 2>"$tmp/err" || fail "built-in rules: $(grep -v warning "$tmp/err")"
+! grep -q ": error: " "$tmp/err" || fail "built-in rules: $(grep error "$tmp/err")"

@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "compile.h"
 #include "embedded.h"
+#include "prefilter.h"
 #include "rules.h"
 #include "util.h"
 
@@ -559,6 +561,58 @@ test_bad_files(void)
 	errlist_free(&el);
 }
 
+/*
+ * Every construct of the rule language goes through the one-pass
+ * prefilter: each pattern of fixtures/rules-lang/language.xml, concepts,
+ * "~" and gap terms and stance cues included, has a source Hyperscan
+ * takes.
+ */
+static void
+test_language_prefilter(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	struct prefilter *pf;
+	struct prefilter_info info;
+	const char *paths[1];
+	char *path, *notice = NULL;
+	size_t i;
+
+	path = xasprintf("%s/fixtures/rules-lang/language.xml", srcdir());
+	paths[0] = path;
+	rs = rules_load_paths(paths, 1, &el);
+	CHECK(rs != NULL);
+	if (rs == NULL || compile_ruleset(rs, &el) != 0) {
+		errlist_print(&el, "language.xml");
+		goto out;
+	}
+	for (i = 0; i < rs->npatterns; i++)
+		if (rs->patterns[i]->prefilter == NULL)
+			fprintf(stderr, "%s:%d: no prefilter source\n",
+			    rs->patterns[i]->file, rs->patterns[i]->line);
+	CHECK_INT(rs->attribution.n + rs->rejection.n + rs->threat.n, 9);
+#ifdef HAVE_HYPERSCAN
+	pf = prefilter_build(rs, "", &notice);
+	CHECK(pf != NULL);
+	if (pf != NULL) {
+		prefilter_get_info(pf, &info);
+		CHECK_INT(info.covered, rs->npatterns);
+		CHECK_INT(info.dropped, 0);
+		for (i = 0; i < rs->npatterns; i++)
+			CHECK(prefilter_covers(pf, (unsigned)i));
+	}
+	prefilter_free(pf);
+#else
+	(void)pf;
+	(void)info;
+#endif
+	free(notice);
+out:
+	ruleset_free(rs);
+	errlist_free(&el);
+	free(path);
+}
+
 static void
 write_file(const char *path, const char *text)
 {
@@ -681,6 +735,7 @@ main(void)
 	test_checks();
 	test_checks_combined();
 	test_vocabularies();
+	test_language_prefilter();
 	test_bad_files();
 	test_paths();
 	test_default_and_names();

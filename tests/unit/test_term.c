@@ -20,6 +20,7 @@
 #include "prefilter.h"
 #include "term.h"
 #include "util.h"
+#include "wordedge.h"
 
 static pcre2_code *
 compile_re(const char *re)
@@ -473,6 +474,46 @@ test_regex_prefilter(void)
 	CHECK_RPF("a[b", "(null)");
 }
 
+static void
+test_word_edges(void)
+{
+	/* Open: a letter at an edge with nothing to stop a partial word. */
+	CHECK_INT(regex_word_edges("restrict\\w* access"),
+	    WORDEDGE_START | WORDEDGE_END);
+	CHECK_INT(regex_word_edges("\\brestrict\\w* access"), WORDEDGE_END);
+	CHECK_INT(regex_word_edges("\\brestrict\\w* access\\b"), 0);
+	CHECK_INT(regex_word_edges("(?<!\\w)ban(?!\\w)"), 0);
+	CHECK_INT(regex_word_edges("\\bfoo\\b|bar\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("\\b(?:foo|bar)\\b"), 0);
+	CHECK_INT(regex_word_edges("(?:\\bfoo|bar)\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("(?i)\\bfoo\\b"), 0);
+	CHECK_INT(regex_word_edges("(?i:\\bfoo)x"), WORDEDGE_END);
+	CHECK_INT(regex_word_edges("[a-z]+ law\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("[^.;]{0,5}\\bx\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges(".x\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("\\p{L}+\\b"), WORDEDGE_START);
+	/* A greedy \w run takes the rest of the word: that edge is one. */
+	CHECK_INT(regex_word_edges("\\bprohibit\\w*"), 0);
+	CHECK_INT(regex_word_edges("\\w+ing\\b"), 0);
+	CHECK_INT(regex_word_edges("\\w*ban\\b"), 0);
+	CHECK_INT(regex_word_edges("\\bban\\w*?"), WORDEDGE_END);
+	/* An optional first atom leaves the next one at the edge. */
+	CHECK_INT(regex_word_edges("(?:the )?\\bstate\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("(?:\\bthe )?\\bstate\\b"), 0);
+	CHECK_INT(regex_word_edges("(?:\\bthe )?state\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("x?\\bstate\\b"), WORDEDGE_START);
+	/* Closed: not a letter at the edge. */
+	CHECK_INT(regex_word_edges("\\d+ percent\\b"), 0);
+	CHECK_INT(regex_word_edges(" ban\\b"), 0);
+	CHECK_INT(regex_word_edges("\\.gov\\b"), 0);
+	CHECK_INT(regex_word_edges("^ban$"), 0);
+	CHECK_INT(regex_word_edges("\\Q.x\\E\\b"), 0);
+	/* A quoted run is one atom, a letter if it starts with one. */
+	CHECK_INT(regex_word_edges("\\Qx.\\E"), WORDEDGE_START | WORDEDGE_END);
+	/* Unreadable: counted as open. */
+	CHECK_INT(regex_word_edges("(foo"), WORDEDGE_START | WORDEDGE_END);
+}
+
 int
 main(void)
 {
@@ -487,5 +528,6 @@ main(void)
 	test_errors();
 	test_prefilter();
 	test_regex_prefilter();
+	test_word_edges();
 	return CHECK_DONE();
 }
