@@ -8,7 +8,8 @@
  * matches) and keeps the confirming search short.  Both paths
  * then share everything else, so their hits are identical: <all> groups are
  * completed inside their scope unit, <unless> exceptions cancel hits in
- * theirs, and each hit gets its position, sentence and modality.
+ * theirs, and each hit gets its position, sentence, the sentence's
+ * modality and its kind (sentkind.c).
  */
 #include "config.h"
 
@@ -18,6 +19,7 @@
 #include "compile.h"
 #include "scan.h"
 #include "segment.h"
+#include "sentkind.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -83,6 +85,8 @@ struct scan {
 	struct candlist		 cands;
 	char			*cause;
 	signed char		*modality;	/* per sentence; -1 unknown */
+	unsigned char		*kinds;		/* per sentence, sentkind.h;
+						   NULL until a hit needs it */
 	struct endlist		*ends;		/* per prefilter expression;
 						   NULL on the plain path */
 	size_t			 nends;
@@ -515,10 +519,14 @@ hit_fill(struct scan *st, struct hit *h, const struct cand *c)
 	s = segment_find(doc->sentences, doc->nsentences, c->start);
 	if (s < doc->nsentences) {
 		h->modality = scan_modality(st, s);
+		if (st->kinds == NULL)
+			st->kinds = sentkind_document(doc);
+		h->kind = (enum sentkind)st->kinds[s];
 		h->sentence = sentence_copy(doc, doc->sentences[s], c->start,
 		    c->end);
 	} else {
 		h->modality = MODALITY_MENTION;
+		h->kind = SENTKIND_STATEMENT;
 		h->sentence = xstrdup(h->match);
 	}
 }
@@ -574,6 +582,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 		memset(st.modality, -1, doc->nsentences + 1);
 		n = scan_finish(&st, hits);
 		free(st.modality);
+		free(st.kinds);
 	}
 	free(st.cands.v);
 	ends_free(st.ends, st.nends);

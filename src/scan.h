@@ -9,7 +9,7 @@
  * the same as without it.  Then
  * <all> groups are checked in their scope, <unless> exceptions cancel hits in
  * theirs, and each remaining hit gets its line, column, page, sentence and
- * the sentence's modality.
+ * the sentence's modality and kind (sentkind.h).
  */
 #ifndef PALINT_SCAN_H
 #define PALINT_SCAN_H
