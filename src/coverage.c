@@ -21,6 +21,8 @@ static const char *const status_names[] = {
 	[STATUS_COVERED] = "covered"
 };
 
+#define EVIDENCE_SLACK	1e-9
+
 /* Evidence weights, stated in coverage.h. */
 static const double kind_weight[] = {
 	[SENTKIND_STATEMENT] = 1,
@@ -33,8 +35,8 @@ static const double kind_weight[] = {
 };
 
 static const double modality_weight[] = {
-	[MODALITY_MENTION] = 0.5,
-	[MODALITY_HORTATORY] = 0.75,
+	[MODALITY_MENTION] = 0.8,
+	[MODALITY_HORTATORY] = 0.9,
 	[MODALITY_BINDING] = 1
 };
 
@@ -167,10 +169,12 @@ judge_objective(struct objective_result *or, const double *strength)
 			or->evidence += strength[o->rules[i].index];
 	or->needed = o->min_rules < or->rules_total ? o->min_rules :
 	    or->rules_total;
-	if (or->needed > 0 && or->evidence >= or->needed) {
+	/* Weights such as 0.9 are not exact in binary: compare with slack. */
+	if (or->needed > 0 && or->evidence + EVIDENCE_SLACK >= or->needed) {
 		or->status = STATUS_COVERED;
 		or->score = 1;
-	} else if (or->needed > 0 && or->evidence >= PARTIAL_EVIDENCE) {
+	} else if (or->needed > 0 &&
+	    or->evidence + EVIDENCE_SLACK >= PARTIAL_EVIDENCE) {
 		or->status = STATUS_PARTIAL;
 		or->score = or->evidence / or->needed;
 	} else {

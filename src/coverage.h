@@ -6,7 +6,7 @@
  *
  *   kind      statement 1; definition and terms 0.25; heading, contents,
  *             reference and acknowledgement 0 (they title or list things);
- *   modality  binding 1; hortatory 0.75; mention 0.5.
+ *   modality  binding 1; hortatory 0.9; mention 0.8.
  *
  * A support rule's strength is the largest weight among its hits, so a rule
  * counts once however often it fires.  An objective's evidence is the sum
@@ -19,8 +19,9 @@
  * Its score is 1 when covered, evidence / n when partial, 0 when absent.
  * Example: min_rules 2 and three support rules; rule A fires in a binding
  * statement (1) and in a heading (0), so A is 1; rule B fires once in a
- * hortatory statement (0.75); rule C does not fire.  Evidence 1.75 < 2:
- * partial, score 0.875.
+ * hortatory statement (0.9); rule C fires once in a list of terms (0.25 *
+ * 0.8 = 0.2).  Evidence 2.1 >= 2: covered.  Without rule C, 1.9 < 2:
+ * partial, score 0.95.
  *
  * Conflicts stand beside coverage and do not change it: an objective under
  * which a conflict rule fires keeps its status and score, and carries the

@@ -18,8 +18,9 @@
 #define WORDS_MAX	64	/* words of a sentence looked at */
 #define WORD_LC		24	/* bytes of a word kept in lower case */
 #define HEADING_WORDS	14
-#define BULLET_WORDS	8
-#define SECTION_SPAN	400	/* sentences a special section may run */
+#define BULLET_WORDS	4
+#define SECTION_SPAN	80	/* sentences a special section may run */
+#define SECTION_PROSE	10	/* words of a modal sentence that ends one */
 
 enum mode {
 	MODE_NONE,
@@ -189,6 +190,14 @@ finite_form(const char *w)
 			return 1;
 	}
 	return 0;
+}
+
+static int
+ends_with(const char *w, const char *suffix)
+{
+	size_t n = strlen(w), k = strlen(suffix);
+
+	return n > k + 2 && strcmp(w + n - k, suffix) == 0;
 }
 
 /* A bullet at s: "-", "*", "+", "•", "–", "—", "·", "▪", then a space. */
@@ -389,10 +398,24 @@ has(const struct sent *st, const char *needle)
 }
 
 static int
+all_caps(const struct sent *st)
+{
+	const unsigned char *s = (const unsigned char *)st->s;
+	size_t i, caps = 0, letters = 0;
+
+	for (i = st->body; i < st->n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			letters++;
+		else if (s[i] >= 'A' && s[i] <= 'Z')
+			letters++, caps++;
+	}
+	return letters >= 4 && caps == letters;
+}
+
+static int
 title_case(const struct sent *st)
 {
-	size_t i, up = 0, n = 0, caps = 0, letters = 0;
-	const unsigned char *s = (const unsigned char *)st->s;
+	size_t i, up = 0, n = 0;
 
 	for (i = 0; i < st->nw; i++) {
 		if (st->w[i].digits || (i > 0 && in_words(st->w[i].lc, minor)))
@@ -400,15 +423,7 @@ title_case(const struct sent *st)
 		n++;
 		up += st->w[i].upper;
 	}
-	for (i = st->body; i < st->n; i++) {
-		if (s[i] >= 'a' && s[i] <= 'z')
-			letters++;
-		else if (s[i] >= 'A' && s[i] <= 'Z')
-			letters++, caps++;
-	}
-	if (letters >= 2 && caps == letters)
-		return 1;
-	return n > 0 && up * 10 >= n * 6;
+	return all_caps(st) || (n > 0 && up * 10 >= n * 6);
 }
 
 /* Dot leaders, or a page number closing a verbless, unstopped line. */
@@ -449,7 +464,7 @@ own_line(const struct doctext *dt, struct span u)
 static int
 heading_mark(const struct sent *st, int hint, int *strong)
 {
-	*strong = hint || st->atx || st->numbered;
+	*strong = hint || st->atx || st->numbered || all_caps(st);
 	if (st->bullet || st->nw == 0 || st->nw > HEADING_WORDS ||
 	    st->n > 160 || st->finite || st->aim)
 		return 0;
@@ -552,8 +567,10 @@ is_terms(const struct sent *st)
 {
 	if (st->finite || st->aim || st->nw == 0)
 		return 0;
+	/* "- Enhancing incident response": an action, not a term. */
 	if (st->bullet || st->numbered)
-		return st->nw <= BULLET_WORDS;
+		return st->nw <= BULLET_WORDS && !(st->nw >= 3 &&
+		    ends_with(st->w[0].lc, "ing"));
 	return st->seps >= 2 && st->nw <= WORDS_MAX - 1 &&
 	    st->nw <= 4 * (st->seps + 1);
 }
@@ -618,8 +635,12 @@ classify(struct classifier *c, const struct sent *st, int hint,
 		c->mode_left = SECTION_SPAN;
 		return SENTKIND_HEADING;
 	}
-	if (c->mode != MODE_NONE && c->mode_left-- > 0)
+	/* Prose that commits to something is past a glossary's end. */
+	if (c->mode != MODE_NONE && c->mode_left > 0 &&
+	    !(st->modal && st->nw >= SECTION_PROSE)) {
+		c->mode_left--;
 		return mode_kind[c->mode];
+	}
 	c->mode = MODE_NONE;
 	if (is_definition(st))
 		return SENTKIND_DEFINITION;
