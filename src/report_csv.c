@@ -174,8 +174,9 @@ objective_message(struct csv_state *st, const struct objective_result *or,
 			strbuf_adds(&st->msg, "no support rules");
 		else
 			strbuf_addf(&st->msg, "evidence %s of %u needed; "
-			    "%u of %u rules fired", ev, or->needed,
-			    or->rules_fired, or->rules_total);
+			    "%u of %u rule%s fired", ev, or->needed,
+			    or->rules_fired, or->rules_total,
+			    or->rules_total == 1 ? "" : "s");
 	}
 	if (or->conflict > 0)
 		conflict_message(st, or->objective, fired);
