@@ -74,7 +74,7 @@ cat >"$tmp/want" <<'WANT'
 area,,AA1,,,4,0.949
 area,,AA2,,,4,0.775
 area,,P,,,4,0.894
-overall,,,,,12,0.849
+overall,,,,,12,0.850
 WANT
 diff -u "$tmp/want" "$tmp/rho" || fail "documents: rho differs"
 grep -q '^document,cables.txt,AA1,2,0.500,,$' "$tmp/out" ||
