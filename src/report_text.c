@@ -2,10 +2,11 @@
  * report_text.c -- the text writer, for a person at a terminal.
  *
  * Input: docresults.  Output: per document a summary line with the area
- * percentages, its warnings, then compiler-style diagnostics: each conflict
- * hit as "path:line:col: conflict: ..." with the sentence quoted below it,
- * then each objective that is not covered as "path: gap: ...".  A last line
- * totals the run.  Strings from documents are cleaned and folded onto one
+ * percentages, its warnings, then for every objective its verdict with the
+ * reason ("2 of 2 required rules fired in 3 sentences: ..."), the best
+ * evidence behind it, what would satisfy a gap, and each conflict hit as
+ * "path:line:col: conflict: ..." with its sentence quoted below; with -v
+ * every support hit and its weight.  A last line totals the run.  Strings from documents are cleaned and folded onto one
  * line, so a hostile file cannot send escape sequences to the terminal.
  */
 #include "config.h"

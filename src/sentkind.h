@@ -16,7 +16,10 @@
  *                "Terminology" is a definition, of "References",
  *                "Bibliography", "Notes" or "Sources" a reference, of
  *                "Acknowledgements", "Contributors" or "Donors" an
- *                acknowledgement; the section ends at the next bare heading;
+ *                acknowledgement; the section ends at the next heading
+ *                marked by a hint, number, '#' or capitals, at a sentence
+ *                of ten words or more with a modal verb, or after 80
+ *                sentences;
  *   heading      a line of its own, at most 14 words, no final ". ! ? ;",
  *                no finite verb, and marked as a heading: the extractor's
  *                heading hint (HTML, DOCX, ODT, Markdown), a Markdown "#",
@@ -35,7 +38,8 @@
  *   terms        no finite verb and no aim, and either three or more items
  *                of at most four words on average separated by commas or
  *                semicolons ("Threats: malware, phishing, ransomware"), or
- *                a bullet item of at most eight words;
+ *                a bullet item of at most four words, not led by a
+ *                gerund ("- Enhancing incident response");
  *   statement    everything else.
  *
  * Finite verbs are recognised from a short list (auxiliaries, modals and
