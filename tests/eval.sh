@@ -80,6 +80,20 @@ diff -u "$tmp/want" "$tmp/rho" || fail "documents: rho differs"
 grep -q '^document,cables.txt,AA1,2,0.500,,$' "$tmp/out" ||
 	fail "documents: score of cables.txt"
 
+# Verdicts against objectives_addressed: three of the six objectives listed
+# are covered, the other three partial on mentions alone, none unlisted;
+# the localisation conflict is the one "!AA2.1".
+run_ok documents-text $PALINT eval -r "$fx/rules.xml" \
+	--documents "$fx/ratings.tsv" --corpus "$fx/corpus"
+grep -q '^Verdicts against objectives_addressed (4 documents)$' "$tmp/out" ||
+	fail "documents: no verdict table"
+grep -q '^  covered  *3  *0  *3  *1\.000  *0\.500$' "$tmp/out" ||
+	fail "documents: covered verdicts"
+grep -q '^  covered or partial  *6  *0  *0  *1\.000  *1\.000$' "$tmp/out" ||
+	fail "documents: covered or partial verdicts"
+grep -q '^  conflict (!ID)  *1  *0  *0  *1\.000  *1\.000$' "$tmp/out" ||
+	fail "documents: conflict verdicts"
+
 # A rated document that is missing: named on stderr, the rest reported,
 # exit 2.
 cp "$fx/ratings.tsv" "$tmp/ratings.tsv"
