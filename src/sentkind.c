@@ -89,11 +89,11 @@ static const char *const verbs[] = {
 	"build", "champion", "collaborate", "combat", "commit", "consider",
 	"continue", "contribute", "cooperate", "coordinate", "counter",
 	"cover", "create", "deepen", "defend", "deliver", "deploy", "detect",
-	"deter", "develop", "enable", "encourage", "engage", "enhance",
+	"deter", "develop", "deliver", "enable", "encourage", "engage", "enhance",
 	"ensure", "establish", "expand", "exploit", "facilitate", "foster",
-	"grow", "guarantee", "harmonise", "harmonize", "help", "identify",
-	"implement", "improve", "include", "increase", "integrate", "intend",
-	"invest", "investigate", "join", "launch", "lead", "maintain",
+	"focus", "grow", "guarantee", "harmonise", "harmonize", "help",
+	"identify", "impact", "implement", "improve", "include", "increase",
+	"integrate", "intend", "invest", "investigate", "involve", "join", "launch", "lead", "maintain",
 	"make", "manage", "mitigate", "mobilise", "mobilize", "modernise",
 	"modernize", "monitor", "need", "oversee", "participate", "plan",
 	"play", "pose", "prevent", "prioritise", "prioritize", "promote",
@@ -474,7 +474,22 @@ heading_mark(const struct sent *st, int hint, int *strong)
 	return *strong || title_case(st);
 }
 
-/* "X means", "X refers to", "X is defined as", "X: a ...". */
+/* Is there a finite verb among the first n words? */
+static int
+finite_before(const struct sent *st, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < st->nw; i++)
+		if (in_words(st->w[i].lc, auxiliaries) ||
+		    in_words(st->w[i].lc, irregular) ||
+		    (!st->w[i].upper && finite_form(st->w[i].lc)))
+			return 1;
+	return 0;
+}
+
+/* "X means", "X refers to", "X is defined as", "X: a ..." where X has no
+   verb ("The pillars are: the ..." is a sentence). */
 static int
 is_definition(const struct sent *st)
 {
@@ -494,6 +509,7 @@ is_definition(const struct sent *st)
 		    (unsigned char)st->w[i - 1].after >= 0x80 ||
 		    st->w[i - 1].after == '-') && i <= 5 && !st->modal &&
 		    !in_words(st->w[0].lc, labels) && !st->w[i - 1].digits &&
+		    !finite_before(st, i) &&
 		    (strcmp(st->w[i].lc, "a") == 0 ||
 		    strcmp(st->w[i].lc, "an") == 0 ||
 		    strcmp(st->w[i].lc, "the") == 0 ||
@@ -562,6 +578,17 @@ is_thanks(const struct sent *st)
 	return has(st, "donor") && !st->finite && st->seps >= 2;
 }
 
+/* Words before the first comma or semicolon. */
+static size_t
+first_item_words(const struct sent *st)
+{
+	size_t i, end = strcspn(st->s + st->body, ",;") + st->body;
+
+	for (i = 0; i < st->nw && st->w[i].off < end; i++)
+		;
+	return i;
+}
+
 static int
 is_terms(const struct sent *st)
 {
@@ -571,8 +598,9 @@ is_terms(const struct sent *st)
 	if (st->bullet || st->numbered)
 		return st->nw <= BULLET_WORDS && !(st->nw >= 3 &&
 		    ends_with(st->w[0].lc, "ing"));
+	/* A clause before the list makes it a sentence about the list. */
 	return st->seps >= 2 && st->nw <= WORDS_MAX - 1 &&
-	    st->nw <= 4 * (st->seps + 1);
+	    st->nw <= 4 * (st->seps + 1) && first_item_words(st) <= 5;
 }
 
 /* What a bare heading opens: a glossary, references, thanks or nothing. */

@@ -135,6 +135,8 @@ test_definition(void)
 	    SENTKIND_STATEMENT);
 	KIND("Data: the ministry will share it with partners.", "ministry",
 	    SENTKIND_STATEMENT);
+	KIND("The pillars are: the networks, the services and the people.",
+	    "pillars", SENTKIND_STATEMENT);
 }
 
 /* A glossary runs from its heading to the next strong heading. */
@@ -218,6 +220,10 @@ test_terms(void)
 	    "Defence", SENTKIND_STATEMENT);
 	KIND("We will counter malware, phishing, ransomware and botnets.",
 	    "malware", SENTKIND_STATEMENT);
+	/* A clause before the commas, with a verb the list does not know. */
+	KIND("Incidents hit providers of essential services such as health, "
+	    "education, energy, water, transport, finance.", "Incidents",
+	    SENTKIND_STATEMENT);
 }
 
 /* Names, and a document without sentences. */
