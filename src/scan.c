@@ -85,8 +85,6 @@ struct scan {
 	struct candlist		 cands;
 	char			*cause;
 	signed char		*modality;	/* per sentence; -1 unknown */
-	unsigned char		*kinds;		/* per sentence, sentkind.h;
-						   NULL until a hit needs it */
 	struct endlist		*ends;		/* per prefilter expression;
 						   NULL on the plain path */
 	size_t			 nends;
@@ -519,16 +517,38 @@ hit_fill(struct scan *st, struct hit *h, const struct cand *c)
 	s = segment_find(doc->sentences, doc->nsentences, c->start);
 	if (s < doc->nsentences) {
 		h->modality = scan_modality(st, s);
-		if (st->kinds == NULL)
-			st->kinds = sentkind_document(doc);
-		h->kind = (enum sentkind)st->kinds[s];
 		h->sentence = sentence_copy(doc, doc->sentences[s], c->start,
 		    c->end);
 	} else {
 		h->modality = MODALITY_MENTION;
-		h->kind = SENTKIND_STATEMENT;
 		h->sentence = xstrdup(h->match);
 	}
+}
+
+/* The kind of each hit's sentence (sentkind.h), classifying only what
+   the hits need; hits outside every sentence are statements. */
+static void
+scan_kinds(const struct doctext *doc, struct hit *hits, size_t n)
+{
+	unsigned char *wanted, *kinds;
+	size_t i, s;
+
+	if (n == 0 || doc->nsentences == 0)
+		return;
+	wanted = xcalloc(doc->nsentences, 1);
+	for (i = 0; i < n; i++)
+		if ((s = segment_find(doc->sentences, doc->nsentences,
+		    hits[i].start)) < doc->nsentences)
+			wanted[s] = 1;
+	kinds = sentkind_document(doc, wanted);
+	for (i = 0; i < n; i++) {
+		s = segment_find(doc->sentences, doc->nsentences,
+		    hits[i].start);
+		hits[i].kind = s < doc->nsentences ?
+		    (enum sentkind)kinds[s] : SENTKIND_STATEMENT;
+	}
+	free(kinds);
+	free(wanted);
 }
 
 /* Sort, drop repeats of a rule at one position, apply exceptions and fill
@@ -558,6 +578,7 @@ scan_finish(struct scan *st, struct hit **hits)
 		hits_free(out, n);
 		return -1;
 	}
+	scan_kinds(st->doc, out, n);
 	*hits = out;
 	return (long)n;
 }
@@ -582,7 +603,6 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 		memset(st.modality, -1, doc->nsentences + 1);
 		n = scan_finish(&st, hits);
 		free(st.modality);
-		free(st.kinds);
 	}
 	free(st.cands.v);
 	ends_free(st.ends, st.nends);

@@ -18,6 +18,7 @@
 #define WORDS_MAX	64	/* words of a sentence looked at */
 #define WORD_LC		24	/* bytes of a word kept in lower case */
 #define HEADING_WORDS	14
+#define HEADING_BYTES	160
 #define BULLET_WORDS	4
 #define SECTION_SPAN	80	/* sentences a special section may run */
 #define SECTION_PROSE	10	/* words of a modal sentence that ends one */
@@ -41,6 +42,8 @@ struct word {
 struct sent {
 	const char	*s;		/* the sentence */
 	size_t		 n;		/* bytes read: at most the window */
+	char		 lc[SENTKIND_WINDOW + 1]; /* s in ASCII lower case,
+					   NUL-terminated, for has() */
 	size_t		 body;		/* after a bullet, '#' or number */
 	struct word	 w[WORDS_MAX];
 	size_t		 nw;
@@ -157,7 +160,7 @@ static int
 in_words(const char *w, const char *const *list)
 {
 	for (; *list != NULL; list++)
-		if (strcmp(w, *list) == 0)
+		if (w[0] == (*list)[0] && strcmp(w, *list) == 0)
 			return 1;
 	return 0;
 }
@@ -177,9 +180,14 @@ static int
 finite_form(const char *w)
 {
 	const char *const *v;
-	size_t n;
+	size_t n, wl = strlen(w);
 
+	/* Every finite form ends in "s" or "d". */
+	if (wl < 3 || (w[wl - 1] != 's' && w[wl - 1] != 'd'))
+		return 0;
 	for (v = verbs; *v != NULL; v++) {
+		if ((*v)[0] != w[0])
+			continue;
 		n = strlen(*v);
 		if (inflected(w, *v, n, "s") || inflected(w, *v, n, "es") ||
 		    inflected(w, *v, n, "ed") ||
@@ -368,33 +376,28 @@ read_verbs(struct sent *st)
 static void
 sent_read(struct sent *st, const char *s, size_t n)
 {
+	size_t i;
+	char c;
+
 	memset(st, 0, sizeof(*st));
 	st->s = s;
 	st->n = n < SENTKIND_WINDOW ? n : SENTKIND_WINDOW;
+	for (i = 0; i < st->n; i++) {
+		c = s[i];
+		st->lc[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') :
+		    c == '\0' ? ' ' : c;
+	}
+	st->lc[st->n] = '\0';
 	read_prefix(st);
 	read_words(st);
 	read_verbs(st);
 }
 
-/* Case-insensitive search for an ASCII needle in the window. */
+/* Case-insensitive search for a lower-case needle in the window. */
 static int
 has(const struct sent *st, const char *needle)
 {
-	size_t i, j, k = strlen(needle);
-	unsigned char c;
-
-	for (i = 0; i + k <= st->n; i++) {
-		for (j = 0; j < k; j++) {
-			c = (unsigned char)st->s[i + j];
-			if (c >= 'A' && c <= 'Z')
-				c = (unsigned char)(c - 'A' + 'a');
-			if (c != (unsigned char)needle[j])
-				break;
-		}
-		if (j == k)
-			return 1;
-	}
-	return 0;
+	return strstr(st->lc, needle) != NULL;
 }
 
 static int
@@ -466,7 +469,7 @@ heading_mark(const struct sent *st, int hint, int *strong)
 {
 	*strong = hint || st->atx || st->numbered || all_caps(st);
 	if (st->bullet || st->nw == 0 || st->nw > HEADING_WORDS ||
-	    st->n > 160 || st->finite || st->aim)
+	    st->n > HEADING_BYTES || st->finite || st->aim)
 		return 0;
 	if (st->last == '.' || st->last == '!' || st->last == '?' ||
 	    st->last == ';' || st->last == ',')
@@ -681,8 +684,27 @@ classify(struct classifier *c, const struct sent *st, int hint,
 	return SENTKIND_STATEMENT;
 }
 
+/*
+ * Could this sentence change the special section?  Outside one, only a
+ * heading can, and a heading is short and has no final stop; inside one,
+ * any sentence counts.  The others need not be read unless wanted.
+ */
+static int
+may_turn(const struct classifier *c, const struct doctext *dt, struct span u)
+{
+	size_t e = u.end;
+
+	if (c->mode != MODE_NONE)
+		return 1;
+	if (u.end - u.start > HEADING_BYTES)
+		return 0;
+	while (e > u.start && strchr(" \t\n\"')]", dt->text[e - 1]) != NULL)
+		e--;
+	return e == u.start || strchr(".!?;,", dt->text[e - 1]) == NULL;
+}
+
 unsigned char *
-sentkind_document(const struct doctext *dt)
+sentkind_document(const struct doctext *dt, const unsigned char *wanted)
 {
 	struct classifier c;
 	struct sent *st;
@@ -702,6 +724,9 @@ sentkind_document(const struct doctext *dt)
 		u = dt->sentences[i];
 		from = i > 0 ? dt->sentences[i - 1].end : 0;
 		hint = heading_hint(&c, from, u);
+		kinds[i] = SENTKIND_STATEMENT;
+		if (wanted != NULL && !wanted[i] && !may_turn(&c, dt, u))
+			continue;
 		sent_read(st, dt->text + u.start, u.end - u.start);
 		k = classify(&c, st, hint, own_line(dt, u));
 		kinds[i] = (unsigned char)k;

@@ -58,10 +58,16 @@
    their section or reference cues say otherwise. */
 #define SENTKIND_WINDOW	600
 
-/* One kind per sentence of a segmented document, in sentence order, as an
-   array of enum sentkind values; caller frees.  NULL when there are no
-   sentences. */
-unsigned char	*sentkind_document(const struct doctext *);
+/*
+ * One kind per sentence of a segmented document, in sentence order, as an
+ * array of enum sentkind values; caller frees.  NULL when there are no
+ * sentences.  With wanted (one flag per sentence; NULL: all), only the
+ * flagged sentences are sure to be classified: the others are read only
+ * as far as following the special sections needs, and may be reported as
+ * statements.
+ */
+unsigned char	*sentkind_document(const struct doctext *,
+		    const unsigned char *wanted);
 /* "statement", "heading", "contents", "definition", "reference",
    "acknowledgement" or "terms". */
 const char	*sentkind_name(enum sentkind);

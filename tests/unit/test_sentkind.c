@@ -31,7 +31,7 @@ kind_in(const struct doctext *dt, const char *needle)
 		return "(no such sentence)";
 	s = segment_find(dt->sentences, dt->nsentences,
 	    (size_t)(p - dt->text));
-	kinds = sentkind_document(dt);
+	kinds = sentkind_document(dt, NULL);
 	k = (enum sentkind)kinds[s];
 	name = sentkind_name(k);
 	free(kinds);
@@ -226,6 +226,40 @@ test_terms(void)
 	    SENTKIND_STATEMENT);
 }
 
+/* Asking for one sentence gives the kind a full pass gives it. */
+static void
+check_wanted(const char *text)
+{
+	struct doctext *dt;
+	unsigned char *all, *one, *wanted;
+	size_t i;
+
+	dt = doctext_from_string(text, strlen(text));
+	all = sentkind_document(dt, NULL);
+	wanted = xcalloc(dt->nsentences + 1, 1);
+	for (i = 0; i < dt->nsentences; i++) {
+		wanted[i] = 1;
+		one = sentkind_document(dt, wanted);
+		CHECK_INT(one[i], all[i]);
+		free(one);
+		wanted[i] = 0;
+	}
+	free(wanted);
+	free(all);
+	doctext_free(dt);
+}
+
+static void
+test_wanted(void)
+{
+	check_wanted("Contents\n\nOpen RAN ........ 3\n\nGlossary\n\nBotnet\n\n"
+	    "A network of infected computers.\n\n1. Introduction\n\nNorland "
+	    "will protect its networks.\n\nREFERENCES\n\nMinistry of ICT. "
+	    "National plan.\n\nAcknowledgements\n\nThe Central Bank, the "
+	    "Port Authority and the Ministry.\n\nThreats: malware, phishing, "
+	    "ransomware.\n- Ransomware\n");
+}
+
 /* Names, and a document without sentences. */
 static void
 test_misc(void)
@@ -237,7 +271,7 @@ test_misc(void)
 	CHECK_STR(sentkind_name(SENTKIND_TERMS), "terms");
 	CHECK_STR(sentkind_name((enum sentkind)99), "unknown");
 	dt = doctext_from_string("", 0);
-	CHECK(sentkind_document(dt) == NULL);
+	CHECK(sentkind_document(dt, NULL) == NULL);
 	doctext_free(dt);
 }
 
@@ -252,6 +286,7 @@ main(void)
 	test_reference();
 	test_acknowledgement();
 	test_terms();
+	test_wanted();
 	test_misc();
 	return CHECK_DONE();
 }
