@@ -365,7 +365,7 @@ add_verdict(struct strbuf *sb, const struct objective_result *or,
 		strbuf_addf(sb, ": %u of %u required rule%s fired",
 		    or->rules_fired, or->needed, or->needed == 1 ? "" : "s");
 	else
-		strbuf_addf(sb, ": %u rules fired, %u required",
+		strbuf_addf(sb, ": %u rules fired (%u required)",
 		    or->rules_fired, or->needed);
 	if (w->sentences > 0) {
 		strbuf_adds(sb, " in ");

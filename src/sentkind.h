@@ -2,9 +2,10 @@
  * sentkind.h -- what each sentence of a segmented document is: a statement,
  * or a line that lists, titles or defines things (enum sentkind, model.h).
  *
- * Runs between segment.c and scan.c: scan.c classifies a document's
- * sentences once, when it has a hit to fill in, and records the kind of
- * the hit's sentence; coverage.c weighs the hit by it.  The classifier is a
+ * Runs between segment.c and scan.c: once scan.c has a document's hits,
+ * it asks for the kinds of their sentences and records each on its hit;
+ * coverage.c weighs the hit by it.  Only those sentences, and the short
+ * lines that may open or close a special section, are read in full.  The classifier is a
  * handful of surface tests on the sentence's first SENTKIND_WINDOW bytes,
  * tried in this order:
  *

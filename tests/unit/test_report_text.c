@@ -187,6 +187,36 @@ test_verbose(const struct ruleset *rs)
 	free(buf);
 }
 
+/* More rules fired than needed: said so, not "3 of 2". */
+static void
+test_more_than_needed(const struct ruleset *rs)
+{
+	struct report_info info;
+	struct docresult *dr;
+	struct report *r;
+	struct hit *h;
+	char *buf = NULL;
+	size_t len;
+	FILE *fp;
+
+	h = xcalloc(3, sizeof(*h));
+	fx_hit(&h[0], rs, "AA1.2.r1", 0, 1, 1, "a", "a b.");
+	fx_hit(&h[1], rs, "AA1.2.r2", 2, 1, 3, "b", "a b.");
+	fx_hit(&h[2], rs, "AA1.2.r3", 10, 2, 1, "c", "c.");
+	dr = coverage_compute(rs, "m.txt", "", 10, h, 3);
+	memset(&info, 0, sizeof(info));
+	info.ruleset = rs;
+	fp = open_memstream(&buf, &len);
+	r = report_open(FORMAT_TEXT, fp, &info);
+	report_document(r, dr);
+	CHECK_INT(report_close(r), 0);
+	fclose(fp);
+	CHECK(strstr(buf, " covered 100.0%: 3 rules fired (2 required) in 2 "
+	    "sentences: 2 mention; evidence 2.40 of 2\n") != NULL);
+	free(buf);
+	docresult_free(dr);
+}
+
 static void
 test_percent(void)
 {
@@ -275,6 +305,7 @@ main(void)
 	test_text(rs);
 	test_quote(rs);
 	test_verbose(rs);
+	test_more_than_needed(rs);
 	test_percent();
 	test_timestamp();
 	test_write_error(rs);
