@@ -139,49 +139,56 @@ test_objective(const struct ruleset *rs)
 {
 	static const char *const p1[] = { RF_PATH1, RF_SHA, "P", "P1",
 	    "Principle one", "partial", "50.0", "1", "2", "1", "2.3", "1",
-	    "1 of 2 rules needed", "en", "not-policy-text" };
+	    "evidence 1.00 of 2 needed; 1 of 2 rules fired", "", "0", "1.00",
+	    "en", "not-policy-text" };
+	/* A conflict beside an absent objective; both in the message. */
 	static const char *const aa11[] = { RF_PATH1, RF_SHA, "AA1", "AA1.1",
-	    "Free flow of data", "contradicted", "0.0", "0", "1", "1", "2.3",
-	    "2", "conflict: AA1.1.x", "en", "not-policy-text" };
+	    "Free flow of data", "absent", "0.0", "0", "1", "1", "2.3",
+	    "2", "evidence 0.00 of 1 needed; 0 of 1 rule fired; "
+	    "conflict: AA1.1.x", "error", "1", "0.00", "en", "not-policy-text" };
 	static const char *const aa12[] = { RF_PATH1, RF_SHA, "AA1", "AA1.2",
 	    "Many \"rules\", one objective", "absent", "0.0", "0", "4", "0",
-	    "0.0", "", "0 of 2 rules needed", "en", "not-policy-text" };
+	    "0.0", "", "evidence 0.00 of 2 needed; 0 of 4 rules fired", "",
+	    "0", "0.00", "en", "not-policy-text" };
+	/* Hortatory 0.9 and a list of terms 0.2: 1.1 of 2. */
 	static const char *const aa21[] = { RF_PATH1, RF_SHA, "AA2", "AA2.1",
-	    "Rights online", "covered", "100.0", "2", "2", "2", "4.6", "3",
-	    "", "en", "not-policy-text" };
+	    "Rights online", "partial", "55.0", "2", "2", "2", "4.6", "3",
+	    "evidence 1.10 of 2 needed; 2 of 2 rules fired", "", "0", "1.10",
+	    "en", "not-policy-text" };
 	static const char *const err[] = { "missing.pdf", "", "", "", "",
-	    "error", "", "", "", "", "", "", RF_ERROR, "", "" };
+	    "error", "", "", "", "", "", "", RF_ERROR, "", "", "", "", "" };
 	/* A document in a language the rules do not read: one row, not its
 	   objectives as absent. */
 	static const char *const fr[] = { RF_PATH4, RF_SHA, "", "", "",
 	    "unsupported-language", "", "", "", "", "", "", RF_NOVERDICT,
-	    "fr", "" };
+	    "", "", "", "fr", "" };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_OBJECTIVE, 0, "document,sha256,area,"
 	    "objective,title,status,score,rules_fired,rules_total,hits,"
-	    "hits_per_10k_words,first_line,message,language,flags\r\n",
-	    1 + 4 + 1 + 4 + 1, 15, &t);
+	    "hits_per_10k_words,first_line,message,conflict,conflicts,"
+	    "evidence,language,flags\r\n", 1 + 4 + 1 + 4 + 1, 18, &t);
 	/* Quoted by libcsv only where needed. */
 	CHECK(strstr(buf, "\r\n\"dir/a,b \"\"q\"\".txt\",") != NULL);
-	CHECK(strstr(buf, ",partial,50.0,1,2,1,2.3,1,1 of 2 rules needed,en,"
-	    "not-policy-text\r\n") != NULL);
+	CHECK(strstr(buf, ",partial,50.0,1,2,1,2.3,1,evidence 1.00 of 2 "
+	    "needed; 1 of 2 rules fired,,0,1.00,en,not-policy-text\r\n") != NULL);
 	CHECK(strstr(buf, "\r\nmissing.pdf,,,,,error,,,,,,,") != NULL);
 	check_row(&t, 0, (const char *const[]){ "document", "sha256", "area",
 	    "objective", "title", "status", "score", "rules_fired",
 	    "rules_total", "hits", "hits_per_10k_words", "first_line",
-	    "message", "language", "flags" }, 15);
-	check_row(&t, 1, p1, 15);
-	check_row(&t, 2, aa11, 15);
-	check_row(&t, 3, aa12, 15);
-	check_row(&t, 4, aa21, 15);
-	check_row(&t, 5, err, 15);
+	    "message", "conflict", "conflicts", "evidence", "language",
+	    "flags" }, 18);
+	check_row(&t, 1, p1, 18);
+	check_row(&t, 2, aa11, 18);
+	check_row(&t, 3, aa12, 18);
+	check_row(&t, 4, aa21, 18);
+	check_row(&t, 5, err, 18);
 	CHECK_STR(t.rows[6].f[0], "ctl" FFFD "name.txt");
 	CHECK_STR(t.rows[6].f[5], "absent");
 	CHECK_STR(t.rows[6].f[10], "0.0");
-	CHECK_STR(t.rows[6].f[13], "und");
-	check_row(&t, 10, fr, 15);
+	CHECK_STR(t.rows[6].f[16], "und");
+	check_row(&t, 10, fr, 18);
 	table_free(&t);
 	free(buf);
 }
@@ -190,7 +197,7 @@ static void
 test_area(const struct ruleset *rs)
 {
 	static const char *const aa1[] = { RF_PATH1, RF_SHA, "AA1",
-	    "action-area", "Build & protect", "0.0", "0", "0", "1", "1",
+	    "action-area", "Build & protect", "0.0", "0", "0", "2", "1",
 	    "conflict: AA1.1", "ok", "en", "not-policy-text" };
 	static const char *const err[] = { "missing.pdf", "", "", "", "", "",
 	    "", "", "", "", RF_ERROR, "error", "", "" };
@@ -207,7 +214,7 @@ test_area(const struct ruleset *rs)
 	check_row(&t, 8, fr, 14);
 	CHECK_STR(t.rows[1].f[3], "principle");
 	CHECK_STR(t.rows[1].f[5], "50.0");
-	CHECK_STR(t.rows[3].f[5], "100.0");
+	CHECK_STR(t.rows[3].f[5], "55.0");
 	table_free(&t);
 	free(buf);
 }
@@ -215,8 +222,8 @@ test_area(const struct ruleset *rs)
 static void
 test_document(const struct ruleset *rs)
 {
-	static const char *const ok[] = { RF_PATH1, RF_SHA, "ok", "50.0",
-	    "50.0", "4321", "1", "2", "4", RF_WARNING, "en", "not-policy-text" };
+	static const char *const ok[] = { RF_PATH1, RF_SHA, "ok", "27.5",
+	    "50.0", "4321", "1", "4", "4", RF_WARNING, "en", "not-policy-text" };
 	static const char *const err[] = { "missing.pdf", "", "error", "", "",
 	    "", "", "", "", RF_ERROR, "", "" };
 	static const char *const empty[] = { "ctl" FFFD "name.txt", "", "ok",
@@ -247,24 +254,30 @@ test_evidence(const struct ruleset *rs)
 {
 	static const char *const h0[] = { RF_PATH1, "P1.a", "P1", "P",
 	    "support", "warning", "1", "1", "3", "0", RF_MATCH1, "binding",
-	    "In" RF_MATCH1 "we meet.", "ok", "en", "not-policy-text" };
+	    "In" RF_MATCH1 "we meet.", "statement", "1.00", "ok", "en",
+	    "not-policy-text" };
 	static const char *const h1[] = { RF_PATH1, "AA1.1.x", "AA1.1", "AA1",
 	    "conflict", "error", "2", "5", "", "40", "data, \"localisation\"",
-	    "mention", RF_SENTENCE2, "ok", "en", "not-policy-text" };
+	    "mention", RF_SENTENCE2, "statement", "0.80", "ok", "en",
+	    "not-policy-text" };
 	/* No hit, but the document is there, and why. */
 	static const char *const fr[] = { RF_PATH4, "", "", "", "", "", "",
-	    "", "", "", "", "", "", "unsupported-language", "fr", "" };
+	    "", "", "", "", "", "", "", "", "unsupported-language", "fr", "" };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_OBJECTIVE, 1, "document,rule,objective,"
 	    "area,kind,severity,line,column,page,byte_offset,match,modality,"
-	    "sentence,status,language,flags\r\n", 1 + 4 + 1, 16, &t);
-	check_row(&t, 1, h0, 16);
-	check_row(&t, 2, h1, 16);
-	check_row(&t, 5, fr, 16);
+	    "sentence,sentence_kind,weight,status,language,flags\r\n",
+	    1 + 4 + 1, 18, &t);
+	check_row(&t, 1, h0, 18);
+	check_row(&t, 2, h1, 18);
+	check_row(&t, 5, fr, 18);
 	CHECK_STR(t.rows[3].f[10], "rights" FFFD);
 	CHECK_STR(t.rows[3].f[11], "hortatory");
+	CHECK_STR(t.rows[3].f[14], "0.90");
+	CHECK_STR(t.rows[4].f[13], "terms");
+	CHECK_STR(t.rows[4].f[14], "0.20");
 	table_free(&t);
 	free(buf);
 }
