@@ -26,9 +26,11 @@
 #define EXTTEXTCAT_DATADIR "/usr/share/libexttextcat"
 #endif
 
-/* Letters a text needs before it is judged at all: below about a dozen
-   words the n-gram ranks are noise. */
+/* Letters and words a text needs before it is judged at all: below about
+   a dozen words the n-gram ranks are noise, and a long run of one letter
+   is no language. */
 #define MIN_LETTERS	80
+#define MIN_WORDS	16
 /* The whole-document sample: SAMPLE_PIECES windows of SAMPLE_PIECE
    bytes, two kilobytes in all: the library's authors find a few hundred
    bytes enough, and its cost is mostly a fixed one per text. */
@@ -219,6 +221,29 @@ count_letters(const char *s, size_t len, size_t enough)
 	return n;
 }
 
+/* Words: runs of letters between spaces, and each character of a script
+   written without spaces (three-byte UTF-8: CJK, kana, Thai).  A run of
+   one letter repeated is one word, and no language. */
+static size_t
+count_words(const char *s, size_t len, size_t enough)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, n = 0;
+	int in = 0;
+
+	for (i = 0; i < len && n < enough; i++) {
+		if (p[i] >= 0xE0 && p[i] < 0xF0)
+			n++;
+		if (p[i] == ' ' || p[i] == '\n' || p[i] == '\t')
+			in = 0;
+		else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
 /*
  * Chinese and Japanese share the Han characters, and their profiles score
  * alike on either; the script settles it: Japanese is written with kana
@@ -257,7 +282,8 @@ classify(const struct langdetect *ld, const struct strbuf *sb,
 	int n, i;
 
 	strcpy(code, LANG_UNDETERMINED);
-	if (ld == NULL || count_letters(buf, len, MIN_LETTERS) < MIN_LETTERS)
+	if (ld == NULL || count_letters(buf, len, MIN_LETTERS) < MIN_LETTERS ||
+	    count_words(buf, len, MIN_WORDS) < MIN_WORDS)
 		return;
 	if ((cand = textcat_GetClassifyFullOutput(ld->tc)) == NULL)
 		fatal("out of memory");

@@ -52,9 +52,9 @@ run 0 -f csv "$fr"
 # objectives as absent; language at the end of every row.
 run 0 -f csv "$en" "$fr"
 "$top_builddir/tests/csvdump" "$tmp/out" >"$tmp/dump" || fail "objective CSV unreadable"
-head -1 "$tmp/out" | grep -q ',message,language,flags' || fail "objective CSV: no language column"
+head -1 "$tmp/out" | grep -q ',evidence,language,flags$' || fail "objective CSV: no language column"
 [ "$(grep -c "^$fr," "$tmp/out")" = 1 ] || fail "objective CSV: not one row for $fr"
-grep -q "^$fr,[0-9a-f]\{64\},,,,unsupported-language,,,,,,,$nofr,fr,$" "$tmp/out" ||
+grep -q "^$fr,[0-9a-f]\{64\},,,,unsupported-language,,,,,,,$nofr,,,,fr,$" "$tmp/out" ||
     { grep "^$fr," "$tmp/out" >&2; fail "objective CSV: wrong row for $fr"; }
 [ "$(grep -c "^$en,.*,en,$" "$tmp/out")" -gt 20 ] || fail "objective CSV: English rows without language"
 
@@ -82,8 +82,8 @@ done
 # --- Evidence, CSV and XML: the French document is there, with no hit.
 run 0 -f csv -o /dev/null -e "$tmp/ev.csv" "$en" "$fr"
 tr -d '\r' <"$tmp/ev.csv" >"$tmp/ev.lf" && mv "$tmp/ev.lf" "$tmp/ev.csv"
-head -1 "$tmp/ev.csv" | grep -q ',sentence,status,language,flags' || fail "evidence CSV: no status/language columns"
-grep -q "^$fr,,,,,,,,,,,,,unsupported-language,fr,$" "$tmp/ev.csv" ||
+head -1 "$tmp/ev.csv" | grep -q ',weight,status,language,flags' || fail "evidence CSV: no status/language columns"
+grep -q "^$fr,,,,,,,,,,,,,,,unsupported-language,fr,$" "$tmp/ev.csv" ||
     { cat "$tmp/ev.csv" >&2; fail "evidence CSV: no row for $fr"; }
 grep -q "^$en,.*,ok,en,$" "$tmp/ev.csv" || fail "evidence CSV: hits without language"
 run 0 -f csv -o /dev/null -e "$tmp/ev.xml" "$en" "$fr"

@@ -76,6 +76,10 @@ test_short(const struct langdetect *ld)
 	check_text(ld, "", "und");
 	check_text(ld, "Le gouvernement renforcera", "und");
 	check_text(ld, "The government will act.", "und");
+	/* Enough letters, but one endless word: no language. */
+	check_text(ld, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	    "und");
 	check_text(ld, "1.2.3 ........................ 45 -- 2024/05/06 "
 	    "1.2.4 ........................ 46 -- 2024/05/07 "
 	    "1.2.5 ........................ 47 -- 2024/05/08", "und");
