@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "commands.h"
 #include "ruleload.h"
@@ -80,6 +81,26 @@ explain_objective(const struct objective *ob)
 		    ob->rules[i].kind == RULE_CONFLICT ? " [conflict]" : "");
 }
 
+/* A vocabulary: its parts, and how many concepts refer to it. */
+static int
+explain_vocabulary(const struct ruleset *rs, const char *id)
+{
+	const struct vocabulary *v;
+	size_t i;
+
+	for (i = 0; i < rs->nvocabularies; i++) {
+		v = &rs->vocabularies[i];
+		if (strcmp(v->id, id) != 0)
+			continue;
+		printf("%s  vocabulary (%s:%d), used by %u concept%s\n"
+		    "  matches any of:\n", v->id, v->file, v->line, v->uses,
+		    v->uses == 1 ? "" : "s");
+		explain_patterns("    ", &v->pats);
+		return 1;
+	}
+	return 0;
+}
+
 int
 cmd_explain(const struct options *o)
 {
@@ -106,8 +127,8 @@ cmd_explain(const struct options *o)
 		for (i = 0; i < a->nobjectives; i++)
 			printf("  %-6s %s\n", a->objectives[i].id,
 			    a->objectives[i].title);
-	} else {
-		log_warnx("%s: no such rule, objective or area",
+	} else if (!explain_vocabulary(rs, o->args[0])) {
+		log_warnx("%s: no such rule, objective, area or vocabulary",
 		    o->args[0]);
 		ruleset_free(rs);
 		return EXIT_TROUBLE;

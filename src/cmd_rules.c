@@ -62,6 +62,10 @@ cmd_rules_list(const struct options *o)
 			    ruleload_count(ob, RULE_CONFLICT));
 		}
 	}
+	for (i = 0; i < rs->nvocabularies; i++)
+		printf("%s%s%s", i == 0 ? "vocabularies: " : ", ",
+		    rs->vocabularies[i].id, i + 1 == rs->nvocabularies ?
+		    "\n" : "");
 	ruleset_free(rs);
 	return EXIT_OK;
 }

@@ -935,6 +935,36 @@ vocabulary_join(struct vocabulary *v)
 	strbuf_free(&pf);
 }
 
+/* After "(?": a call or reference to another group, (?1), (?-1), (?R),
+   (?&name), (?P=name), (?P>name)? */
+static int
+is_group_call(const char *p)
+{
+	if (p[0] == '+' || p[0] == '-')
+		p++;
+	return (p[0] >= '0' && p[0] <= '9') || p[0] == 'R' || p[0] == '&' ||
+	    (p[0] == 'P' && (p[1] == '=' || p[1] == '>'));
+}
+
+/* Does a regex refer to a group by number or name?  Such a reference
+   would point elsewhere once the parts are joined. */
+static int
+has_group_reference(const char *re)
+{
+	const char *p;
+
+	for (p = re; *p != '\0'; p++) {
+		if (p[0] == '\\' && p[1] != '\0') {
+			if ((p[1] >= '1' && p[1] <= '9') || p[1] == 'g' ||
+			    p[1] == 'k')
+				return 1;
+			p++;
+		} else if (p[0] == '(' && p[1] == '?' && is_group_call(p + 2))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 resolve_vocabulary(struct ruleset *rs, struct vocabulary *v,
     struct errlist *errs)
@@ -957,6 +987,11 @@ resolve_vocabulary(struct ruleset *rs, struct vocabulary *v,
 			errlist_add(errs, "%s:%d: vocabulary %s: %s", p->file,
 			    p->line, v->id, cause);
 			free(cause);
+			rc = -1;
+		} else if (!p->is_term && has_group_reference(p->regex)) {
+			errlist_add(errs, "%s:%d: vocabulary %s: a regex part "
+			    "may not refer to a group (back reference or "
+			    "recursion)", p->file, p->line, v->id);
 			rc = -1;
 		}
 	}

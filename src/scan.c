@@ -9,6 +9,11 @@
  * then share everything else, so their hits are identical: <all> groups are
  * completed inside their scope unit, <unless> exceptions cancel hits in
  * theirs, and each hit gets its position, sentence and modality.
+ *
+ * <near> groups (and <all> with a window) collect every match of each
+ * member in the unit and keep the narrowest window holding one of each.
+ * A conflict rule's candidate is dropped as it is made when its clause
+ * holds a stance cue outside the rule's own matches.
  */
 #include "config.h"
 
@@ -267,8 +272,8 @@ scan_anchor(struct scan *st, const struct pattern *p, const struct span *u)
 	size_t pos = u->start, ms, me;
 	int rc, direct;
 
-	direct = p >= p->rule->pats.v && p < p->rule->pats.v +
-	    p->rule->pats.n;
+	direct = p->rule->pats.n > 0 && p >= p->rule->pats.v &&
+	    p < p->rule->pats.v + p->rule->pats.n;
 	while ((rc = scan_find(st, p, pos, u->end, &ms, &me)) == 1) {
 		m.start = ms;
 		m.end = me;

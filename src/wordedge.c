@@ -110,9 +110,15 @@ group_atom(const char *p, size_t len, struct atom *a)
 			return;
 		}
 		if (q[1] == '<' || q[1] == '\'' || (q[1] == 'P' &&
-		    q[2] == '<'))
-			q = strpbrk(q, ">'") + 1;
-		else if (q[1] == ':' || q[1] == '>' || q[1] == '|')
+		    q[2] == '<')) {
+			/* A named group: the body follows the name. */
+			q += 2 + strcspn(q + 2, ">'");
+			if (q >= p + len - 1) {
+				a->kind = ATOM_LETTER;
+				return;
+			}
+			q++;
+		} else if (q[1] == ':' || q[1] == '>' || q[1] == '|')
 			q += 2;
 		else {
 			q += strspn(q + 1, "imnsxJU-^") + 1;

@@ -13,7 +13,7 @@ rng=$top_srcdir/rules/palint-rules.rng
 
 "$XMLLINT" --noout --relaxng "$rng" "$lang" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "language.xml does not validate"; }
 "$XMLLINT" --noout --relaxng "$rng" "$top_srcdir/rules/us-icdps-2024.xml" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "us-icdps-2024.xml does not validate"; }
-for f in vocab-unknown vocab-dup vocab-cycle vocab-empty vocab-regex bad-within; do
+for f in vocab-unknown vocab-dup vocab-cycle vocab-empty vocab-regex vocab-backref bad-within; do
 	"$XMLLINT" --noout --relaxng "$rng" "$bad/$f.xml" 2>/dev/null || fail "$f.xml: the schema, not the loader, refuses it"
 done
 
@@ -56,6 +56,7 @@ check_error vocab-dup "^$bad/vocab-dup.xml:5: vocabulary cables: already defined
 check_error vocab-cycle "^$bad/vocab-cycle.xml:10: concept \"cables\": reference cycle back to vocabulary cables$" $PALINT rules check "$bad/vocab-cycle.xml"
 check_error vocab-empty "^$bad/vocab-empty.xml:4: vocabulary cables: has no term, regex or concept$" $PALINT rules check "$bad/vocab-empty.xml"
 check_error vocab-regex "^$bad/vocab-regex.xml:6: vocabulary cables: regex error at offset 6: missing closing parenthesis$" $PALINT rules check "$bad/vocab-regex.xml"
+check_error vocab-backref "^$bad/vocab-backref.xml:6: vocabulary cables: a regex part may not refer to a group \(back reference or recursion\)$" $PALINT rules check "$bad/vocab-backref.xml"
 check_error bad-within "^$bad/bad-within.xml:9: rule A.1.cable: within must be a number of words from 1 to 10000, not \"ten\"$" $PALINT rules check "$bad/bad-within.xml"
 
 # rules check: a conflict regex that can match inside a word is an error,
@@ -88,3 +89,9 @@ $PALINT rules check "$tmp/edge-fixed.xml" >/dev/null 2>"$tmp/err" || fail "bound
 # The built-in conflict rules pass the check.
 $PALINT rules check >/dev/null 2>"$tmp/err" || fail "built-in rules: $(grep -v warning "$tmp/err")"
 ! grep -q ": error: " "$tmp/err" || fail "built-in rules: $(grep error "$tmp/err")"
+
+# explain and rules list know vocabularies.
+$PALINT explain -r "$lang" cables >"$tmp/out" || fail "explain vocabulary"
+grep -q '^cables  vocabulary (.*language.xml:[0-9]*), used by 1 concept$' "$tmp/out" || fail "explain vocabulary: $(cat "$tmp/out")"
+grep -q '^    concept links (vocabulary)$' "$tmp/out" || fail "explain vocabulary parts"
+$PALINT rules list "$lang" | tail -1 | grep -q '^vocabularies: musts, cables, links$' || fail "rules list vocabularies"

@@ -540,6 +540,9 @@ test_bad_files(void)
 	EXPECT_FILE("vocab-regex.xml",
 	    "@:6: vocabulary cables: regex error at offset 6: missing closing "
 	    "parenthesis");
+	EXPECT_FILE("vocab-backref.xml",
+	    "@:6: vocabulary cables: a regex part may not refer to a group "
+	    "(back reference or recursion)");
 	EXPECT_FILE("bad-within.xml",
 	    "@:9: rule A.1.cable: within must be a number of words from 1 to "
 	    "10000, not \"ten\"");

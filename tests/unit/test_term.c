@@ -510,7 +510,11 @@ test_word_edges(void)
 	CHECK_INT(regex_word_edges("\\Q.x\\E\\b"), 0);
 	/* A quoted run is one atom, a letter if it starts with one. */
 	CHECK_INT(regex_word_edges("\\Qx.\\E"), WORDEDGE_START | WORDEDGE_END);
+	CHECK_INT(regex_word_edges("(?<n>\\bx\\b)"), 0);
+	CHECK_INT(regex_word_edges("(?'n'\\bx\\b)"), 0);
+	CHECK_INT(regex_word_edges("(?P<n>\\bx\\b)"), 0);
 	/* Unreadable: counted as open. */
+	CHECK_INT(regex_word_edges("(?<nx)"), WORDEDGE_START | WORDEDGE_END);
 	CHECK_INT(regex_word_edges("(foo"), WORDEDGE_START | WORDEDGE_END);
 }
 
