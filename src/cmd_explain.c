@@ -66,14 +66,16 @@ explain_objective(const struct objective *ob)
 {
 	size_t i, need = ruleload_count(ob, RULE_SUPPORT);
 
-	/* The same threshold as coverage.c: min-rules, or every support rule
-	   when there are fewer. */
+	/* The same need as coverage.c: min-rules, or every support rule when
+	   there are fewer; each rule adds at most 1, by its best hit. */
 	if (ob->min_rules < need)
 		need = ob->min_rules;
 	printf("%s  %s%s\n  area %s: %s\n  covered when %zu support rule%s "
-	    "fire\n", ob->id, ob->title, ob->working_title ?
-	    "  (descriptive working title)" : "", ob->area->id,
-	    ob->area->title, need, need == 1 ? "" : "s");
+	    "fire%s in binding statements, or their evidence adds up to %zu "
+	    "(palint(1), COVERAGE MODEL)\n", ob->id, ob->title,
+	    ob->working_title ? "  (descriptive working title)" : "",
+	    ob->area->id, ob->area->title, need, need == 1 ? "" : "s",
+	    need == 1 ? "s" : "", need);
 	if (ob->description != NULL)
 		printf("  %s\n", ob->description);
 	for (i = 0; i < ob->nrules; i++)

@@ -56,6 +56,21 @@ enum modality {
 	MODALITY_BINDING
 };
 
+/*
+ * What a sentence is, as sentkind.c classifies it: ordinary prose, or text
+ * that lists, titles or defines things rather than saying what will be
+ * done.  The kinds weigh differently as evidence (coverage.h).
+ */
+enum sentkind {
+	SENTKIND_STATEMENT,
+	SENTKIND_HEADING,	/* a bare label, no statement */
+	SENTKIND_CONTENTS,	/* a table of contents line */
+	SENTKIND_DEFINITION,	/* a glossary or definition entry */
+	SENTKIND_REFERENCE,	/* a bibliography or reference entry */
+	SENTKIND_ACKNOWLEDGEMENT, /* thanks, donors, contributors */
+	SENTKIND_TERMS		/* an enumeration of terms, no verb */
+};
+
 struct matcher;
 
 /* One <term>, <regex> or <concept ref="ID"/>. */
@@ -255,24 +270,29 @@ struct hit {
 	enum modality	 modality;
 	char		*match;		/* owned: the matched text */
 	char		*sentence;	/* owned: its sentence, spaces folded */
+	enum sentkind	 kind;		/* of that sentence */
 };
 
+/* Coverage by the support evidence; conflicts are reported beside it. */
 enum status {
 	STATUS_ABSENT,
 	STATUS_PARTIAL,
-	STATUS_COVERED,
-	STATUS_CONTRADICTED
+	STATUS_COVERED
 };
 
 struct objective_result {
 	const struct objective *objective;
 	enum status	 status;
-	double		 score;		/* 0, 0.5 or 1 */
+	double		 score;		/* 0..1, see coverage.h */
 	unsigned	 rules_fired;	/* distinct support rules */
 	unsigned	 rules_total;	/* support rules of the objective */
 	unsigned	 conflicts_fired; /* distinct conflict rules */
 	unsigned	 hits;		/* support and conflict hits */
 	unsigned	 first_line;	/* of the first hit; 0: none */
+	double		 evidence;	/* sum of the support rules' strengths */
+	unsigned	 needed;	/* min(min_rules, rules_total) */
+	int		 conflict;	/* 0 none, else 1 + the worst severity
+					   of the conflict rules that fired */
 };
 
 struct area_result {
@@ -281,7 +301,8 @@ struct area_result {
 	unsigned	 covered;
 	unsigned	 partial;
 	unsigned	 absent;
-	unsigned	 contradicted;
+	unsigned	 contradicted;	/* objectives with a conflict, whatever
+					   their status */
 };
 
 /* Everything reported about one document; self-contained once built. */
@@ -301,7 +322,7 @@ struct docresult {
 	size_t		 nareas;
 	double		 overall;	/* mean of action-area scores */
 	double		 principles;	/* mean of principle-area scores */
-	unsigned	 conflicts;	/* objectives contradicted */
+	unsigned	 conflicts;	/* objectives with a conflict */
 	unsigned	 gaps;		/* objectives absent or partial */
 	int		 conflict_errors; /* error-level conflict rules fired */
 };

@@ -8,7 +8,8 @@
  * matches) and keeps the confirming search short.  Both paths
  * then share everything else, so their hits are identical: <all> groups are
  * completed inside their scope unit, <unless> exceptions cancel hits in
- * theirs, and each hit gets its position, sentence and modality.
+ * theirs, and each hit gets its position, sentence, the sentence's
+ * modality and its kind (sentkind.c).
  *
  * <near> groups (and <all> with a window) collect every match of each
  * member in the unit and keep the narrowest window holding one of each.
@@ -23,6 +24,7 @@
 #include "compile.h"
 #include "scan.h"
 #include "segment.h"
+#include "sentkind.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -729,6 +731,32 @@ hit_fill(struct scan *st, struct hit *h, const struct cand *c)
 	}
 }
 
+/* The kind of each hit's sentence (sentkind.h), classifying only what
+   the hits need; hits outside every sentence are statements. */
+static void
+scan_kinds(const struct doctext *doc, struct hit *hits, size_t n)
+{
+	unsigned char *wanted, *kinds;
+	size_t i, s;
+
+	if (n == 0 || doc->nsentences == 0)
+		return;
+	wanted = xcalloc(doc->nsentences, 1);
+	for (i = 0; i < n; i++)
+		if ((s = segment_find(doc->sentences, doc->nsentences,
+		    hits[i].start)) < doc->nsentences)
+			wanted[s] = 1;
+	kinds = sentkind_document(doc, wanted);
+	for (i = 0; i < n; i++) {
+		s = segment_find(doc->sentences, doc->nsentences,
+		    hits[i].start);
+		hits[i].kind = s < doc->nsentences ?
+		    (enum sentkind)kinds[s] : SENTKIND_STATEMENT;
+	}
+	free(kinds);
+	free(wanted);
+}
+
 /* Sort, drop repeats of a rule at one position, apply exceptions and fill
    in the evidence.  Returns the number of hits, or -1. */
 static long
@@ -756,6 +784,7 @@ scan_finish(struct scan *st, struct hit **hits)
 		hits_free(out, n);
 		return -1;
 	}
+	scan_kinds(st->doc, out, n);
 	*hits = out;
 	return (long)n;
 }

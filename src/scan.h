@@ -11,7 +11,8 @@
  * windowed <all> also within their number of words), a conflict rule's hit
  * is dropped when its clause holds a stance cue, <unless> exceptions
  * cancel hits in their scope, and each remaining hit gets its line,
- * column, page, sentence and the sentence's modality.
+ * column, page, sentence and the sentence's modality and kind
+ * (sentkind.h).
  */
 #ifndef PALINT_SCAN_H
 #define PALINT_SCAN_H
