@@ -27,6 +27,7 @@ static const char usage_text[] =
 "       palint rules export --patterns [-r RULES]...\n"
 "       palint explain [-r RULES]... ID\n"
 "       palint extract FILE\n"
+"       palint diff [-r RULES]... [-f text|csv|xml] [-o FILE] OLD NEW\n"
 "       palint merge [-o FILE] [--csv-raw] REPORT...\n"
 "       palint eval [-r RULES]... [-f text|csv] [--split NAME] LABELS.tsv\n"
 "       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n";
@@ -319,6 +320,7 @@ static const struct cmdent {
 	{ "merge", NULL, CMD_MERGE, cmd_merge },
 	{ "eval", NULL, CMD_EVAL, cmd_eval },
 	{ "extract", NULL, CMD_EXTRACT, cmd_extract },
+	{ "diff", NULL, CMD_DIFF, cmd_diff },
 };
 
 /* The subcommand in argv[1..2]; returns how many words it used. */

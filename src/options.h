@@ -20,7 +20,8 @@ enum command {
 	CMD_EXPLAIN,
 	CMD_MERGE,
 	CMD_EVAL,
-	CMD_EXTRACT
+	CMD_EXTRACT,
+	CMD_DIFF
 };
 
 struct options {

@@ -1,0 +1,268 @@
+/*
+ * cmd_diff.c -- `palint diff OLD NEW`: two drafts scanned with the same
+ * rules and compared (diff.h), or two folders of drafts matched by their
+ * paths relative to the folder; a document on one side only is added or
+ * removed.  Exit status 1 when a document got worse (its score dropped or
+ * a conflict appeared), 2 when a document could not be read.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "commands.h"
+#include "coverage.h"
+#include "diff.h"
+#include "document.h"
+#include "outfile.h"
+#include "prefilter.h"
+#include "ruleload.h"
+#include "rules.h"
+#include "scan.h"
+#include "walk.h"
+
+/* One side of the comparison: its results and their matching keys. */
+struct side {
+	const char	*operand;
+	int		 folder;
+	struct docresults r;
+	struct entry	*e;		/* r's results, sorted by key */
+};
+
+struct entry {
+	const char		*key;	/* the path below the operand */
+	const struct docresult	*dr;
+};
+
+struct diff_run {
+	const struct options	*o;
+	const struct ruleset	*rs;
+	struct scanner		*sc;
+	struct diff_writer	*dw;
+	struct side		 old;
+	struct side		 new;
+	int			 worse;
+	int			 errors;
+	int			 failed;
+};
+
+static int
+is_folder(const char *path, int *folder)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		log_warnx("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	*folder = S_ISDIR(st.st_mode);
+	return 0;
+}
+
+/* The path of a result below its side's operand: "" for the operand
+   itself, "!member" for an archive member, "sub/file" in a folder. */
+static const char *
+side_key(const struct side *s, const char *path)
+{
+	size_t n = strlen(s->operand);
+
+	if (strncmp(path, s->operand, n) != 0)
+		return path;
+	path += n;
+	while (s->folder && *path == '/')
+		path++;
+	return path;
+}
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	return path_cmp(x->key, y->key);
+}
+
+/* Read and judge every document of one side, then key its results. */
+static int
+side_scan(struct diff_run *d, struct side *s)
+{
+	struct errlist errs = { NULL, 0, 0 };
+	struct inputs in = { NULL, 0, 0 };
+	struct options w = *d->o;
+	const char *args[1];
+	size_t i;
+
+	args[0] = s->operand;
+	w.args = args;
+	w.nargs = 1;
+	w.files_from = NULL;
+	if (walk_inputs(&w, &in, &errs) != 0) {
+		errlist_warn(&errs);
+		errlist_free(&errs);
+		return -1;
+	}
+	for (i = 0; i < in.n && signal_caught() == 0; i++)
+		document_run(d->rs, d->sc, &in.v[i], &d->o->limits, &s->r);
+	inputs_free(&in);
+	if (!d->o->quiet)
+		errlist_warn(&s->r.skipped);
+	s->e = xcalloc(s->r.n + 1, sizeof(*s->e));
+	for (i = 0; i < s->r.n; i++) {
+		s->e[i].key = side_key(s, s->r.v[i]->path);
+		s->e[i].dr = s->r.v[i];
+	}
+	if (s->r.n > 1)
+		qsort(s->e, s->r.n, sizeof(*s->e), entry_cmp);
+	return signal_caught() == 0 ? 0 : -1;
+}
+
+/* Compare one document (either side may be missing) and write it. */
+static void
+diff_one(struct diff_run *d, const struct docresult *old,
+    const struct docresult *new, const char *key)
+{
+	struct diff_document *dd;
+	char *path;
+
+	if (d->new.folder)
+		path = xstrdup(key);
+	else
+		path = xasprintf("%s%s", d->new.operand, key);
+	dd = diff_documents(path, old, new);
+	if (dd->kind == DIFF_ERROR) {
+		d->errors++;
+		if (!d->o->quiet)
+			log_warnx("%s: %s", old != NULL && !old->ok ?
+			    old->path : new->path, dd->error);
+	}
+	if (dd->worse)
+		d->worse = 1;
+	if (diff_writer_document(d->dw, dd) != 0)
+		d->failed = 1;
+	diff_document_free(dd);
+	free(path);
+}
+
+/* Both sides' results sorted by key, matched like a merge. */
+static void
+diff_match(struct diff_run *d)
+{
+	struct side *a = &d->old, *b = &d->new;
+	size_t i = 0, j = 0;
+	int c;
+
+	while (i < a->r.n || j < b->r.n) {
+		if (i == a->r.n)
+			c = 1;
+		else if (j == b->r.n)
+			c = -1;
+		else
+			c = path_cmp(a->e[i].key, b->e[j].key);
+		if (c == 0) {
+			diff_one(d, a->e[i].dr, b->e[j].dr, b->e[j].key);
+			i++, j++;
+		} else if (c < 0) {
+			diff_one(d, a->e[i].dr, NULL, a->e[i].key);
+			i++;
+		} else {
+			diff_one(d, NULL, b->e[j].dr, b->e[j].key);
+			j++;
+		}
+	}
+}
+
+/* Exactly two operands, both folders or both documents. */
+static int
+diff_operands(struct diff_run *d)
+{
+	const struct options *o = d->o;
+
+	if (o->nargs != 2) {
+		log_warnx("diff wants two operands, OLD and NEW");
+		return -1;
+	}
+	d->old.operand = o->args[0];
+	d->new.operand = o->args[1];
+	if (is_folder(d->old.operand, &d->old.folder) != 0 ||
+	    is_folder(d->new.operand, &d->new.folder) != 0)
+		return -1;
+	if (d->old.folder != d->new.folder) {
+		log_warnx("%s and %s: compare two folders or two documents",
+		    d->old.operand, d->new.operand);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+diff_output(struct diff_run *d)
+{
+	struct report_info ri = { d->rs, report_timestamp(), LEVEL_OBJECTIVE,
+	    0, options_csvflags(d->o) };
+	struct outfile out;
+	char *cause = NULL;
+	int bad;
+
+	if (outfile_open(&out, d->o->output, &cause) != 0) {
+		log_warnx("%s", cause);
+		free(cause);
+		return -1;
+	}
+	d->dw = diff_writer_open(d->o->format_set ? d->o->format :
+	    FORMAT_TEXT, out.fp, &ri, d->old.operand, d->new.operand);
+	diff_match(d);
+	bad = diff_writer_close(d->dw) != 0 || d->failed;
+	if (bad) {
+		outfile_abort(&out);
+		log_warnx("cannot write the comparison");
+		return -1;
+	}
+	if (outfile_commit(&out, &cause) != 0) {
+		log_warnx("%s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+side_free(struct side *s)
+{
+	docresults_free(&s->r);
+	free(s->e);
+}
+
+int
+cmd_diff(const struct options *o)
+{
+	struct diff_run d;
+	struct ruleset *rs;
+	struct prefilter *pf;
+	int rc = EXIT_TROUBLE;
+
+	memset(&d, 0, sizeof(d));
+	d.o = o;
+	if (diff_operands(&d) != 0)
+		return EXIT_TROUBLE;
+	if ((rs = ruleload_rules(o->rules, o->nrules, o->quiet)) == NULL)
+		return EXIT_TROUBLE;
+	pf = ruleload_prefilter(o, rs);
+	d.rs = rs;
+	d.sc = scanner_new(rs, pf);
+	signals_install();
+	if (side_scan(&d, &d.old) == 0 && side_scan(&d, &d.new) == 0 &&
+	    diff_output(&d) == 0)
+		rc = d.errors > 0 ? EXIT_TROUBLE : d.worse ? EXIT_FINDINGS :
+		    EXIT_OK;
+	if (signal_caught() != 0)
+		rc = 128 + signal_caught();
+	side_free(&d.old);
+	side_free(&d.new);
+	scanner_free(d.sc);
+	prefilter_free(pf);
+	ruleset_free(rs);
+	return rc;
+}
