@@ -27,7 +27,8 @@ static const char usage_text[] =
 "       palint rules export --patterns [-r RULES]...\n"
 "       palint explain [-r RULES]... ID\n"
 "       palint extract FILE\n"
-"       palint diff [-r RULES]... [-f text|csv|xml] [-o FILE] OLD NEW\n"
+"       palint diff [-r RULES]... [-f text|csv|xml] [-o FILE]\n"
+"                   [--waivers FILE] OLD NEW\n"
 "       palint merge [-o FILE] [--csv-raw] REPORT...\n"
 "       palint eval [-r RULES]... [-f text|csv] [--split NAME] LABELS.tsv\n"
 "       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n";
@@ -43,6 +44,8 @@ static const char help_text[] =
 "  -l, --level LEVEL        csv rows per objective, area or document\n"
 "  -e, --evidence FILE      also write every hit to FILE (.csv or .xml)\n"
 "      --fail-under PCT     exit 1 when a document scores below PCT\n"
+"      --waivers FILE       reviewed findings (CSV) reported as waived\n"
+"      --baseline REPORT    only findings new since an earlier report\n"
 "  -j, --jobs N             worker threads (default: online CPUs)\n"
 "      --include GLOB       only read files matching GLOB inside folders\n"
 "      --exclude GLOB       skip files and folders matching GLOB\n"
@@ -70,7 +73,8 @@ static const char help_text[] =
 "  -V, --version            show the version\n"
 "\n"
 "Exit status: 0 fine, 1 findings (score under --fail-under or an\n"
-"error-level conflict), 2 usage, rule or input errors.  See palint(1).\n";
+"error-level conflict not waived; for diff, a score that dropped or a\n"
+"conflict that appeared), 2 usage, rule or input errors.  See palint(1).\n";
 
 enum {
 	OPT_FAIL_UNDER = 256,
@@ -91,7 +95,9 @@ enum {
 	OPT_DOCUMENTS,
 	OPT_CORPUS,
 	OPT_SPLIT,
-	OPT_CSV_RAW
+	OPT_CSV_RAW,
+	OPT_WAIVERS,
+	OPT_BASELINE
 };
 
 static const struct option long_options[] = {
@@ -122,6 +128,8 @@ static const struct option long_options[] = {
 	{ "corpus", required_argument, NULL, OPT_CORPUS },
 	{ "split", required_argument, NULL, OPT_SPLIT },
 	{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
+	{ "waivers", required_argument, NULL, OPT_WAIVERS },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -294,6 +302,8 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_CORPUS: o->corpus = arg; return 0;
 	case OPT_SPLIT: o->split = arg; return 0;
 	case OPT_CSV_RAW: o->csv_raw = 1; return 0;
+	case OPT_WAIVERS: o->waivers = arg; return 0;
+	case OPT_BASELINE: o->baseline = arg; return 0;
 	case 'q': o->quiet = 1; return 0;
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
 		fputs(help_text, stdout); *done = 1; return 0;

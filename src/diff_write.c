@@ -146,16 +146,22 @@ text_evidence(struct diff_writer *dw, char sign,
 	}
 }
 
+/* An added document's objectives have no before. */
 static void
-text_objective(struct diff_writer *dw, const struct diff_objective *d)
+text_objective(struct diff_writer *dw, const struct diff_document *dd,
+    const struct diff_objective *d)
 {
 	struct strbuf *sb = &dw->line;
 
 	strbuf_addf(sb, "%s: %s ", dw->path, d->objective->id);
 	strbuf_adds(sb, report_clean_line(&dw->clean, d->objective->title));
-	strbuf_addf(sb, ": %s ", status_name(d->before));
-	add_percent(sb, d->score_before);
-	strbuf_addf(sb, " -> %s ", status_name(d->after));
+	strbuf_adds(sb, ":");
+	if (dd->kind != DIFF_ADDED) {
+		strbuf_addf(sb, " %s ", status_name(d->before));
+		add_percent(sb, d->score_before);
+		strbuf_adds(sb, " ->");
+	}
+	strbuf_addf(sb, " %s ", status_name(d->after));
 	add_percent(sb, d->score_after);
 	strbuf_addf(sb, " (%s)", objective_change(d));
 	emit(dw);
@@ -172,7 +178,7 @@ text_document(struct diff_writer *dw, const struct diff_document *dd)
 
 	text_head(dw, dd);
 	for (i = 0; i < dd->nobjectives; i++)
-		text_objective(dw, &dd->objectives[i]);
+		text_objective(dw, dd, &dd->objectives[i]);
 }
 
 static void
@@ -272,9 +278,9 @@ csv_objective(struct diff_writer *dw, const struct diff_document *dd,
 	put(dw, dd->path);
 	put(dw, d->objective->id);
 	put(dw, objective_change(d));
-	put(dw, status_name(d->before));
+	put(dw, dd->kind != DIFF_ADDED ? status_name(d->before) : "");
 	put(dw, status_name(d->after));
-	put_percent(dw, d->score_before, 1);
+	put_percent(dw, d->score_before, dd->kind != DIFF_ADDED);
 	put_percent(dw, d->score_after, 1);
 	put(dw, "");
 	put(dw, "");
@@ -424,15 +430,18 @@ xml_evidence(struct diff_writer *dw, const char *name,
 }
 
 static void
-xml_objective(struct diff_writer *dw, const struct diff_objective *d)
+xml_objective(struct diff_writer *dw, const struct diff_document *dd,
+    const struct diff_objective *d)
 {
 	xstart(dw, "objective");
 	xattr(dw, "id", d->objective->id);
 	xattr(dw, "title", d->objective->title);
 	xattr(dw, "change", objective_change(d));
-	xattr(dw, "status-before", status_name(d->before));
+	if (dd->kind != DIFF_ADDED)
+		xattr(dw, "status-before", status_name(d->before));
 	xattr(dw, "status-after", status_name(d->after));
-	xattr_percent(dw, "score-before", d->score_before);
+	if (dd->kind != DIFF_ADDED)
+		xattr_percent(dw, "score-before", d->score_before);
 	xattr_percent(dw, "score-after", d->score_after);
 	xml_rules(dw, "conflict-introduced", d->introduced, d->nintroduced);
 	xml_rules(dw, "conflict-removed", d->removed, d->nremoved);
@@ -458,7 +467,7 @@ xml_document(struct diff_writer *dw, const struct diff_document *dd)
 	if (dd->kind == DIFF_ERROR)
 		xtext(dw, "message", dd->error);
 	for (i = 0; i < dd->nobjectives; i++)
-		xml_objective(dw, &dd->objectives[i]);
+		xml_objective(dw, dd, &dd->objectives[i]);
 	xend(dw);
 	xcheck(dw, xmlTextWriterFlush(dw->w));
 }

@@ -201,6 +201,24 @@ struct doctext {
 	size_t		 words;
 };
 
+/*
+ * A finding reviewed and accepted: one row of a --waivers file, kept by
+ * waivers.c.  Results point at the waiver that applies to them; the waiver
+ * list must outlive them.
+ */
+struct waiver {
+	char		*id;		/* objective or rule id, as in the
+					   ruleset */
+	char		*glob;		/* fnmatch(3) over the reported path */
+	char		*justification;
+	char		*reviewer;
+	char		 expires[11];	/* YYYY-MM-DD, or "" for never */
+	const char	*file;		/* the waivers file */
+	unsigned	 line;
+	int		 is_rule;	/* id names a rule, not an objective */
+	size_t		 used;		/* findings it waived so far */
+};
+
 /* One unexcepted match of a rule: the evidence behind a verdict. */
 struct hit {
 	const struct rule *rule;	/* borrowed from the ruleset */
@@ -212,6 +230,8 @@ struct hit {
 	enum modality	 modality;
 	char		*match;		/* owned: the matched text */
 	char		*sentence;	/* owned: its sentence, spaces folded */
+	const struct waiver *waiver;	/* NULL, or the waiver of this hit */
+	int		 known;		/* --baseline: already reported */
 };
 
 enum status {
@@ -230,6 +250,10 @@ struct objective_result {
 	unsigned	 conflicts_fired; /* distinct conflict rules */
 	unsigned	 hits;		/* support and conflict hits */
 	unsigned	 first_line;	/* of the first hit; 0: none */
+	const struct waiver *waiver;	/* NULL, or the waiver of its gap
+					   or conflict */
+	int		 known;		/* --baseline: its gap or conflict
+					   was reported, no worse */
 };
 
 struct area_result {
@@ -260,7 +284,8 @@ struct docresult {
 	double		 principles;	/* mean of principle-area scores */
 	unsigned	 conflicts;	/* objectives contradicted */
 	unsigned	 gaps;		/* objectives absent or partial */
-	int		 conflict_errors; /* error-level conflict rules fired */
+	int		 conflict_errors; /* error-level conflict rules fired,
+					   waived and known ones not counted */
 };
 
 #endif

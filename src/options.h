@@ -55,6 +55,9 @@ struct options {
 	const char		*documents;	/* --documents RATINGS.tsv */
 	const char		*corpus;	/* --corpus DIR */
 	const char		*split;		/* --split NAME */
+	/* review */
+	const char		*waivers;	/* --waivers FILE */
+	const char		*baseline;	/* --baseline REPORT */
 };
 
 /* The csvout.h flags every CSV writer passes: CSVOUT_RAW with --csv-raw. */

@@ -4,8 +4,10 @@
  * Input: docresults.  Output: per document a summary line with the area
  * percentages, its warnings, then compiler-style diagnostics: each conflict
  * hit as "path:line:col: conflict: ..." with the sentence quoted below it,
- * then each objective that is not covered as "path: gap: ...".  A last line
- * totals the run.  Strings from documents are cleaned and folded onto one
+ * then each objective that is not covered as "path: gap: ...".  A waived
+ * finding says "waived conflict" or "waived gap", followed by a line with
+ * the reviewer and the justification; findings known from a --baseline
+ * are left out.  A last line totals the run.  Strings from documents are cleaned and folded onto one
  * line, so a hostile file cannot send escape sequences to the terminal.
  */
 #include "config.h"
@@ -179,6 +181,25 @@ add_quote(struct strbuf *sb, const char *sentence, const char *match)
 		strbuf_adds(sb, "...");
 }
 
+/* "    waived by NAME (file:line): justification" */
+static int
+waived_line(struct report *r, const struct waiver *w)
+{
+	struct text_state *st = r->state;
+
+	strbuf_adds(&st->line, "    waived by ");
+	strbuf_adds(&st->line, report_clean_line(&st->clean, w->reviewer));
+	strbuf_adds(&st->line, " (");
+	strbuf_adds(&st->line, report_clean_line(&st->clean, w->file));
+	strbuf_addf(&st->line, ":%u", w->line);
+	if (w->expires[0] != '\0')
+		strbuf_addf(&st->line, ", until %s", w->expires);
+	strbuf_adds(&st->line, "): ");
+	strbuf_adds(&st->line,
+	    report_clean_line(&st->clean, w->justification));
+	return emit(r, &st->line);
+}
+
 static int
 conflict_hit(struct report *r, const struct hit *h)
 {
@@ -187,8 +208,9 @@ conflict_hit(struct report *r, const struct hit *h)
 	char *match;
 	int rc;
 
-	strbuf_addf(&st->line, "%s:%u:%u: %s: %s ", st->path, h->line,
-	    h->column, ru->severity == SEVERITY_ERROR ? "conflict" :
+	strbuf_addf(&st->line, "%s:%u:%u: %s%s: %s ", st->path, h->line,
+	    h->column, h->waiver != NULL ? "waived " : "",
+	    ru->severity == SEVERITY_ERROR ? "conflict" :
 	    "possible conflict", ru->objective->id);
 	strbuf_adds(&st->line, report_clean_line(&st->clean, ru->title));
 	strbuf_addf(&st->line, " [%s]", ru->id);
@@ -198,7 +220,9 @@ conflict_hit(struct report *r, const struct hit *h)
 	strbuf_adds(&st->line, "    ");
 	add_quote(&st->line, report_clean_line(&st->clean, h->sentence), match);
 	free(match);
-	return emit(r, &st->line);
+	if ((rc = emit(r, &st->line)) != 0 || h->waiver == NULL)
+		return rc;
+	return waived_line(r, h->waiver);
 }
 
 /* Titles of the support rules of o that did not fire, up to GAP_TITLES. */
@@ -230,8 +254,10 @@ gap(struct report *r, const struct objective_result *or,
 {
 	struct text_state *st = r->state;
 	const struct objective *o = or->objective;
+	int rc;
 
-	strbuf_addf(&st->line, "%s: gap: %s ", st->path, o->id);
+	strbuf_addf(&st->line, "%s: %sgap: %s ", st->path,
+	    or->waiver != NULL ? "waived " : "", o->id);
 	strbuf_adds(&st->line, report_clean_line(&st->clean, o->title));
 	if (or->rules_total == 0)
 		strbuf_adds(&st->line, DASH "absent; no support rules");
@@ -244,7 +270,9 @@ gap(struct report *r, const struct objective_result *or,
 		strbuf_adds(&st->line, "; also: ");
 		add_unfired(&st->line, &st->clean, o, fired);
 	}
-	return emit(r, &st->line);
+	if ((rc = emit(r, &st->line)) != 0 || or->waiver == NULL)
+		return rc;
+	return waived_line(r, or->waiver);
 }
 
 static int
@@ -256,13 +284,14 @@ diagnostics(struct report *r, const struct docresult *dr)
 	int rc = 0;
 
 	for (i = 0; i < dr->nhits && rc == 0; i++)
-		if (dr->hits[i].rule->kind == RULE_CONFLICT)
+		if (dr->hits[i].rule->kind == RULE_CONFLICT &&
+		    !dr->hits[i].known)
 			rc = conflict_hit(r, &dr->hits[i]);
 	fired = report_fired_rules(r->info.ruleset, dr);
 	for (i = 0; i < dr->nobjectives && rc == 0; i++) {
 		or = &dr->objectives[i];
-		if (or->status == STATUS_ABSENT ||
-		    or->status == STATUS_PARTIAL)
+		if ((or->status == STATUS_ABSENT ||
+		    or->status == STATUS_PARTIAL) && !or->known)
 			rc = gap(r, or, fired);
 	}
 	free(fired);
@@ -284,6 +313,15 @@ evidence(struct report *r, const struct docresult *dr)
 		    h->line, h->column, rule_kind_name(h->rule->kind),
 		    h->rule->id, modality_name(h->modality));
 		strbuf_adds(&st->line, report_clean_line(&st->clean, h->match));
+		if (h->waiver != NULL) {
+			strbuf_adds(&st->line, " [waived by ");
+			strbuf_adds(&st->line, report_clean_line(&st->clean,
+			    h->waiver->reviewer));
+			strbuf_adds(&st->line, ": ");
+			strbuf_adds(&st->line, report_clean_line(&st->clean,
+			    h->waiver->justification));
+			strbuf_addc(&st->line, ']');
+		}
 		rc = emit(r, &st->line);
 	}
 	return rc;

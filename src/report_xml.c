@@ -8,6 +8,11 @@
  * <document> per input holding only its hits.  Every string from a
  * document is cleaned first (report_clean), so the output is always well
  * formed whatever bytes the input held.
+ *
+ * With --waivers a waived objective or hit holds a <waiver> (who, where,
+ * until when, and the justification as its text) and areas and documents
+ * count their waived objectives; with --baseline the report names it and
+ * lists only the objectives with a finding the baseline did not know.
  */
 #include "config.h"
 
@@ -25,6 +30,8 @@ struct xml_state {
 	xmlTextWriterPtr w;
 	struct strbuf	 clean;
 	int		 failed;	/* some libxml2 call failed */
+	int		 waivers;	/* --waivers */
+	int		 baseline;	/* --baseline */
 };
 
 static int
@@ -123,6 +130,10 @@ xml_begin(struct report *r)
 		attr(st, "level", report_level_name(r->info.level));
 	report_iso8601(r->info.generated, when);
 	attr(st, "generated", when);
+	st->waivers = r->info.waivers;
+	st->baseline = r->info.baseline != NULL && !r->info.evidence;
+	if (st->baseline)
+		attr(st, "baseline", r->info.baseline);
 	start(st, "ruleset");
 	attr(st, "id", rs->id);
 	attr(st, "version", rs->version != NULL ? rs->version : "");
@@ -130,6 +141,38 @@ xml_begin(struct report *r)
 	attr(st, "title", rs->title != NULL ? rs->title : "");
 	end(st);
 	return st->failed ? -1 : 0;
+}
+
+static void
+waiver_element(struct xml_state *st, const struct waiver *w)
+{
+	if (w == NULL)
+		return;
+	start(st, "waiver");
+	attr(st, "id", w->id);
+	attr(st, "document", w->glob);
+	attr(st, "reviewer", w->reviewer);
+	if (w->expires[0] != '\0')
+		attr(st, "expires", w->expires);
+	attr(st, "file", w->file);
+	attr_u(st, "line", w->line);
+	check(st, xmlTextWriterWriteString(st->w,
+	    (const xmlChar *)report_clean(&st->clean, w->justification)));
+	end(st);
+}
+
+/* Waived objectives among those of area a, or of the document (NULL). */
+static unsigned
+waived_count(const struct docresult *dr, const struct area *a)
+{
+	unsigned n = 0;
+	size_t i;
+
+	for (i = 0; i < dr->nobjectives; i++)
+		if (dr->objectives[i].waiver != NULL &&
+		    (a == NULL || dr->objectives[i].objective->area == a))
+			n++;
+	return n;
 }
 
 static void
@@ -151,6 +194,7 @@ hit_element(struct xml_state *st, const struct hit *h, int evidence)
 	attr(st, "modality", modality_name(h->modality));
 	text_element(st, "match", h->match);
 	text_element(st, "sentence", h->sentence);
+	waiver_element(st, h->waiver);
 	end(st);
 }
 
@@ -161,6 +205,9 @@ objective_element(struct xml_state *st, const struct docresult *dr,
 	const struct objective *o = or->objective;
 	size_t i;
 
+	if (st->baseline && (or->known || (or->status != STATUS_ABSENT &&
+	    or->status != STATUS_PARTIAL && or->conflicts_fired == 0)))
+		return;
 	start(st, "objective");
 	attr(st, "id", o->id);
 	attr(st, "title", o->title);
@@ -172,6 +219,7 @@ objective_element(struct xml_state *st, const struct docresult *dr,
 	attr_u(st, "hits", or->hits);
 	if (or->first_line > 0)
 		attr_u(st, "first-line", or->first_line);
+	waiver_element(st, or->waiver);
 	/* Hits are in text order; those of this objective keep it. */
 	for (i = 0; i < dr->nhits; i++)
 		if (dr->hits[i].rule->objective == o)
@@ -195,6 +243,8 @@ area_element(struct xml_state *st, const struct docresult *dr,
 	attr_u(st, "partial", ar->partial);
 	attr_u(st, "absent", ar->absent);
 	attr_u(st, "contradicted", ar->contradicted);
+	if (st->waivers)
+		attr_u(st, "waived", waived_count(dr, a));
 	if (level == LEVEL_OBJECTIVE)
 		for (i = 0; i < a->nobjectives; i++)
 			objective_element(st, dr,
@@ -221,6 +271,8 @@ document_head(struct xml_state *st, const struct docresult *dr,
 		attr_u(st, "conflicts", dr->conflicts);
 		attr_u(st, "gaps", dr->gaps);
 		attr_u(st, "hits", dr->nhits);
+		if (st->waivers)
+			attr_u(st, "waived", waived_count(dr, NULL));
 	}
 	if (!dr->ok)
 		text_element(st, "message", dr->error);
