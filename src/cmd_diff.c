@@ -2,8 +2,10 @@
  * cmd_diff.c -- `palint diff OLD NEW`: two drafts scanned with the same
  * rules and compared (diff.h), or two folders of drafts matched by their
  * paths relative to the folder; a document on one side only is added or
- * removed.  Exit status 1 when a document got worse (its score dropped or
- * a conflict appeared), 2 when a document could not be read.
+ * removed.  With --waivers both drafts' findings are marked first, so that
+ * a conflict that appears but is waived does not make the document worse.
+ * Exit status 1 when a document got worse (its score dropped or a
+ * conflict appeared), 2 when a document could not be read.
  */
 #include "config.h"
 
@@ -22,6 +24,7 @@
 #include "ruleload.h"
 #include "rules.h"
 #include "scan.h"
+#include "waivers.h"
 #include "walk.h"
 
 /* One side of the comparison: its results and their matching keys. */
@@ -42,6 +45,7 @@ struct diff_run {
 	const struct ruleset	*rs;
 	struct scanner		*sc;
 	struct diff_writer	*dw;
+	struct waivers		*waivers;	/* --waivers, or NULL */
 	struct side		 old;
 	struct side		 new;
 	int			 worse;
@@ -107,6 +111,8 @@ side_scan(struct diff_run *d, struct side *s)
 	for (i = 0; i < in.n && signal_caught() == 0; i++)
 		document_run(d->rs, d->sc, &in.v[i], &d->o->limits, &s->r);
 	inputs_free(&in);
+	for (i = 0; i < s->r.n && d->waivers != NULL; i++)
+		waivers_apply(d->waivers, s->r.v[i]);
 	if (!d->o->quiet)
 		errlist_warn(&s->r.skipped);
 	s->e = xcalloc(s->r.n + 1, sizeof(*s->e));
@@ -228,6 +234,36 @@ diff_output(struct diff_run *d)
 	return 0;
 }
 
+/* --waivers, read before any document; -1 after printing its errors. */
+static int
+diff_waivers(struct diff_run *d)
+{
+	struct errlist errs = { NULL, 0, 0 }, warns = { NULL, 0, 0 };
+
+	if (d->o->waivers == NULL)
+		return 0;
+	d->waivers = waivers_load(d->o->waivers, d->rs, report_timestamp(),
+	    &errs, &warns);
+	errlist_warn(&warns);
+	errlist_warn(&errs);
+	errlist_free(&warns);
+	errlist_free(&errs);
+	return d->waivers != NULL ? 0 : -1;
+}
+
+static void
+diff_waivers_end(struct diff_run *d, int complete)
+{
+	struct errlist warns = { NULL, 0, 0 };
+
+	if (complete) {
+		waivers_unused(d->waivers, &warns);
+		errlist_warn(&warns);
+		errlist_free(&warns);
+	}
+	waivers_free(d->waivers);
+}
+
 static void
 side_free(struct side *s)
 {
@@ -253,10 +289,11 @@ cmd_diff(const struct options *o)
 	d.rs = rs;
 	d.sc = scanner_new(rs, pf);
 	signals_install();
-	if (side_scan(&d, &d.old) == 0 && side_scan(&d, &d.new) == 0 &&
-	    diff_output(&d) == 0)
+	if (diff_waivers(&d) == 0 && side_scan(&d, &d.old) == 0 &&
+	    side_scan(&d, &d.new) == 0 && diff_output(&d) == 0)
 		rc = d.errors > 0 ? EXIT_TROUBLE : d.worse ? EXIT_FINDINGS :
 		    EXIT_OK;
+	diff_waivers_end(&d, rc != EXIT_TROUBLE || d.errors > 0);
 	if (signal_caught() != 0)
 		rc = 128 + signal_caught();
 	side_free(&d.old);

@@ -191,18 +191,38 @@ rule_count(const struct docresult *dr)
 	return n;
 }
 
-/* fired[rule->index] for the hits of dr; NULL dr: none fired. */
+/* fired[rule->index] for the hits of dr (NULL: none fired): 1 when all
+   its hits are waived, 2 when one is not. */
 static unsigned char *
 fired_rules(const struct docresult *dr, size_t nrules)
 {
 	unsigned char *fired;
+	const struct hit *h;
 	size_t i;
 
 	fired = xcalloc(nrules + 1, 1);
-	for (i = 0; dr != NULL && i < dr->nhits; i++)
-		if (dr->hits[i].rule->index < nrules)
-			fired[dr->hits[i].rule->index] = 1;
+	for (i = 0; dr != NULL && i < dr->nhits; i++) {
+		h = &dr->hits[i];
+		if (h->rule->index >= nrules)
+			continue;
+		if (h->waiver == NULL)
+			fired[h->rule->index] = 2;
+		else if (fired[h->rule->index] == 0)
+			fired[h->rule->index] = 1;
+	}
 	return fired;
+}
+
+/* The waiver of the hits of r in dr, all waived. */
+static const struct waiver *
+rule_waiver(const struct docresult *dr, const struct rule *r)
+{
+	size_t i;
+
+	for (i = 0; i < dr->nhits; i++)
+		if (dr->hits[i].rule == r)
+			return dr->hits[i].waiver;
+	return NULL;
 }
 
 static void
@@ -215,8 +235,10 @@ rule_add(const struct rule ***v, size_t *n, const struct rule *r)
 /* Conflict rules fired on one side only, objective by objective. */
 static void
 diff_conflicts(struct diff_objective *all, size_t nobj,
-    const unsigned char *before, const unsigned char *after)
+    const unsigned char *before, const unsigned char *after,
+    const struct docresult *new)
 {
+	struct diff_objective *d;
 	const struct objective *o;
 	const struct rule *r;
 	size_t i, k;
@@ -225,13 +247,17 @@ diff_conflicts(struct diff_objective *all, size_t nobj,
 		o = all[i].objective;
 		for (k = 0; k < o->nrules; k++) {
 			r = &o->rules[k];
+			d = &all[i];
 			if (r->kind != RULE_CONFLICT ||
-			    before[r->index] == after[r->index])
+			    (before[r->index] != 0) == (after[r->index] != 0))
 				continue;
-			if (after[r->index])
-				rule_add(&all[i].introduced,
-				    &all[i].nintroduced, r);
-			else
+			if (after[r->index]) {
+				d->waived = xreallocarray(d->waived,
+				    d->nintroduced + 1, sizeof(*d->waived));
+				d->waived[d->nintroduced] = after[r->index] ==
+				    1 ? rule_waiver(new, r) : NULL;
+				rule_add(&d->introduced, &d->nintroduced, r);
+			} else
 				rule_add(&all[i].removed, &all[i].nremoved,
 				    r);
 		}
@@ -259,6 +285,7 @@ objective_free(struct diff_objective *d)
 	free(d->gained);
 	free(d->lost);
 	free(d->introduced);
+	free(d->waived);
 	free(d->removed);
 }
 
@@ -266,7 +293,7 @@ objective_free(struct diff_objective *d)
 static void
 keep_changed(struct diff_document *dd, struct diff_objective *all, size_t n)
 {
-	size_t i;
+	size_t i, k;
 
 	dd->objectives = xcalloc(n + 1, sizeof(*dd->objectives));
 	for (i = 0; i < n; i++) {
@@ -275,8 +302,9 @@ keep_changed(struct diff_document *dd, struct diff_objective *all, size_t n)
 			continue;
 		}
 		dd->objectives[dd->nobjectives++] = all[i];
-		if (all[i].nintroduced > 0)
-			dd->worse = 1;
+		for (k = 0; k < all[i].nintroduced; k++)
+			if (all[i].waived[k] == NULL)
+				dd->worse = 1;
 	}
 	free(all);
 }
@@ -307,7 +335,7 @@ diff_both(struct diff_document *dd, const struct docresult *old,
 		diff_evidence(all, old, new);
 	before = fired_rules(old, nrules);
 	after = fired_rules(new, nrules);
-	diff_conflicts(all, n, before, after);
+	diff_conflicts(all, n, before, after, new);
 	free(before);
 	free(after);
 	keep_changed(dd, all, n);

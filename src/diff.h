@@ -13,7 +13,9 @@
  *     draft and not in the other.
  *
  * A document is worse when its overall score drops or a conflict rule
- * fires that did not before; `palint diff` exits 1 when any document is.
+ * fires that did not before, unless every hit of that rule in the new
+ * draft is waived (hit.waiver, from --waivers); `palint diff` exits 1 when
+ * any document is.
  *
  * diff_write.c writes diff_documents as text, CSV or XML (valid against
  * rules/palint-diff.rng), streaming like report.h.
@@ -56,6 +58,8 @@ struct diff_objective {
 	struct diff_evidence *lost;	/* in the old draft only */
 	size_t		 nlost;
 	const struct rule **introduced;	/* conflict rules, new draft only */
+	const struct waiver **waived;	/* per introduced rule: the waiver
+					   of its hits, or NULL */
 	size_t		 nintroduced;
 	const struct rule **removed;	/* conflict rules, old draft only */
 	size_t		 nremoved;

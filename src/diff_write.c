@@ -9,7 +9,8 @@
  *         a last line totals the run;
  *   CSV   one tidy table (csvout.c, spreadsheet-safe), one row per
  *         document, per changed objective and per item of evidence or
- *         conflict, told apart by the change column;
+ *         conflict, told apart by the change column (a waived conflict:
+ *         "conflict-introduced-waived", its justification as the text);
  *   XML   a <diff> document valid against rules/palint-diff.rng.
  * Every string from a document is cleaned (report_clean) first.
  */
@@ -46,11 +47,21 @@ static const char *const csv_header[] = {
 	"score_before", "score_after", "rule", "line", "text"
 };
 
-/* "worse", "better" or "changed": how an objective moved. */
+/* "worse", "better" or "changed": how an objective moved; a conflict
+   introduced but waived does not make it worse. */
 static const char *
 objective_change(const struct diff_objective *d)
 {
-	if (d->nintroduced > 0 || diff_status_worse(d->before, d->after) ||
+	size_t i, conflicts = 0;
+	int status_worse;
+
+	for (i = 0; i < d->nintroduced; i++)
+		conflicts += d->waived[i] == NULL;
+	/* Contradicted by waived conflicts alone is not worse. */
+	status_worse = diff_status_worse(d->before, d->after) &&
+	    !(d->after == STATUS_CONTRADICTED && d->nintroduced > 0 &&
+	    conflicts == 0);
+	if (conflicts > 0 || status_worse ||
 	    d->score_after < d->score_before - 1e-9)
 		return "worse";
 	if (diff_status_worse(d->after, d->before) ||
@@ -115,18 +126,32 @@ text_head(struct diff_writer *dw, const struct diff_document *dd)
 	emit(dw);
 }
 
+/* waived: per rule, its waiver or NULL; NULL for removed conflicts. */
 static void
 text_rules(struct diff_writer *dw, const char *what,
-    const struct rule *const *v, size_t n)
+    const struct rule *const *v, const struct waiver *const *waived,
+    size_t n)
 {
+	const struct waiver *w;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		strbuf_addf(&dw->line, "    %s %s: %s ", what,
+		w = waived != NULL ? waived[i] : NULL;
+		strbuf_addf(&dw->line, "    %s%s %s: %s ",
+		    w != NULL ? "waived " : "", what,
 		    v[i]->severity == SEVERITY_ERROR ? "conflict" :
 		    "possible conflict", v[i]->id);
 		strbuf_adds(&dw->line,
 		    report_clean_line(&dw->clean, v[i]->title));
+		emit(dw);
+		if (w == NULL)
+			continue;
+		strbuf_adds(&dw->line, "      waived by ");
+		strbuf_adds(&dw->line,
+		    report_clean_line(&dw->clean, w->reviewer));
+		strbuf_adds(&dw->line, ": ");
+		strbuf_adds(&dw->line,
+		    report_clean_line(&dw->clean, w->justification));
 		emit(dw);
 	}
 }
@@ -165,8 +190,9 @@ text_objective(struct diff_writer *dw, const struct diff_document *dd,
 	add_percent(sb, d->score_after);
 	strbuf_addf(sb, " (%s)", objective_change(d));
 	emit(dw);
-	text_rules(dw, "introduced", d->introduced, d->nintroduced);
-	text_rules(dw, "removed", d->removed, d->nremoved);
+	text_rules(dw, "introduced", d->introduced, d->waived,
+	    d->nintroduced);
+	text_rules(dw, "removed", d->removed, NULL, d->nremoved);
 	text_evidence(dw, '+', d->gained, d->ngained);
 	text_evidence(dw, '-', d->lost, d->nlost);
 }
@@ -287,8 +313,10 @@ csv_objective(struct diff_writer *dw, const struct diff_document *dd,
 	put(dw, d->objective->title);
 	end_row(dw);
 	for (i = 0; i < d->nintroduced; i++)
-		csv_item(dw, dd, d, "conflict-introduced", d->introduced[i],
-		    0, d->introduced[i]->title);
+		csv_item(dw, dd, d, d->waived[i] != NULL ?
+		    "conflict-introduced-waived" : "conflict-introduced",
+		    d->introduced[i], 0, d->waived[i] != NULL ?
+		    d->waived[i]->justification : d->introduced[i]->title);
 	for (i = 0; i < d->nremoved; i++)
 		csv_item(dw, dd, d, "conflict-removed", d->removed[i], 0,
 		    d->removed[i]->title);
@@ -400,14 +428,21 @@ xml_begin(struct diff_writer *dw, const char *old, const char *new)
 
 static void
 xml_rules(struct diff_writer *dw, const char *name,
-    const struct rule *const *v, size_t n)
+    const struct rule *const *v, const struct waiver *const *waived,
+    size_t n)
 {
+	const struct waiver *w;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		w = waived != NULL ? waived[i] : NULL;
 		xstart(dw, name);
 		xattr(dw, "rule", v[i]->id);
 		xattr(dw, "severity", report_severity_name(v[i]->severity));
+		if (w != NULL) {
+			xattr(dw, "waived-by", w->reviewer);
+			xattr(dw, "justification", w->justification);
+		}
 		xend(dw);
 	}
 }
@@ -443,8 +478,9 @@ xml_objective(struct diff_writer *dw, const struct diff_document *dd,
 	if (dd->kind != DIFF_ADDED)
 		xattr_percent(dw, "score-before", d->score_before);
 	xattr_percent(dw, "score-after", d->score_after);
-	xml_rules(dw, "conflict-introduced", d->introduced, d->nintroduced);
-	xml_rules(dw, "conflict-removed", d->removed, d->nremoved);
+	xml_rules(dw, "conflict-introduced", d->introduced, d->waived,
+	    d->nintroduced);
+	xml_rules(dw, "conflict-removed", d->removed, NULL, d->nremoved);
 	xml_evidence(dw, "gained", d->gained, d->ngained);
 	xml_evidence(dw, "lost", d->lost, d->nlost);
 	xend(dw);

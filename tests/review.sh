@@ -86,10 +86,19 @@ grep -q "^palint: $tmp/rows.csv:3: empty justification" "$tmp/err" || fail "bad-
 check_error empty "^palint: $tmp/empty.csv:1: no header" $PALINT $R --waivers "$tmp/empty.csv" "$draft"
 check_error missing "^palint: $tmp/none.csv: " $PALINT $R --waivers "$tmp/none.csv" "$draft"
 
-# Waivers in palint diff: a waived conflict does not make the document
-# worse; its score still dropped, so exit 1 stays for that.
+# Waivers in palint diff: draft 1 plus the localisation clause.  The
+# conflict that appears makes the exit status 1, unless it is waived.
 old=$top_srcdir/fixtures/diff/old/strategy.md
-expect_status 1 $PALINT diff $R --waivers "$w/valid.csv" "$old" "$draft" >"$tmp/out" 2>"$tmp/err"
+mkdir -p "$tmp/plus"
+{ cat "$old"; echo; echo "All personal data shall be stored within the territory of Norland."; } >"$tmp/plus/strategy.md"
+expect_status 1 $PALINT diff $R "$old" "$tmp/plus/strategy.md" >"$tmp/out" 2>"$tmp/err"
+grep -qx "    introduced conflict: AA2.1.localisation Data localisation mandate" "$tmp/out" || fail "diff: conflict not introduced"
+expect_status 0 $PALINT diff $R --waivers "$w/valid.csv" "$old" "$tmp/plus/strategy.md" >"$tmp/out" 2>"$tmp/err"
+grep -qx "    waived introduced conflict: AA2.1.localisation Data localisation mandate" "$tmp/out" || { cat "$tmp/out" >&2; fail "diff: conflict not waived"; }
+grep -qx "      waived by J. Doe: Transitional clause, reviewed with the ministry" "$tmp/out" || fail "diff: waiver not shown"
+$PALINT diff $R -f xml --waivers "$w/valid.csv" "$old" "$tmp/plus/strategy.md" >"$tmp/d.xml" 2>/dev/null
+"$XMLLINT" --noout --relaxng "$top_srcdir/rules/palint-diff.rng" "$tmp/d.xml" 2>/dev/null || fail "diff: xml with waivers does not validate"
+[ "$("$XMLLINT" --xpath 'string(//conflict-introduced/@waived-by)' "$tmp/d.xml")" = "J. Doe" ] || fail "diff: xml waiver"
 
 # --baseline: the earlier report of the same path (XML or CSV) hides what
 # it knew; a report of the new draft hides everything and exits 0.
