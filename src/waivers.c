@@ -73,6 +73,9 @@ check_header(const char *path, const struct csvrecord *r,
 {
 	size_t i;
 
+	/* Spreadsheets often save CSV with a UTF-8 byte order mark. */
+	if (r->n > 0 && strncmp(r->f[0], "\xef\xbb\xbf", 3) == 0)
+		memmove(r->f[0], r->f[0] + 3, strlen(r->f[0] + 3) + 1);
 	if (r->n == nitems(header)) {
 		for (i = 0; i < r->n; i++)
 			if (strcasecmp(trimmed(r->f[i]), header[i]) != 0)

@@ -25,6 +25,11 @@ grep -qx "    waived by J. Doe ($w/valid.csv:2, until 2030-12-31): Transitional 
 grep -q "^$draft: waived gap: AA1.3 Undersea cables" "$tmp/out" || fail "text: waived gap"
 grep -q "^$draft: gap: AA1.1 " "$tmp/out" || fail "text: the unwaived gap is gone"
 
+# A spreadsheet's byte order mark before the header is accepted.
+printf '\357\273\277id,document,justification,reviewer,expires\r\nAA2.1,*,Clause,J. Doe,\r\n' >"$tmp/bom.csv"
+expect_status 0 $PALINT $R -f text --waivers "$tmp/bom.csv" "$draft" >"$tmp/out" 2>"$tmp/err"
+grep -q "^$draft:17:40: waived conflict: " "$tmp/out" || fail "bom: not read"
+
 # --fail-under: the waived gap counts as covered (25.0% -> 41.7%).
 expect_status 1 $PALINT $R --fail-under 40 "$draft" >/dev/null 2>&1
 expect_status 0 $PALINT $R --fail-under 40 --waivers "$w/valid.csv" "$draft" >/dev/null 2>&1
