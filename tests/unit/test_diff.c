@@ -140,8 +140,10 @@ test_conflict(const struct ruleset *rs)
 	};
 	struct docresult *old = doc(rs, a, nitems(a)), *new = doc(rs, b,
 	    nitems(b));
+	struct waiver waiver;
 	struct diff_document *dd;
 
+	memset(&waiver, 0, sizeof(waiver));
 	dd = diff_documents("d.txt", old, new);
 	CHECK_INT(dd->worse, 1);
 	CHECK_INT(dd->nobjectives, 1);
@@ -155,6 +157,14 @@ test_conflict(const struct ruleset *rs)
 	CHECK_INT(dd->objectives[0].nremoved, 1);
 	CHECK_INT(dd->objectives[0].nlost, 1);
 	diff_document_free(dd);
+	/* Its hit waived: still introduced, with its waiver, not worse. */
+	new->hits[1].waiver = &waiver;
+	dd = diff_documents("d.txt", old, new);
+	CHECK_INT(dd->worse, 0);
+	CHECK_INT(dd->objectives[0].nintroduced, 1);
+	CHECK(dd->objectives[0].waived[0] == &waiver);
+	diff_document_free(dd);
+	new->hits[1].waiver = NULL;
 	/* Added with a conflict: worse, its conflict introduced. */
 	dd = diff_documents("n.txt", NULL, new);
 	CHECK_INT(dd->kind, DIFF_ADDED);
