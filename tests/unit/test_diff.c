@@ -140,6 +140,7 @@ test_conflict(const struct ruleset *rs)
 	};
 	struct docresult *old = doc(rs, a, nitems(a)), *new = doc(rs, b,
 	    nitems(b));
+	struct docresult *empty, *lone;
 	struct waiver waiver;
 	struct diff_document *dd;
 
@@ -157,14 +158,24 @@ test_conflict(const struct ruleset *rs)
 	CHECK_INT(dd->objectives[0].nremoved, 1);
 	CHECK_INT(dd->objectives[0].nlost, 1);
 	diff_document_free(dd);
-	/* Its hit waived: still introduced, with its waiver, not worse. */
-	new->hits[1].waiver = &waiver;
-	dd = diff_documents("d.txt", old, new);
+	/* In a document that says nothing else, its hit waived: still
+	   introduced, with its waiver, but the document is not worse (the
+	   objective was absent, so no score drops either). */
+	empty = doc(rs, NULL, 0);
+	lone = doc(rs, &b[1], 1);
+	lone->hits[0].waiver = &waiver;
+	dd = diff_documents("d.txt", empty, lone);
 	CHECK_INT(dd->worse, 0);
 	CHECK_INT(dd->objectives[0].nintroduced, 1);
 	CHECK(dd->objectives[0].waived[0] == &waiver);
 	diff_document_free(dd);
-	new->hits[1].waiver = NULL;
+	lone->hits[0].waiver = NULL;
+	dd = diff_documents("d.txt", empty, lone);
+	CHECK_INT(dd->worse, 1);
+	CHECK(dd->objectives[0].waived[0] == NULL);
+	diff_document_free(dd);
+	docresult_free(empty);
+	docresult_free(lone);
 	/* Added with a conflict: worse, its conflict introduced. */
 	dd = diff_documents("n.txt", NULL, new);
 	CHECK_INT(dd->kind, DIFF_ADDED);
