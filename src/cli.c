@@ -27,11 +27,12 @@ static const char usage_text[] =
 "       palint rules export --patterns [-r RULES]...\n"
 "       palint explain [-r RULES]... ID\n"
 "       palint extract FILE\n"
-"       palint diff [-r RULES]... [-f text|csv|xml] [-o FILE]\n"
-"                   [--waivers FILE] OLD NEW\n"
 "       palint merge [-o FILE] [--csv-raw] REPORT...\n"
-"       palint eval [-r RULES]... [-f text|csv] [--split NAME] LABELS.tsv\n"
-"       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n";
+"       palint eval [-r RULES]... [-f text|csv] [--split NAME]\n"
+"                   [--all-errors] LABELS.tsv\n"
+"       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n"
+"       palint diff [-r RULES]... [-f text|csv|xml] [-o FILE]\n"
+"                   [--waivers FILE] OLD NEW\n";
 
 static const char help_text[] =
 "Check cyber and digital policy documents against the U.S. International\n"
@@ -95,6 +96,7 @@ enum {
 	OPT_DOCUMENTS,
 	OPT_CORPUS,
 	OPT_SPLIT,
+	OPT_ALL_ERRORS,
 	OPT_CSV_RAW,
 	OPT_WAIVERS,
 	OPT_BASELINE
@@ -127,6 +129,7 @@ static const struct option long_options[] = {
 	{ "documents", required_argument, NULL, OPT_DOCUMENTS },
 	{ "corpus", required_argument, NULL, OPT_CORPUS },
 	{ "split", required_argument, NULL, OPT_SPLIT },
+	{ "all-errors", no_argument, NULL, OPT_ALL_ERRORS },
 	{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
 	{ "waivers", required_argument, NULL, OPT_WAIVERS },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
@@ -301,6 +304,7 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_DOCUMENTS: o->documents = arg; return 0;
 	case OPT_CORPUS: o->corpus = arg; return 0;
 	case OPT_SPLIT: o->split = arg; return 0;
+	case OPT_ALL_ERRORS: o->all_errors = 1; return 0;
 	case OPT_CSV_RAW: o->csv_raw = 1; return 0;
 	case OPT_WAIVERS: o->waivers = arg; return 0;
 	case OPT_BASELINE: o->baseline = arg; return 0;

@@ -55,6 +55,7 @@ struct options {
 	const char		*documents;	/* --documents RATINGS.tsv */
 	const char		*corpus;	/* --corpus DIR */
 	const char		*split;		/* --split NAME */
+	int			 all_errors;	/* --all-errors */
 	/* review */
 	const char		*waivers;	/* --waivers FILE */
 	const char		*baseline;	/* --baseline REPORT */
