@@ -2,7 +2,8 @@
  * cmd_diff.c -- `palint diff OLD NEW`: two drafts scanned with the same
  * rules and compared (diff.h), or two folders of drafts matched by their
  * paths relative to the folder; a document on one side only is added or
- * removed.  With --waivers both drafts' findings are marked first, so that
+ * removed.  The documents of both sides are judged by -j worker threads,
+ * each with its own scanner, and compared once all are in.  With --waivers both drafts' findings are marked first, so that
  * a conflict that appears but is waived does not make the document worse.
  * Exit status 1 when a document got worse (its score dropped or a
  * conflict appeared), 2 when a document could not be read.
@@ -10,10 +11,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "coverage.h"
@@ -31,6 +34,7 @@
 struct side {
 	const char	*operand;
 	int		 folder;
+	struct inputs	 in;
 	struct docresults r;
 	struct entry	*e;		/* r's results, sorted by key */
 };
@@ -43,7 +47,7 @@ struct entry {
 struct diff_run {
 	const struct options	*o;
 	const struct ruleset	*rs;
-	struct scanner		*sc;
+	const struct prefilter	*pf;
 	struct diff_writer	*dw;
 	struct waivers		*waivers;	/* --waivers, or NULL */
 	struct side		 old;
@@ -89,32 +93,130 @@ entry_cmp(const void *a, const void *b)
 	return path_cmp(x->key, y->key);
 }
 
-/* Read and judge every document of one side, then key its results. */
+/* The documents of one side, walked as a scan walks its operands. */
 static int
-side_scan(struct diff_run *d, struct side *s)
+side_walk(struct diff_run *d, struct side *s)
 {
 	struct errlist errs = { NULL, 0, 0 };
-	struct inputs in = { NULL, 0, 0 };
 	struct options w = *d->o;
 	const char *args[1];
-	size_t i;
 
 	args[0] = s->operand;
 	w.args = args;
 	w.nargs = 1;
 	w.files_from = NULL;
-	if (walk_inputs(&w, &in, &errs) != 0) {
-		errlist_warn(&errs);
-		errlist_free(&errs);
-		return -1;
+	if (walk_inputs(&w, &s->in, &errs) == 0)
+		return 0;
+	errlist_warn(&errs);
+	errlist_free(&errs);
+	return -1;
+}
+
+/* One input of either side, judged by a worker into its own list. */
+struct task {
+	const struct input *in;
+	struct docresults r;
+};
+
+struct pool {
+	const struct diff_run *d;
+	struct task	*t;
+	size_t		 n;
+	size_t		 next;		/* next task to take */
+	pthread_mutex_t	 mu;
+};
+
+static void *
+pool_worker(void *arg)
+{
+	struct pool *p = arg;
+	struct scanner *sc;
+	size_t i;
+
+	sc = scanner_new(p->d->rs, p->d->pf);
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+		if (i >= p->n || signal_caught() != 0)
+			break;
+		document_run(p->d->rs, sc, p->t[i].in, &p->d->o->limits,
+		    &p->t[i].r);
 	}
-	for (i = 0; i < in.n && signal_caught() == 0; i++)
-		document_run(d->rs, d->sc, &in.v[i], &d->o->limits, &s->r);
-	inputs_free(&in);
+	scanner_free(sc);
+	return NULL;
+}
+
+static unsigned
+pool_threads(const struct options *o, size_t ntasks)
+{
+	long n = o->jobs;
+
+	if (n <= 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n <= 0)
+		n = 1;
+	if ((size_t)n > ntasks)
+		n = ntasks > 0 ? (long)ntasks : 1;
+	return n > 256 ? 256 : (unsigned)n;
+}
+
+/* A task's results moved to the end of its side's list, in order. */
+static void
+task_collect(const struct diff_run *d, struct task *t, struct side *s)
+{
+	size_t i;
+
+	if (!d->o->quiet)
+		errlist_warn(&t->r.skipped);
+	for (i = 0; i < t->r.n; i++) {
+		GROW(s->r.v, s->r.cap, s->r.n + 1);
+		s->r.v[s->r.n++] = t->r.v[i];
+	}
+	t->r.n = 0;
+	docresults_free(&t->r);
+}
+
+/* Judge the documents of both sides, old ones first, in threads. */
+static int
+diff_scan(struct diff_run *d)
+{
+	struct pool p;
+	pthread_t *th;
+	size_t i, nold = d->old.in.n;
+	unsigned n, k;
+
+	memset(&p, 0, sizeof(p));
+	p.d = d;
+	p.n = nold + d->new.in.n;
+	p.t = xcalloc(p.n + 1, sizeof(*p.t));
+	for (i = 0; i < p.n; i++)
+		p.t[i].in = i < nold ? &d->old.in.v[i] :
+		    &d->new.in.v[i - nold];
+	pthread_mutex_init(&p.mu, NULL);
+	n = pool_threads(d->o, p.n);
+	th = xcalloc(n, sizeof(*th));
+	for (k = 0; k < n; k++)
+		if (pthread_create(&th[k], NULL, pool_worker, &p) != 0)
+			fatal("cannot start a worker thread");
+	for (k = 0; k < n; k++)
+		pthread_join(th[k], NULL);
+	free(th);
+	pthread_mutex_destroy(&p.mu);
+	for (i = 0; i < p.n; i++)
+		task_collect(d, &p.t[i], i < nold ? &d->old : &d->new);
+	free(p.t);
+	return signal_caught() == 0 ? 0 : -1;
+}
+
+/* Mark the waived findings of one side, then key and sort its results. */
+static void
+side_keys(struct diff_run *d, struct side *s)
+{
+	size_t i;
+
 	for (i = 0; i < s->r.n && d->waivers != NULL; i++)
 		waivers_apply(d->waivers, s->r.v[i]);
-	if (!d->o->quiet)
-		errlist_warn(&s->r.skipped);
 	s->e = xcalloc(s->r.n + 1, sizeof(*s->e));
 	for (i = 0; i < s->r.n; i++) {
 		s->e[i].key = side_key(s, s->r.v[i]->path);
@@ -122,7 +224,6 @@ side_scan(struct diff_run *d, struct side *s)
 	}
 	if (s->r.n > 1)
 		qsort(s->e, s->r.n, sizeof(*s->e), entry_cmp);
-	return signal_caught() == 0 ? 0 : -1;
 }
 
 /* Compare one document (either side may be missing) and write it. */
@@ -268,6 +369,7 @@ static void
 side_free(struct side *s)
 {
 	docresults_free(&s->r);
+	inputs_free(&s->in);
 	free(s->e);
 }
 
@@ -287,18 +389,21 @@ cmd_diff(const struct options *o)
 		return EXIT_TROUBLE;
 	pf = ruleload_prefilter(o, rs);
 	d.rs = rs;
-	d.sc = scanner_new(rs, pf);
+	d.pf = pf;
 	signals_install();
-	if (diff_waivers(&d) == 0 && side_scan(&d, &d.old) == 0 &&
-	    side_scan(&d, &d.new) == 0 && diff_output(&d) == 0)
-		rc = d.errors > 0 ? EXIT_TROUBLE : d.worse ? EXIT_FINDINGS :
-		    EXIT_OK;
+	if (diff_waivers(&d) == 0 && side_walk(&d, &d.old) == 0 &&
+	    side_walk(&d, &d.new) == 0 && diff_scan(&d) == 0) {
+		side_keys(&d, &d.old);
+		side_keys(&d, &d.new);
+		if (diff_output(&d) == 0)
+			rc = d.errors > 0 ? EXIT_TROUBLE : d.worse ?
+			    EXIT_FINDINGS : EXIT_OK;
+	}
 	diff_waivers_end(&d, rc != EXIT_TROUBLE || d.errors > 0);
 	if (signal_caught() != 0)
 		rc = 128 + signal_caught();
 	side_free(&d.old);
 	side_free(&d.new);
-	scanner_free(d.sc);
 	prefilter_free(pf);
 	ruleset_free(rs);
 	return rc;
