@@ -89,6 +89,16 @@ expect_status 2 $PALINT diff -r "$rules" "$tmp/a" "$tmp/b" >"$tmp/out" 2>"$tmp/e
 grep -q "^z.docx: error: " "$tmp/out" || { cat "$tmp/out" >&2; fail "error: no error line"; }
 grep -q "^palint: $tmp/a/z.docx: " "$tmp/err" || { cat "$tmp/err" >&2; fail "error: not on stderr"; }
 
+# Untrusted text: a sentence that a spreadsheet would run, and escape
+# sequences, come out neutralised in CSV and cleaned in text.
+mkdir -p "$tmp/h1" "$tmp/h2"
+printf 'Nothing here.\n' >"$tmp/h1/@doc.md"
+printf '=HYPERLINK("x") will protect submarine cables.\n\n\033]0;pwned\007We will pilot open RAN.\n' >"$tmp/h2/@doc.md"
+expect_status 0 $PALINT diff -r "$rules" -f csv "$tmp/h1" "$tmp/h2" >"$tmp/out" 2>"$tmp/err"
+grep -q "^'@doc.md,AA1.3,gained,,,,,AA1.3.subsea-cable,1,\"'=HYPERLINK(\"\"x\"\") will protect submarine cables.\"" "$tmp/out" || { cat "$tmp/out" >&2; fail "hostile: CSV not neutralised"; }
+expect_status 0 $PALINT diff -r "$rules" "$tmp/h1" "$tmp/h2" >"$tmp/out" 2>"$tmp/err"
+! grep -q "$(printf '\033')" "$tmp/out" || fail "hostile: escape sequence in text"
+
 # Misuse: exit 2, a one-line message.
 check_error one-operand "diff wants two operands" $PALINT diff "$d/old/strategy.md"
 check_error three-operands "diff wants two operands" $PALINT diff "$d/old" "$d/new" "$d/new"
