@@ -20,7 +20,6 @@
 #include "diff.h"
 #include "fileio.h"
 #include "rules.h"
-#include "walk.h"
 #include "xmlparse.h"
 
 struct bdoc {
