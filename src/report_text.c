@@ -109,6 +109,27 @@ add_areas(struct strbuf *sb, const struct docresult *dr)
 		strbuf_addc(sb, ')');
 }
 
+/* ", 2 waived" with --waivers, ", 3 known" with --baseline: the
+   findings below that are marked, and those left out. */
+static void
+add_review(struct strbuf *sb, const struct report *r,
+    const struct docresult *dr)
+{
+	const struct objective_result *or;
+	size_t i, waived = 0, known = 0;
+
+	for (i = 0; i < dr->nobjectives; i++) {
+		or = &dr->objectives[i];
+		waived += or->waiver != NULL;
+		known += or->known && (or->status == STATUS_ABSENT ||
+		    or->status == STATUS_PARTIAL || or->conflicts_fired > 0);
+	}
+	if (r->info.waivers)
+		strbuf_addf(sb, ", %zu waived", waived);
+	if (r->info.baseline != NULL)
+		strbuf_addf(sb, ", %zu known", known);
+}
+
 static int
 summary(struct report *r, const struct docresult *dr)
 {
@@ -123,6 +144,7 @@ summary(struct report *r, const struct docresult *dr)
 	add_plural(&st->line, dr->gaps, "gap");
 	strbuf_adds(&st->line, ", ");
 	add_plural(&st->line, dr->words, "word");
+	add_review(&st->line, r, dr);
 	return emit(r, &st->line);
 }
 

@@ -24,6 +24,7 @@ grep -q "^$draft:17:40: waived conflict: AA2.1 Data localisation mandate \[AA2.1
 grep -qx "    waived by J. Doe ($w/valid.csv:2, until 2030-12-31): Transitional clause, reviewed with the ministry" "$tmp/out" || fail "text: waiver line"
 grep -q "^$draft: waived gap: AA1.3 Undersea cables" "$tmp/out" || fail "text: waived gap"
 grep -q "^$draft: gap: AA1.1 " "$tmp/out" || fail "text: the unwaived gap is gone"
+grep -q "^$draft: overall 25.0% .*, 59 words, 2 waived$" "$tmp/out" || fail "text: waived count"
 
 # A spreadsheet's byte order mark before the header is accepted.
 printf '\357\273\277id,document,justification,reviewer,expires\r\nAA2.1,*,Clause,J. Doe,\r\n' >"$tmp/bom.csv"
@@ -120,6 +121,8 @@ for base in "$tmp/base.xml" "$tmp/base.csv"; do
 	grep -q "^$tmp/b/s.md: gap: AA1.3 " "$tmp/out" || fail "baseline $base: worse objective hidden"
 	grep -q "^$tmp/b/s.md: gap: AA1.1 " "$tmp/out" || fail "baseline $base: new gap hidden"
 	! grep -q "gap: AA3.6" "$tmp/out" || fail "baseline $base: known gap shown"
+	grep -q "^$tmp/b/s.md: overall 25.0% .*, 1 known$" "$tmp/out" || fail "baseline $base: known count"
+	grep -q "^$tmp/b/renamed.md: overall 50.0% .*, 2 known$" "$tmp/out" || fail "baseline $base: renamed known count"
 	# renamed.md matched by sha256: nothing new.
 	[ "$(grep -c "^$tmp/b/renamed.md" "$tmp/out")" = 1 ] || fail "baseline $base: renamed document has findings"
 	expect_status 1 $PALINT $R -f xml --baseline "$base" "$tmp/b/s.md" >"$tmp/r.xml"
