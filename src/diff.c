@@ -42,10 +42,9 @@ status_rank(enum status s)
 		return 2;
 	case STATUS_ABSENT:
 		return 1;
-	case STATUS_CONTRADICTED:
-		break;
+	default:
+		return 0;	/* contradicted */
 	}
-	return 0;
 }
 
 int

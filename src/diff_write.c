@@ -59,8 +59,9 @@ objective_change(const struct diff_objective *d)
 		conflicts += d->waived[i] == NULL;
 	/* Contradicted by waived conflicts alone is not worse. */
 	status_worse = diff_status_worse(d->before, d->after) &&
-	    !(d->after == STATUS_CONTRADICTED && d->nintroduced > 0 &&
-	    conflicts == 0);
+	    !(d->nintroduced > 0 && conflicts == 0 &&
+	    d->after != STATUS_COVERED && d->after != STATUS_PARTIAL &&
+	    d->after != STATUS_ABSENT);
 	if (conflicts > 0 || status_worse ||
 	    d->score_after < d->score_before - 1e-9)
 		return "worse";
