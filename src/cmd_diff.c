@@ -3,10 +3,11 @@
  * rules and compared (diff.h), or two folders of drafts matched by their
  * paths relative to the folder; a document on one side only is added or
  * removed.  The documents of both sides are judged by -j worker threads,
- * each with its own scanner, and compared once all are in.  With --waivers both drafts' findings are marked first, so that
- * a conflict that appears but is waived does not make the document worse.
- * Exit status 1 when a document got worse (its score dropped or a
- * conflict appeared), 2 when a document could not be read.
+ * each with its own scanner, and compared once all are in.  With --waivers
+ * both drafts' findings are marked first, so that a conflict that appears
+ * but is waived does not make the document worse.  Exit status 1 when a
+ * document got worse (its score dropped or a conflict appeared), 2 when a
+ * document could not be read.
  */
 #include "config.h"
 
@@ -30,18 +31,19 @@
 #include "waivers.h"
 #include "walk.h"
 
-/* One side of the comparison: its results and their matching keys. */
+struct entry {
+	const char		*key;	/* the path below the operand */
+	const struct docresult	*dr;
+};
+
+/* One side of the comparison: its documents, their results, and the
+   results sorted by the key that matches them with the other side's. */
 struct side {
 	const char	*operand;
 	int		 folder;
 	struct inputs	 in;
 	struct docresults r;
-	struct entry	*e;		/* r's results, sorted by key */
-};
-
-struct entry {
-	const char		*key;	/* the path below the operand */
-	const struct docresult	*dr;
+	struct entry	*e;
 };
 
 struct diff_run {
