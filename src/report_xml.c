@@ -143,12 +143,16 @@ xml_begin(struct report *r)
 	return st->failed ? -1 : 0;
 }
 
+/* objective: the one waived, named in area and document reports. */
 static void
-waiver_element(struct xml_state *st, const struct waiver *w)
+waiver_element(struct xml_state *st, const struct waiver *w,
+    const struct objective *objective)
 {
 	if (w == NULL)
 		return;
 	start(st, "waiver");
+	if (objective != NULL)
+		attr(st, "objective", objective->id);
 	attr(st, "id", w->id);
 	attr(st, "document", w->glob);
 	attr(st, "reviewer", w->reviewer);
@@ -194,7 +198,7 @@ hit_element(struct xml_state *st, const struct hit *h, int evidence)
 	attr(st, "modality", modality_name(h->modality));
 	text_element(st, "match", h->match);
 	text_element(st, "sentence", h->sentence);
-	waiver_element(st, h->waiver);
+	waiver_element(st, h->waiver, NULL);
 	end(st);
 }
 
@@ -219,7 +223,7 @@ objective_element(struct xml_state *st, const struct docresult *dr,
 	attr_u(st, "hits", or->hits);
 	if (or->first_line > 0)
 		attr_u(st, "first-line", or->first_line);
-	waiver_element(st, or->waiver);
+	waiver_element(st, or->waiver, NULL);
 	/* Hits are in text order; those of this objective keep it. */
 	for (i = 0; i < dr->nhits; i++)
 		if (dr->hits[i].rule->objective == o)
@@ -287,6 +291,11 @@ xml_document(struct report *r, const struct docresult *dr)
 	size_t i;
 
 	document_head(st, dr, r->info.evidence);
+	/* Above the objective level the waivers are listed here. */
+	if (dr->ok && !r->info.evidence && r->info.level != LEVEL_OBJECTIVE)
+		for (i = 0; i < dr->nobjectives; i++)
+			waiver_element(st, dr->objectives[i].waiver,
+			    dr->objectives[i].objective);
 	if (dr->ok && r->info.evidence) {
 		for (i = 0; i < dr->nhits; i++)
 			hit_element(st, &dr->hits[i], 1);

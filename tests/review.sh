@@ -65,6 +65,8 @@ for level in objective area document; do
 	validate_report "$tmp/ev.xml"
 done
 [ "$("$XMLLINT" --xpath 'string(/evidence/document/hit[@rule="AA2.1.localisation"]/waiver/@reviewer)' "$tmp/ev.xml")" = "J. Doe" ] || fail "xml: evidence waiver"
+# The last report is at document level: its waivers listed by objective.
+[ "$("$XMLLINT" --xpath 'string(/report/document/waiver[@objective="AA1.3"]/@reviewer)' "$tmp/r.xml")" = "A. Smith" ] || fail "xml: document-level waiver"
 $PALINT $R -f xml --waivers "$w/valid.csv" "$draft" >"$tmp/r.xml" 2>/dev/null
 [ "$("$XMLLINT" --xpath 'count(//objective/waiver)' "$tmp/r.xml")" = 2 ] || fail "xml: waived objectives"
 [ "$("$XMLLINT" --xpath 'string(//objective[@id="AA1.3"]/waiver)' "$tmp/r.xml")" = "Cables are covered by the maritime strategy" ] || fail "xml: justification"
