@@ -197,15 +197,28 @@ column(const struct csvrecord *h, const char *name)
 	return -1;
 }
 
-/* "conflict: ID; ID" in the message column. */
+/*
+ * The conflict rules of an objective row: "conflict: ID; ID" in the
+ * message, which is the whole message (coverage model 1) or follows the
+ * reason for a gap after "; " (model 2).  A report of model 2 also has a
+ * conflicts column; a row where it is 0 has none, whatever the message.
+ */
 static void
-csv_conflicts(struct baseline *b, struct bdoc *d, const char *msg)
+csv_conflicts(struct baseline *b, struct bdoc *d, const char *msg,
+    const char *count)
 {
+	const char *at;
 	char *s, *p, *tok, *save = NULL;
 
-	if (strncmp(msg, "conflict: ", 10) != 0)
+	if (count != NULL && (count[0] == '\0' || strcmp(count, "0") == 0))
 		return;
-	s = xstrdup(msg + 10);
+	if (strncmp(msg, "conflict: ", 10) == 0)
+		at = msg;
+	else if ((at = strstr(msg, "; conflict: ")) != NULL)
+		at += 2;
+	else
+		return;
+	s = xstrdup(at + 10);
 	for (p = s; (tok = strtok_r(p, "; ", &save)) != NULL; p = NULL)
 		note_conflict(b, d, tok);
 	free(s);
@@ -219,7 +232,7 @@ load_csv(struct baseline *b, const char *path, char **cause)
 	struct csvfile cf;
 	struct csvrecord *r;
 	struct bdoc *d = NULL;
-	int col[5];
+	int col[5], ncol;
 	const char *doc;
 	size_t i;
 
@@ -234,6 +247,7 @@ load_csv(struct baseline *b, const char *path, char **cause)
 			csvread_free(&cf);
 			return -1;
 		}
+	ncol = column(&cf.v[0], "conflicts");
 	for (i = 1; i < cf.n; i++) {
 		r = &cf.v[i];
 		if (r->n != cf.v[0].n)
@@ -244,7 +258,8 @@ load_csv(struct baseline *b, const char *path, char **cause)
 		if (d == NULL || strcmp(d->path, doc) != 0)
 			d = bdoc_add(b, doc, r->f[col[1]]);
 		note_objective(b, d, r->f[col[2]], r->f[col[3]]);
-		csv_conflicts(b, d, r->f[col[4]]);
+		csv_conflicts(b, d, r->f[col[4]], ncol >= 0 ? r->f[ncol] :
+		    NULL);
 	}
 	csvread_free(&cf);
 	return 0;

@@ -339,9 +339,9 @@ batch_run(const struct options *o, const struct ruleset *rs,
 	struct batch b;
 	struct outfile out, evout;
 	struct report_info ri = { rs, report_timestamp(), o->level, 0,
-	    options_csvflags(o), 0, NULL };
+	    options_csvflags(o), o->verbose, 0, NULL };
 	struct report_info ei = { rs, ri.generated, LEVEL_OBJECTIVE, 1,
-	    ri.csvflags, 0, NULL };
+	    ri.csvflags, 0, 0, NULL };
 	struct report *rep, *ev = NULL;
 	int rc, bad;
 

@@ -70,6 +70,7 @@ static const char help_text[] =
 "      --corpus DIR         (eval) folder holding the rated documents\n"
 "      --split NAME         (eval) only the labelled rows whose split is NAME\n"
 "  -q, --quiet              no notices on stderr\n"
+"  -v, --verbose            text report: every hit under its objective\n"
 "  -h, --help               show this help\n"
 "  -V, --version            show the version\n"
 "\n"
@@ -134,6 +135,7 @@ static const struct option long_options[] = {
 	{ "waivers", required_argument, NULL, OPT_WAIVERS },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -309,6 +311,7 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_WAIVERS: o->waivers = arg; return 0;
 	case OPT_BASELINE: o->baseline = arg; return 0;
 	case 'q': o->quiet = 1; return 0;
+	case 'v': o->verbose = 1; return 0;
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
 		fputs(help_text, stdout); *done = 1; return 0;
 	case 'V': printf("palint %s\n", PACKAGE_VERSION); *done = 1; return 0;
@@ -385,7 +388,7 @@ options_parse(struct options *o, int argc, char **argv)
 	if ((skip = parse_command(o, argc, argv)) < 0)
 		return -1;
 	optind = 1 + skip;
-	while ((c = getopt_long(argc, argv, "r:f:o:l:e:j:T:D:qhV",
+	while ((c = getopt_long(argc, argv, "r:f:o:l:e:j:T:D:qvhV",
 	    long_options, NULL)) != -1) {
 		if (parse_option(o, c, optarg, &done) != 0)
 			return -1;

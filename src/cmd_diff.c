@@ -310,7 +310,7 @@ static int
 diff_output(struct diff_run *d)
 {
 	struct report_info ri = { d->rs, report_timestamp(), LEVEL_OBJECTIVE,
-	    0, options_csvflags(d->o), 0, NULL };
+	    0, options_csvflags(d->o), 0, 0, NULL };
 	struct outfile out;
 	char *cause = NULL;
 	int bad;

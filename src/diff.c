@@ -37,13 +37,11 @@ status_rank(enum status s)
 {
 	switch (s) {
 	case STATUS_COVERED:
-		return 3;
-	case STATUS_PARTIAL:
 		return 2;
-	case STATUS_ABSENT:
+	case STATUS_PARTIAL:
 		return 1;
 	default:
-		return 0;	/* contradicted */
+		return 0;
 	}
 }
 

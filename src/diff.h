@@ -87,8 +87,8 @@ struct diff_document {
 struct diff_document *diff_documents(const char *path,
 		    const struct docresult *old, const struct docresult *new);
 void		 diff_document_free(struct diff_document *);
-/* Whether status b is worse than a: covered > partial > absent, and
-   contradicted below them all. */
+/* Whether status b is worse than a: covered > partial > absent.  Statuses
+   say what the support evidence covers; conflicts are compared apart. */
 int		 diff_status_worse(enum status a, enum status b);
 /* "same", "changed", "added", "removed", "error" */
 const char	*diff_kind_name(enum diff_kind);

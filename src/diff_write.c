@@ -47,22 +47,17 @@ static const char *const csv_header[] = {
 	"score_before", "score_after", "rule", "line", "text"
 };
 
-/* "worse", "better" or "changed": how an objective moved; a conflict
-   introduced but waived does not make it worse. */
+/* "worse", "better" or "changed": how an objective moved.  Its status
+   and score come from support evidence alone, and conflicts stand beside
+   them: an introduced conflict rule makes it worse unless waived. */
 static const char *
 objective_change(const struct diff_objective *d)
 {
 	size_t i, conflicts = 0;
-	int status_worse;
 
 	for (i = 0; i < d->nintroduced; i++)
 		conflicts += d->waived[i] == NULL;
-	/* Contradicted by waived conflicts alone is not worse. */
-	status_worse = diff_status_worse(d->before, d->after) &&
-	    !(d->nintroduced > 0 && conflicts == 0 &&
-	    d->after != STATUS_COVERED && d->after != STATUS_PARTIAL &&
-	    d->after != STATUS_ABSENT);
-	if (conflicts > 0 || status_worse ||
+	if (conflicts > 0 || diff_status_worse(d->before, d->after) ||
 	    d->score_after < d->score_before - 1e-9)
 		return "worse";
 	if (diff_status_worse(d->after, d->before) ||

@@ -53,6 +53,8 @@ const char	*report_clean(struct strbuf *sb, const char *s);
 const char	*report_clean_line(struct strbuf *sb, const char *s);
 /* One decimal, rounded half away from zero: "4.3" for 4.25. */
 void		 report_decimal(double, char buf[32]);
+/* Evidence and hit weights, two decimals: "1.75", "0.00". */
+void		 report_evidence(double, char buf[32]);
 /* "2024-05-06T00:00:00Z" */
 void		 report_iso8601(time_t, char buf[32]);
 const char	*report_severity_name(enum severity);
@@ -62,5 +64,12 @@ unsigned char	*report_fired_rules(const struct ruleset *,
 		    const struct docresult *);
 /* Support rules an objective needs to be covered: min(min_rules, total). */
 unsigned	 report_rules_needed(const struct objective_result *);
+/* Whether an objective has a finding: a gap (partial or absent) or a
+   conflict, which stands beside its status. */
+int		 report_objective_finding(const struct objective_result *);
+/* Whether a report lists an objective: always, except with --baseline,
+   where only one with a finding the baseline did not know is listed. */
+int		 report_objective_listed(const struct report_info *,
+		    const struct objective_result *);
 
 #endif

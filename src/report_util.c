@@ -87,6 +87,19 @@ report_percent(double v, char buf[16])
 }
 
 void
+report_evidence(double v, char buf[32])
+{
+	long long n;
+
+	if (!isfinite(v) || v < 0)
+		v = 0;
+	if (v > 1e12)
+		v = 1e12;
+	n = (long long)(v * 100 + 0.5);
+	snprintf(buf, 32, "%lld.%02lld", n / 100, n % 100);
+}
+
+void
 report_iso8601(time_t t, char buf[32])
 {
 	struct tm tm;
@@ -135,6 +148,21 @@ report_rules_needed(const struct objective_result *or)
 	unsigned need = or->objective->min_rules;
 
 	return need < or->rules_total ? need : or->rules_total;
+}
+
+int
+report_objective_finding(const struct objective_result *or)
+{
+	return or->status == STATUS_ABSENT || or->status == STATUS_PARTIAL ||
+	    or->conflicts_fired > 0;
+}
+
+int
+report_objective_listed(const struct report_info *ri,
+    const struct objective_result *or)
+{
+	return ri->baseline == NULL || (!or->known &&
+	    report_objective_finding(or));
 }
 
 const char *

@@ -24,6 +24,7 @@
 #include "report.h"
 #include "report_int.h"
 #include "rules.h"
+#include "sentkind.h"
 #include "util.h"
 
 struct xml_state {
@@ -95,6 +96,15 @@ attr_percent(struct xml_state *st, const char *name, double v)
 	char buf[16];
 
 	report_percent(v, buf);
+	attr(st, name, buf);
+}
+
+static void
+attr_evidence(struct xml_state *st, const char *name, double v)
+{
+	char buf[32];
+
+	report_evidence(v, buf);
 	attr(st, name, buf);
 }
 
@@ -196,6 +206,8 @@ hit_element(struct xml_state *st, const struct hit *h, int evidence)
 		attr_u(st, "page", h->page);
 	attr_u(st, "offset", h->start);
 	attr(st, "modality", modality_name(h->modality));
+	attr(st, "sentence-kind", sentkind_name(h->kind));
+	attr_evidence(st, "weight", coverage_hit_weight(h));
 	text_element(st, "match", h->match);
 	text_element(st, "sentence", h->sentence);
 	waiver_element(st, h->waiver, NULL);
@@ -209,8 +221,7 @@ objective_element(struct xml_state *st, const struct docresult *dr,
 	const struct objective *o = or->objective;
 	size_t i;
 
-	if (st->baseline && (or->known || (or->status != STATUS_ABSENT &&
-	    or->status != STATUS_PARTIAL && or->conflicts_fired == 0)))
+	if (st->baseline && (or->known || !report_objective_finding(or)))
 		return;
 	start(st, "objective");
 	attr(st, "id", o->id);
@@ -223,6 +234,10 @@ objective_element(struct xml_state *st, const struct docresult *dr,
 	attr_u(st, "hits", or->hits);
 	if (or->first_line > 0)
 		attr_u(st, "first-line", or->first_line);
+	attr_evidence(st, "evidence", or->evidence);
+	attr_u(st, "conflicts", or->conflicts_fired);
+	if (or->conflict > 0)
+		attr(st, "conflict", conflict_name(or));
 	waiver_element(st, or->waiver, NULL);
 	/* Hits are in text order; those of this objective keep it. */
 	for (i = 0; i < dr->nhits; i++)

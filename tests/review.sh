@@ -22,21 +22,30 @@ expect_status 0 $PALINT $R -f text --waivers "$w/valid.csv" "$draft" >"$tmp/out"
 stderr_clean "$tmp/err" || { cat "$tmp/err" >&2; fail "valid: stderr"; }
 grep -q "^$draft:17:40: waived conflict: AA2.1 Data localisation mandate \[AA2.1.localisation\]$" "$tmp/out" || { cat "$tmp/out" >&2; fail "text: waived conflict"; }
 grep -qx "    waived by J. Doe ($w/valid.csv:2, until 2030-12-31): Transitional clause, reviewed with the ministry" "$tmp/out" || fail "text: waiver line"
-grep -q "^$draft: waived gap: AA1.3 Undersea cables" "$tmp/out" || fail "text: waived gap"
-grep -q "^$draft: gap: AA1.1 " "$tmp/out" || fail "text: the unwaived gap is gone"
+grep -q "^$draft: AA1.3 Undersea cables — absent .*; waived$" "$tmp/out" || fail "text: waived gap"
+grep -qx "    waived by A. Smith ($w/valid.csv:3): Cables are covered by the maritime strategy" "$tmp/out" || fail "text: waiver line of the gap"
+grep -q "^$draft: AA1.1 Telecommunication networks — partial .*[0-9]$" "$tmp/out" || fail "text: the unwaived gap is gone"
+# A waived support hit is marked where the verdict quotes it.
+grep -q "^    best: line 13 \[AA1.1.trusted-vendor, .*\" \[waived by B. Lee: =HYPERLINK(\"x\")\]$" "$tmp/out" || fail "text: waived best hit"
+# The objective's waiver is shown once, above its conflict hit.
+[ "$(grep -c "waived by J. Doe" "$tmp/out")" = 1 ] || fail "text: waiver line repeated"
 grep -q "^$draft: overall .*, 59 words, 2 waived$" "$tmp/out" || fail "text: waived count"
 
-# A spreadsheet's byte order mark before the header is accepted.
-printf '\357\273\277id,document,justification,reviewer,expires\r\nAA2.1,*,Clause,J. Doe,\r\n' >"$tmp/bom.csv"
+# A spreadsheet's byte order mark before the header is accepted.  The
+# waiver names the conflict rule: only the conflict is waived.
+printf '\357\273\277id,document,justification,reviewer,expires\r\nAA2.1.localisation,*,Clause,J. Doe,\r\n' >"$tmp/bom.csv"
 expect_status 0 $PALINT $R -f text --waivers "$tmp/bom.csv" "$draft" >"$tmp/out" 2>"$tmp/err"
 grep -q "^$draft:17:40: waived conflict: " "$tmp/out" || fail "bom: not read"
+grep -q "^$draft: AA2.1 .* — absent .*[0-9]$" "$tmp/out" || fail "bom: the AA2.1 gap waived with its conflict rule"
 
-# --fail-under: the waived AA1.3 gap (absent, one of two objectives of
-# one of three action areas) counts as covered, 16.7 points more.  With
-# only the conflict waived (bom.csv) the score alone decides.
+# --fail-under: each waived gap counts as covered.  valid.csv waives the
+# AA1.3 gap (absent, one of two objectives of one of three action areas:
+# 16.7 points) and, by its objective, AA2.1, whose gap stands beside its
+# conflict (the only objective of an area: 33.3 points).  With only the
+# conflict waived (bom.csv) the score alone decides.
 base=$($PALINT $R -f csv -l document "$draft" | awk -F, 'NR == 2 { print $4 }')
-low=$(awk -v b="$base" 'BEGIN { print b + 10 }')
-high=$(awk -v b="$base" 'BEGIN { print b + 20 }')
+low=$(awk -v b="$base" 'BEGIN { print b + 45 }')
+high=$(awk -v b="$base" 'BEGIN { print b + 55 }')
 expect_status 1 $PALINT $R --fail-under "$low" --waivers "$tmp/bom.csv" "$draft" >/dev/null 2>&1
 expect_status 0 $PALINT $R --fail-under "$low" --waivers "$w/valid.csv" "$draft" >/dev/null 2>&1
 expect_status 1 $PALINT $R --fail-under "$high" --waivers "$w/valid.csv" "$draft" >/dev/null 2>&1
@@ -49,13 +58,14 @@ if [ -x "$csvdump" ]; then
 		"$csvdump" "$tmp/$level.csv" >"$tmp/$level.dump" || fail "$level: CSV does not parse"
 		head -1 "$tmp/$level.dump" | grep -q "	waived	justification	reviewer	#[0-9]*$" || fail "$level: header"
 	done
-	grep -q "	AA2.1	Trusted flow of data	[a-z]*	.*	yes	Transitional clause, reviewed with the ministry	J. Doe	#16$" "$tmp/objective.dump" || fail "objective: waived row"
-	grep -q "	AA1.1	Telecommunication networks	partial	.*	1 of 2 rules needed				#16$" "$tmp/objective.dump" || fail "objective: unwaived row"
+	# Waiver columns after the conflict, conflicts and evidence columns.
+	grep -q "	AA2.1	Trusted flow of data	[a-z]*	.*; conflict: AA2.1.localisation	error	1	0.00	yes	Transitional clause, reviewed with the ministry	J. Doe	#19$" "$tmp/objective.dump" || fail "objective: waived row"
+	grep -q "	AA1.1	Telecommunication networks	partial	.*	evidence 1.00 of 2 needed; 1 of 2 rules fired		0	1.00				#19$" "$tmp/objective.dump" || fail "objective: unwaived row"
 	grep -q "	AA1	action-area	.*	1	AA1.3: Cables are covered by the maritime strategy	A. Smith	#14$" "$tmp/area.dump" || fail "area: waived count"
 	grep -q "	ok	.*	2	AA1.3: Cables are covered by the maritime strategy; AA2.1: Transitional clause, reviewed with the ministry	A. Smith; J. Doe	#13$" "$tmp/document.dump" || fail "document: waived list"
 	"$csvdump" "$tmp/ev.csv" >"$tmp/ev.dump" || fail "evidence: CSV does not parse"
-	grep -q "	AA1.1.trusted-vendor	.*	yes	'=HYPERLINK(\"x\")	B. Lee	#16$" "$tmp/ev.dump" || fail "evidence: waived hit, neutralised"
-	grep -q "	AA2.1.localisation	.*	yes	Transitional clause, reviewed with the ministry	J. Doe	#16$" "$tmp/ev.dump" || fail "evidence: waived conflict hit"
+	grep -q "	AA1.1.trusted-vendor	.*	statement	1.00	yes	'=HYPERLINK(\"x\")	B. Lee	#18$" "$tmp/ev.dump" || fail "evidence: waived hit, neutralised"
+	grep -q "	AA2.1.localisation	.*	statement	1.00	yes	Transitional clause, reviewed with the ministry	J. Doe	#18$" "$tmp/ev.dump" || fail "evidence: waived conflict hit"
 fi
 
 # XML, schema-valid at every level and as evidence, with the waivers.
@@ -77,7 +87,7 @@ $PALINT $R -f xml --waivers "$w/valid.csv" "$draft" >"$tmp/r.xml" 2>/dev/null
 expect_status 1 $PALINT $R -f text --waivers "$w/expired.csv" "$draft" >"$tmp/out" 2>"$tmp/err"
 grep -qx "palint: $w/expired.csv:2: waiver for AA2.1 expired on 2023-01-01; not applied" "$tmp/err" || { cat "$tmp/err" >&2; fail "expired: no warning"; }
 grep -q "^$draft:17:40: conflict: " "$tmp/out" || fail "expired: still applied"
-grep -q "^$draft: waived gap: AA1.3 " "$tmp/out" || fail "expires today: not applied"
+grep -q "^$draft: AA1.3 .*; waived$" "$tmp/out" || fail "expires today: not applied"
 
 # Matching nothing: warned with file:line after the run.
 expect_status 0 $PALINT $R -f text --waivers "$w/unmatched.csv" "$draft" >"$tmp/out" 2>"$tmp/err"
@@ -125,9 +135,10 @@ for base in "$tmp/base.xml" "$tmp/base.csv"; do
 	expect_status 1 $PALINT $R -f text --baseline "$base" "$tmp/b/s.md" "$tmp/b/renamed.md" >"$tmp/out" 2>"$tmp/err"
 	stderr_clean "$tmp/err" || { cat "$tmp/err" >&2; fail "baseline: stderr"; }
 	grep -q "^$tmp/b/s.md:17:40: conflict: AA2.1 " "$tmp/out" || fail "baseline $base: new conflict hidden"
-	grep -q "^$tmp/b/s.md: gap: AA1.3 " "$tmp/out" || fail "baseline $base: worse objective hidden"
-	grep -q "^$tmp/b/s.md: gap: AA1.1 " "$tmp/out" || fail "baseline $base: new gap hidden"
-	! grep -q "gap: AA3.6" "$tmp/out" || fail "baseline $base: known gap shown"
+	grep -q "^$tmp/b/s.md: AA1.3 .* — absent " "$tmp/out" || fail "baseline $base: worse objective hidden"
+	grep -q "^$tmp/b/s.md: AA1.1 .* — partial " "$tmp/out" || fail "baseline $base: new gap hidden"
+	! grep -q ": AA3.6 " "$tmp/out" || fail "baseline $base: known gap shown"
+	! grep -q ": P1 " "$tmp/out" || fail "baseline $base: objective without a finding shown"
 	grep -q "^$tmp/b/s.md: overall .*, 1 known$" "$tmp/out" || fail "baseline $base: known count"
 	grep -q "^$tmp/b/renamed.md: overall .*, 2 known$" "$tmp/out" || fail "baseline $base: renamed known count"
 	# renamed.md matched by sha256: nothing new.
@@ -141,6 +152,21 @@ done
 expect_status 1 $PALINT $R -f xml "$tmp/b/s.md" >"$tmp/now.xml"
 expect_status 0 $PALINT $R -f text --baseline "$tmp/now.xml" "$tmp/b/s.md" >"$tmp/out"
 [ "$(wc -l <"$tmp/out")" = 2 ] || { cat "$tmp/out" >&2; fail "baseline: known findings shown"; }
+# The same from CSV, whose message names the conflict rule after the
+# reason for the gap of its objective (AA2.1 is absent beside it).
+expect_status 1 $PALINT $R -f csv "$tmp/b/s.md" >"$tmp/now.csv"
+grep -q '; conflict: AA2.1.localisation,error,1,' "$tmp/now.csv" || fail "baseline: csv conflict columns"
+expect_status 0 $PALINT $R -f text --baseline "$tmp/now.csv" "$tmp/b/s.md" >"$tmp/out"
+[ "$(wc -l <"$tmp/out")" = 2 ] || { cat "$tmp/out" >&2; fail "baseline: csv known conflict shown"; }
+# An objective whose status got worse is shown in full; its conflict,
+# which the baseline had beside coverage, is marked known and leaves the
+# exit status.
+{ cat "$draft"; echo; echo "Norland shall support cross-border data flows."; } >"$tmp/b/s.md"
+$PALINT $R -f xml "$tmp/b/s.md" >"$tmp/flows.xml" 2>/dev/null || :
+cp "$draft" "$tmp/b/s.md"
+expect_status 0 $PALINT $R -f text --baseline "$tmp/flows.xml" "$tmp/b/s.md" >"$tmp/out"
+grep -q "^$tmp/b/s.md: AA2.1 Trusted flow of data — absent " "$tmp/out" || fail "baseline: worse objective with a known conflict hidden"
+grep -q "^$tmp/b/s.md:17:40: known conflict: AA2.1 Data localisation mandate \[AA2.1.localisation\]$" "$tmp/out" || { cat "$tmp/out" >&2; fail "baseline: known conflict not marked"; }
 expect_status 1 $PALINT $R -f xml -l area "$tmp/b/s.md" >"$tmp/area.xml"
 check_error baseline-level "^palint: $tmp/area.xml: not an objective-level palint report" $PALINT $R --baseline "$tmp/area.xml" "$draft"
 check_error baseline-missing "^palint: $tmp/nope.xml: " $PALINT $R --baseline "$tmp/nope.xml" "$draft"

@@ -31,7 +31,8 @@ static const struct fx_rule rules[] = {
 	{ "AA2.1", "AA2.1.x", "Localisation", RULE_CONFLICT, SEVERITY_ERROR }
 };
 
-/* One hit to give doc(): a rule, where, and the sentence. */
+/* One hit to give doc(): a rule, where, and the sentence, a binding
+   statement (weight 1, coverage.h). */
 struct h {
 	const char	*rule;
 	size_t		 start;
@@ -46,9 +47,11 @@ doc(const struct ruleset *rs, const struct h *v, size_t n)
 	size_t i;
 
 	hits = xcalloc(n + 1, sizeof(*hits));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		fx_hit(&hits[i], rs, v[i].rule, v[i].start, v[i].line, 1,
 		    "m", v[i].sentence);
+		hits[i].modality = MODALITY_BINDING;
+	}
 	return coverage_compute(rs, "d.txt", "", 100, hits, n);
 }
 
@@ -126,8 +129,9 @@ test_lost(const struct ruleset *rs)
 	docresult_free(new);
 }
 
-/* A conflict appears: introduced, and the document is worse; removed the
-   other way round, and not worse. */
+/* A conflict appears: introduced, and the document is worse, though the
+   objective keeps its status and score (conflicts stand beside coverage);
+   removed the other way round, and not worse. */
 static void
 test_conflict(const struct ruleset *rs)
 {
@@ -152,6 +156,10 @@ test_conflict(const struct ruleset *rs)
 	CHECK_STR(dd->objectives[0].introduced[0]->id, "AA2.1.x");
 	CHECK_INT(dd->objectives[0].nremoved, 0);
 	CHECK_INT(dd->objectives[0].ngained, 1);
+	CHECK_INT(dd->objectives[0].before, STATUS_COVERED);
+	CHECK_INT(dd->objectives[0].after, STATUS_COVERED);
+	CHECK(dd->objectives[0].score_after == dd->objectives[0].score_before);
+	CHECK(dd->overall_after == dd->overall_before);
 	diff_document_free(dd);
 	dd = diff_documents("d.txt", new, old);
 	CHECK_INT(dd->worse, 0);

@@ -51,17 +51,22 @@ write_file(const char *text)
 		fatal("cannot write %s", path);
 }
 
-/* AA1.1 partial (one of two), AA1.2 absent, AA2.1 contradicted. */
+/* AA1.1 partial (one of two), AA1.2 absent, AA2.1 covered beside its
+   conflict; without flows, AA2.1 absent beside its conflict. */
 static struct docresult *
-document(const struct ruleset *rs, const char *name)
+document(const struct ruleset *rs, const char *name, int flows)
 {
 	struct hit *h;
+	size_t i;
 
-	h = xcalloc(3, sizeof(*h));
+	h = xcalloc(4, sizeof(*h));
 	fx_hit(&h[0], rs, "AA1.1.a", 0, 1, 1, "v", "Trusted vendors.");
 	fx_hit(&h[1], rs, "AA2.1.x", 20, 2, 1, "s", "Data stays here.");
 	fx_hit(&h[2], rs, "AA2.1.x", 40, 3, 1, "s", "Data stays there.");
-	return coverage_compute(rs, name, "", 100, h, 3);
+	fx_hit(&h[3], rs, "AA2.1.a", 60, 4, 1, "f", "Data flows freely.");
+	for (i = 0; i < 4; i++)
+		h[i].modality = MODALITY_BINDING;
+	return coverage_compute(rs, name, "", 100, h, flows ? 4 : 3);
 }
 
 static void
@@ -84,7 +89,8 @@ test_apply(const struct ruleset *rs)
 	if (warns.n == 1)
 		CHECK(strstr(warns.v[0], ":5: waiver for AA1.1 expired on "
 		    "2023-11-13") != NULL);
-	dr = document(rs, "x/drafts/a.txt");
+	dr = document(rs, "x/drafts/a.txt", 1);
+	CHECK_INT(dr->objectives[2].status, STATUS_COVERED);
 	CHECK_INT(dr->conflict_errors, 1);
 	before = dr->overall;
 	waivers_apply(ws, dr);
@@ -100,10 +106,15 @@ test_apply(const struct ruleset *rs)
 	/* AA1: (0.5 + 0) / 2 -> (0.5 + 1) / 2; overall over two areas. */
 	CHECK(waivers_score(dr) > before + 0.25 - 1e-9 &&
 	    waivers_score(dr) < before + 0.25 + 1e-9);
-	/* Another path: only the rule waiver with "*" applies. */
-	other = document(rs, "b.txt");
+	/* Another path: only the rule waiver with "*" applies.  AA2.1 is
+	   absent there: its conflict is waived, its gap is not, so the
+	   objective is not waived and earns nothing in waivers_score(). */
+	other = document(rs, "b.txt", 0);
 	waivers_apply(ws, other);
 	CHECK(other->objectives[1].waiver == NULL);
+	CHECK_INT(other->objectives[2].status, STATUS_ABSENT);
+	CHECK(other->objectives[2].waiver == NULL);
+	CHECK(other->hits[1].waiver != NULL && other->hits[2].waiver != NULL);
 	CHECK_INT(other->conflict_errors, 0);
 	CHECK(waivers_score(other) == other->overall);
 	waivers_unused(ws, &warns);
