@@ -42,6 +42,7 @@ struct batch {
 	const struct ruleset	*rs;
 	const struct prefilter	*pf;
 	const struct inputs	*in;
+	struct batch_review	*review;
 	struct slot		*slots;
 	size_t			 next;		/* next task to take */
 	size_t			 written;	/* tasks written */
@@ -125,7 +126,7 @@ totals_add(struct batch_totals *t, const struct options *o,
 		t->unjudged++;
 		return;
 	}
-	if (dr->overall * 100.0 < o->fail_under - 1e-9)
+	if (waivers_score(dr) * 100.0 < o->fail_under - 1e-9)
 		t->below++;
 	if (dr->conflict_errors > 0)
 		t->conflict_errors++;
@@ -170,6 +171,21 @@ batch_notice(const struct docresult *dr)
 				    dr->warnings[i]);
 }
 
+/* Mark what the baseline knows and what is waived, then recount the
+   conflicts that decide the exit status. */
+static void
+batch_review(struct batch *b, struct docresult *dr)
+{
+	struct batch_review *rv = b->review;
+
+	if (rv == NULL || !dr->ok || dr->no_verdict != NULL ||
+	    (rv->baseline == NULL && rv->waivers == NULL))
+		return;
+	baseline_apply(rv->baseline, dr);
+	waivers_apply(rv->waivers, dr);
+	dr->conflict_errors = waivers_conflict_errors(dr);
+}
+
 static void
 batch_write(struct batch *b, size_t i, struct report *rep,
     struct report *ev, struct batch_totals *t)
@@ -183,6 +199,7 @@ batch_write(struct batch *b, size_t i, struct report *rep,
 		/* The report has the error row; the terminal gets it too. */
 		if (!b->o->quiet)
 			batch_notice(s->r.v[j]);
+		batch_review(b, s->r.v[j]);
 		report_document(rep, s->r.v[j]);
 		if (ev != NULL)
 			report_document(ev, s->r.v[j]);
@@ -340,16 +357,20 @@ batch_commit(struct outfile *out, struct outfile *evout)
 int
 batch_run(const struct options *o, const struct ruleset *rs,
     const struct prefilter *pf, const struct inputs *in,
-    struct batch_totals *t)
+    struct batch_review *review, struct batch_totals *t)
 {
 	struct batch b;
 	struct outfile out, evout;
 	struct report_info ri = { rs, report_timestamp(), o->level, 0,
-	    options_csvflags(o), o->verbose };
+	    options_csvflags(o), o->verbose, 0, NULL };
 	struct report_info ei = { rs, ri.generated, LEVEL_OBJECTIVE, 1,
-	    ri.csvflags, 0 };
+	    ri.csvflags, 0, 0, NULL };
 	struct report *rep, *ev = NULL;
 	int rc, bad;
+
+	ri.waivers = ei.waivers = review != NULL && review->waivers != NULL;
+	ri.baseline = review != NULL && review->baseline != NULL ?
+	    o->baseline : NULL;
 
 	memset(t, 0, sizeof(*t));
 	memset(&evout, 0, sizeof(evout));
@@ -360,6 +381,7 @@ batch_run(const struct options *o, const struct ruleset *rs,
 	b.rs = rs;
 	b.pf = pf;
 	b.in = in;
+	b.review = review;
 	b.slots = xcalloc(in->n + 1, sizeof(*b.slots));
 	pthread_mutex_init(&b.mu, NULL);
 	pthread_cond_init(&b.cv, NULL);

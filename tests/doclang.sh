@@ -140,6 +140,36 @@ validate_report "$tmp/flags.xml"
 n=$("$XMLLINT" --xpath "count(//document[@flags='not-policy-text'])" "$tmp/flags.xml")
 [ "$n" = 1 ] || fail "xml: $n flagged documents, want 1"
 
+# --- diff: a draft without verdict on either side is not compared (no
+# score of zero, not worse), and every format and stderr say which side.
+old=$top_srcdir/fixtures/diff/old/strategy.md
+difftext() {
+	set +e
+	$PALINT diff "$@" >"$tmp/out.crlf" 2>"$tmp/err"
+	got=$?
+	set -e
+	tr -d '\r' <"$tmp/out.crlf" >"$tmp/out"
+	[ "$got" = 0 ] || { cat "$tmp/err" >&2; fail "diff: exit $got, want 0: $*"; }
+}
+difftext -f text "$old" "$fr"
+grep -qx "$fr: no verdict, not compared: new: $nofr" "$tmp/out" ||
+    { cat "$tmp/out" >&2; fail "diff text: no no-verdict line"; }
+grep -q "(worse)" "$tmp/out" && fail "diff text: worse"
+grep -q ", 1 without verdict$" "$tmp/out" || fail "diff text: total"
+grep -q "^palint: $fr: no verdict, not compared: new: $nofr$" "$tmp/err" ||
+    fail "diff: stderr silent"
+difftext -f text "$fr" "$old"
+grep -qx "$old: no verdict, not compared: old: $nofr" "$tmp/out" ||
+    fail "diff text: the old side without verdict"
+difftext -f csv "$old" "$fr"
+grep -qx "$fr,,no-verdict,,,,,,,new: $nofr" "$tmp/out" ||
+    { cat "$tmp/out" >&2; fail "diff csv: no no-verdict row"; }
+difftext -f xml "$old" "$fr"
+"$XMLLINT" --noout --relaxng "$top_srcdir/rules/palint-diff.rng" "$tmp/out" ||
+    fail "diff xml: does not validate"
+n=$("$XMLLINT" --xpath "count(//document[@change='no-verdict'][not(@overall-after)][not(@worse)][message])" "$tmp/out")
+[ "$n" = 1 ] || fail "diff xml: $n no-verdict documents, want 1"
+
 # --- The corpus: each document's language is the one its name says, and
 # no document is flagged (they are all policy, law or guidance).
 if [ -d "$corpus" ]; then
