@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -352,7 +351,7 @@ static void
 options_init(struct options *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->format = isatty(STDOUT_FILENO) ? FORMAT_TEXT : FORMAT_CSV;
+	o->format = FORMAT_TEXT;
 	o->level = LEVEL_OBJECTIVE;
 	o->progress = -1;
 	o->prefilter = 1;
