@@ -212,6 +212,9 @@ struct hit {
 	enum modality	 modality;
 	char		*match;		/* owned: the matched text */
 	char		*sentence;	/* owned: its sentence, spaces folded */
+	char		*section;	/* owned: the headings above it, as
+					   "2 Goals > 2.3 Cooperation"; NULL
+					   when the document has none */
 };
 
 enum status {

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
@@ -428,7 +429,7 @@ check_rule(struct loader *ld, const struct objective *o, const struct rule *r)
 	if ((first = ruleset_find_rule(ld->rs, r->id)) != NULL)
 		lerr(ld, r->line, "rule %s: already defined at %s:%d", r->id,
 		    first->file, first->line);
-	if (strncmp(r->id, o->id, len) != 0 || r->id[len] != '.' ||
+	if (strncasecmp(r->id, o->id, len) != 0 || r->id[len] != '.' ||
 	    r->id[len + 1] == '\0')
 		lerr(ld, r->line, "rule %s: id must start with its objective "
 		    "id \"%s.\"", r->id, o->id);
@@ -535,7 +536,7 @@ objective_find_in(struct area *a, const char *id)
 	size_t i;
 
 	for (i = 0; i < a->nobjectives; i++)
-		if (strcmp(a->objectives[i].id, id) == 0)
+		if (strcasecmp(a->objectives[i].id, id) == 0)
 			return &a->objectives[i];
 	return NULL;
 }
@@ -611,7 +612,7 @@ area_index(const struct ruleset *rs, const char *id)
 	size_t i;
 
 	for (i = 0; i < rs->nareas; i++)
-		if (strcmp(rs->areas[i].id, id) == 0)
+		if (strcasecmp(rs->areas[i].id, id) == 0)
 			break;
 	return i;
 }
@@ -1038,7 +1039,8 @@ ruleset_free(struct ruleset *rs)
 	free(rs);
 }
 
-/* The finders walk the tree, so they also work while it is being built. */
+/* The finders walk the tree, so they also work while it is being built.
+   Ids are compared without regard to ASCII case: "aa3.5" names AA3.5. */
 const struct rule *
 ruleset_find_rule(const struct ruleset *rs, const char *id)
 {
@@ -1049,7 +1051,7 @@ ruleset_find_rule(const struct ruleset *rs, const char *id)
 		for (j = 0; j < rs->areas[i].nobjectives; j++) {
 			o = &rs->areas[i].objectives[j];
 			for (k = 0; k < o->nrules; k++)
-				if (strcmp(o->rules[k].id, id) == 0)
+				if (strcasecmp(o->rules[k].id, id) == 0)
 					return &o->rules[k];
 		}
 	return NULL;
@@ -1062,7 +1064,7 @@ ruleset_find_objective(const struct ruleset *rs, const char *id)
 
 	for (i = 0; i < rs->nareas; i++)
 		for (j = 0; j < rs->areas[i].nobjectives; j++)
-			if (strcmp(rs->areas[i].objectives[j].id, id) == 0)
+			if (strcasecmp(rs->areas[i].objectives[j].id, id) == 0)
 				return &rs->areas[i].objectives[j];
 	return NULL;
 }
