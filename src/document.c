@@ -18,7 +18,24 @@
 #include "document.h"
 #include "fileio.h"
 #include "outfile.h"
+#include "section.h"
 #include "sniff.h"
+
+/* Each hit's heading path, when the document has headings. */
+static void
+add_sections(const struct doctext *doc, struct hit *hits, size_t nhits)
+{
+	struct section_paths *sp;
+	const char *path;
+	size_t i;
+
+	if ((sp = section_paths_new(doc)) == NULL)
+		return;
+	for (i = 0; i < nhits; i++)
+		if ((path = section_path_at(sp, hits[i].start)) != NULL)
+			hits[i].section = xstrdup(path);
+	section_paths_free(sp);
+}
 
 struct docresult *
 document_check_text(const struct ruleset *rs, struct scanner *sc,
@@ -35,6 +52,7 @@ document_check_text(const struct ruleset *rs, struct scanner *sc,
 		doctext_free(doc);
 		return dr;
 	}
+	add_sections(doc, hits, nhits);
 	dr = coverage_compute(rs, name, sha256, doc->words, hits, nhits);
 	dr->warnings = doc->warnings;
 	dr->nwarnings = doc->nwarnings;

@@ -42,7 +42,8 @@ static const char *const header_document[] = {
 };
 static const char *const header_evidence[] = {
 	"document", "rule", "objective", "area", "kind", "severity", "line",
-	"column", "page", "byte_offset", "match", "modality", "sentence"
+	"column", "page", "byte_offset", "match", "modality", "sentence",
+	"section"
 };
 
 static void
@@ -301,6 +302,7 @@ evidence_rows(struct report *r, const struct docresult *dr)
 		put(r, h->match);
 		put(r, modality_name(h->modality));
 		put(r, h->sentence);
+		put(r, h->section != NULL ? h->section : "");
 		rc = end_row(r);
 	}
 	return rc;

@@ -149,6 +149,8 @@ hit_element(struct xml_state *st, const struct hit *h, int evidence)
 		attr_u(st, "page", h->page);
 	attr_u(st, "offset", h->start);
 	attr(st, "modality", modality_name(h->modality));
+	if (evidence && h->section != NULL)
+		attr(st, "section", h->section);
 	text_element(st, "match", h->match);
 	text_element(st, "sentence", h->sentence);
 	end(st);

@@ -230,18 +230,18 @@ test_evidence(const struct ruleset *rs)
 {
 	static const char *const h0[] = { RF_PATH1, "P1.a", "P1", "P",
 	    "support", "warning", "1", "1", "3", "0", RF_MATCH1, "binding",
-	    "In" RF_MATCH1 "we meet." };
+	    "In" RF_MATCH1 "we meet.", "" };
 	static const char *const h1[] = { RF_PATH1, "AA1.1.x", "AA1.1", "AA1",
 	    "conflict", "error", "2", "5", "", "40", "data, \"localisation\"",
-	    "mention", RF_SENTENCE2 };
+	    "mention", RF_SENTENCE2, RF_SECTION2 };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_OBJECTIVE, 1, "document,rule,objective,"
 	    "area,kind,severity,line,column,page,byte_offset,match,modality,"
-	    "sentence\r\n", 1 + 4, 13, &t);
-	check_row(&t, 1, h0, 13);
-	check_row(&t, 2, h1, 13);
+	    "sentence,section\r\n", 1 + 4, 14, &t);
+	check_row(&t, 1, h0, 14);
+	check_row(&t, 2, h1, 14);
 	CHECK_STR(t.rows[3].f[10], "rights" FFFD);
 	CHECK_STR(t.rows[3].f[11], "hortatory");
 	table_free(&t);
