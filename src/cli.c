@@ -23,6 +23,7 @@
 static const char usage_text[] =
 "usage: palint [scan] [options] PATH...\n"
 "       palint rules list|check|test [-r RULES]... [FILE...]\n"
+"       palint rules export [-o FILE]\n"
 "       palint rules export --patterns [-r RULES]...\n"
 "       palint explain [-r RULES]... ID\n"
 "       palint extract FILE\n"
@@ -287,7 +288,7 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_NO_PROGRESS: o->progress = 0; return 0;
 	case OPT_NO_PREFILTER: o->prefilter = 0; return 0;
 	case OPT_CACHE_DIR: o->cache_dir = arg; return 0;
-	case OPT_PATTERNS: return 0;
+	case OPT_PATTERNS: o->patterns = 1; return 0;
 	case OPT_DOCUMENTS: o->documents = arg; return 0;
 	case OPT_CORPUS: o->corpus = arg; return 0;
 	case OPT_SPLIT: o->split = arg; return 0;

@@ -147,6 +147,20 @@ struct area {
 	int		 line;
 };
 
+/* A change a rule file made to rules defined before it: <disable ref>,
+   or replace="yes" on a rule or objective. */
+enum override_kind {
+	OVERRIDE_DISABLED,
+	OVERRIDE_REPLACED
+};
+
+struct override {
+	enum override_kind kind;
+	char		*id;		/* as first defined */
+	const char	*file;		/* borrowed from ruleset->files */
+	int		 line;
+};
+
 struct ruleset {
 	char		*id;
 	char		*title;
@@ -166,6 +180,10 @@ struct ruleset {
 	size_t		 nobjectives;
 	struct pattern	**patterns;	/* every pattern, incl. modality */
 	size_t		 npatterns;
+	int		 extends;	/* built-in rules loaded first, for a
+					   file with extends="builtin" */
+	struct override	*overrides;	/* in file order */
+	size_t		 noverrides;
 };
 
 /* A half-open byte range [start, end) of the document text. */

@@ -50,6 +50,7 @@ struct options {
 	int			 quiet;
 	int			 csv_raw;	/* --csv-raw: no neutralising */
 	struct extract_opts	 limits;
+	int			 patterns;	/* rules export --patterns */
 	/* eval */
 	const char		*documents;	/* --documents RATINGS.tsv */
 	const char		*corpus;	/* --corpus DIR */
