@@ -42,6 +42,8 @@ static const char help_text[] =
 "  -l, --level LEVEL        csv rows per objective, area or document\n"
 "  -e, --evidence FILE      also write every hit to FILE (.csv or .xml)\n"
 "      --fail-under PCT     exit 1 when a document scores below PCT\n"
+"      --sort KEY           documents by score (best first), name or path;\n"
+"                           default: the order they were found in\n"
 "  -j, --jobs N             worker threads (default: online CPUs)\n"
 "      --include GLOB       only read files matching GLOB inside folders\n"
 "      --exclude GLOB       skip files and folders matching GLOB\n"
@@ -90,7 +92,8 @@ enum {
 	OPT_DOCUMENTS,
 	OPT_CORPUS,
 	OPT_SPLIT,
-	OPT_CSV_RAW
+	OPT_CSV_RAW,
+	OPT_SORT
 };
 
 static const struct option long_options[] = {
@@ -121,6 +124,7 @@ static const struct option long_options[] = {
 	{ "corpus", required_argument, NULL, OPT_CORPUS },
 	{ "split", required_argument, NULL, OPT_SPLIT },
 	{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
+	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -215,6 +219,21 @@ parse_level(struct options *o, const char *s)
 }
 
 static int
+parse_sort(struct options *o, const char *s)
+{
+	if (strcmp(s, "score") == 0)
+		o->sort = SORT_SCORE;
+	else if (strcmp(s, "name") == 0)
+		o->sort = SORT_NAME;
+	else if (strcmp(s, "path") == 0)
+		o->sort = SORT_PATH;
+	else
+		return usage_error("unknown sort key '%s' (score, name or "
+		    "path)", s);
+	return 0;
+}
+
+static int
 parse_devices(struct options *o, const char *s)
 {
 	if (strcmp(s, "read") == 0)
@@ -293,6 +312,7 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_CORPUS: o->corpus = arg; return 0;
 	case OPT_SPLIT: o->split = arg; return 0;
 	case OPT_CSV_RAW: o->csv_raw = 1; return 0;
+	case OPT_SORT: return parse_sort(o, arg);
 	case 'q': o->quiet = 1; return 0;
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
 		fputs(help_text, stdout); *done = 1; return 0;

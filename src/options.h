@@ -23,6 +23,14 @@ enum command {
 	CMD_EXTRACT
 };
 
+/* --sort: the order of documents in a scan's reports. */
+enum sort_key {
+	SORT_INPUT,		/* as walked: the default */
+	SORT_SCORE,		/* overall score, best first */
+	SORT_NAME,		/* file name, then path */
+	SORT_PATH		/* path, byte order */
+};
+
 struct options {
 	enum command		 command;
 	const char		**rules;	/* --rules, in order */
@@ -51,6 +59,7 @@ struct options {
 	int			 csv_raw;	/* --csv-raw: no neutralising */
 	struct extract_opts	 limits;
 	int			 patterns;	/* rules export --patterns */
+	enum sort_key		 sort;		/* --sort */
 	/* eval */
 	const char		*documents;	/* --documents RATINGS.tsv */
 	const char		*corpus;	/* --corpus DIR */
