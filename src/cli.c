@@ -260,6 +260,18 @@ parse_percent(struct options *o, const char *s)
 	return 0;
 }
 
+/* "--name" of a long option by its value, for messages. */
+static const char *
+option_name(int c)
+{
+	size_t i;
+
+	for (i = 0; long_options[i].name != NULL; i++)
+		if (long_options[i].val == c)
+			return long_options[i].name;
+	return "?";
+}
+
 /* The options that set limits; -1 for a bad value. */
 static int
 parse_limit(struct options *o, int c, const char *s)
@@ -275,12 +287,15 @@ parse_limit(struct options *o, int c, const char *s)
 	case OPT_MAX_XML_DEPTH: rc = parse_unsigned(s, &l->max_xml_depth); break;
 	}
 	if (rc != 0)
-		return usage_error("bad limit value '%s'", s);
+		return usage_error("--%s wants a number, optionally with a K, M "
+		    "or G suffix, not '%s'", option_name(c), s);
 	return 0;
 }
 
+/* argv_opt: the word getopt was reading, for messages about it. */
 static int
-parse_option(struct options *o, int c, const char *arg, int *done)
+parse_option(struct options *o, int c, const char *arg, const char *argv_opt,
+    int *done)
 {
 	unsigned jobs;
 
@@ -317,7 +332,15 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
 		fputs(help_text, stdout); *done = 1; return 0;
 	case 'V': printf("palint %s\n", PACKAGE_VERSION); *done = 1; return 0;
-	case '?': return usage_error("invalid option");
+	case '?':
+		if (optopt != 0)
+			return usage_error("unknown option '-%c'", optopt);
+		return usage_error("unknown option '%s'", argv_opt);
+	case ':':
+		if (strncmp(argv_opt, "--", 2) == 0)
+			return usage_error("option '%s' wants a value",
+			    argv_opt);
+		return usage_error("option '-%c' wants a value", optopt);
 	default: return parse_limit(o, c, arg);
 	}
 }
@@ -364,7 +387,8 @@ parse_command(struct options *o, int argc, char **argv)
 	}
 	if (strcmp(argv[1], "rules") == 0)
 		return usage_error("'rules' wants list, check, test or "
-		    "export");
+		    "export%s%s%s", argc > 2 ? ", not '" : "",
+		    argc > 2 ? argv[2] : "", argc > 2 ? "'" : "");
 	return 0;
 }
 
@@ -389,9 +413,11 @@ options_parse(struct options *o, int argc, char **argv)
 	if ((skip = parse_command(o, argc, argv)) < 0)
 		return -1;
 	optind = 1 + skip;
-	while ((c = getopt_long(argc, argv, "r:f:o:l:e:j:T:D:qhV",
+	/* Our messages, not getopt's: ':' first reports a missing value. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":r:f:o:l:e:j:T:D:qhV",
 	    long_options, NULL)) != -1) {
-		if (parse_option(o, c, optarg, &done) != 0)
+		if (parse_option(o, c, optarg, argv[optind - 1], &done) != 0)
 			return -1;
 		if (done)
 			return 1;

@@ -234,7 +234,7 @@ add_unfired(struct strbuf *sb, struct strbuf *tmp, const struct objective *o,
 			continue;
 		if (n < GAP_TITLES) {
 			if (n > 0)
-				strbuf_adds(sb, ", ");
+				strbuf_adds(sb, "; ");
 			strbuf_adds(sb,
 			    report_clean_line(tmp, o->rules[i].title));
 		}

@@ -26,18 +26,18 @@ static const char expected_text[] =
     RF_PATH1 ": gap: P1 Principle one " DASH " partial (1 of 2 rules); "
 	"also: P1 b\n"
     RF_PATH1 ": gap: AA1.2 Many \"rules\", one objective " DASH " absent; "
-	"would be satisfied by: R1, R2, R3 and 1 more\n"
+	"would be satisfied by: R1; R2; R3 and 1 more\n"
     "missing.pdf: error: " RF_ERROR "\n"
     "ctl" FFFD "name.txt: overall 0.0% (AA1 0.0%, AA2 0.0%; "
 	"principles 0.0%), 0 conflicts, 4 gaps, 0 words\n"
     "ctl" FFFD "name.txt: gap: P1 Principle one " DASH " absent; "
-	"would be satisfied by: P1 a, P1 b\n"
+	"would be satisfied by: P1 a; P1 b\n"
     "ctl" FFFD "name.txt: gap: AA1.1 Free flow of data " DASH " absent; "
 	"would be satisfied by: Data flows\n"
     "ctl" FFFD "name.txt: gap: AA1.2 Many \"rules\", one objective " DASH
-	" absent; would be satisfied by: R1, R2, R3 and 1 more\n"
+	" absent; would be satisfied by: R1; R2; R3 and 1 more\n"
     "ctl" FFFD "name.txt: gap: AA2.1 Rights online " DASH " absent; "
-	"would be satisfied by: Rights a, Rights b\n"
+	"would be satisfied by: Rights a; Rights b\n"
     "total: 3 documents, 1 error, mean overall 25.0%\n";
 
 static void
