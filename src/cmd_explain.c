@@ -23,10 +23,12 @@
 #include "rules.h"
 #include "safetext.h"
 #include "scan.h"
+#include "utf8.h"
 #include "util.h"
 
-/* Patterns named for a rule that did not fire. */
+/* Patterns named for a rule that did not fire, and their longest. */
 #define UNFIRED_PATTERNS	3
+#define PATTERN_BRIEF		60
 /* Guillemets around the match in a quoted sentence. */
 #define MARK_OPEN	"\xc2\xab"
 #define MARK_CLOSE	"\xc2\xbb"
@@ -179,6 +181,20 @@ print_rule_head(const struct rule *r)
 	    "  [conflict]" : "");
 }
 
+/* A pattern in quotes, cut short when long (regexes can run to hundreds
+   of bytes). */
+static void
+print_brief(const char *sep, const char *source)
+{
+	size_t n = strlen(source);
+
+	if (n <= PATTERN_BRIEF)
+		printf("%s\"%s\"", sep, source);
+	else
+		printf("%s\"%.*s...\"", sep,
+		    (int)utf8_floor(source, PATTERN_BRIEF), source);
+}
+
 /* What a rule that did not fire looks for, in a few of its patterns. */
 static void
 print_unfired(const struct rule *r)
@@ -195,7 +211,7 @@ print_unfired(const struct rule *r)
 	if (pl == &r->groups[0].pats && r->ngroups > 0 && r->pats.n == 0)
 		printf("all in one %s of ", scope_name(r->groups[0].scope));
 	for (i = 0; i < pl->n && i < UNFIRED_PATTERNS; i++)
-		printf("%s\"%s\"", i > 0 ? ", " : "", pl->v[i].source);
+		print_brief(i > 0 ? ", " : "", pl->v[i].source);
 	if (total > i)
 		printf(" and %zu more", total - i);
 	printf("\n");

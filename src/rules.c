@@ -479,8 +479,8 @@ rule_index(const struct objective *o, const char *id)
 	return k;
 }
 
-/* replace="yes": the rule of that id in o gives way to r, in its place;
-   -1 when there is none to replace (reported). */
+/* replace="yes": the rule of that id in o gives way to r, in its place
+   and under the same id; -1 when there is none to replace (reported). */
 static int
 rule_replace(struct loader *ld, struct objective *o, struct rule *r)
 {
@@ -492,6 +492,9 @@ rule_replace(struct loader *ld, struct objective *o, struct rule *r)
 		return -1;
 	}
 	override_add(ld, OVERRIDE_REPLACED, o->rules[k].id, r->line);
+	/* The id keeps the spelling of its first definition. */
+	free(r->id);
+	r->id = xstrdup(o->rules[k].id);
 	rule_free(&o->rules[k]);
 	o->rules[k] = *r;
 	return 0;
