@@ -28,7 +28,8 @@ static const char usage_text[] =
 "       palint explain [-r RULES]... ID [DOCUMENT]\n"
 "       palint extract FILE\n"
 "       palint merge [-o FILE] [--csv-raw] REPORT...\n"
-"       palint eval [-r RULES]... [-f text|csv] [--split NAME] LABELS.tsv\n"
+"       palint eval [-r RULES]... [-f text|csv] [--split NAME]\n"
+"                   [--all-errors] LABELS.tsv\n"
 "       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n";
 
 static const char help_text[] =
@@ -94,6 +95,7 @@ enum {
 	OPT_DOCUMENTS,
 	OPT_CORPUS,
 	OPT_SPLIT,
+	OPT_ALL_ERRORS,
 	OPT_CSV_RAW,
 	OPT_SORT
 };
@@ -125,6 +127,7 @@ static const struct option long_options[] = {
 	{ "documents", required_argument, NULL, OPT_DOCUMENTS },
 	{ "corpus", required_argument, NULL, OPT_CORPUS },
 	{ "split", required_argument, NULL, OPT_SPLIT },
+	{ "all-errors", no_argument, NULL, OPT_ALL_ERRORS },
 	{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -328,6 +331,7 @@ parse_option(struct options *o, int c, const char *arg, const char *argv_opt,
 	case OPT_DOCUMENTS: o->documents = arg; return 0;
 	case OPT_CORPUS: o->corpus = arg; return 0;
 	case OPT_SPLIT: o->split = arg; return 0;
+	case OPT_ALL_ERRORS: o->all_errors = 1; return 0;
 	case OPT_CSV_RAW: o->csv_raw = 1; return 0;
 	case OPT_SORT: return parse_sort(o, arg);
 	case 'q': o->quiet = 1; return 0;
