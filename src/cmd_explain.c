@@ -195,7 +195,8 @@ print_brief(const char *sep, const char *source)
 		    (int)utf8_floor(source, PATTERN_BRIEF), source);
 }
 
-/* What a rule that did not fire looks for, in a few of its patterns. */
+/* What a rule that did not fire looks for, in a few of its patterns: its
+   own, or those of its first <all> group when it has none. */
 static void
 print_unfired(const struct rule *r)
 {
@@ -204,12 +205,12 @@ print_unfired(const struct rule *r)
 
 	for (i = 0; i < r->ngroups; i++)
 		total += r->groups[i].pats.n;
-	if (pl->n == 0 && r->ngroups > 0)
-		pl = &r->groups[0].pats;
 	printf("  %s  %s%s\n    looks for ", r->id, r->title,
 	    r->kind == RULE_CONFLICT ? "  [conflict]" : "");
-	if (pl == &r->groups[0].pats && r->ngroups > 0 && r->pats.n == 0)
+	if (r->pats.n == 0 && r->ngroups > 0) {
+		pl = &r->groups[0].pats;
 		printf("all in one %s of ", scope_name(r->groups[0].scope));
+	}
 	for (i = 0; i < pl->n && i < UNFIRED_PATTERNS; i++)
 		print_brief(i > 0 ? ", " : "", pl->v[i].source);
 	if (total > i)
@@ -292,7 +293,7 @@ explain_document(const struct options *o, const struct ruleset *rs,
 	memset(&in, 0, sizeof(in));
 	in.path = xstrdup(path);
 	in.is_stdin = strcmp(path, "-") == 0;
-	in.read_any = 1;
+	in.read_any = o->read_devices;
 	pf = ruleload_prefilter(o, rs);
 	sc = scanner_new(rs, pf);
 	document_run(rs, sc, &in, &o->limits, &res);

@@ -101,6 +101,30 @@ sed 's/ replace="yes"//' "$tmp/change.xml" >"$tmp/bad3.xml"
 check_error "duplicate" "^$tmp/bad3.xml:6: rule p1.human-rights: already defined at .*rules.xml:[0-9]+ \(replace=\"yes\" replaces it\)$" \
 	$PALINT rules check --rules "$g/rules.xml" "$tmp/bad3.xml"
 
+# An objective replaced whole (title, min-rules, rules), an area disabled.
+cat >"$tmp/obj.xml" <<'EOT'
+<?xml version="1.0" encoding="UTF-8"?>
+<ruleset id="local" version="1" title="Local changes">
+  <disable ref="aa3"/>
+  <area id="AA1" kind="action-area">
+    <objective id="aa1.1" title="Open networks" min-rules="1" replace="yes">
+      <rule id="AA1.1.open-only" title="Open RAN only">
+        <description>Open RAN.</description>
+        <term>open ran</term>
+        <example hit="yes">We will pilot Open RAN.</example>
+        <example hit="no">The ran was open to all runners.</example>
+      </rule>
+    </objective>
+  </area>
+</ruleset>
+EOT
+$PALINT rules list -r "$g/rules.xml" -r "$tmp/obj.xml" >"$tmp/obj.list"
+grep -q '^  AA1.1  Open networks (1 support, 0 conflict, min-rules 1)$' "$tmp/obj.list" ||
+	fail "objective replaced: $(cat "$tmp/obj.list")"
+grep -q '^AA3 ' "$tmp/obj.list" && fail "area AA3 not disabled"
+grep -q "^override: disabled AA3 ($tmp/obj.xml:3)$" "$tmp/obj.list" || fail "area disabled: not listed"
+grep -q "^override: replaced AA1.1 ($tmp/obj.xml:5)$" "$tmp/obj.list" || fail "objective replaced: not listed"
+
 # extends="builtin": the built-in rules, then this file's changes.
 cat >"$tmp/ext.xml" <<'EOT'
 <?xml version="1.0" encoding="UTF-8"?>
