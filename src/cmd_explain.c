@@ -291,8 +291,9 @@ explain_document(const struct options *o, const struct ruleset *rs,
 
 	memset(&res, 0, sizeof(res));
 	memset(&in, 0, sizeof(in));
-	in.path = xstrdup(path);
 	in.is_stdin = strcmp(path, "-") == 0;
+	in.path = xstrdup(in.is_stdin && o->stdin_name != NULL ?
+	    o->stdin_name : path);
 	in.read_any = o->read_devices;
 	pf = ruleload_prefilter(o, rs);
 	sc = scanner_new(rs, pf);

@@ -45,6 +45,10 @@ printf 'We will buy from trusted vendors\033]0;pwned\007 now.\n' >"$tmp/esc.txt"
 $PALINT explain $rules AA1.1 "$tmp/esc.txt" >"$tmp/esc.out"
 grep -q "$(printf '\033')" "$tmp/esc.out" && fail "explain: escape reached the output"
 grep -q '«trusted vendors»' "$tmp/esc.out" || fail "explain: hostile document"
+# Standard input, named with --stdin-name.
+$PALINT explain $rules --stdin-name draft.md AA1.1 - <"$doc" >"$tmp/stdin.out"
+head -1 "$tmp/stdin.out" | grep -q '^draft.md$' || fail "explain on stdin: $(head -1 "$tmp/stdin.out")"
+grep -q '«open radio access network»' "$tmp/stdin.out" || fail "explain on stdin: no hit"
 # An archive: one block per member.
 mkdir "$tmp/two"
 cp "$doc" "$tmp/two/a.md"
