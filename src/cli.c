@@ -70,6 +70,7 @@ static const char help_text[] =
 "      --corpus DIR         (eval) folder holding the rated documents\n"
 "      --split NAME         (eval) only the labelled rows whose split is NAME\n"
 "  -q, --quiet              no notices on stderr\n"
+"  -v, --verbose            text report: every hit under its objective\n"
 "  -h, --help               show this help\n"
 "  -V, --version            show the version\n"
 "\n"
@@ -131,6 +132,7 @@ static const struct option long_options[] = {
 	{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -335,6 +337,7 @@ parse_option(struct options *o, int c, const char *arg, const char *argv_opt,
 	case OPT_CSV_RAW: o->csv_raw = 1; return 0;
 	case OPT_SORT: return parse_sort(o, arg);
 	case 'q': o->quiet = 1; return 0;
+	case 'v': o->verbose = 1; return 0;
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
 		fputs(help_text, stdout); *done = 1; return 0;
 	case 'V': printf("palint %s\n", PACKAGE_VERSION); *done = 1; return 0;
@@ -421,7 +424,7 @@ options_parse(struct options *o, int argc, char **argv)
 	optind = 1 + skip;
 	/* Our messages, not getopt's: ':' first reports a missing value. */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":r:f:o:l:e:j:T:D:qhV",
+	while ((c = getopt_long(argc, argv, ":r:f:o:l:e:j:T:D:qvhV",
 	    long_options, NULL)) != -1) {
 		if (parse_option(o, c, optarg, argv[optind - 1], &done) != 0)
 			return -1;

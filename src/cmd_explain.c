@@ -14,11 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "commands.h"
 #include "coverage.h"
 #include "document.h"
 #include "prefilter.h"
+#include "report.h"
 #include "ruleload.h"
 #include "rules.h"
 #include "safetext.h"
@@ -36,12 +38,19 @@
 static void
 explain_patterns(const char *indent, const struct patlist *pl)
 {
+	const struct pattern *p;
 	size_t i;
 
-	for (i = 0; i < pl->n; i++)
-		printf("%s%s %s%s\n", indent, pl->v[i].is_term ? "term " :
-		    "regex", pl->v[i].source, pl->v[i].case_sensitive ?
-		    "  (case-sensitive)" : "");
+	for (i = 0; i < pl->n; i++) {
+		p = &pl->v[i];
+		if (p->is_concept)
+			printf("%sconcept %s (vocabulary)\n", indent,
+			    p->source);
+		else
+			printf("%s%s %s%s\n", indent, p->is_term ? "term " :
+			    "regex", p->source, p->case_sensitive ?
+			    "  (case-sensitive)" : "");
+	}
 }
 
 static void
@@ -57,7 +66,11 @@ explain_rule(const struct rule *r)
 	printf("  looks for any of:\n");
 	explain_patterns("    ", &r->pats);
 	for (i = 0; i < r->ngroups; i++) {
-		printf("    all in one %s:\n", scope_name(r->groups[i].scope));
+		printf("    %s in one %s", r->groups[i].near ? "near, any order,"
+		    : "all", scope_name(r->groups[i].scope));
+		if (r->groups[i].within > 0)
+			printf(", within %u words", r->groups[i].within);
+		printf(":\n");
 		explain_patterns("      ", &r->groups[i].pats);
 	}
 	for (i = 0; i < r->nunless; i++) {
@@ -70,8 +83,8 @@ explain_rule(const struct rule *r)
 		    "no hit", r->examples[i].text);
 }
 
-/* The same threshold as coverage.c: min-rules, or every support rule
-   when there are fewer. */
+/* The same need as coverage.c: min-rules, or every support rule when
+   there are fewer; each rule adds at most 1, by its best hit. */
 static size_t
 needed_rules(const struct objective *ob)
 {
@@ -86,9 +99,11 @@ explain_objective(const struct objective *ob)
 	size_t i, need = needed_rules(ob);
 
 	printf("%s  %s%s\n  area %s: %s\n  covered when %zu support rule%s "
-	    "fire\n", ob->id, ob->title, ob->working_title ?
-	    "  (descriptive working title)" : "", ob->area->id,
-	    ob->area->title, need, need == 1 ? "" : "s");
+	    "fire%s in binding statements, or their evidence adds up to %zu "
+	    "(palint(1), COVERAGE MODEL)\n", ob->id, ob->title,
+	    ob->working_title ? "  (descriptive working title)" : "",
+	    ob->area->id, ob->area->title, need, need == 1 ? "" : "s",
+	    need == 1 ? "s" : "", need);
 	if (ob->description != NULL)
 		printf("  %s\n", ob->description);
 	for (i = 0; i < ob->nrules; i++)
@@ -225,9 +240,12 @@ print_objective_verdict(const struct docresult *dr,
 {
 	const struct objective_result *or = &dr->objectives[ob->index];
 
-	printf("%s  %s\n  %s: %u of %zu support rules fired (%zu needed), "
-	    "%u conflict rule%s, %u hit%s\n", ob->id, ob->title,
-	    status_name(or->status), or->rules_fired,
+	char pct[16];
+
+	report_percent(or->score, pct);
+	printf("%s  %s\n  %s (score %s%%): %u of %zu support rules fired "
+	    "(%zu needed), %u conflict rule%s, %u hit%s\n", ob->id, ob->title,
+	    status_name(or->status), pct, or->rules_fired,
 	    ruleload_count(ob, RULE_SUPPORT), needed_rules(ob),
 	    or->conflicts_fired, or->conflicts_fired == 1 ? "" : "s",
 	    or->hits, or->hits == 1 ? "" : "s");
@@ -319,6 +337,26 @@ explain_document(const struct options *o, const struct ruleset *rs,
 	return rc;
 }
 
+/* A vocabulary: its parts, and how many concepts refer to it. */
+static int
+explain_vocabulary(const struct ruleset *rs, const char *id)
+{
+	const struct vocabulary *v;
+	size_t i;
+
+	for (i = 0; i < rs->nvocabularies; i++) {
+		v = &rs->vocabularies[i];
+		if (strcasecmp(v->id, id) != 0)
+			continue;
+		printf("%s  vocabulary (%s:%d), used by %u concept%s\n"
+		    "  matches any of:\n", v->id, v->file, v->line, v->uses,
+		    v->uses == 1 ? "" : "s");
+		explain_patterns("    ", &v->pats);
+		return 1;
+	}
+	return 0;
+}
+
 int
 cmd_explain(const struct options *o)
 {
@@ -362,8 +400,8 @@ cmd_explain(const struct options *o)
 		for (i = 0; i < a->nobjectives; i++)
 			printf("  %-6s %s\n", a->objectives[i].id,
 			    a->objectives[i].title);
-	} else {
-		log_warnx("%s: no such rule, objective or area",
+	} else if (!explain_vocabulary(rs, o->args[0])) {
+		log_warnx("%s: no such rule, objective, area or vocabulary",
 		    o->args[0]);
 		ruleset_free(rs);
 		return EXIT_TROUBLE;

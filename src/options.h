@@ -57,6 +57,7 @@ struct options {
 	const char		*cache_dir;	/* NULL default, "" none */
 	int			 quiet;
 	int			 csv_raw;	/* --csv-raw: no neutralising */
+	int			 verbose;	/* -v: all evidence in text */
 	struct extract_opts	 limits;
 	int			 patterns;	/* rules export --patterns */
 	enum sort_key		 sort;		/* --sort */

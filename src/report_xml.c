@@ -19,6 +19,7 @@
 #include "report.h"
 #include "report_int.h"
 #include "rules.h"
+#include "sentkind.h"
 #include "util.h"
 
 struct xml_state {
@@ -88,6 +89,15 @@ attr_percent(struct xml_state *st, const char *name, double v)
 	char buf[16];
 
 	report_percent(v, buf);
+	attr(st, name, buf);
+}
+
+static void
+attr_evidence(struct xml_state *st, const char *name, double v)
+{
+	char buf[32];
+
+	report_evidence(v, buf);
 	attr(st, name, buf);
 }
 
@@ -167,6 +177,8 @@ hit_element(struct xml_state *st, const struct hit *h, int evidence)
 		attr_u(st, "page", h->page);
 	attr_u(st, "offset", h->start);
 	attr(st, "modality", modality_name(h->modality));
+	attr(st, "sentence-kind", sentkind_name(h->kind));
+	attr_evidence(st, "weight", coverage_hit_weight(h));
 	if (evidence && h->section != NULL)
 		attr(st, "section", h->section);
 	text_element(st, "match", h->match);
@@ -192,6 +204,10 @@ objective_element(struct xml_state *st, const struct docresult *dr,
 	attr_u(st, "hits", or->hits);
 	if (or->first_line > 0)
 		attr_u(st, "first-line", or->first_line);
+	attr_evidence(st, "evidence", or->evidence);
+	attr_u(st, "conflicts", or->conflicts_fired);
+	if (or->conflict > 0)
+		attr(st, "conflict", conflict_name(or));
 	/* Hits are in text order; those of this objective keep it. */
 	for (i = 0; i < dr->nhits; i++)
 		if (dr->hits[i].rule->objective == o)
