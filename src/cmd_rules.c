@@ -89,15 +89,16 @@ cmd_rules_list(const struct options *o)
 			    ruleload_count(ob, RULE_CONFLICT), ob->min_rules);
 		}
 	}
-	for (i = 0; i < rs->nvocabularies; i++)
-		printf("%s%s%s", i == 0 ? "vocabularies: " : ", ",
-		    rs->vocabularies[i].id, i + 1 == rs->nvocabularies ?
-		    "\n" : "");
+	/* The legend, then the vocabularies on the last line. */
 	printf("\nmin-rules: distinct support rules that must fire for an "
 	    "objective to be covered\n(all of them when it has fewer)\n");
 	if (working)
 		printf("\xe2\x80\xa0 working title: a descriptive title, not "
 		    "one the Strategy gives\n");
+	for (i = 0; i < rs->nvocabularies; i++)
+		printf("%s%s%s", i == 0 ? "vocabularies: " : ", ",
+		    rs->vocabularies[i].id, i + 1 == rs->nvocabularies ?
+		    "\n" : "");
 	ruleset_free(rs);
 	return EXIT_OK;
 }
