@@ -94,6 +94,9 @@ struct pattern {
 	int		 is_concept;	/* source is a vocabulary id; regex
 					   and prefilter are the vocabulary's,
 					   filled once every file is loaded */
+	int		 shared_code;	/* matcher borrowed from the first
+					   concept with the same regex, which
+					   owns it */
 };
 
 struct patlist {
@@ -277,6 +280,24 @@ struct doctext {
 	size_t		 words;
 };
 
+/*
+ * A finding reviewed and accepted: one row of a --waivers file, kept by
+ * waivers.c.  Results point at the waiver that applies to them; the waiver
+ * list must outlive them.
+ */
+struct waiver {
+	char		*id;		/* objective or rule id, as in the
+					   ruleset */
+	char		*glob;		/* fnmatch(3) over the reported path */
+	char		*justification;
+	char		*reviewer;
+	char		 expires[11];	/* YYYY-MM-DD, or "" for never */
+	const char	*file;		/* the waivers file */
+	unsigned	 line;
+	int		 is_rule;	/* id names a rule, not an objective */
+	size_t		 used;		/* findings it waived so far */
+};
+
 /* One unexcepted match of a rule: the evidence behind a verdict. */
 struct hit {
 	const struct rule *rule;	/* borrowed from the ruleset */
@@ -292,6 +313,8 @@ struct hit {
 	char		*section;	/* owned: the headings above it, as
 					   "2 Goals > 2.3 Cooperation"; NULL
 					   when the document has none */
+	const struct waiver *waiver;	/* NULL, or the waiver of this hit */
+	int		 known;		/* --baseline: already reported */
 };
 
 /* Coverage by the support evidence; conflicts are reported beside it. */
@@ -314,6 +337,10 @@ struct objective_result {
 	unsigned	 needed;	/* min(min_rules, rules_total) */
 	int		 conflict;	/* 0 none, else 1 + the worst severity
 					   of the conflict rules that fired */
+	const struct waiver *waiver;	/* NULL, or the waiver of its gap
+					   or conflict */
+	int		 known;		/* --baseline: its gap or conflict
+					   was reported, no worse */
 };
 
 struct area_result {
@@ -345,7 +372,8 @@ struct docresult {
 	double		 principles;	/* mean of principle-area scores */
 	unsigned	 conflicts;	/* objectives with a conflict */
 	unsigned	 gaps;		/* objectives absent or partial */
-	int		 conflict_errors; /* error-level conflict rules fired */
+	int		 conflict_errors; /* error-level conflict rules fired,
+					   waived and known ones not counted */
 };
 
 #endif
