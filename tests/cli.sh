@@ -187,5 +187,7 @@ check_error "unknown option" "^palint: unknown option '--frobnicate'$" $PALINT -
 check_error "missing value" "^palint: option '-j' wants a value$" $PALINT "$doc" -j
 check_error "bad limit" "^palint: --max-file-size wants a number, optionally with a K, M or G suffix, not 'big'$" \
 	$PALINT --max-file-size=big "$doc"
+check_error "diff option" "^palint: option '--waivers' wants a value$" $PALINT diff "$doc" "$doc" --waivers
+check_error "diff unknown" "^palint: unknown option '--frobnicate'$" $PALINT diff --frobnicate "$doc" "$doc"
 check_error "rules word" "^palint: 'rules' wants list, check, test or export, not 'lst'$" $PALINT rules lst
 exit 0

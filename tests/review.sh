@@ -38,6 +38,12 @@ expect_status 0 $PALINT $R -f text --waivers "$tmp/bom.csv" "$draft" >"$tmp/out"
 grep -q "^$draft:17:40: waived conflict: " "$tmp/out" || fail "bom: not read"
 grep -q "^$draft: AA2.1 .* — absent .*[0-9]$" "$tmp/out" || fail "bom: the AA2.1 gap waived with its conflict rule"
 
+# Ids are found without regard to case, as by explain and -r overrides;
+# the report spells them as the rules do.
+printf 'id,document,justification,reviewer,expires\naa2.1.LOCALISATION,*,Clause,J. Doe,\n' >"$tmp/case.csv"
+expect_status 0 $PALINT $R --waivers "$tmp/case.csv" "$draft" >"$tmp/out" 2>"$tmp/err"
+grep -q "^$draft:17:40: waived conflict: AA2.1 Data localisation mandate \[AA2.1.localisation\]$" "$tmp/out" || fail "case: id not found"
+
 # --fail-under: each waived gap counts as covered.  valid.csv waives the
 # AA1.3 gap (absent, one of two objectives of one of three action areas:
 # 16.7 points) and, by its objective, AA2.1, whose gap stands beside its
