@@ -47,6 +47,7 @@ struct batch {
 	size_t			 next;		/* next task to take */
 	size_t			 written;	/* tasks written */
 	size_t			 window;
+	struct docresults	 held;		/* --sort: written at the end */
 	int			 stop;
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
@@ -94,20 +95,28 @@ struct progress {
 	double		 start;
 	double		 last;
 	size_t		 bytes;
+	size_t		 documents;	/* written so far */
 };
 
+/*
+ * Documents, not inputs: an archive counts as its members once read, and
+ * an input not read yet as one document.  The time left is estimated per
+ * input, the unit the workers take.
+ */
 static void
-progress_show(struct progress *p, size_t done, size_t total, int final)
+progress_show(struct progress *p, size_t inputs_done, size_t inputs,
+    int final)
 {
 	double t = now_seconds(), el = t - p->start, mbs, eta;
+	size_t total = p->documents + (inputs - inputs_done);
 
 	if (!p->on || (!final && t - p->last < 0.1))
 		return;
 	p->last = t;
 	mbs = el > 0 ? p->bytes / 1e6 / el : 0;
-	eta = done > 0 ? el / done * (total - done) : 0;
-	fprintf(stderr, "\r%zu/%zu documents, %.1f MB/s, ETA %d:%02d ", done,
-	    total, mbs, (int)eta / 60, (int)eta % 60);
+	eta = inputs_done > 0 ? el / inputs_done * (inputs - inputs_done) : 0;
+	fprintf(stderr, "\r%zu/%zu documents, %.1f MB/s, ETA %d:%02d ",
+	    p->documents, total, mbs, (int)eta / 60, (int)eta % 60);
 	if (final)
 		fputc('\n', stderr);
 	fflush(stderr);
@@ -200,11 +209,19 @@ batch_write(struct batch *b, size_t i, struct report *rep,
 		if (!b->o->quiet)
 			batch_notice(s->r.v[j]);
 		batch_review(b, s->r.v[j]);
+		totals_add(t, b->o, s->r.v[j]);
+		if (b->o->sort != SORT_INPUT) {
+			GROW(b->held.v, b->held.cap, b->held.n + 1);
+			b->held.v[b->held.n++] = s->r.v[j];
+			continue;
+		}
 		report_document(rep, s->r.v[j]);
 		if (ev != NULL)
 			report_document(ev, s->r.v[j]);
-		totals_add(t, b->o, s->r.v[j]);
 	}
+	/* Held results are the held list's now. */
+	if (b->o->sort != SORT_INPUT)
+		s->r.n = 0;
 	docresults_free(&s->r);
 	pthread_mutex_lock(&b->mu);
 	b->written = i + 1;
@@ -226,12 +243,59 @@ batch_jobs(const struct options *o, size_t ntasks)
 	return n > 256 ? 256 : (unsigned)n;
 }
 
+/* The part of a path after its last '/' or archive '!'. */
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/'), *b = strrchr(path, '!');
+
+	if (b != NULL && (s == NULL || b > s))
+		s = b;
+	return s != NULL ? s + 1 : path;
+}
+
+/* By the --sort key in *arg; documents that could not be read have no
+   score and come last by score.  Ties go by path. */
+static int
+cmp_results(const void *pa, const void *pb, void *arg)
+{
+	const struct docresult *a = *(struct docresult *const *)pa;
+	const struct docresult *b = *(struct docresult *const *)pb;
+	enum sort_key key = *(const enum sort_key *)arg;
+	int c = 0;
+
+	if (key == SORT_SCORE && a->ok != b->ok)
+		return a->ok ? -1 : 1;
+	if (key == SORT_SCORE && a->ok && a->overall != b->overall)
+		return a->overall > b->overall ? -1 : 1;
+	if (key == SORT_NAME)
+		c = strcmp(base_name(a->path), base_name(b->path));
+	return c != 0 ? c : strcmp(a->path, b->path);
+}
+
+/* --sort: the held results ranked, then written. */
+static void
+batch_write_held(struct batch *b, struct report *rep, struct report *ev)
+{
+	enum sort_key key = b->o->sort;
+	size_t i;
+
+	if (b->held.n > 1)
+		qsort_r(b->held.v, b->held.n, sizeof(*b->held.v), cmp_results,
+		    &key);
+	for (i = 0; i < b->held.n; i++) {
+		report_document(rep, b->held.v[i]);
+		if (ev != NULL)
+			report_document(ev, b->held.v[i]);
+	}
+}
+
 /* Write every task's results in order; -1 when interrupted. */
 static int
 batch_loop(struct batch *b, struct report *rep, struct report *ev,
     struct batch_totals *t)
 {
-	struct progress pg = { 0, 0, 0, 0 };
+	struct progress pg = { 0, 0, 0, 0, 0 };
 	size_t i;
 
 	pg.on = b->o->progress > 0 ||
@@ -241,9 +305,11 @@ batch_loop(struct batch *b, struct report *rep, struct report *ev,
 		if (batch_wait(b, i) != 0)
 			return -1;
 		pg.bytes += b->slots[i].r.bytes;
+		pg.documents += b->slots[i].r.n;
 		batch_write(b, i, rep, ev, t);
 		progress_show(&pg, i + 1, b->in->n, i + 1 == b->in->n);
 	}
+	batch_write_held(b, rep, ev);
 	return 0;
 }
 
@@ -303,6 +369,7 @@ batch_free_slots(struct batch *b)
 	for (i = 0; i < b->in->n; i++)
 		docresults_free(&b->slots[i].r);
 	free(b->slots);
+	docresults_free(&b->held);
 }
 
 /* The evidence report's format follows its file name. */

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -25,8 +24,9 @@
 static const char usage_text[] =
 "usage: palint [scan] [options] PATH...\n"
 "       palint rules list|check|test [-r RULES]... [FILE...]\n"
+"       palint rules export [-o FILE]\n"
 "       palint rules export --patterns [-r RULES]...\n"
-"       palint explain [-r RULES]... ID\n"
+"       palint explain [-r RULES]... ID [DOCUMENT]\n"
 "       palint extract FILE\n"
 "       palint merge [-o FILE] [--csv-raw] REPORT...\n"
 "       palint eval [-r RULES]... [-f text|csv] [--split NAME]\n"
@@ -41,6 +41,7 @@ static const char help_text[] =
 "\n"
 "Options:\n"
 "  -r, --rules FILE|DIR     rule files to use instead of the built-in set\n"
+"                           (or with it: extends=\"builtin\", see palint(1))\n"
 "  -f, --format FMT         report format: text, csv or xml\n"
 "  -o, --output FILE        write the report to FILE (atomically)\n"
 "  -l, --level LEVEL        csv rows per objective, area or document\n"
@@ -49,6 +50,8 @@ static const char help_text[] =
 "                           has no verdict (language not the rules')\n"
 "      --language CODE      the documents are in CODE (ISO 639-1, e.g. en):\n"
 "                           no detection\n"
+"      --sort KEY           documents by score (best first), name or path;\n"
+"                           default: the order they were found in\n"
 "      --waivers FILE       reviewed findings (CSV) reported as waived\n"
 "      --baseline REPORT    only findings new since an earlier report\n"
 "  -j, --jobs N             worker threads (default: online CPUs)\n"
@@ -70,6 +73,7 @@ static const char help_text[] =
 "      --max-ratio N        highest compression ratio of an archive member\n"
 "      --max-xml-depth N    deepest XML nesting accepted\n"
 "      --patterns           (rules export) one PCRE2 pattern per line\n"
+"                           instead of the built-in rule file\n"
 "      --documents FILE     (eval) document ratings to compare with\n"
 "      --corpus DIR         (eval) folder holding the rated documents\n"
 "      --split NAME         (eval) only the labelled rows whose split is NAME\n"
@@ -104,6 +108,7 @@ enum {
 	OPT_ALL_ERRORS,
 	OPT_CSV_RAW,
 	OPT_LANGUAGE,
+	OPT_SORT,
 	OPT_WAIVERS,
 	OPT_BASELINE
 };
@@ -138,6 +143,7 @@ static const struct option long_options[] = {
 	{ "all-errors", no_argument, NULL, OPT_ALL_ERRORS },
 	{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
 	{ "language", required_argument, NULL, OPT_LANGUAGE },
+	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "waivers", required_argument, NULL, OPT_WAIVERS },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -235,6 +241,21 @@ parse_level(struct options *o, const char *s)
 }
 
 static int
+parse_sort(struct options *o, const char *s)
+{
+	if (strcmp(s, "score") == 0)
+		o->sort = SORT_SCORE;
+	else if (strcmp(s, "name") == 0)
+		o->sort = SORT_NAME;
+	else if (strcmp(s, "path") == 0)
+		o->sort = SORT_PATH;
+	else
+		return usage_error("unknown sort key '%s' (score, name or "
+		    "path)", s);
+	return 0;
+}
+
+static int
 parse_devices(struct options *o, const char *s)
 {
 	if (strcmp(s, "read") == 0)
@@ -272,6 +293,18 @@ parse_language(struct options *o, const char *s)
 	return 0;
 }
 
+/* "--name" of a long option by its value, for messages. */
+static const char *
+option_name(int c)
+{
+	size_t i;
+
+	for (i = 0; long_options[i].name != NULL; i++)
+		if (long_options[i].val == c)
+			return long_options[i].name;
+	return "?";
+}
+
 /* The options that set limits; -1 for a bad value. */
 static int
 parse_limit(struct options *o, int c, const char *s)
@@ -287,12 +320,15 @@ parse_limit(struct options *o, int c, const char *s)
 	case OPT_MAX_XML_DEPTH: rc = parse_unsigned(s, &l->max_xml_depth); break;
 	}
 	if (rc != 0)
-		return usage_error("bad limit value '%s'", s);
+		return usage_error("--%s wants a number, optionally with a K, M "
+		    "or G suffix, not '%s'", option_name(c), s);
 	return 0;
 }
 
+/* argv_opt: the word getopt was reading, for messages about it. */
 static int
-parse_option(struct options *o, int c, const char *arg, int *done)
+parse_option(struct options *o, int c, const char *arg, const char *argv_opt,
+    int *done)
 {
 	unsigned jobs;
 
@@ -319,13 +355,14 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_NO_PROGRESS: o->progress = 0; return 0;
 	case OPT_NO_PREFILTER: o->prefilter = 0; return 0;
 	case OPT_CACHE_DIR: o->cache_dir = arg; return 0;
-	case OPT_PATTERNS: return 0;
+	case OPT_PATTERNS: o->patterns = 1; return 0;
 	case OPT_DOCUMENTS: o->documents = arg; return 0;
 	case OPT_CORPUS: o->corpus = arg; return 0;
 	case OPT_SPLIT: o->split = arg; return 0;
 	case OPT_ALL_ERRORS: o->all_errors = 1; return 0;
 	case OPT_CSV_RAW: o->csv_raw = 1; return 0;
 	case OPT_LANGUAGE: return parse_language(o, arg);
+	case OPT_SORT: return parse_sort(o, arg);
 	case OPT_WAIVERS: o->waivers = arg; return 0;
 	case OPT_BASELINE: o->baseline = arg; return 0;
 	case 'q': o->quiet = 1; return 0;
@@ -333,7 +370,15 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
 		fputs(help_text, stdout); *done = 1; return 0;
 	case 'V': printf("palint %s\n", PACKAGE_VERSION); *done = 1; return 0;
-	case '?': return usage_error("invalid option");
+	case '?':
+		if (optopt != 0)
+			return usage_error("unknown option '-%c'", optopt);
+		return usage_error("unknown option '%s'", argv_opt);
+	case ':':
+		if (strncmp(argv_opt, "--", 2) == 0)
+			return usage_error("option '%s' wants a value",
+			    argv_opt);
+		return usage_error("option '-%c' wants a value", optopt);
 	default: return parse_limit(o, c, arg);
 	}
 }
@@ -381,7 +426,8 @@ parse_command(struct options *o, int argc, char **argv)
 	}
 	if (strcmp(argv[1], "rules") == 0)
 		return usage_error("'rules' wants list, check, test or "
-		    "export");
+		    "export%s%s%s", argc > 2 ? ", not '" : "",
+		    argc > 2 ? argv[2] : "", argc > 2 ? "'" : "");
 	return 0;
 }
 
@@ -389,7 +435,7 @@ static void
 options_init(struct options *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->format = isatty(STDOUT_FILENO) ? FORMAT_TEXT : FORMAT_CSV;
+	o->format = FORMAT_TEXT;
 	o->level = LEVEL_OBJECTIVE;
 	o->progress = -1;
 	o->prefilter = 1;
@@ -406,9 +452,11 @@ options_parse(struct options *o, int argc, char **argv)
 	if ((skip = parse_command(o, argc, argv)) < 0)
 		return -1;
 	optind = 1 + skip;
-	while ((c = getopt_long(argc, argv, "r:f:o:l:e:j:T:D:qvhV",
+	/* Our messages, not getopt's: ':' first reports a missing value. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":r:f:o:l:e:j:T:D:qvhV",
 	    long_options, NULL)) != -1) {
-		if (parse_option(o, c, optarg, &done) != 0)
+		if (parse_option(o, c, optarg, argv[optind - 1], &done) != 0)
 			return -1;
 		if (done)
 			return 1;

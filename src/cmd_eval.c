@@ -31,7 +31,7 @@ cmd_eval(const struct options *o)
 	int rc;
 
 	if (o->format_set && o->format == FORMAT_XML)
-		return eval_usage("formats: text or csv");
+		return eval_usage("-f takes text or csv only");
 	if (o->documents != NULL && o->corpus == NULL)
 		return eval_usage("--documents needs --corpus DIR");
 	if (o->documents == NULL && o->corpus != NULL)
@@ -41,7 +41,7 @@ cmd_eval(const struct options *o)
 	if (o->documents != NULL && o->split != NULL)
 		return eval_usage("--split goes with LABELS.tsv");
 	if (o->documents == NULL && o->nargs != 1)
-		return eval_usage("want one LABELS.tsv");
+		return eval_usage("one LABELS.tsv file is needed");
 	if ((rs = ruleload_rules(o->rules, o->nrules, o->quiet)) == NULL)
 		return EXIT_TROUBLE;
 	if (o->documents != NULL)

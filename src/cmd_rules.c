@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "extract.h"
 #include "lint.h"
+#include "outfile.h"
 #include "prefilter.h"
 #include "ruleload.h"
 #include "rules.h"
@@ -38,6 +39,28 @@ load_for_rules(const struct options *o)
 	return rs;
 }
 
+/* What rule files changed in the rules before them, one per line. */
+static void
+list_overrides(const struct ruleset *rs)
+{
+	const struct override *ov;
+	size_t i;
+
+	/* files[0] asked for the built-in rules, loaded as files[1]. */
+	if (rs->extends) {
+		printf("the built-in rules, changed by %s", rs->files[0]);
+		for (i = 2; i < rs->nfiles; i++)
+			printf(", %s", rs->files[i]);
+		printf("\n");
+	}
+	for (i = 0; i < rs->noverrides; i++) {
+		ov = &rs->overrides[i];
+		printf("override: %s %s (%s:%d)\n", ov->kind ==
+		    OVERRIDE_DISABLED ? "disabled" : "replaced", ov->id,
+		    ov->file, ov->line);
+	}
+}
+
 int
 cmd_rules_list(const struct options *o)
 {
@@ -45,23 +68,33 @@ cmd_rules_list(const struct options *o)
 	const struct objective *ob;
 	struct ruleset *rs;
 	size_t i, j;
+	int working = 0;
 
 	if ((rs = load_for_rules(o)) == NULL)
 		return EXIT_TROUBLE;
 	printf("%s %s: %s (%zu objectives, %zu rules)\n", rs->id,
 	    rs->version, rs->title, rs->nobjectives, rs->nrules);
+	list_overrides(rs);
 	for (i = 0; i < rs->nareas; i++) {
 		a = &rs->areas[i];
 		printf("%-6s %s [%s]\n", a->id, a->title,
 		    area_kind_name(a->kind));
 		for (j = 0; j < a->nobjectives; j++) {
 			ob = &a->objectives[j];
-			printf("  %-6s %s%s (%zu support, %zu conflict)\n",
-			    ob->id, ob->working_title ? "\xe2\x80\xa0 " : "",
-			    ob->title, ruleload_count(ob, RULE_SUPPORT),
-			    ruleload_count(ob, RULE_CONFLICT));
+			working |= ob->working_title;
+			printf("  %-6s %s%s (%zu support, %zu conflict, "
+			    "min-rules %u)\n", ob->id, ob->working_title ?
+			    "\xe2\x80\xa0 " : "", ob->title,
+			    ruleload_count(ob, RULE_SUPPORT),
+			    ruleload_count(ob, RULE_CONFLICT), ob->min_rules);
 		}
 	}
+	/* The legend, then the vocabularies on the last line. */
+	printf("\nmin-rules: distinct support rules that must fire for an "
+	    "objective to be covered\n(all of them when it has fewer)\n");
+	if (working)
+		printf("\xe2\x80\xa0 working title: a descriptive title, not "
+		    "one the Strategy gives\n");
 	for (i = 0; i < rs->nvocabularies; i++)
 		printf("%s%s%s", i == 0 ? "vocabularies: " : ", ",
 		    rs->vocabularies[i].id, i + 1 == rs->nvocabularies ?
@@ -223,8 +256,40 @@ cmd_rules_test(const struct options *o)
 	return rules_examples(o, 1);
 }
 
-/* One line per anchor pattern, with its case flag inline, so that other
-   tools (grep -P, ripgrep) can run the same search. */
+/* The built-in rule file, byte for byte, to -o or standard output: the
+   starting point of a rule file of one's own. */
+static int
+export_builtin(const struct options *o)
+{
+	struct rule_source src;
+	struct outfile out;
+	char *cause = NULL;
+
+	if (o->nrules > 0 || o->nargs > 0) {
+		log_warnx("rules export writes the built-in rules; -r and "
+		    "rule files go with --patterns");
+		return EXIT_TROUBLE;
+	}
+	rules_default_source(&src);
+	if (outfile_open(&out, o->output, &cause) != 0)
+		goto fail;
+	if (fwrite(src.data, 1, src.len, out.fp) != src.len) {
+		outfile_abort(&out);
+		log_warnx("%s: cannot write the rules", o->output != NULL ?
+		    o->output : "standard output");
+		return EXIT_TROUBLE;
+	}
+	if (outfile_commit(&out, &cause) == 0)
+		return EXIT_OK;
+fail:
+	log_warnx("%s", cause);
+	free(cause);
+	return EXIT_TROUBLE;
+}
+
+/* With --patterns, one line per anchor pattern, with its case flag
+   inline, so that other tools (grep -P, ripgrep) can run the same
+   search. */
 int
 cmd_rules_export(const struct options *o)
 {
@@ -232,6 +297,8 @@ cmd_rules_export(const struct options *o)
 	const struct pattern *p;
 	size_t i;
 
+	if (!o->patterns)
+		return export_builtin(o);
 	if ((rs = load_for_rules(o)) == NULL)
 		return EXIT_TROUBLE;
 	for (i = 0; i < rs->npatterns; i++) {

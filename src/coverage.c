@@ -339,6 +339,7 @@ docresult_free(struct docresult *dr)
 	for (i = 0; i < dr->nhits; i++) {
 		free(dr->hits[i].match);
 		free(dr->hits[i].sentence);
+		free(dr->hits[i].section);
 	}
 	free(dr->hits);
 	for (i = 0; i < dr->nwarnings; i++)

@@ -20,6 +20,7 @@
 #include "fileio.h"
 #include "langdetect.h"
 #include "outfile.h"
+#include "section.h"
 #include "sniff.h"
 #include "textkind.h"
 
@@ -93,6 +94,22 @@ document_unjudged(const char *name, const char *sha256, struct doctext *doc,
 	return dr;
 }
 
+/* Each hit's heading path, when the document has headings. */
+static void
+add_sections(const struct doctext *doc, struct hit *hits, size_t nhits)
+{
+	struct section_paths *sp;
+	const char *path;
+	size_t i;
+
+	if ((sp = section_paths_new(doc)) == NULL)
+		return;
+	for (i = 0; i < nhits; i++)
+		if ((path = section_path_at(sp, hits[i].start)) != NULL)
+			hits[i].section = xstrdup(path);
+	section_paths_free(sp);
+}
+
 struct docresult *
 document_check_text(const struct ruleset *rs, struct scanner *sc,
     const char *name, const char *sha256, struct doctext *doc,
@@ -117,6 +134,7 @@ document_check_text(const struct ruleset *rs, struct scanner *sc,
 		doctext_free(doc);
 		return dr;
 	}
+	add_sections(doc, hits, nhits);
 	if ((flags = textkind_check(doc, &why)) != 0)
 		doc_warn(doc, why);
 	dr = coverage_compute(rs, name, sha256, doc->words, hits, nhits);

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csvout.h"
 #include "eval.h"
@@ -91,7 +92,7 @@ label_index(struct evset *es, const char *id, unsigned line)
 	size_t i;
 
 	for (i = 0; i < es->nids; i++)
-		if (strcmp(es->ids[i], id) == 0)
+		if (strcasecmp(es->ids[i], id) == 0)
 			return i;
 	if (!es->quiet)
 		log_warnx("%s:%u: %s is not an objective of the "

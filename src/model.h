@@ -179,6 +179,20 @@ struct area {
 	int		 line;
 };
 
+/* A change a rule file made to rules defined before it: <disable ref>,
+   or replace="yes" on a rule or objective. */
+enum override_kind {
+	OVERRIDE_DISABLED,
+	OVERRIDE_REPLACED
+};
+
+struct override {
+	enum override_kind kind;
+	char		*id;		/* as first defined */
+	const char	*file;		/* borrowed from ruleset->files */
+	int		 line;
+};
+
 /* <vocabulary id=...>: patterns that <concept ref=.../> stands for. */
 struct vocabulary {
 	char		*id;
@@ -232,6 +246,10 @@ struct ruleset {
 	   file that declares none); owned. */
 	char		**languages;
 	size_t		 nlanguages;
+	int		 extends;	/* built-in rules loaded first, for a
+					   file with extends="builtin" */
+	struct override	*overrides;	/* in file order */
+	size_t		 noverrides;
 };
 
 /* A half-open byte range [start, end) of the document text. */
@@ -297,6 +315,9 @@ struct hit {
 	char		*match;		/* owned: the matched text */
 	char		*sentence;	/* owned: its sentence, spaces folded */
 	enum sentkind	 kind;		/* of that sentence */
+	char		*section;	/* owned: the headings above it, as
+					   "2 Goals > 2.3 Cooperation"; NULL
+					   when the document has none */
 	const struct waiver *waiver;	/* NULL, or the waiver of this hit */
 	int		 known;		/* --baseline: already reported */
 };

@@ -24,6 +24,14 @@ enum command {
 	CMD_DIFF
 };
 
+/* --sort: the order of documents in a scan's reports. */
+enum sort_key {
+	SORT_INPUT,		/* as walked: the default */
+	SORT_SCORE,		/* overall score, best first */
+	SORT_NAME,		/* file name, then path */
+	SORT_PATH		/* path, byte order */
+};
+
 struct options {
 	enum command		 command;
 	const char		**rules;	/* --rules, in order */
@@ -53,6 +61,8 @@ struct options {
 	int			 csv_raw;	/* --csv-raw: no neutralising */
 	int			 verbose;	/* -v: all evidence in text */
 	struct extract_opts	 limits;
+	int			 patterns;	/* rules export --patterns */
+	enum sort_key		 sort;		/* --sort */
 	/* eval */
 	const char		*documents;	/* --documents RATINGS.tsv */
 	const char		*corpus;	/* --corpus DIR */

@@ -55,7 +55,7 @@ static const char *const header_document[] = {
 static const char *const header_evidence[] = {
 	"document", "rule", "objective", "area", "kind", "severity", "line",
 	"column", "page", "byte_offset", "match", "modality", "sentence",
-	"sentence_kind", "weight", "status", "language", "flags"
+	"sentence_kind", "weight", "section", "status", "language", "flags"
 };
 static const char *const header_waivers[] = {
 	"waived", "justification", "reviewer"
@@ -419,6 +419,7 @@ evidence_rows(struct report *r, const struct docresult *dr)
 		put(r, h->sentence);
 		put(r, sentkind_name(h->kind));
 		put_evidence(r, coverage_hit_weight(h));
+		put(r, h->section != NULL ? h->section : "");
 		put_document_tail(r, dr, 1);
 		put_waiver(r, h->waiver);
 		rc = end_row(r);
@@ -469,7 +470,7 @@ static int
 evidence_status_row(struct report *r, const struct docresult *dr)
 {
 	put(r, dr->path);
-	put_empty(r, 14);
+	put_empty(r, 15);
 	put_document_tail(r, dr, 1);
 	put_no_waiver(r);
 	return end_row(r);

@@ -63,6 +63,10 @@ const char	*report_level_name(enum report_level);
 /* fired[rule->index] != 0 when the rule has a hit in dr; caller frees. */
 unsigned char	*report_fired_rules(const struct ruleset *,
 		    const struct docresult *);
+/* The ids a rule file disabled (or replaced), space-separated, appended
+   to sb; returns how many. */
+size_t		 report_overrides(struct strbuf *sb, const struct ruleset *,
+		    enum override_kind);
 /* Support rules an objective needs to be covered: min(min_rules, total). */
 unsigned	 report_rules_needed(const struct objective_result *);
 /* Whether an objective has a finding: a gap (partial or absent) or a

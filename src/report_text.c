@@ -82,11 +82,31 @@ emit(struct report *r, struct strbuf *sb)
 	return ferror(r->fp) ? -1 : 0;
 }
 
+/* A header only when a rule file changed the rules before it, so that a
+   report made with changed rules says so. */
 static int
 text_begin(struct report *r)
 {
-	r->state = xcalloc(1, sizeof(struct text_state));
-	return 0;
+	const struct ruleset *rs = r->info.ruleset;
+	struct text_state *st;
+
+	r->state = st = xcalloc(1, sizeof(struct text_state));
+	if (!rs->extends && rs->noverrides == 0)
+		return 0;
+	strbuf_adds(&st->line, "rules: ");
+	strbuf_adds(&st->line, report_clean_line(&st->clean, rs->id));
+	strbuf_addc(&st->line, ' ');
+	strbuf_adds(&st->line, report_clean_line(&st->clean,
+	    rs->version != NULL ? rs->version : ""));
+	if (rs->extends)
+		strbuf_adds(&st->line, ", the built-in rules changed");
+	strbuf_adds(&st->line, "; disabled: ");
+	if (report_overrides(&st->line, rs, OVERRIDE_DISABLED) == 0)
+		strbuf_adds(&st->line, "none");
+	strbuf_adds(&st->line, "; replaced: ");
+	if (report_overrides(&st->line, rs, OVERRIDE_REPLACED) == 0)
+		strbuf_adds(&st->line, "none");
+	return emit(r, &st->line);
 }
 
 /* "(AA1 20.0%, AA2 60.0%; principles 66.7%)" */

@@ -176,3 +176,19 @@ report_clean_line(struct strbuf *sb, const char *s)
 {
 	return safe_str(sb, s, SAFE_ONELINE);
 }
+
+size_t
+report_overrides(struct strbuf *sb, const struct ruleset *rs,
+    enum override_kind kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < rs->noverrides; i++) {
+		if (rs->overrides[i].kind != kind)
+			continue;
+		if (n++ > 0)
+			strbuf_addc(sb, ' ');
+		strbuf_adds(sb, rs->overrides[i].id);
+	}
+	return n;
+}

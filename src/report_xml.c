@@ -117,6 +117,23 @@ text_element(struct xml_state *st, const char *name, const char *text)
 	check(st, xmlTextWriterWriteElement(st->w, (const xmlChar *)name, (const xmlChar *)v));
 }
 
+/* Changes a rule file made to the rules before it, as attributes of
+   <ruleset>: extends="builtin", disabled="ID ...", replaced="ID ...". */
+static void
+ruleset_overrides(struct xml_state *st, const struct ruleset *rs)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+
+	if (rs->extends)
+		attr(st, "extends", "builtin");
+	if (report_overrides(&sb, rs, OVERRIDE_DISABLED) > 0)
+		attr(st, "disabled", sb.s);
+	sb.len = 0;
+	if (report_overrides(&sb, rs, OVERRIDE_REPLACED) > 0)
+		attr(st, "replaced", sb.s);
+	strbuf_free(&sb);
+}
+
 static int
 xml_begin(struct report *r)
 {
@@ -149,6 +166,7 @@ xml_begin(struct report *r)
 	attr(st, "version", rs->version != NULL ? rs->version : "");
 	attr(st, "sha256", rs->sha256);
 	attr(st, "title", rs->title != NULL ? rs->title : "");
+	ruleset_overrides(st, rs);
 	end(st);
 	return st->failed ? -1 : 0;
 }
@@ -208,6 +226,8 @@ hit_element(struct xml_state *st, const struct hit *h, int evidence)
 	attr(st, "modality", modality_name(h->modality));
 	attr(st, "sentence-kind", sentkind_name(h->kind));
 	attr_evidence(st, "weight", coverage_hit_weight(h));
+	if (evidence && h->section != NULL)
+		attr(st, "section", h->section);
 	text_element(st, "match", h->match);
 	text_element(st, "sentence", h->sentence);
 	waiver_element(st, h->waiver, NULL);

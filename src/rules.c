@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
@@ -48,6 +49,7 @@ struct loader {
 	char		*lasterr;	/* to drop repeated validity errors */
 	int		 validating;
 	char		*unlocated;	/* first validity error with no line */
+	struct strbuf	 bytes;		/* every source loaded, for sha256 */
 };
 
 static void
@@ -462,16 +464,17 @@ load_rule_body(struct loader *ld, xmlNodePtr n, struct rule *r)
 
 /* Checks on a rule that the schema cannot make. */
 static void
-check_rule(struct loader *ld, const struct objective *o, const struct rule *r)
+check_rule(struct loader *ld, const struct objective *o, const struct rule *r,
+    int replacing)
 {
 	const struct rule *first;
 	size_t i, len = strlen(o->id);
 	int yes = 0, no = 0;
 
-	if ((first = ruleset_find_rule(ld->rs, r->id)) != NULL)
-		lerr(ld, r->line, "rule %s: already defined at %s:%d", r->id,
-		    first->file, first->line);
-	if (strncmp(r->id, o->id, len) != 0 || r->id[len] != '.' ||
+	if (!replacing && (first = ruleset_find_rule(ld->rs, r->id)) != NULL)
+		lerr(ld, r->line, "rule %s: already defined at %s:%d (replace="
+		    "\"yes\" replaces it)", r->id, first->file, first->line);
+	if (strncasecmp(r->id, o->id, len) != 0 || r->id[len] != '.' ||
 	    r->id[len + 1] == '\0')
 		lerr(ld, r->line, "rule %s: id must start with its objective "
 		    "id \"%s.\"", r->id, o->id);
@@ -486,10 +489,65 @@ check_rule(struct loader *ld, const struct objective *o, const struct rule *r)
 		    "hit=\"yes\" and one with hit=\"no\"", r->id);
 }
 
+static void	rule_free(struct rule *);
+static void	objective_clear(struct objective *);
+static void	area_free(struct area *);
+
+/* Note an override for rules list and the report headers. */
+static void
+override_add(struct loader *ld, enum override_kind kind, const char *id,
+    long line)
+{
+	struct ruleset *rs = ld->rs;
+	struct override *ov;
+
+	rs->overrides = xreallocarray(rs->overrides, rs->noverrides + 1,
+	    sizeof(*rs->overrides));
+	ov = &rs->overrides[rs->noverrides++];
+	ov->kind = kind;
+	ov->id = xstrdup(id);
+	ov->file = ld->file;
+	ov->line = (int)line;
+}
+
+/* The index in o of the rule with this id, or o->nrules. */
+static size_t
+rule_index(const struct objective *o, const char *id)
+{
+	size_t k;
+
+	for (k = 0; k < o->nrules; k++)
+		if (strcasecmp(o->rules[k].id, id) == 0)
+			break;
+	return k;
+}
+
+/* replace="yes": the rule of that id in o gives way to r, in its place
+   and under the same id; -1 when there is none to replace (reported). */
+static int
+rule_replace(struct loader *ld, struct objective *o, struct rule *r)
+{
+	size_t k = rule_index(o, r->id);
+
+	if (k == o->nrules) {
+		lerr(ld, r->line, "rule %s: replace=\"yes\" but objective %s "
+		    "has no such rule to replace", r->id, o->id);
+		return -1;
+	}
+	override_add(ld, OVERRIDE_REPLACED, o->rules[k].id, r->line);
+	/* The id keeps the spelling of its first definition. */
+	free(r->id);
+	r->id = xstrdup(o->rules[k].id);
+	rule_free(&o->rules[k]);
+	o->rules[k] = *r;
+	return 0;
+}
+
 static void
 load_rule(struct loader *ld, xmlNodePtr n, struct objective *o)
 {
 	struct rule r;
+	int replace = attr_is(n, "replace", "yes");
 
 	memset(&r, 0, sizeof(r));
 	r.id = attr(n, "id");
@@ -506,7 +564,9 @@ load_rule(struct loader *ld, xmlNodePtr n, struct objective *o)
 		    SEVERITY_WARNING;
 	r.stance_ignore = attr_is(n, "stance", "ignore");
 	load_rule_body(ld, n, &r);
-	check_rule(ld, o, &r);
+	check_rule(ld, o, &r, replace);
+	if (replace && rule_replace(ld, o, &r) == 0)
+		return;
 	o->rules = xreallocarray(o->rules, o->nrules + 1, sizeof(*o->rules));
 	o->rules[o->nrules++] = r;
 }
@@ -579,9 +639,26 @@ objective_find_in(struct area *a, const char *id)
 	size_t i;
 
 	for (i = 0; i < a->nobjectives; i++)
-		if (strcmp(a->objectives[i].id, id) == 0)
+		if (strcasecmp(a->objectives[i].id, id) == 0)
 			return &a->objectives[i];
 	return NULL;
+}
+
+/* replace="yes": the objective keeps its place and id; everything else,
+   its rules too, comes from the new definition. */
+static void
+objective_replace(struct loader *ld, xmlNodePtr n, struct objective *o)
+{
+	override_add(ld, OVERRIDE_REPLACED, o->id, line_of(n));
+	objective_clear(o);
+	o->file = ld->file;
+	o->line = (int)line_of(n);
+	o->working_title = attr_is(n, "working-title", "yes");
+	if ((o->title = attr(n, "title")) == NULL) {
+		lerr(ld, o->line, "objective %s: replace=\"yes\" needs a title",
+		    o->id);
+		o->title = xstrdup("");
+	}
 }
 
 static void
@@ -593,7 +670,16 @@ load_objective(struct loader *ld, xmlNodePtr n, struct area *a)
 	char *id = attr(n, "id");
 	int reopened = 0;
 
-	if ((o = objective_find_in(a, id)) != NULL) {
+	if (attr_is(n, "replace", "yes") &&
+	    (o = objective_find_in(a, id)) != NULL) {
+		objective_replace(ld, n, o);
+		free(id);
+	} else if (attr_is(n, "replace", "yes")) {
+		lerr(ld, line_of(n), "objective %s: replace=\"yes\" but area %s "
+		    "has no such objective to replace", id, a->id);
+		free(id);
+		return;
+	} else if ((o = objective_find_in(a, id)) != NULL) {
 		reopened = 1;
 		check_title(ld, n, "objective", id, o->title, o->file, o->line);
 		free(id);
@@ -655,7 +741,7 @@ area_index(const struct ruleset *rs, const char *id)
 	size_t i;
 
 	for (i = 0; i < rs->nareas; i++)
-		if (strcmp(rs->areas[i].id, id) == 0)
+		if (strcasecmp(rs->areas[i].id, id) == 0)
 			break;
 	return i;
 }
@@ -743,6 +829,87 @@ load_languages(struct loader *ld, xmlNodePtr root)
 	free(v);
 }
 
+/* Area i leaves the ruleset; the objectives of those after it point back
+   at their area's new place. */
+static void
+area_remove(struct ruleset *rs, size_t i)
+{
+	size_t j, k;
+
+	area_free(&rs->areas[i]);
+	memmove(&rs->areas[i], &rs->areas[i + 1],
+	    (rs->nareas - i - 1) * sizeof(*rs->areas));
+	rs->nareas--;
+	for (j = i; j < rs->nareas; j++)
+		for (k = 0; k < rs->areas[j].nobjectives; k++)
+			rs->areas[j].objectives[k].area = &rs->areas[j];
+}
+
+static void
+objective_remove(struct area *a, size_t j)
+{
+	objective_clear(&a->objectives[j]);
+	free(a->objectives[j].id);
+	memmove(&a->objectives[j], &a->objectives[j + 1],
+	    (a->nobjectives - j - 1) * sizeof(*a->objectives));
+	a->nobjectives--;
+}
+
+static void
+rule_remove(struct objective *o, size_t k)
+{
+	rule_free(&o->rules[k]);
+	memmove(&o->rules[k], &o->rules[k + 1],
+	    (o->nrules - k - 1) * sizeof(*o->rules));
+	o->nrules--;
+}
+
+/* Remove the rule, objective or area with this id; 0, or -1 when none
+   is defined.  The override is noted under the id as first defined. */
+static int
+disable_id(struct loader *ld, const char *id, long line)
+{
+	struct ruleset *rs = ld->rs;
+	struct area *a;
+	struct objective *o;
+	size_t i, j, k;
+
+	for (i = 0; i < rs->nareas; i++) {
+		a = &rs->areas[i];
+		if (strcasecmp(a->id, id) == 0) {
+			override_add(ld, OVERRIDE_DISABLED, a->id, line);
+			area_remove(rs, i);
+			return 0;
+		}
+		for (j = 0; j < a->nobjectives; j++) {
+			o = &a->objectives[j];
+			if (strcasecmp(o->id, id) == 0) {
+				override_add(ld, OVERRIDE_DISABLED, o->id, line);
+				objective_remove(a, j);
+				return 0;
+			}
+			if ((k = rule_index(o, id)) < o->nrules) {
+				override_add(ld, OVERRIDE_DISABLED,
+				    o->rules[k].id, line);
+				rule_remove(o, k);
+				return 0;
+			}
+		}
+	}
+	return -1;
+}
+
+static void
+load_disable(struct loader *ld, xmlNodePtr n)
+{
+	char *ref = attr(n, "ref");
+
+	if (disable_id(ld, ref, line_of(n)) != 0)
+		lerr(ld, line_of(n), "disable: no rule, objective or area "
+		    "\"%s\" is defined before this", ref);
+	free(ref);
+}
+
 /* <stance>: each file may add cues to the three lists. */
 static void
 load_stance(struct loader *ld, xmlNodePtr n)
@@ -767,7 +934,7 @@ vocabulary_find(struct ruleset *rs, const char *id)
 	size_t i;
 
 	for (i = 0; i < rs->nvocabularies; i++)
-		if (strcmp(rs->vocabularies[i].id, id) == 0)
+		if (strcasecmp(rs->vocabularies[i].id, id) == 0)
 			return &rs->vocabularies[i];
 	return NULL;
 }
@@ -814,6 +981,8 @@ load_root(struct loader *ld, xmlNodePtr root)
 	for (c = root->children; c != NULL; c = c->next) {
 		if (is_elem(c, "modality"))
 			load_modality(ld, c);
+		else if (is_elem(c, "disable"))
+			load_disable(ld, c);
 		else if (is_elem(c, "stance"))
 			load_stance(ld, c);
 		else if (is_elem(c, "vocabulary"))
@@ -821,6 +990,36 @@ load_root(struct loader *ld, xmlNodePtr root)
 		else if (is_elem(c, "area"))
 			load_area(ld, c);
 	}
+}
+
+static void	load_source(struct loader *, const struct rule_source *);
+
+/*
+ * extends="builtin": the built-in rules are loaded before the file that
+ * says so, which must be the first one, so that its <disable> and
+ * replace="yes" can refer to them and the ruleset keeps their id.
+ */
+static void
+load_extends(struct loader *ld, xmlNodePtr root)
+{
+	struct rule_source src;
+	xmlRelaxNGPtr schema = ld->schema;
+	const char *file = ld->file;
+
+	if (!attr_is(root, "extends", "builtin"))
+		return;
+	if (ld->rs->nfiles > 1 || ld->rs->id != NULL) {
+		lerr(ld, line_of(root), "extends=\"builtin\" must be in the "
+		    "first rule file given");
+		return;
+	}
+	/* The embedded rules are known to match the schema. */
+	ld->schema = NULL;
+	rules_default_source(&src);
+	load_source(ld, &src);
+	ld->schema = schema;
+	ld->file = file;
+	ld->rs->extends = 1;
 }
 
 static void
@@ -835,8 +1034,11 @@ load_source(struct loader *ld, const struct rule_source *src)
 	ld->file = rs->files[rs->nfiles - 1];
 	if ((doc = parse_source(ld, src)) == NULL)
 		return;
-	if (ld->schema == NULL || validate(ld, doc) == 0)
+	if (ld->schema == NULL || validate(ld, doc) == 0) {
+		load_extends(ld, xmlDocGetRootElement(doc));
+		strbuf_add(&ld->bytes, src->data, src->len);
 		load_root(ld, xmlDocGetRootElement(doc));
+	}
 	xmlFreeDoc(doc);
 }
 
@@ -1089,18 +1291,6 @@ resolve_concepts(struct ruleset *rs, struct errlist *errs)
 		(void)resolve_vocabulary(rs, &rs->vocabularies[i], errs);
 }
 
-static void
-ruleset_digest(struct ruleset *rs, const struct rule_source *srcs, size_t n)
-{
-	struct strbuf sb;
-	size_t i;
-
-	memset(&sb, 0, sizeof(sb));
-	for (i = 0; i < n; i++)
-		strbuf_add(&sb, srcs[i].data, srcs[i].len);
-	sha256_hex(sb.s != NULL ? sb.s : "", sb.len, rs->sha256);
-	strbuf_free(&sb);
-}
 
 /* With validate 0 the sources must be known to match the schema. */
 static struct ruleset *
@@ -1124,10 +1314,14 @@ load_sources(const struct rule_source *srcs, size_t n, int validate,
 	if (n == 0)
 		errlist_add(errs, "no rule files given");
 	if (errs->n != nerr) {
+		strbuf_free(&ld.bytes);
 		ruleset_free(ld.rs);
 		return NULL;
 	}
-	ruleset_digest(ld.rs, srcs, n);
+	/* Of the rule files' bytes, in the order loaded. */
+	sha256_hex(ld.bytes.s != NULL ? ld.bytes.s : "", ld.bytes.len,
+	    ld.rs->sha256);
+	strbuf_free(&ld.bytes);
 	link_ruleset(ld.rs);
 	return ld.rs;
 }
@@ -1144,14 +1338,20 @@ rules_load_sources(const struct rule_source *srcs, size_t n,
  * checking the schema is a tenth of a short run): the test suite loads the
  * same bytes through rules_load_sources(), which does.
  */
+void
+rules_default_source(struct rule_source *src)
+{
+	src->name = "<embedded>/us-icdps-2024.xml";
+	src->data = embedded_default_rules;
+	src->len = embedded_default_rules_len;
+}
+
 struct ruleset *
 rules_load_default(struct errlist *errs)
 {
 	struct rule_source src;
 
-	src.name = "<embedded>/us-icdps-2024.xml";
-	src.data = embedded_default_rules;
-	src.len = embedded_default_rules_len;
+	rules_default_source(&src);
 	return load_sources(&src, 1, 0, errs);
 }
 
@@ -1323,20 +1523,30 @@ rule_free(struct rule *r)
 	free(r->examples);
 }
 
+/* Everything of an objective but its id, which replace="yes" keeps. */
+static void
+objective_clear(struct objective *o)
+{
+	size_t j;
+
+	for (j = 0; j < o->nrules; j++)
+		rule_free(&o->rules[j]);
+	free(o->rules);
+	free(o->title);
+	free(o->description);
+	o->rules = NULL;
+	o->nrules = 0;
+	o->title = o->description = NULL;
+}
+
 static void
 area_free(struct area *a)
 {
-	struct objective *o;
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < a->nobjectives; i++) {
-		o = &a->objectives[i];
-		for (j = 0; j < o->nrules; j++)
-			rule_free(&o->rules[j]);
-		free(o->rules);
-		free(o->id);
-		free(o->title);
-		free(o->description);
+		objective_clear(&a->objectives[i]);
+		free(a->objectives[i].id);
 	}
 	free(a->objectives);
 	free(a->id);
@@ -1368,6 +1578,9 @@ ruleset_free(struct ruleset *rs)
 	for (i = 0; i < rs->nfiles; i++)
 		free(rs->files[i]);
 	free(rs->files);
+	for (i = 0; i < rs->noverrides; i++)
+		free(rs->overrides[i].id);
+	free(rs->overrides);
 	free(rs->rules);
 	free(rs->objectives);
 	free(rs->patterns);
@@ -1381,7 +1594,8 @@ ruleset_free(struct ruleset *rs)
 	free(rs);
 }
 
-/* The finders walk the tree, so they also work while it is being built. */
+/* The finders walk the tree, so they also work while it is being built.
+   Ids are compared without regard to ASCII case: "aa3.5" names AA3.5. */
 const struct rule *
 ruleset_find_rule(const struct ruleset *rs, const char *id)
 {
@@ -1392,7 +1606,7 @@ ruleset_find_rule(const struct ruleset *rs, const char *id)
 		for (j = 0; j < rs->areas[i].nobjectives; j++) {
 			o = &rs->areas[i].objectives[j];
 			for (k = 0; k < o->nrules; k++)
-				if (strcmp(o->rules[k].id, id) == 0)
+				if (strcasecmp(o->rules[k].id, id) == 0)
 					return &o->rules[k];
 		}
 	return NULL;
@@ -1405,7 +1619,7 @@ ruleset_find_objective(const struct ruleset *rs, const char *id)
 
 	for (i = 0; i < rs->nareas; i++)
 		for (j = 0; j < rs->areas[i].nobjectives; j++)
-			if (strcmp(rs->areas[i].objectives[j].id, id) == 0)
+			if (strcasecmp(rs->areas[i].objectives[j].id, id) == 0)
 				return &rs->areas[i].objectives[j];
 	return NULL;
 }

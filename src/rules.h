@@ -6,7 +6,12 @@
  * network access, DTD loading or entity expansion, validated against the
  * RELAX NG schema rules/palint-rules.rng (embedded), then turned into the
  * model of model.h.  Several files combine: a later file may add objectives
- * to an area, or rules to an objective, by repeating its id.
+ * to an area, or rules to an objective, by repeating its id; it may remove
+ * a rule, objective or area defined before it (<disable ref="ID"/>) or
+ * put a new definition in its place (replace="yes" on a <rule> or
+ * <objective>).  A first file with extends="builtin" on its <ruleset> is
+ * loaded after the built-in rules, which then name the ruleset.  Ids are
+ * compared without regard to ASCII case, in the finders below too.
  *
  * Output: a ruleset the caller owns (ruleset_free), with every pattern's
  * regex (terms translated by term.c) but no compiled code yet: compile.c
@@ -30,6 +35,9 @@ struct rule_source {
 struct ruleset	*rules_load_paths(const char *const *paths, size_t n,
 		    struct errlist *);
 struct ruleset	*rules_load_default(struct errlist *);
+/* The built-in rule file, embedded in the binary: its bytes are those of
+   rules/us-icdps-2024.xml. */
+void		 rules_default_source(struct rule_source *);
 struct ruleset	*rules_load_sources(const struct rule_source *, size_t n,
 		    struct errlist *);
 void		 ruleset_free(struct ruleset *);

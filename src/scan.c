@@ -835,6 +835,7 @@ hits_free(struct hit *hits, size_t n)
 	for (i = 0; i < n; i++) {
 		free(hits[i].match);
 		free(hits[i].sentence);
+		free(hits[i].section);
 	}
 	free(hits);
 }

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "csvread.h"
+#include "rules.h"
 #include "waivers.h"
 
 static const char *const header[] = {
@@ -88,22 +89,22 @@ check_header(const char *path, const struct csvrecord *r,
 	return -1;
 }
 
-/* The id as the ruleset spells it, or NULL; *is_rule set. */
+/* The id as the ruleset spells it, or NULL; *is_rule set.  Ids are
+   found without regard to case, as everywhere else (rules.h). */
 static const char *
 find_id(const struct ruleset *rs, const char *id, int *is_rule)
 {
-	size_t i;
+	const struct objective *o;
+	const struct rule *r;
 
-	for (i = 0; i < rs->nobjectives; i++)
-		if (strcasecmp(rs->objectives[i]->id, id) == 0) {
-			*is_rule = 0;
-			return rs->objectives[i]->id;
-		}
-	for (i = 0; i < rs->nrules; i++)
-		if (strcasecmp(rs->rules[i]->id, id) == 0) {
-			*is_rule = 1;
-			return rs->rules[i]->id;
-		}
+	if ((o = ruleset_find_objective(rs, id)) != NULL) {
+		*is_rule = 0;
+		return o->id;
+	}
+	if ((r = ruleset_find_rule(rs, id)) != NULL) {
+		*is_rule = 1;
+		return r->id;
+	}
 	return NULL;
 }
 

@@ -82,8 +82,8 @@ done
 # --- Evidence, CSV and XML: the French document is there, with no hit.
 run 0 -f csv -o /dev/null -e "$tmp/ev.csv" "$en" "$fr"
 tr -d '\r' <"$tmp/ev.csv" >"$tmp/ev.lf" && mv "$tmp/ev.lf" "$tmp/ev.csv"
-head -1 "$tmp/ev.csv" | grep -q ',weight,status,language,flags' || fail "evidence CSV: no status/language columns"
-grep -q "^$fr,,,,,,,,,,,,,,,unsupported-language,fr,$" "$tmp/ev.csv" ||
+head -1 "$tmp/ev.csv" | grep -q ',weight,section,status,language,flags$' || fail "evidence CSV: no status/language columns"
+grep -q "^$fr,,,,,,,,,,,,,,,,unsupported-language,fr,$" "$tmp/ev.csv" ||
     { cat "$tmp/ev.csv" >&2; fail "evidence CSV: no row for $fr"; }
 grep -q "^$en,.*,ok,en,$" "$tmp/ev.csv" || fail "evidence CSV: hits without language"
 run 0 -f csv -o /dev/null -e "$tmp/ev.xml" "$en" "$fr"
@@ -139,6 +139,16 @@ run 0 -f xml -o "$tmp/flags.xml" "$fx/template.md" "$en"
 validate_report "$tmp/flags.xml"
 n=$("$XMLLINT" --xpath "count(//document[@flags='not-policy-text'])" "$tmp/flags.xml")
 [ "$n" = 1 ] || fail "xml: $n flagged documents, want 1"
+
+# --- explain ID DOCUMENT: a document without verdict says so (it once
+# crashed on the missing objectives).
+set +e
+$PALINT explain AA1.1 "$fr" >"$tmp/out" 2>"$tmp/err"
+got=$?
+set -e
+[ "$got" = 0 ] || { cat "$tmp/err" >&2; fail "explain: exit $got, want 0"; }
+grep -qx "  unsupported-language: $nofr" "$tmp/out" ||
+    { cat "$tmp/out" >&2; fail "explain: no unsupported-language line"; }
 
 # --- diff: a draft without verdict on either side is not compared (no
 # score of zero, not worse), and every format and stderr say which side.

@@ -7,7 +7,7 @@ g=$top_srcdir/fixtures/golden/rules.xml
 
 $PALINT rules list "$g" >"$tmp/list"
 head -1 "$tmp/list" | grep -q '^golden 1: Golden test rules (5 objectives, 9 rules)$' || fail "rules list header: $(head -1 "$tmp/list")"
-grep -q '^  AA2.1  *Trusted flow of data (1 support, 1 conflict)$' "$tmp/list" || fail "rules list objective line"
+grep -q '^  AA2.1  *Trusted flow of data (1 support, 1 conflict, min-rules 2)$' "$tmp/list" || fail "rules list objective line"
 
 $PALINT rules test "$g" >"$tmp/test"
 [ "$(cat "$tmp/test")" = "18 passed, 0 failed" ] || fail "rules test: $(cat "$tmp/test")"

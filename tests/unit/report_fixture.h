@@ -24,6 +24,7 @@
 #define RF_ERROR	"missing.pdf: No such file or directory"
 #define RF_WARNING	" leading space warning, with comma"
 #define RF_MATCH1	" Z\xc3\xbcrich \xe2\x80\x94 caf\xc3\xa9 "
+#define RF_SECTION2	"2 Goals > 2.3 Cooperation"
 #define RF_SENTENCE2	\
 	"We will require data, \"localisation\"\nof all records."
 #define RF_SHA		\
@@ -78,6 +79,7 @@ rf_scored(const struct ruleset *rs)
 	h[0].modality = MODALITY_BINDING;
 	fx_hit(&h[1], rs, "AA1.1.x", 40, 2, 5, "data, \"localisation\"",
 	    RF_SENTENCE2);
+	h[1].section = xstrdup(RF_SECTION2);
 	fx_hit(&h[2], rs, "AA2.1.a", 90, 3, 1, "rights\v", "rights\v here.");
 	h[2].modality = MODALITY_HORTATORY;
 	fx_hit(&h[3], rs, "AA2.1.b", 95, 3, 6, "b", "b.");

@@ -254,25 +254,26 @@ test_evidence(const struct ruleset *rs)
 {
 	static const char *const h0[] = { RF_PATH1, "P1.a", "P1", "P",
 	    "support", "warning", "1", "1", "3", "0", RF_MATCH1, "binding",
-	    "In" RF_MATCH1 "we meet.", "statement", "1.00", "ok", "en",
+	    "In" RF_MATCH1 "we meet.", "statement", "1.00", "", "ok", "en",
 	    "not-policy-text" };
 	static const char *const h1[] = { RF_PATH1, "AA1.1.x", "AA1.1", "AA1",
 	    "conflict", "error", "2", "5", "", "40", "data, \"localisation\"",
-	    "mention", RF_SENTENCE2, "statement", "0.80", "ok", "en",
-	    "not-policy-text" };
+	    "mention", RF_SENTENCE2, "statement", "0.80", RF_SECTION2, "ok",
+	    "en", "not-policy-text" };
 	/* No hit, but the document is there, and why. */
 	static const char *const fr[] = { RF_PATH4, "", "", "", "", "", "",
-	    "", "", "", "", "", "", "", "", "unsupported-language", "fr", "" };
+	    "", "", "", "", "", "", "", "", "", "unsupported-language", "fr",
+	    "" };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_OBJECTIVE, 1, "document,rule,objective,"
 	    "area,kind,severity,line,column,page,byte_offset,match,modality,"
-	    "sentence,sentence_kind,weight,status,language,flags\r\n",
-	    1 + 4 + 1, 18, &t);
-	check_row(&t, 1, h0, 18);
-	check_row(&t, 2, h1, 18);
-	check_row(&t, 5, fr, 18);
+	    "sentence,sentence_kind,weight,section,status,language,flags\r\n",
+	    1 + 4 + 1, 19, &t);
+	check_row(&t, 1, h0, 19);
+	check_row(&t, 2, h1, 19);
+	check_row(&t, 5, fr, 19);
 	CHECK_STR(t.rows[3].f[10], "rights" FFFD);
 	CHECK_STR(t.rows[3].f[11], "hortatory");
 	CHECK_STR(t.rows[3].f[14], "0.90");

@@ -196,6 +196,8 @@ test_levels(xmlRelaxNGPtr schema, const struct ruleset *rs)
 	CHECK_XPATH(doc, "count(/evidence/document/hit)", "4");
 	CHECK_XPATH(doc, "/evidence/document/hit[2]/@objective", "AA1.1");
 	CHECK_XPATH(doc, "/evidence/document/hit[2]/@area", "AA1");
+	CHECK_XPATH(doc, "/evidence/document/hit[2]/@section", RF_SECTION2);
+	CHECK_XPATH(doc, "count(/evidence/document/hit[1]/@section)", "0");
 	xmlFreeDoc(doc);
 }
 

@@ -317,6 +317,96 @@ doc(const char *area, const char *obj, const char *rule, const char *body)
 #define BODY	"<term>x</term><example hit=\"yes\">x</example>" \
 		"<example hit=\"no\">y</example>"
 
+/*
+ * A later file disables and replaces what an earlier one defined, by id in
+ * any case; the ruleset notes each change; the finders ignore case.
+ */
+static void
+test_overrides(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	char *d1, *d2;
+
+	d1 = doc(AREA, OBJ, RULE, BODY);
+	d2 = xasprintf("<?xml version=\"1.0\"?>\n"
+	    "<ruleset id=\"s\" version=\"2\" title=\"S\">\n"
+	    "<disable ref=\"a.1.X\"/>\n"
+	    "<area id=\"a\" kind=\"action-area\">\n"
+	    "<objective id=\"A.1\" title=\"New\" replace=\"yes\">\n"
+	    "<rule id=\"a.1.z\" title=\"Z\"><description>d</description>%s"
+	    "</rule></objective></area></ruleset>\n", BODY);
+	rs = load_strings(d1, d2, &el);
+	CHECK(rs != NULL);
+	CHECK_INT(el.n, 0);
+	if (rs != NULL) {
+		CHECK_STR(rs->id, "r");
+		CHECK_INT(rs->noverrides, 2);
+		CHECK_INT(rs->overrides[0].kind, OVERRIDE_DISABLED);
+		CHECK_STR(rs->overrides[0].id, "A.1.x");
+		CHECK_STR(rs->overrides[0].file, "b.xml");
+		CHECK_INT(rs->overrides[0].line, 3);
+		CHECK_INT(rs->overrides[1].kind, OVERRIDE_REPLACED);
+		CHECK_STR(rs->overrides[1].id, "A.1");
+		CHECK_INT(rs->nrules, 1);
+		CHECK_STR(rs->rules[0]->id, "a.1.z");
+		CHECK_STR(rs->objectives[0]->title, "New");
+		CHECK(ruleset_find_rule(rs, "A.1.Z") == rs->rules[0]);
+		CHECK(ruleset_find_objective(rs, "a.1") == rs->objectives[0]);
+		CHECK(ruleset_find_area(rs, "a") == &rs->areas[0]);
+		CHECK(ruleset_find_rule(rs, "A.1.x") == NULL);
+	}
+	ruleset_free(rs);
+	errlist_free(&el);
+	free(d2);
+	/* Each must name something defined before. */
+	d2 = xasprintf("<?xml version=\"1.0\"?>\n"
+	    "<ruleset id=\"s\" version=\"2\" title=\"S\">\n"
+	    "<disable ref=\"A.9\"/></ruleset>\n");
+	EXPECT(d1, d2, "b.xml:3: disable: no rule, objective or area \"A.9\" "
+	    "is defined before this");
+	free(d2);
+	d2 = doc(AREA, "id=\"A.1\"", "id=\"A.1.y\" title=\"Y\" replace=\"yes\"",
+	    BODY);
+	EXPECT(d1, d2, "b.xml:5: rule A.1.y: replace=\"yes\" but objective A.1 "
+	    "has no such rule to replace");
+	free(d2);
+	/* extends="builtin" only in the first file. */
+	d2 = xasprintf("<?xml version=\"1.0\"?>\n"
+	    "<ruleset id=\"s\" version=\"2\" title=\"S\" "
+	    "extends=\"builtin\"/>\n");
+	EXPECT(d1, d2, "b.xml:2: extends=\"builtin\" must be in the first "
+	    "rule file given");
+	free(d2);
+	free(d1);
+}
+
+/* extends="builtin": the built-in rules first, under their own id. */
+static void
+test_extends(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs, *def;
+	const char *d = "<?xml version=\"1.0\"?>\n"
+	    "<ruleset id=\"mine\" version=\"1\" title=\"M\" "
+	    "extends=\"builtin\"><disable ref=\"aa3.5\"/></ruleset>\n";
+
+	rs = load_strings(d, NULL, &el);
+	def = rules_load_default(&el);
+	CHECK(rs != NULL && def != NULL);
+	CHECK_INT(el.n, 0);
+	if (rs != NULL && def != NULL) {
+		CHECK_STR(rs->id, def->id);
+		CHECK(rs->extends);
+		CHECK_INT(rs->nobjectives + 1, def->nobjectives);
+		CHECK(ruleset_find_objective(rs, "AA3.5") == NULL);
+		CHECK(strcmp(rs->sha256, def->sha256) != 0);
+	}
+	ruleset_free(rs);
+	ruleset_free(def);
+	errlist_free(&el);
+}
+
 static void
 test_checks(void)
 {
@@ -376,7 +466,8 @@ test_checks_combined(void)
 	    "action-area given at a.xml:3");
 	free(d2);
 	d2 = doc(AREA, "id=\"A.1\"", RULE, BODY);
-	EXPECT(d1, d2, "b.xml:5: rule A.1.x: already defined at a.xml:5");
+	EXPECT(d1, d2, "b.xml:5: rule A.1.x: already defined at a.xml:5 "
+	    "(replace=\"yes\" replaces it)");
 	free(d2);
 	d2 = doc("id=\"B\" kind=\"action-area\" title=\"B\"", OBJ,
 	    "id=\"A.1.y\" title=\"Y\"", BODY);
@@ -521,7 +612,8 @@ test_bad_files(void)
 	EXPECT_FILE("schema.xml",
 	    "@:6: Invalid attribute weight for element rule");
 	EXPECT_FILE("dupid.xml",
-	    "@:12: rule A.1.cable: already defined at @:6");
+	    "@:12: rule A.1.cable: already defined at @:6 (replace=\"yes\" "
+	    "replaces it)");
 	EXPECT_FILE("badterm.xml",
 	    "@:8: rule A.1.cyber: bad term \"cy*ber\": \"*\" is allowed only "
 	    "at the end of a word",
@@ -754,6 +846,8 @@ main(void)
 	test_combine();
 	test_checks();
 	test_checks_combined();
+	test_overrides();
+	test_extends();
 	test_vocabularies();
 	test_language_prefilter();
 	test_bad_files();
