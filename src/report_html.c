@@ -88,7 +88,8 @@ static const char css[] =
 ".sym{font-weight:700}\n"
 ".vh{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;"
 "clip:rect(0 0 0 0);white-space:nowrap}\n"
-".legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}\n"
+".legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;"
+"gap:.5rem 1.5rem}\n"
 ".legend .swatch{display:inline-block;min-width:2.2rem;text-align:center;"
 "border:1px solid #767676;margin-right:.3rem}\n"
 "mark{background:#ffe14d;color:#000;text-decoration:underline;"
@@ -344,7 +345,7 @@ status_symbol(enum status s)
 	case STATUS_ABSENT:
 		return "\xe2\x97\x8b";		/* U+25CB white circle */
 	case STATUS_CONTRADICTED:
-		return "\xe2\x9c\x96";		/* U+2716 heavy multiplication x */
+		return "\xe2\x9c\x96";		/* U+2716 heavy multiplication */
 	}
 	return "?";
 }
@@ -379,7 +380,8 @@ legend(struct html_state *st)
 	    "an objective that is absent or partial.</p>\n</section>\n");
 }
 
-/* Summary columns before the objectives: name, label, sort key. */
+/* The summary columns between the name and the objectives, and the key
+   the script sorts by when there is one. */
 static const struct {
 	const char	*label;
 	const char	*sort;
@@ -399,8 +401,10 @@ heatmap_colgroups(struct html_state *st, const struct ruleset *rs)
 	strbuf_addf(&st->out, "<colgroup span=\"%zu\"></colgroup>\n",
 	    nitems(summary_columns) + 1);
 	for (i = 0; i < rs->nareas; i++)
-		strbuf_addf(&st->out, "<colgroup span=\"%zu\"></colgroup>\n",
-		    rs->areas[i].nobjectives);
+		if (rs->areas[i].nobjectives > 0)
+			strbuf_addf(&st->out,
+			    "<colgroup span=\"%zu\"></colgroup>\n",
+			    rs->areas[i].nobjectives);
 }
 
 static void
@@ -608,12 +612,12 @@ doc_facts(struct html_state *st, const struct docresult *dr)
 	    "<td class=\"num\">");
 	add_percent(o, dr->principles);
 	strbuf_addf(o, "%%</td></tr>\n"
-	    "<tr><th scope=\"row\">Conflicts</th><td class=\"num\">%u</td></tr>\n"
-	    "<tr><th scope=\"row\">Gaps</th><td class=\"num\">%u</td></tr>\n"
-	    "<tr><th scope=\"row\">Hits</th><td class=\"num\">%zu</td></tr>\n"
-	    "<tr><th scope=\"row\">Words</th><td class=\"num\">%zu</td></tr>\n"
-	    "<tr><th scope=\"row\">Warnings</th><td class=\"num\">%zu</td>"
-	    "</tr>\n</tbody>\n</table>\n", dr->conflicts, dr->gaps, dr->nhits,
+	    "<tr><th scope=\"row\">Conflicts</th><td class=\"num\">%u</td>"
+	    "</tr>\n<tr><th scope=\"row\">Gaps</th><td class=\"num\">%u</td>"
+	    "</tr>\n<tr><th scope=\"row\">Hits</th><td class=\"num\">%zu</td>"
+	    "</tr>\n<tr><th scope=\"row\">Words</th><td class=\"num\">%zu</td>"
+	    "</tr>\n<tr><th scope=\"row\">Warnings</th><td class=\"num\">%zu"
+	    "</td></tr>\n</tbody>\n</table>\n", dr->conflicts, dr->gaps, dr->nhits,
 	    dr->words, dr->nwarnings);
 	if (dr->nwarnings == 0)
 		return;
@@ -739,7 +743,8 @@ hit_row(struct html_state *st, const struct hit *h, int conflict)
 	if (conflict) {
 		strbuf_adds(o, "<br>");
 		add_text(st, ru->title);
-		strbuf_addf(o, "</td><td>%s", report_severity_name(ru->severity));
+		strbuf_addf(o, "</td><td>%s",
+		    report_severity_name(ru->severity));
 	} else
 		strbuf_addf(o, "</td><td>%s</td><td>%s",
 		    rule_kind_name(ru->kind), modality_name(h->modality));
@@ -844,8 +849,9 @@ totals(struct html_state *st, const struct report *r)
 		strbuf_adds(o, "%");
 	} else
 		strbuf_adds(o, "-");
-	strbuf_adds(o, ".</p>\n</section>\n<section aria-labelledby=\"details\">"
-	    "\n<h2 id=\"details\">Document details</h2>\n");
+	strbuf_adds(o, ".</p>\n</section>\n"
+	    "<section aria-labelledby=\"details\">\n"
+	    "<h2 id=\"details\">Document details</h2>\n");
 }
 
 /* The document sections, from the temporary file to the output. */

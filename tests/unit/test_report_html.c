@@ -182,7 +182,8 @@ test_page(const struct ruleset *rs)
 	CHECK_XPATH(doc, "normalize-space(//tr[@id='row-1']/td[9])",
 	    "\xe2\x9c\x94 100 covered");
 	CHECK_XPATH(doc, "count(//tr[@id='row-3']/td[@class='absent'])", "4");
-	CHECK_XPATH(doc, "normalize-space(//tr[@id='row-2']/td[@class='error'])",
+	CHECK_XPATH(doc,
+	    "normalize-space(//tr[@id='row-2']/td[@class='error'])",
 	    "Error: " RF_ERROR);
 	CHECK_XPATH(doc, "//tr[@id='row-1']/td[5]", "1");	/* warnings */
 	/* The document sections. */
@@ -207,8 +208,10 @@ test_page(const struct ruleset *rs)
 	    "Z\xc3\xbcrich \xe2\x80\x94 caf\xc3\xa9");
 	CHECK_XPATH(doc, "(//table[@class='evidence']//mark)[2]",
 	    "data, \"localisation\"");
-	CHECK_XPATH(doc, "(//table[@class='evidence']//mark)[3]", "rights" FFFD);
-	CHECK_XPATH(doc, "(//table[@class='evidence']//td[@class='sentence'])[2]",
+	CHECK_XPATH(doc, "(//table[@class='evidence']//mark)[3]",
+	    "rights" FFFD);
+	CHECK_XPATH(doc,
+	    "(//table[@class='evidence']//td[@class='sentence'])[2]",
 	    "We will require data, \"localisation\" of all records.");
 	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[1]/td[1]",
 	    "page 3");
