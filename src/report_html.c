@@ -71,7 +71,7 @@ static const char css[] =
 "white-space:nowrap}\n"
 ".scroll{overflow-x:auto;max-width:100%}\n"
 "#heatmap th[scope=row]{position:sticky;left:0;z-index:1;background:#fff;"
-"min-width:12rem;max-width:24rem;overflow-wrap:anywhere}\n"
+"min-width:16rem;max-width:24rem;overflow-wrap:break-word}\n"
 "#heatmap tbody td{text-align:center;white-space:nowrap;"
 "font-variant-numeric:tabular-nums}\n"
 "#heatmap td.num{text-align:right}\n"
@@ -103,18 +103,25 @@ static const char css[] =
 ".gaps th[scope=row]{width:35%}\n"
 ".gaps td{white-space:nowrap}\n"
 ".gaps td.missing{white-space:normal}\n"
-".gaps ul{margin:.15rem 0 0;padding-left:1.1rem}\n"
+".gaps ul{display:inline;margin:0;padding:0}\n"
+".gaps li{display:inline}\n"
+".gaps li+li::before{content:\"; \"}\n"
 "code{font-size:.9em}\n"
 ".gaps code{color:#4d4d4d}\n"
 "th button{font:inherit;color:inherit;background:none;border:0;"
 "padding:0;cursor:pointer;text-decoration:underline dotted}\n"
 "th[aria-sort=descending] button::after{content:\" \\25BC\"}\n"
 "th[aria-sort=ascending] button::after{content:\" \\25B2\"}\n"
+"@page wide{size:landscape}\n"
 "@media print{\n"
 "body{max-width:none;padding:0;font-size:10pt}\n"
-"#heatmap th[scope=row]{position:static}\n"
+"header,#legend-section,#heatmap-section{page:wide}\n"
+"#heatmap{font-size:6.5pt}\n"
+"#heatmap th,#heatmap td{padding:1px 2px}\n"
+"#heatmap th[scope=row]{position:static;min-width:0;max-width:9rem}\n"
 ".scroll{overflow:visible}\n"
-".doc{break-before:page;border-top:0}\n"
+"#details-section,.doc+.doc{break-before:page}\n"
+".doc{border-top:0}\n"
 "tr{break-inside:avoid}\n"
 "thead{display:table-header-group}\n"
 "a{color:inherit;text-decoration:none}\n"
@@ -364,7 +371,8 @@ legend(struct html_state *st)
 	};
 	size_t i;
 
-	strbuf_adds(&st->out, "<section aria-labelledby=\"legend\">\n"
+	strbuf_adds(&st->out, "<section id=\"legend-section\" "
+	    "aria-labelledby=\"legend\">\n"
 	    "<h2 id=\"legend\">How to read this report</h2>\n"
 	    "<p>Each objective of the strategy gets one of four verdicts per "
 	    "document, shown by a symbol, a pattern and a colour, with its "
@@ -458,7 +466,8 @@ html_begin(struct report *r)
 	head(st, rs);
 	banner(st, r);
 	legend(st);
-	strbuf_adds(&st->out, "<section aria-labelledby=\"documents\">\n"
+	strbuf_adds(&st->out, "<section id=\"heatmap-section\" "
+	    "aria-labelledby=\"documents\">\n"
 	    "<h2 id=\"documents\">Documents by objective</h2>\n"
 	    "<div class=\"scroll\">\n<table id=\"heatmap\">\n<caption>"
 	    "Score and verdict of every objective, one row per document, in "
@@ -673,7 +682,7 @@ gap_missing(struct html_state *st, const struct objective_result *or,
 		strbuf_adds(o, "no support rules");
 		return;
 	}
-	strbuf_addf(o, "found %u of the %u rule%s needed; not found:<ul>",
+	strbuf_addf(o, "found %u of the %u rule%s needed; not found: <ul>",
 	    or->rules_fired, report_rules_needed(or),
 	    report_rules_needed(or) == 1 ? "" : "s");
 	for (i = 0; i < ob->nrules; i++) {
@@ -850,7 +859,7 @@ totals(struct html_state *st, const struct report *r)
 	} else
 		strbuf_adds(o, "-");
 	strbuf_adds(o, ".</p>\n</section>\n"
-	    "<section aria-labelledby=\"details\">\n"
+	    "<section id=\"details-section\" aria-labelledby=\"details\">\n"
 	    "<h2 id=\"details\">Document details</h2>\n");
 }
 

@@ -105,6 +105,8 @@ test_csp(htmlDocPtr doc)
 	CHECK(strstr(policy, "base-uri 'none'") != NULL);
 	CHECK(strlen(style) > 1000 && strstr(style, "@media print") != NULL);
 	CHECK(strstr(style, "print-color-adjust:exact") != NULL);
+	CHECK(strstr(style, ".doc+.doc{break-before:page}") != NULL);
+	CHECK(strstr(style, "position:static") != NULL);
 	CHECK(strstr(script, "data-overall") != NULL);
 	free(policy);
 	free(style);
