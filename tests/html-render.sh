@@ -3,8 +3,10 @@
 # renders the page from a file:// URL to a PNG, which must not be blank
 # and must show the heatmap's colours (so the style sheet passed the
 # page's Content-Security-Policy), and the DOM after load must hold the
-# sort buttons (so the inline script passed it too).  A copy whose script
-# was altered by one byte must lose its buttons: the policy is enforced.
+# sort buttons (so the inline script passed it too); two clicks on
+# "Overall", from a test script the policy is widened to allow, sort the
+# rows by ascending score.  A copy whose script was altered by one byte
+# must lose its buttons: the policy is enforced.
 # Skipped when chromium (Debian package chromium) is not installed.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/setup.sh"
 
@@ -43,9 +45,25 @@ set -- $(python3 "$top_srcdir/tests/pngcolours.py" "$tmp/shot.png" \
 [ "$2" -ge 100 ] || fail "no covered cells in the heatmap: style blocked?"
 [ "$3" -ge 100 ] || fail "no partial cells in the heatmap: style blocked?"
 
-browse "$tmp/dom.html" --dump-dom "file://$tmp/page.html"
+# The page's rows come by path: the higher score first.
+grep -o 'data-overall="[^"]*"' "$tmp/page.html" | cut -d'"' -f2 >"$tmp/order"
+sort -c -r -n "$tmp/order" 2>/dev/null || fail "fixtures no longer sort"
+click='var b = document.querySelector("th[data-sort=overall] button");
+b.click();
+b.click();'
+hash=$(printf '%s' "$click" | python3 -c 'import base64, hashlib, sys
+print(base64.b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode())')
+sed -e "s|script-src 'sha256-\([^']*\)'|& 'sha256-$hash'|" \
+    -e 's|^</body>$||' "$tmp/page.html" >"$tmp/click.html"
+printf '<script>%s</script>\n</body>\n' "$click" >>"$tmp/click.html"
+browse "$tmp/dom.html" --dump-dom "file://$tmp/click.html"
 [ "$(grep -o '<button type="button">' "$tmp/dom.html" | wc -l)" = 2 ] ||
 	fail "the sort buttons are missing: script blocked?"
+grep -q 'aria-sort="ascending"' "$tmp/dom.html" ||
+	fail "two clicks on Overall do not sort ascending"
+grep -o 'data-overall="[^"]*"' "$tmp/dom.html" | cut -d'"' -f2 >"$tmp/sorted"
+sort -n "$tmp/order" | cmp -s - "$tmp/sorted" ||
+	fail "rows not in ascending score after sorting: $(tr '\n' ' ' <"$tmp/sorted")"
 
 sed 's/"use strict";/"use strict"; /' "$tmp/page.html" >"$tmp/altered.html"
 cmp -s "$tmp/page.html" "$tmp/altered.html" && fail "script not altered"
