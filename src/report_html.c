@@ -100,6 +100,7 @@ static const char css[] =
 ".error{border-left:5px solid #a63d00;padding-left:.6rem}\n"
 ".doc{border-top:1px solid #b3b3b3;margin-top:2rem}\n"
 ".sentence{max-width:60rem;overflow-wrap:anywhere}\n"
+".where{white-space:nowrap}\n"
 ".gaps th[scope=row]{width:35%}\n"
 ".gaps td{white-space:nowrap}\n"
 ".gaps td.missing{white-space:normal}\n"
@@ -352,7 +353,7 @@ status_symbol(enum status s)
 	case STATUS_ABSENT:
 		return "\xe2\x97\x8b";		/* U+25CB white circle */
 	case STATUS_CONTRADICTED:
-		return "\xe2\x9c\x96";		/* U+2716 heavy multiplication */
+		return "\xe2\x9c\x96";	/* U+2716 heavy multiplication x */
 	}
 	return "?";
 }
@@ -549,7 +550,7 @@ heat_row(struct html_state *st, const struct report *r,
 	strbuf_adds(o, "</tr>\n");
 }
 
-/* "page 3" for a paged document, else "line 12", and the column. */
+/* "page 3" for a paged document, else "line 12, col. 5". */
 static void
 add_position(struct strbuf *o, const struct hit *h)
 {
@@ -626,8 +627,8 @@ doc_facts(struct html_state *st, const struct docresult *dr)
 	    "</tr>\n<tr><th scope=\"row\">Hits</th><td class=\"num\">%zu</td>"
 	    "</tr>\n<tr><th scope=\"row\">Words</th><td class=\"num\">%zu</td>"
 	    "</tr>\n<tr><th scope=\"row\">Warnings</th><td class=\"num\">%zu"
-	    "</td></tr>\n</tbody>\n</table>\n", dr->conflicts, dr->gaps, dr->nhits,
-	    dr->words, dr->nwarnings);
+	    "</td></tr>\n</tbody>\n</table>\n", dr->conflicts, dr->gaps,
+	    dr->nhits, dr->words, dr->nwarnings);
 	if (dr->nwarnings == 0)
 		return;
 	strbuf_adds(o, "<ul class=\"warnings\">\n");
@@ -744,7 +745,7 @@ hit_row(struct html_state *st, const struct hit *h, int conflict)
 	struct strbuf *o = &st->out;
 	const struct rule *ru = h->rule;
 
-	strbuf_adds(o, "<tr><td class=\"num\">");
+	strbuf_adds(o, "<tr><td class=\"where\">");
 	add_position(o, h);
 	strbuf_adds(o, "</td><td><code>");
 	add_text(st, ru->id);

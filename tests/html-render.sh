@@ -18,7 +18,7 @@ for c in ${CHROMIUM:-} chromium chromium-browser; do
 	fi
 done
 [ -n "$chromium" ] ||
-	skip "chromium not installed (apt-get install chromium); page not rendered"
+	skip "chromium not installed (apt-get install chromium): not rendered"
 command -v python3 >/dev/null 2>&1 || skip "python3 not installed"
 
 # browse OUT ARG...: headless chromium on its own profile; output to OUT.
@@ -28,7 +28,7 @@ browse() {
 	HOME=$tmp timeout 60 "$chromium" --headless --no-sandbox --disable-gpu \
 	    --no-first-run --hide-scrollbars --user-data-dir="$tmp/profile" \
 	    "$@" >"$b_out" 2>>"$tmp/chromium.err" ||
-		{ tail -n 5 "$tmp/chromium.err" >&2; fail "chromium failed: $*"; }
+		{ tail -n 5 "$tmp/chromium.err" >&2; fail "chromium: $*"; }
 }
 
 cd "$top_srcdir/fixtures"
@@ -52,7 +52,8 @@ click='var b = document.querySelector("th[data-sort=overall] button");
 b.click();
 b.click();'
 hash=$(printf '%s' "$click" | python3 -c 'import base64, hashlib, sys
-print(base64.b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode())')
+d = hashlib.sha256(sys.stdin.buffer.read()).digest()
+print(base64.b64encode(d).decode())')
 sed -e "s|script-src 'sha256-\([^']*\)'|& 'sha256-$hash'|" \
     -e 's|^</body>$||' "$tmp/page.html" >"$tmp/click.html"
 printf '<script>%s</script>\n</body>\n' "$click" >>"$tmp/click.html"
@@ -63,7 +64,7 @@ grep -q 'aria-sort="ascending"' "$tmp/dom.html" ||
 	fail "two clicks on Overall do not sort ascending"
 grep -o 'data-overall="[^"]*"' "$tmp/dom.html" | cut -d'"' -f2 >"$tmp/sorted"
 sort -n "$tmp/order" | cmp -s - "$tmp/sorted" ||
-	fail "rows not in ascending score after sorting: $(tr '\n' ' ' <"$tmp/sorted")"
+	fail "not by ascending score: $(tr '\n' ' ' <"$tmp/sorted")"
 
 sed 's/"use strict";/"use strict"; /' "$tmp/page.html" >"$tmp/altered.html"
 cmp -s "$tmp/page.html" "$tmp/altered.html" && fail "script not altered"
