@@ -353,7 +353,7 @@ status_symbol(enum status s)
 	case STATUS_ABSENT:
 		return "\xe2\x97\x8b";		/* U+25CB white circle */
 	case STATUS_CONTRADICTED:
-		return "\xe2\x9c\x96";	/* U+2716 heavy multiplication x */
+		return "\xe2\x9c\x96";		/* U+2716 multiplication x */
 	}
 	return "?";
 }
