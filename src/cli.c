@@ -28,7 +28,8 @@ static const char usage_text[] =
 "       palint explain [-r RULES]... ID\n"
 "       palint extract FILE\n"
 "       palint merge [-o FILE] [--csv-raw] REPORT...\n"
-"       palint eval [-r RULES]... [-f text|csv] [--split NAME] LABELS.tsv\n"
+"       palint eval [-r RULES]... [-f text|csv] [--split NAME]\n"
+"                   [--all-errors] LABELS.tsv\n"
 "       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n";
 
 static const char help_text[] =
@@ -91,6 +92,7 @@ enum {
 	OPT_DOCUMENTS,
 	OPT_CORPUS,
 	OPT_SPLIT,
+	OPT_ALL_ERRORS,
 	OPT_CSV_RAW
 };
 
@@ -121,6 +123,7 @@ static const struct option long_options[] = {
 	{ "documents", required_argument, NULL, OPT_DOCUMENTS },
 	{ "corpus", required_argument, NULL, OPT_CORPUS },
 	{ "split", required_argument, NULL, OPT_SPLIT },
+	{ "all-errors", no_argument, NULL, OPT_ALL_ERRORS },
 	{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -295,6 +298,7 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_DOCUMENTS: o->documents = arg; return 0;
 	case OPT_CORPUS: o->corpus = arg; return 0;
 	case OPT_SPLIT: o->split = arg; return 0;
+	case OPT_ALL_ERRORS: o->all_errors = 1; return 0;
 	case OPT_CSV_RAW: o->csv_raw = 1; return 0;
 	case 'q': o->quiet = 1; return 0;
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);

@@ -18,7 +18,7 @@ eval_usage(const char *msg)
 {
 	log_warnx("eval: %s", msg);
 	fputs("usage: palint eval [-r RULES]... [-f text|csv] [--split NAME] "
-	    "LABELS.tsv\n"
+	    "[--all-errors] LABELS.tsv\n"
 	    "       palint eval --documents RATINGS.tsv --corpus DIR "
 	    "[-r RULES]...\n", stderr);
 	return EXIT_TROUBLE;

@@ -17,6 +17,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,8 @@ struct evset {
 	size_t			 ncols;		/* 4, or 5 with a split column */
 	const char		*split;		/* keep rows of this split only */
 	size_t			 skipped;	/* rows of other splits */
+	size_t			 worst;		/* sentences listed per error
+						   kind; SIZE_MAX: all */
 	int			 quiet;
 	struct errlist		 errs;
 };
@@ -677,9 +680,9 @@ out_worst(FILE *fp, const struct evset *es, int fps)
 			v[n++] = &es->rows[i];
 	qsort(v, n, sizeof(*v), fps ? fp_cmp : fn_cmp);
 	fprintf(fp, "\nWorst false %s (%zu of %zu sentences)\n",
-	    fps ? "positives" : "negatives", n < EVAL_WORST ? n : EVAL_WORST,
+	    fps ? "positives" : "negatives", n < es->worst ? n : es->worst,
 	    n);
-	for (i = 0; i < n && i < EVAL_WORST; i++)
+	for (i = 0; i < n && i < es->worst; i++)
 		out_sentence(fp, es, v[i], fps);
 	free(v);
 }
@@ -810,6 +813,7 @@ eval_labels(const struct options *o, const struct ruleset *rs)
 	int rc;
 
 	evset_init(&es, o->args[0], rs, o->split, o->quiet);
+	es.worst = o->all_errors ? SIZE_MAX : EVAL_WORST;
 	if (read_labels(&es) != 0) {
 		errlist_warn(&es.errs);
 		evset_free(&es);

@@ -54,6 +54,7 @@ struct options {
 	const char		*documents;	/* --documents RATINGS.tsv */
 	const char		*corpus;	/* --corpus DIR */
 	const char		*split;		/* --split NAME */
+	int			 all_errors;	/* --all-errors */
 };
 
 /* The csvout.h flags every CSV writer passes: CSVOUT_RAW with --csv-raw. */

@@ -163,4 +163,24 @@ grep -q "^palint: $tmp/zipped/docs.zip!gone.txt: no such archive member" \
 grep -q '^overall,,,,,12,0.849' "$tmp/out" ||
 	fail "zipped corpus: the other documents were not reported"
 
+# Twelve missed sentences: the text report lists the ten worst, and every
+# one with --all-errors.
+{
+	printf 'doc\tline\tlabels\tsentence\n'
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		printf 'miss.txt\t%s\tAA1.3\tThe harbour festival opens on day %s.\n' \
+		    "$i" "$i"
+	done
+} >"$tmp/misses.tsv"
+run_ok worst-ten $PALINT eval -r "$fx/rules.xml" "$tmp/misses.tsv"
+grep -q '^Worst false negatives (10 of 12 sentences)$' "$tmp/out" ||
+	fail "worst-ten: heading"
+[ "$(grep -c '^  miss.txt:[0-9]*  predicted' "$tmp/out")" -eq 10 ] ||
+	fail "worst-ten: not ten sentences listed"
+run_ok all-errors $PALINT eval -r "$fx/rules.xml" --all-errors "$tmp/misses.tsv"
+grep -q '^Worst false negatives (12 of 12 sentences)$' "$tmp/out" ||
+	fail "all-errors: heading"
+[ "$(grep -c '^  miss.txt:[0-9]*  predicted' "$tmp/out")" -eq 12 ] ||
+	fail "all-errors: not every sentence listed"
+
 exit 0
