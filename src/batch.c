@@ -322,9 +322,9 @@ batch_run(const struct options *o, const struct ruleset *rs,
 	struct batch b;
 	struct outfile out, evout;
 	struct report_info ri = { rs, report_timestamp(), o->level, 0,
-	    options_csvflags(o) };
+	    options_csvflags(o), o->verbose };
 	struct report_info ei = { rs, ri.generated, LEVEL_OBJECTIVE, 1,
-	    ri.csvflags };
+	    ri.csvflags, 0 };
 	struct report *rep, *ev = NULL;
 	int rc, bad;
 

@@ -67,6 +67,7 @@ static const char help_text[] =
 "      --corpus DIR         (eval) folder holding the rated documents\n"
 "      --split NAME         (eval) only the labelled rows whose split is NAME\n"
 "  -q, --quiet              no notices on stderr\n"
+"  -v, --verbose            text report: every hit under its objective\n"
 "  -h, --help               show this help\n"
 "  -V, --version            show the version\n"
 "\n"
@@ -126,6 +127,7 @@ static const struct option long_options[] = {
 	{ "all-errors", no_argument, NULL, OPT_ALL_ERRORS },
 	{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -301,6 +303,7 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_ALL_ERRORS: o->all_errors = 1; return 0;
 	case OPT_CSV_RAW: o->csv_raw = 1; return 0;
 	case 'q': o->quiet = 1; return 0;
+	case 'v': o->verbose = 1; return 0;
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
 		fputs(help_text, stdout); *done = 1; return 0;
 	case 'V': printf("palint %s\n", PACKAGE_VERSION); *done = 1; return 0;
@@ -376,7 +379,7 @@ options_parse(struct options *o, int argc, char **argv)
 	if ((skip = parse_command(o, argc, argv)) < 0)
 		return -1;
 	optind = 1 + skip;
-	while ((c = getopt_long(argc, argv, "r:f:o:l:e:j:T:D:qhV",
+	while ((c = getopt_long(argc, argv, "r:f:o:l:e:j:T:D:qvhV",
 	    long_options, NULL)) != -1) {
 		if (parse_option(o, c, optarg, &done) != 0)
 			return -1;

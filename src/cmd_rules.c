@@ -18,6 +18,7 @@
 #include "rules.h"
 #include "scan.h"
 #include "util.h"
+#include "wordedge.h"
 
 /* Rule files for the rules commands: --rules and the operands alike. */
 static struct ruleset *
@@ -61,6 +62,10 @@ cmd_rules_list(const struct options *o)
 			    ruleload_count(ob, RULE_CONFLICT));
 		}
 	}
+	for (i = 0; i < rs->nvocabularies; i++)
+		printf("%s%s%s", i == 0 ? "vocabularies: " : ", ",
+		    rs->vocabularies[i].id, i + 1 == rs->nvocabularies ?
+		    "\n" : "");
 	ruleset_free(rs);
 	return EXIT_OK;
 }
@@ -123,6 +128,57 @@ run_examples(const struct ruleset *rs, struct scanner *sc, size_t *passed)
 	return failed;
 }
 
+/*
+ * A hit-making regex that can start or end inside a word ("restrict\w*
+ * access" inside "unrestricted access"): an error for a conflict rule,
+ * whose false hits accuse, a warning for a support rule.  Returns 1 for
+ * an error.
+ */
+static int
+edge_check(const struct rule *r, const struct pattern *p)
+{
+	int open;
+
+	if (p->is_term || (open = regex_word_edges(p->regex)) == 0)
+		return 0;
+	fprintf(stderr, "%s:%d: rule %s: %s: %s \"%.60s%s\" can match %s "
+	    "inside a word; add \\b or a lookaround\n", p->file, p->line,
+	    r->id, r->kind == RULE_CONFLICT ? "error" : "warning",
+	    p->is_concept ? "concept" : "regex", p->source,
+	    strlen(p->source) > 60 ? "..." : "",
+	    open == (WORDEDGE_START | WORDEDGE_END) ? "starting and ending" :
+	    open == WORDEDGE_START ? "starting" : "ending");
+	return r->kind == RULE_CONFLICT;
+}
+
+/* Word edges of every pattern that makes hits; unused vocabularies.
+   Returns the number of errors. */
+static size_t
+check_patterns(const struct ruleset *rs)
+{
+	const struct rule *r;
+	const struct vocabulary *v;
+	size_t i, j, k, errors = 0;
+
+	for (i = 0; i < rs->nrules; i++) {
+		r = rs->rules[i];
+		for (j = 0; j < r->pats.n; j++)
+			errors += edge_check(r, &r->pats.v[j]);
+		for (j = 0; j < r->ngroups; j++)
+			for (k = 0; k < r->groups[j].pats.n; k++)
+				errors += edge_check(r,
+				    &r->groups[j].pats.v[k]);
+	}
+	for (i = 0; i < rs->nvocabularies; i++) {
+		v = &rs->vocabularies[i];
+		if (v->uses == 0)
+			fprintf(stderr, "%s:%d: vocabulary %s: warning: not "
+			    "used by any rule or list\n", v->file, v->line,
+			    v->id);
+	}
+	return errors;
+}
+
 static int
 rules_examples(const struct options *o, int summary)
 {
@@ -137,6 +193,8 @@ rules_examples(const struct options *o, int summary)
 	pf = ruleload_prefilter(o, rs);
 	sc = scanner_new(rs, pf);
 	failed = run_examples(rs, sc, &passed);
+	if (!summary)
+		failed += check_patterns(rs);
 	if (failed == 0 && !summary && o->corpus != NULL)
 		lint = lint_corpus(rs, sc, o);
 	if (summary)

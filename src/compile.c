@@ -156,9 +156,10 @@ pattern_free_code(struct pattern *p)
 	p->matcher = NULL;
 }
 
+/* list names the ruleset-level list a pattern without a rule is in. */
 static void
-compile_pattern(struct pattern *p, const struct rule *r, int anchor,
-    struct errlist *errs)
+compile_pattern(struct pattern *p, const struct rule *r, const char *list,
+    int anchor, struct errlist *errs)
 {
 	pcre2_code *code;
 	char *cause = NULL;
@@ -172,7 +173,7 @@ compile_pattern(struct pattern *p, const struct rule *r, int anchor,
 		/* Quote a term, but not the whole of a runaway one: the
 		   message must stay one readable line. */
 		errlist_add(errs, "%s:%d: %s%s%s%.60s%s: %s", p->file, p->line,
-		    r != NULL ? "rule " : "modality",
+		    r != NULL ? "rule " : list,
 		    r != NULL ? r->id : "",
 		    p->is_term ? ": term " : "",
 		    p->is_term ? p->source : "",
@@ -185,13 +186,13 @@ compile_pattern(struct pattern *p, const struct rule *r, int anchor,
 }
 
 static void
-compile_list(struct patlist *pl, const struct rule *r, int anchor,
-    struct errlist *errs)
+compile_list(struct patlist *pl, const struct rule *r, const char *list,
+    int anchor, struct errlist *errs)
 {
 	size_t i;
 
 	for (i = 0; i < pl->n; i++)
-		compile_pattern(&pl->v[i], r, anchor, errs);
+		compile_pattern(&pl->v[i], r, list, anchor, errs);
 }
 
 /* The anchors of a rule are searched everywhere; the other patterns only
@@ -201,13 +202,13 @@ compile_rule(struct rule *r, struct errlist *errs)
 {
 	size_t i, j;
 
-	compile_list(&r->pats, r, 1, errs);
+	compile_list(&r->pats, r, NULL, 1, errs);
 	for (i = 0; i < r->ngroups; i++)
 		for (j = 0; j < r->groups[i].pats.n; j++)
-			compile_pattern(&r->groups[i].pats.v[j], r, j == 0,
-			    errs);
+			compile_pattern(&r->groups[i].pats.v[j], r, NULL,
+			    j == 0, errs);
 	for (i = 0; i < r->nunless; i++)
-		compile_list(&r->unless[i].pats, r, 0, errs);
+		compile_list(&r->unless[i].pats, r, NULL, 0, errs);
 }
 
 int
@@ -217,8 +218,11 @@ compile_ruleset(struct ruleset *rs, struct errlist *errs)
 
 	for (i = 0; i < rs->nrules; i++)
 		compile_rule(rs->rules[i], errs);
-	compile_list(&rs->binding, NULL, 0, errs);
-	compile_list(&rs->hortatory, NULL, 0, errs);
+	compile_list(&rs->binding, NULL, "modality", 0, errs);
+	compile_list(&rs->hortatory, NULL, "modality", 0, errs);
+	compile_list(&rs->attribution, NULL, "stance", 0, errs);
+	compile_list(&rs->rejection, NULL, "stance", 0, errs);
+	compile_list(&rs->threat, NULL, "stance", 0, errs);
 	return errs->n == before ? 0 : -1;
 }
 

@@ -18,8 +18,26 @@
 static const char *const status_names[] = {
 	[STATUS_ABSENT] = "absent",
 	[STATUS_PARTIAL] = "partial",
-	[STATUS_COVERED] = "covered",
-	[STATUS_CONTRADICTED] = "contradicted"
+	[STATUS_COVERED] = "covered"
+};
+
+#define EVIDENCE_SLACK	1e-9
+
+/* Evidence weights, stated in coverage.h. */
+static const double kind_weight[] = {
+	[SENTKIND_STATEMENT] = 1,
+	[SENTKIND_HEADING] = 0,
+	[SENTKIND_CONTENTS] = 0,
+	[SENTKIND_DEFINITION] = 0.25,
+	[SENTKIND_REFERENCE] = 0,
+	[SENTKIND_ACKNOWLEDGEMENT] = 0,
+	[SENTKIND_TERMS] = 0.25
+};
+
+static const double modality_weight[] = {
+	[MODALITY_MENTION] = 0.8,
+	[MODALITY_HORTATORY] = 0.9,
+	[MODALITY_BINDING] = 1
 };
 
 const char *
@@ -28,6 +46,23 @@ status_name(enum status st)
 	if ((size_t)st >= nitems(status_names))
 		return "unknown";
 	return status_names[st];
+}
+
+double
+coverage_hit_weight(const struct hit *h)
+{
+	if ((size_t)h->kind >= nitems(kind_weight) ||
+	    (size_t)h->modality >= nitems(modality_weight))
+		fatal("hit of an unknown kind or modality");
+	return kind_weight[h->kind] * modality_weight[h->modality];
+}
+
+const char *
+conflict_name(const struct objective_result *or)
+{
+	if (or->conflict == 0)
+		return "";
+	return or->conflict - 1 == SEVERITY_ERROR ? "error" : "warning";
 }
 
 double
@@ -81,14 +116,14 @@ support_rules(const struct objective *o)
 	return n;
 }
 
-/* Counts hits and distinct fired rules per objective; fired[] is indexed
-   by rule index and says whether a rule already counted. */
+/* Counts hits and distinct fired rules per objective and keeps each
+   rule's strength, the best weight of its hits (-1: it did not fire). */
 static void
-tally_hits(struct docresult *dr, const struct ruleset *rs,
-    unsigned char *fired)
+tally_hits(struct docresult *dr, const struct ruleset *rs, double *strength)
 {
 	struct objective_result *or;
 	const struct rule *r;
+	double w;
 	size_t i;
 
 	for (i = 0; i < dr->nhits; i++) {
@@ -102,39 +137,49 @@ tally_hits(struct docresult *dr, const struct ruleset *rs,
 		if (dr->hits[i].line > 0 && (or->first_line == 0 ||
 		    dr->hits[i].line < or->first_line))
 			or->first_line = dr->hits[i].line;
-		if (fired[r->index])
+		w = coverage_hit_weight(&dr->hits[i]);
+		if (strength[r->index] >= 0) {
+			if (w > strength[r->index])
+				strength[r->index] = w;
 			continue;
-		fired[r->index] = 1;
+		}
+		strength[r->index] = w;
 		if (r->kind == RULE_SUPPORT)
 			or->rules_fired++;
 		else {
 			or->conflicts_fired++;
+			if (or->conflict < (int)r->severity + 1)
+				or->conflict = (int)r->severity + 1;
 			if (r->severity == SEVERITY_ERROR)
 				dr->conflict_errors++;
 		}
 	}
 }
 
+/* Coverage from the support rules' strengths; conflicts do not touch it. */
 static void
-judge_objective(struct objective_result *or)
+judge_objective(struct objective_result *or, const double *strength)
 {
-	unsigned need;
+	const struct objective *o = or->objective;
+	size_t i;
 
-	need = or->objective->min_rules;
-	if (need > or->rules_total)
-		need = or->rules_total;
-	if (or->conflicts_fired > 0) {
-		or->status = STATUS_CONTRADICTED;
-		or->score = 0;
-	} else if (or->rules_fired == 0) {
-		or->status = STATUS_ABSENT;
-		or->score = 0;
-	} else if (or->rules_fired >= need) {
+	for (i = 0; i < o->nrules; i++)
+		if (o->rules[i].kind == RULE_SUPPORT &&
+		    strength[o->rules[i].index] > 0)
+			or->evidence += strength[o->rules[i].index];
+	or->needed = o->min_rules < or->rules_total ? o->min_rules :
+	    or->rules_total;
+	/* Weights such as 0.9 are not exact in binary: compare with slack. */
+	if (or->needed > 0 && or->evidence + EVIDENCE_SLACK >= or->needed) {
 		or->status = STATUS_COVERED;
 		or->score = 1;
-	} else {
+	} else if (or->needed > 0 &&
+	    or->evidence + EVIDENCE_SLACK >= PARTIAL_EVIDENCE) {
 		or->status = STATUS_PARTIAL;
-		or->score = 0.5;
+		or->score = or->evidence / or->needed;
+	} else {
+		or->status = STATUS_ABSENT;
+		or->score = 0;
 	}
 }
 
@@ -158,10 +203,9 @@ judge_area(struct docresult *dr, struct area_result *ar)
 		case STATUS_ABSENT:
 			ar->absent++;
 			break;
-		case STATUS_CONTRADICTED:
-			ar->contradicted++;
-			break;
 		}
+		if (or->conflict > 0)
+			ar->contradicted++;
 	}
 	ar->score = ar->area->nobjectives > 0 ?
 	    sum / (double)ar->area->nobjectives : 0;
@@ -188,9 +232,9 @@ judge_document(struct docresult *dr, const struct ruleset *rs)
 	dr->overall = n[1] > 0 ? sum[1] / n[1] : 0;
 	dr->principles = n[0] > 0 ? sum[0] / n[0] : 0;
 	for (i = 0; i < dr->nobjectives; i++) {
-		if (dr->objectives[i].status == STATUS_CONTRADICTED)
+		if (dr->objectives[i].conflict > 0)
 			dr->conflicts++;
-		else if (dr->objectives[i].status != STATUS_COVERED)
+		if (dr->objectives[i].status != STATUS_COVERED)
 			dr->gaps++;
 	}
 }
@@ -201,7 +245,7 @@ coverage_compute(const struct ruleset *rs, const char *path,
 {
 	struct docresult *dr;
 	struct objective_result *or;
-	unsigned char *fired;
+	double *strength;
 	size_t i;
 
 	dr = docresult_new(path, sha256);
@@ -219,11 +263,14 @@ coverage_compute(const struct ruleset *rs, const char *path,
 		or->objective = rs->objectives[i];
 		or->rules_total = support_rules(or->objective);
 	}
-	fired = xcalloc(rs->nrules > 0 ? rs->nrules : 1, 1);
-	tally_hits(dr, rs, fired);
-	free(fired);
+	strength = xreallocarray(NULL, rs->nrules > 0 ? rs->nrules : 1,
+	    sizeof(*strength));
+	for (i = 0; i < rs->nrules; i++)
+		strength[i] = -1;
+	tally_hits(dr, rs, strength);
 	for (i = 0; i < dr->nobjectives; i++)
-		judge_objective(&dr->objectives[i]);
+		judge_objective(&dr->objectives[i], strength);
+	free(strength);
 	judge_document(dr, rs);
 	return dr;
 }

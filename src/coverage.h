@@ -1,15 +1,34 @@
 /*
- * coverage.h -- stage 5: hits to verdicts (model version 1).
+ * coverage.h -- stage 5: hits to verdicts (model version 2).
  *
- * Per document a rule fires when it has at least one hit.  An objective is
- *   contradicted  when a conflict rule under it fires;
- *   covered       when at least min(min_rules, its support rules) distinct
- *                 support rules fire;
- *   partial       when at least one fires, but fewer;
- *   absent        when none fires.
- * Objective score: covered 1, partial 0.5, absent and contradicted 0.  Area
- * score: mean of its objectives.  Overall: mean of the action areas; the
- * principles are reported apart (mean of the principle areas).
+ * Each hit weighs what its sentence says (its kind, sentkind.h) times how
+ * firmly it says it (its modality):
+ *
+ *   kind      statement 1; definition and terms 0.25; heading, contents,
+ *             reference and acknowledgement 0 (they title or list things);
+ *   modality  binding 1; hortatory 0.9; mention 0.8.
+ *
+ * A support rule's strength is the largest weight among its hits, so a rule
+ * counts once however often it fires.  An objective's evidence is the sum
+ * of its support rules' strengths, and it needs n = min(min_rules, its
+ * support rules).  The objective is
+ *   covered   when evidence >= n (and n > 0);
+ *   partial   when PARTIAL_EVIDENCE <= evidence < n;
+ *   absent    otherwise (no support rules, no hits, or only hits that
+ *             count for almost nothing).
+ * Its score is 1 when covered, evidence / n when partial, 0 when absent.
+ * Example: min_rules 2 and three support rules; rule A fires in a binding
+ * statement (1) and in a heading (0), so A is 1; rule B fires once in a
+ * hortatory statement (0.9); rule C fires once in a list of terms (0.25 *
+ * 0.8 = 0.2).  Evidence 2.1 >= 2: covered.  Without rule C, 1.9 < 2:
+ * partial, score 0.95.
+ *
+ * Conflicts stand beside coverage and do not change it: an objective under
+ * which a conflict rule fires keeps its status and score, and carries the
+ * number of distinct conflict rules that fired and the worst of their
+ * severities.  Area score: mean of its objectives.  Overall: mean of the
+ * action areas; the principles are reported apart (mean of the principle
+ * areas).
  */
 #ifndef PALINT_COVERAGE_H
 #define PALINT_COVERAGE_H
@@ -18,7 +37,10 @@
 
 #include "model.h"
 
-#define COVERAGE_MODEL_VERSION "1"
+#define COVERAGE_MODEL_VERSION "2"
+
+/* Least evidence that makes an objective partial rather than absent. */
+#define PARTIAL_EVIDENCE	0.25
 
 /* Takes ownership of hits (may be NULL when nhits is 0). */
 struct docresult *coverage_compute(const struct ruleset *, const char *path,
@@ -32,6 +54,10 @@ void		 docresult_add_warning(struct docresult *, const char *);
 void		 docresult_free(struct docresult *);
 
 const char	*status_name(enum status);
+/* The weight of one hit: its kind's times its modality's (above). */
+double		 coverage_hit_weight(const struct hit *);
+/* "error", "warning", or "" for an objective without a conflict. */
+const char	*conflict_name(const struct objective_result *);
 /* Hits per 10,000 words; 0 for an empty document. */
 double		 hits_per_10k(unsigned hits, size_t words);
 

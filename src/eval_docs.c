@@ -12,7 +12,12 @@
  * their mean) per column and over every (document, column) pair.
  *
  * Ranks only: the 0-3 scale and the 0-1 score measure different things,
- * so only their order is compared.  A document that cannot be read is
+ * so only their order is compared.  When the file has an
+ * "objectives_addressed" column (ids separated by ';', "!ID" for an
+ * objective the document points against), the text report also compares
+ * palint's verdicts with it: how many covered (or covered and partial)
+ * objectives were listed, how many listed ones were covered, and the same
+ * for conflicts and "!ID".  A document that cannot be read is
  * named on stderr and left out; the exit status is then 2, but everything
  * else is still reported.
  */
@@ -46,7 +51,14 @@ struct ratedoc {
 	double		*rating;	/* per column */
 	double		*score;		/* per column; valid when ok */
 	int		 ok;
+	char		*addressed;	/* objectives_addressed; NULL: none */
+	unsigned char	*verdict;	/* per objective: VERDICT_* bits */
 };
+
+/* What palint said about an objective of a rated document. */
+#define VERDICT_COVERED		1
+#define VERDICT_PARTIAL		2
+#define VERDICT_CONFLICT	4
 
 struct ratings {
 	const char		*path;
@@ -57,6 +69,7 @@ struct ratings {
 	size_t			 ndocs;
 	size_t			 capdocs;
 	int			 header;
+	long			 addressed;	/* column; -1: none */
 	struct errlist		 errs;
 };
 
@@ -87,6 +100,10 @@ on_ratings_header(char **f, size_t n, unsigned line, void *arg)
 		return -1;
 	}
 	rt->cols = xcalloc(n, sizeof(*rt->cols));
+	rt->addressed = -1;
+	for (i = 1; i < n; i++)
+		if (strcmp(f[i], "objectives_addressed") == 0)
+			rt->addressed = (long)i;
 	for (i = 1; i < n && strcmp(f[i], "objectives_addressed") != 0; i++) {
 		if ((area = column_area(rt->rs, f[i])) == -2) {
 			errlist_add(&rt->errs, "%s:%u: column '%s' is not an "
@@ -131,6 +148,8 @@ on_rating_row(char **f, size_t n, unsigned line, void *arg)
 		}
 	d.doc = xstrdup(f[0]);
 	d.score = xcalloc(rt->ncols + 1, sizeof(*d.score));
+	if (rt->addressed > 0 && (size_t)rt->addressed < n)
+		d.addressed = xstrdup(f[rt->addressed]);
 	GROW(rt->docs, rt->capdocs, rt->ndocs + 1);
 	rt->docs[rt->ndocs++] = d;
 	return 0;
@@ -145,6 +164,8 @@ ratings_free(struct ratings *rt)
 		free(rt->docs[i].doc);
 		free(rt->docs[i].rating);
 		free(rt->docs[i].score);
+		free(rt->docs[i].addressed);
+		free(rt->docs[i].verdict);
 	}
 	free(rt->docs);
 	for (i = 0; i < rt->ncols; i++)
@@ -162,6 +183,12 @@ take_scores(const struct ratings *rt, struct ratedoc *d,
 	for (i = 0; i < rt->ncols; i++)
 		d->score[i] = rt->cols[i].area < 0 ? dr->principles :
 		    dr->areas[rt->cols[i].area].score;
+	d->verdict = xcalloc(dr->nobjectives + 1, 1);
+	for (i = 0; i < dr->nobjectives; i++)
+		d->verdict[i] = (dr->objectives[i].status == STATUS_COVERED ?
+		    VERDICT_COVERED : 0) | (dr->objectives[i].status ==
+		    STATUS_PARTIAL ? VERDICT_PARTIAL : 0) |
+		    (dr->objectives[i].conflict > 0 ? VERDICT_CONFLICT : 0);
 	d->ok = 1;
 }
 
@@ -345,6 +372,83 @@ text_rho(FILE *fp, const struct ratings *rt)
 	fprintf(fp, "  %-9s %4zu %7s\n", "overall", n, buf);
 }
 
+/* Is id in the ';'-separated list, with a '!' before it when against? */
+static int
+listed(const char *list, const char *id, int against)
+{
+	const char *p = list, *e;
+	size_t n = strlen(id);
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ';')
+			p++;
+		e = p + strcspn(p, ";");
+		if ((*p == '!') == against) {
+			if (against)
+				p++;
+			if ((size_t)(e - p) >= n && strncmp(p, id, n) == 0 &&
+			    strspn(p + n, " ") == (size_t)(e - p) - n)
+				return 1;
+		}
+		p = e;
+	}
+	return 0;
+}
+
+static void
+count(struct eval_counts *c, int said, int listed_)
+{
+	c->tp += said && listed_;
+	c->fp += said && !listed_;
+	c->fn += !said && listed_;
+}
+
+static void
+verdict_row(FILE *fp, const char *name, const struct eval_counts *c)
+{
+	struct eval_scores s;
+
+	eval_score(c, &s);
+	fprintf(fp, "  %-18s %5u %5u %5u %9.3f %6.3f\n", name, c->tp, c->fp,
+	    c->fn, s.precision, s.recall);
+}
+
+/* palint's verdicts against the objectives the analysts listed. */
+static void
+text_verdicts(FILE *fp, const struct ratings *rt)
+{
+	struct eval_counts cov = { 0, 0, 0 }, any = { 0, 0, 0 },
+	    con = { 0, 0, 0 };
+	const struct ratedoc *d;
+	const char *id;
+	size_t i, j, n = 0;
+	int pos;
+
+	for (i = 0; i < rt->ndocs; i++) {
+		d = &rt->docs[i];
+		if (!d->ok || d->addressed == NULL)
+			continue;
+		n++;
+		for (j = 0; j < rt->rs->nobjectives; j++) {
+			id = rt->rs->objectives[j]->id;
+			pos = listed(d->addressed, id, 0);
+			count(&cov, d->verdict[j] & VERDICT_COVERED, pos);
+			count(&any, d->verdict[j] &
+			    (VERDICT_COVERED | VERDICT_PARTIAL), pos);
+			count(&con, d->verdict[j] & VERDICT_CONFLICT,
+			    listed(d->addressed, id, 1));
+		}
+	}
+	if (n == 0)
+		return;
+	fprintf(fp, "\nVerdicts against objectives_addressed (%zu documents)"
+	    "\n%-20s %5s %5s %5s %9s %6s\n", n, "", "tp", "fp", "fn",
+	    "precision", "recall");
+	verdict_row(fp, "covered", &cov);
+	verdict_row(fp, "covered or partial", &any);
+	verdict_row(fp, "conflict (!ID)", &con);
+}
+
 static void
 csv_rho_row(FILE *fp, unsigned flags, const char *level, const char *area,
     size_t n, double rho)
@@ -401,6 +505,7 @@ write_ratings(FILE *fp, int csv, unsigned csvflags, void *arg)
 	    "%s\n", rt->path, rt->ndocs, ok, rt->rs->id, rt->rs->version);
 	text_documents(fp, rt);
 	text_rho(fp, rt);
+	text_verdicts(fp, rt);
 }
 
 int

@@ -38,12 +38,15 @@ enum severity {
 	SEVERITY_ERROR
 };
 
-/* Text units, from the smallest; also the scope of <all> and <unless>. */
+/* Text units, from the smallest but SCOPE_CLAUSE, which was added last
+   and is smaller than a sentence; also the scope of <all>, <near> and
+   <unless>. */
 enum scope {
 	SCOPE_SENTENCE,
 	SCOPE_PARAGRAPH,
 	SCOPE_SECTION,
-	SCOPE_DOCUMENT
+	SCOPE_DOCUMENT,
+	SCOPE_CLAUSE
 };
 
 /* Ordered by strength: a sentence with a binding verb is binding. */
@@ -53,9 +56,24 @@ enum modality {
 	MODALITY_BINDING
 };
 
+/*
+ * What a sentence is, as sentkind.c classifies it: ordinary prose, or text
+ * that lists, titles or defines things rather than saying what will be
+ * done.  The kinds weigh differently as evidence (coverage.h).
+ */
+enum sentkind {
+	SENTKIND_STATEMENT,
+	SENTKIND_HEADING,	/* a bare label, no statement */
+	SENTKIND_CONTENTS,	/* a table of contents line */
+	SENTKIND_DEFINITION,	/* a glossary or definition entry */
+	SENTKIND_REFERENCE,	/* a bibliography or reference entry */
+	SENTKIND_ACKNOWLEDGEMENT, /* thanks, donors, contributors */
+	SENTKIND_TERMS		/* an enumeration of terms, no verb */
+};
+
 struct matcher;
 
-/* One <term> or <regex>. */
+/* One <term>, <regex> or <concept ref="ID"/>. */
 struct pattern {
 	char		*source;	/* text as written in the rule file */
 	char		*regex;		/* PCRE2 source; terms translated */
@@ -73,6 +91,9 @@ struct pattern {
 					   rule's direct pattern or the first
 					   of an <all>; set by compile.c */
 	const struct rule *rule;	/* owner; NULL for modality */
+	int		 is_concept;	/* source is a vocabulary id; regex
+					   and prefilter are the vocabulary's,
+					   filled once every file is loaded */
 };
 
 struct patlist {
@@ -80,11 +101,18 @@ struct patlist {
 	size_t		 n;
 };
 
-/* <all scope=...>: every pattern must match inside one scope unit. */
+/*
+ * <all scope=...>: every pattern must match inside one scope unit.
+ * <near> is the same with near set: its hit spans the closest matches
+ * (one of each pattern) rather than the first pattern's match.  Either
+ * with within > 0: those matches must fit in that many words.
+ */
 struct group {
 	enum scope	 scope;
 	struct patlist	 pats;
 	int		 line;
+	int		 near;
+	unsigned	 within;	/* words; 0: anywhere in the unit */
 };
 
 /* <unless scope=...>: any match in the hit's scope unit cancels the hit. */
@@ -119,6 +147,7 @@ struct rule {
 	const char	*file;
 	int		 line;
 	unsigned	 index;		/* slot in ruleset->rules */
+	int		 stance_ignore;	/* conflict rule: stance="ignore" */
 };
 
 struct area;
@@ -147,6 +176,28 @@ struct area {
 	int		 line;
 };
 
+/* <vocabulary id=...>: patterns that <concept ref=.../> stands for. */
+struct vocabulary {
+	char		*id;
+	struct patlist	 pats;		/* parts; concepts resolved */
+	const char	*file;
+	int		 line;
+	int		 state;		/* VOCAB_*, while resolving */
+	unsigned	 uses;		/* concepts referring to it */
+	char		*regex;		/* the parts as one alternation */
+	char		*prefilter;	/* NULL when a part has none */
+	int		 case_sensitive; /* every part is */
+	int		 all_terms;	/* every part is a term (prefilter
+					   written for byte mode) */
+};
+
+enum {
+	VOCAB_NEW,
+	VOCAB_ACTIVE,
+	VOCAB_DONE,
+	VOCAB_FAILED
+};
+
 struct ruleset {
 	char		*id;
 	char		*title;
@@ -164,8 +215,15 @@ struct ruleset {
 	size_t		 nrules;
 	struct objective **objectives;
 	size_t		 nobjectives;
-	struct pattern	**patterns;	/* every pattern, incl. modality */
+	struct pattern	**patterns;	/* every pattern, incl. modality and
+					   stance */
 	size_t		 npatterns;
+	struct vocabulary *vocabularies;
+	size_t		 nvocabularies;
+	/* <stance> lists: cues that cancel a conflict hit in its clause. */
+	struct patlist	 attribution;
+	struct patlist	 rejection;
+	struct patlist	 threat;
 };
 
 /* A half-open byte range [start, end) of the document text. */
@@ -212,24 +270,29 @@ struct hit {
 	enum modality	 modality;
 	char		*match;		/* owned: the matched text */
 	char		*sentence;	/* owned: its sentence, spaces folded */
+	enum sentkind	 kind;		/* of that sentence */
 };
 
+/* Coverage by the support evidence; conflicts are reported beside it. */
 enum status {
 	STATUS_ABSENT,
 	STATUS_PARTIAL,
-	STATUS_COVERED,
-	STATUS_CONTRADICTED
+	STATUS_COVERED
 };
 
 struct objective_result {
 	const struct objective *objective;
 	enum status	 status;
-	double		 score;		/* 0, 0.5 or 1 */
+	double		 score;		/* 0..1, see coverage.h */
 	unsigned	 rules_fired;	/* distinct support rules */
 	unsigned	 rules_total;	/* support rules of the objective */
 	unsigned	 conflicts_fired; /* distinct conflict rules */
 	unsigned	 hits;		/* support and conflict hits */
 	unsigned	 first_line;	/* of the first hit; 0: none */
+	double		 evidence;	/* sum of the support rules' strengths */
+	unsigned	 needed;	/* min(min_rules, rules_total) */
+	int		 conflict;	/* 0 none, else 1 + the worst severity
+					   of the conflict rules that fired */
 };
 
 struct area_result {
@@ -238,7 +301,8 @@ struct area_result {
 	unsigned	 covered;
 	unsigned	 partial;
 	unsigned	 absent;
-	unsigned	 contradicted;
+	unsigned	 contradicted;	/* objectives with a conflict, whatever
+					   their status */
 };
 
 /* Everything reported about one document; self-contained once built. */
@@ -258,7 +322,7 @@ struct docresult {
 	size_t		 nareas;
 	double		 overall;	/* mean of action-area scores */
 	double		 principles;	/* mean of principle-area scores */
-	unsigned	 conflicts;	/* objectives contradicted */
+	unsigned	 conflicts;	/* objectives with a conflict */
 	unsigned	 gaps;		/* objectives absent or partial */
 	int		 conflict_errors; /* error-level conflict rules fired */
 };

@@ -49,6 +49,7 @@ struct options {
 	const char		*cache_dir;	/* NULL default, "" none */
 	int			 quiet;
 	int			 csv_raw;	/* --csv-raw: no neutralising */
+	int			 verbose;	/* -v: all evidence in text */
 	struct extract_opts	 limits;
 	/* eval */
 	const char		*documents;	/* --documents RATINGS.tsv */

@@ -33,6 +33,7 @@ struct report_info {
 	enum report_level	 level;
 	int			 evidence;	/* this is an evidence report */
 	unsigned		 csvflags;	/* csvout.h: CSVOUT_RAW or 0 */
+	int			 verbose;	/* text: every hit, not the best */
 };
 
 struct report;

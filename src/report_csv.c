@@ -19,6 +19,7 @@
 #include "report.h"
 #include "report_int.h"
 #include "rules.h"
+#include "sentkind.h"
 #include "util.h"
 
 struct csv_state {
@@ -30,7 +31,7 @@ struct csv_state {
 static const char *const header_objective[] = {
 	"document", "sha256", "area", "objective", "title", "status", "score",
 	"rules_fired", "rules_total", "hits", "hits_per_10k_words",
-	"first_line", "message"
+	"first_line", "message", "conflict", "conflicts", "evidence"
 };
 static const char *const header_area[] = {
 	"document", "sha256", "area", "kind", "title", "score", "covered",
@@ -42,7 +43,8 @@ static const char *const header_document[] = {
 };
 static const char *const header_evidence[] = {
 	"document", "rule", "objective", "area", "kind", "severity", "line",
-	"column", "page", "byte_offset", "match", "modality", "sentence"
+	"column", "page", "byte_offset", "match", "modality", "sentence",
+	"sentence_kind", "weight"
 };
 
 static void
@@ -91,6 +93,16 @@ put_decimal(struct report *r, double v)
 	put(r, buf);
 }
 
+/* Evidence and weights: two decimals, "1.75". */
+static void
+put_evidence(struct report *r, double v)
+{
+	char buf[32];
+
+	report_evidence(v, buf);
+	put(r, buf);
+}
+
 static void
 put_empty(struct report *r, unsigned n)
 {
@@ -127,51 +139,47 @@ csv_begin(struct report *r)
 	return end_row(r);
 }
 
-/* "conflict: ID; ID" for the conflict rules of o that fired. */
-static const char *
+/* Appends "conflict: ID; ID" for the conflict rules of o that fired. */
+static void
 conflict_message(struct csv_state *st, const struct objective *o,
     const unsigned char *fired)
 {
 	size_t i;
 	int first = 1;
 
-	st->msg.len = 0;
-	strbuf_adds(&st->msg, "");
 	for (i = 0; i < o->nrules; i++) {
 		if (o->rules[i].kind != RULE_CONFLICT ||
 		    !fired[o->rules[i].index])
 			continue;
+		if (first && st->msg.len > 0)
+			strbuf_adds(&st->msg, "; ");
 		strbuf_adds(&st->msg, first ? "conflict: " : "; ");
 		strbuf_adds(&st->msg, o->rules[i].id);
 		first = 0;
 	}
-	return st->msg.s;
 }
 
-/* Why an objective is not covered, for partial and absent ones. */
+/* Why an objective is not covered, then its conflicts. */
 static const char *
 objective_message(struct csv_state *st, const struct objective_result *or,
     const unsigned char *fired)
 {
-	unsigned need;
+	char ev[32];
 
 	st->msg.len = 0;
 	strbuf_adds(&st->msg, "");
-	switch (or->status) {
-	case STATUS_CONTRADICTED:
-		return conflict_message(st, or->objective, fired);
-	case STATUS_PARTIAL:
-	case STATUS_ABSENT:
-		need = report_rules_needed(or);
+	if (or->status != STATUS_COVERED) {
+		report_evidence(or->evidence, ev);
 		if (or->rules_total == 0)
 			strbuf_adds(&st->msg, "no support rules");
 		else
-			strbuf_addf(&st->msg, "%u of %u rule%s needed",
-			    or->rules_fired, need, need == 1 ? "" : "s");
-		break;
-	case STATUS_COVERED:
-		break;
+			strbuf_addf(&st->msg, "evidence %s of %u needed; "
+			    "%u of %u rule%s fired", ev, or->needed,
+			    or->rules_fired, or->rules_total,
+			    or->rules_total == 1 ? "" : "s");
 	}
+	if (or->conflict > 0)
+		conflict_message(st, or->objective, fired);
 	return st->msg.s;
 }
 
@@ -200,13 +208,16 @@ objective_rows(struct report *r, const struct docresult *dr)
 		put_decimal(r, hits_per_10k(or->hits, dr->words));
 		put_nz(r, or->first_line);
 		put(r, objective_message(st, or, fired));
+		put(r, conflict_name(or));
+		put_u(r, or->conflicts_fired);
+		put_evidence(r, or->evidence);
 		rc = end_row(r);
 	}
 	free(fired);
 	return rc;
 }
 
-/* "conflict: AA2.1; AA2.3": the contradicted objectives of an area. */
+/* "conflict: AA2.1; AA2.3": the objectives of an area with a conflict. */
 static const char *
 area_message(struct csv_state *st, const struct docresult *dr,
     const struct area *a)
@@ -219,7 +230,7 @@ area_message(struct csv_state *st, const struct docresult *dr,
 	strbuf_adds(&st->msg, "");
 	for (i = 0; i < a->nobjectives; i++) {
 		or = &dr->objectives[a->objectives[i].index];
-		if (or->status != STATUS_CONTRADICTED)
+		if (or->conflict == 0)
 			continue;
 		strbuf_adds(&st->msg, first ? "conflict: " : "; ");
 		strbuf_adds(&st->msg, a->objectives[i].id);
@@ -301,6 +312,8 @@ evidence_rows(struct report *r, const struct docresult *dr)
 		put(r, h->match);
 		put(r, modality_name(h->modality));
 		put(r, h->sentence);
+		put(r, sentkind_name(h->kind));
+		put_evidence(r, coverage_hit_weight(h));
 		rc = end_row(r);
 	}
 	return rc;
@@ -317,7 +330,9 @@ error_row(struct report *r, const struct docresult *dr)
 		put_empty(r, 3);
 		put(r, "error");
 		put_empty(r, 6);
-		break;
+		put(r, dr->error);
+		put_empty(r, 3);
+		return end_row(r);
 	case LEVEL_AREA:
 		put_empty(r, 8);
 		break;

@@ -17,7 +17,8 @@
  * titles too) is cleaned (report_clean_line) and then escaped, so no
  * document can add markup, script or a link; the only links are the
  * page's own "#doc-N" anchors.  Status is carried by a symbol, a word for
- * screen readers, a pattern and a colour, never by colour alone.
+ * screen readers, a pattern and a colour, never by colour alone; so is a
+ * conflict, which stands beside the verdict without changing it.
  */
 #include "config.h"
 
@@ -30,6 +31,7 @@
 #include "report.h"
 #include "report_int.h"
 #include "rules.h"
+#include "sentkind.h"
 #include "util.h"
 
 /* A row's text is written out once it is this long. */
@@ -76,15 +78,16 @@ static const char css[] =
 "font-variant-numeric:tabular-nums}\n"
 "#heatmap td.num{text-align:right}\n"
 "#heatmap td.error{text-align:left;white-space:normal}\n"
-".covered,.partial,.absent,.contradicted,mark,.bar{"
+".covered,.partial,.absent,.contradicted,td[data-conflict],mark,.bar{"
 "-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
 ".covered{background:#56b4e9;color:#000}\n"
 ".partial{color:#000;background:repeating-linear-gradient(135deg,"
 "#f0e442 0 6px,#f8f0a0 6px 9px)}\n"
 ".absent{color:#1a1a1a;background:#fff radial-gradient(#8c8c8c 1px,"
 "transparent 1.5px) 0 0/7px 7px}\n"
-".contradicted{color:#fff;font-weight:700;background:"
+".contradicted{color:#fff;font-weight:700;padding:0 .25em;background:"
 "repeating-linear-gradient(45deg,#a63d00 0 5px,#8a3300 5px 8px)}\n"
+"td[data-conflict]{box-shadow:inset 0 0 0 3px #a63d00}\n"
 ".sym{font-weight:700}\n"
 ".vh{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;"
 "clip:rect(0 0 0 0);white-space:nowrap}\n"
@@ -352,10 +355,22 @@ status_symbol(enum status s)
 		return "\xe2\x97\x90";		/* U+25D0 half-filled circle */
 	case STATUS_ABSENT:
 		return "\xe2\x97\x8b";		/* U+25CB white circle */
-	case STATUS_CONTRADICTED:
-		return "\xe2\x9c\x96";		/* U+2716 multiplication x */
 	}
 	return "?";
+}
+
+/* A conflict, beside the verdict: U+2716 heavy multiplication x. */
+#define CONFLICT_SYMBOL	"\xe2\x9c\x96"
+
+/* The conflict badge of an objective, if it has one. */
+static void
+add_conflict(struct strbuf *o, const struct objective_result *or)
+{
+	if (or->conflict == 0)
+		return;
+	strbuf_addf(o, " <span class=\"contradicted\"><span aria-hidden="
+	    "\"true\">" CONFLICT_SYMBOL "</span><span class=\"vh\"> "
+	    "contradicted (%s)</span></span>", conflict_name(or));
 }
 
 static void
@@ -365,17 +380,16 @@ legend(struct html_state *st)
 		enum status	 s;
 		const char	*meaning;
 	} items[] = {
-		{ STATUS_COVERED, "enough of its rules found" },
-		{ STATUS_PARTIAL, "some of its rules found" },
-		{ STATUS_ABSENT, "none of its rules found" },
-		{ STATUS_CONTRADICTED, "the document works against it" }
+		{ STATUS_COVERED, "enough evidence found" },
+		{ STATUS_PARTIAL, "some evidence found" },
+		{ STATUS_ABSENT, "no evidence, or next to none" }
 	};
 	size_t i;
 
 	strbuf_adds(&st->out, "<section id=\"legend-section\" "
 	    "aria-labelledby=\"legend\">\n"
 	    "<h2 id=\"legend\">How to read this report</h2>\n"
-	    "<p>Each objective of the strategy gets one of four verdicts per "
+	    "<p>Each objective of the strategy gets one of three verdicts per "
 	    "document, shown by a symbol, a pattern and a colour, with its "
 	    "score in percent:</p>\n<ul class=\"legend\">\n");
 	for (i = 0; i < nitems(items); i++)
@@ -384,6 +398,10 @@ legend(struct html_state *st)
 		    "%s</li>\n", status_name(items[i].s),
 		    status_symbol(items[i].s), status_name(items[i].s),
 		    items[i].meaning);
+	strbuf_adds(&st->out, "<li><span class=\"swatch contradicted\" "
+	    "aria-hidden=\"true\">" CONFLICT_SYMBOL "</span><strong>"
+	    "contradicted</strong>: beside the verdict, the document adopts "
+	    "a measure that works against the objective</li>\n");
 	strbuf_adds(&st->out, "</ul>\n<p>Overall is the mean score of the "
 	    "action areas; the guiding principles are scored apart.  A gap is "
 	    "an objective that is absent or partial.</p>\n</section>\n");
@@ -502,13 +520,19 @@ heat_cell(struct html_state *st, const struct objective_result *or)
 	n = strlen(pct);
 	if (n > 2 && strcmp(pct + n - 2, ".0") == 0)
 		pct[n - 2] = '\0';
-	strbuf_addf(o, "<td class=\"%s\" title=\"", name);
+	strbuf_addf(o, "<td class=\"%s\"", name);
+	if (or->conflict > 0)
+		strbuf_addf(o, " data-conflict=\"%s\"", conflict_name(or));
+	strbuf_adds(o, " title=\"");
 	add_text(st, or->objective->id);
 	strbuf_adds(o, " ");
 	add_text(st, or->objective->title);
-	strbuf_addf(o, ": %s, %s%%\"><span class=\"sym\" aria-hidden=\"true\">"
-	    "%s</span> %s<span class=\"vh\"> %s</span></td>", name, pct,
+	strbuf_addf(o, ": %s, %s%%%s\"><span class=\"sym\" aria-hidden="
+	    "\"true\">%s</span> %s<span class=\"vh\"> %s</span>", name,
+	    pct, or->conflict > 0 ? ", contradicted" : "",
 	    status_symbol(or->status), pct, name);
+	add_conflict(o, or);
+	strbuf_adds(o, "</td>");
 }
 
 static void
@@ -677,15 +701,17 @@ gap_missing(struct html_state *st, const struct objective_result *or,
 {
 	struct strbuf *o = &st->out;
 	const struct objective *ob = or->objective;
+	char ev[32];
 	size_t i;
 
 	if (or->rules_total == 0) {
 		strbuf_adds(o, "no support rules");
 		return;
 	}
-	strbuf_addf(o, "found %u of the %u rule%s needed; not found: <ul>",
-	    or->rules_fired, report_rules_needed(or),
-	    report_rules_needed(or) == 1 ? "" : "s");
+	report_evidence(or->evidence, ev);
+	strbuf_addf(o, "evidence %s of %u needed, from %u of %u rule%s; "
+	    "not found: <ul>", ev, or->needed, or->rules_fired,
+	    or->rules_total, or->rules_total == 1 ? "" : "s");
 	for (i = 0; i < ob->nrules; i++) {
 		if (ob->rules[i].kind != RULE_SUPPORT ||
 		    fired[ob->rules[i].index])
@@ -710,8 +736,7 @@ doc_gaps(struct html_state *st, const struct ruleset *rs,
 
 	strbuf_addf(o, "<h4>Gaps (%u)</h4>\n", dr->gaps);
 	if (dr->gaps == 0) {
-		strbuf_adds(o, "<p>No gaps: every objective is covered or "
-		    "contradicted.</p>\n");
+		strbuf_adds(o, "<p>No gaps: every objective is covered.</p>\n");
 		return;
 	}
 	fired = report_fired_rules(rs, dr);
@@ -720,7 +745,7 @@ doc_gaps(struct html_state *st, const struct ruleset *rs,
 	    "<th scope=\"col\">What is missing</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < dr->nobjectives; i++) {
 		or = &dr->objectives[i];
-		if (or->status != STATUS_ABSENT && or->status != STATUS_PARTIAL)
+		if (or->status == STATUS_COVERED)
 			continue;
 		strbuf_adds(o, "<tr><th scope=\"row\">");
 		add_text(st, or->objective->id);
@@ -744,6 +769,7 @@ hit_row(struct html_state *st, const struct hit *h, int conflict)
 {
 	struct strbuf *o = &st->out;
 	const struct rule *ru = h->rule;
+	char w[32];
 
 	strbuf_adds(o, "<tr><td class=\"where\">");
 	add_position(o, h);
@@ -755,9 +781,12 @@ hit_row(struct html_state *st, const struct hit *h, int conflict)
 		add_text(st, ru->title);
 		strbuf_addf(o, "</td><td>%s",
 		    report_severity_name(ru->severity));
-	} else
-		strbuf_addf(o, "</td><td>%s</td><td>%s",
-		    rule_kind_name(ru->kind), modality_name(h->modality));
+	} else {
+		report_evidence(coverage_hit_weight(h), w);
+		strbuf_addf(o, "</td><td>%s</td><td>%s</td><td>%s</td>"
+		    "<td class=\"num\">%s", rule_kind_name(ru->kind),
+		    sentkind_name(h->kind), modality_name(h->modality), w);
+	}
 	strbuf_adds(o, "</td><td class=\"sentence\">");
 	add_marked(st, h);
 	strbuf_adds(o, "</td></tr>\n");
@@ -784,7 +813,8 @@ doc_hits(struct html_state *st, const struct docresult *dr, int conflicts)
 	    "<th scope=\"col\">Sentence</th></tr></thead>\n<tbody>\n",
 	    conflicts ? "conflicts" : "evidence", conflicts ?
 	    "<th scope=\"col\">Severity</th>" :
-	    "<th scope=\"col\">Kind</th><th scope=\"col\">Modality</th>");
+	    "<th scope=\"col\">Kind</th><th scope=\"col\">Sentence kind</th>"
+	    "<th scope=\"col\">Modality</th><th scope=\"col\">Weight</th>");
 	for (i = 0; i < dr->nhits; i++) {
 		if (conflicts && dr->hits[i].rule->kind != RULE_CONFLICT)
 			continue;

@@ -54,6 +54,8 @@ const char	*report_clean(struct strbuf *sb, const char *s);
 const char	*report_clean_line(struct strbuf *sb, const char *s);
 /* One decimal, rounded half away from zero: "4.3" for 4.25. */
 void		 report_decimal(double, char buf[32]);
+/* Evidence and hit weights, two decimals: "1.75", "0.00". */
+void		 report_evidence(double, char buf[32]);
 /* "2024-05-06T00:00:00Z" */
 void		 report_iso8601(time_t, char buf[32]);
 const char	*report_severity_name(enum severity);

@@ -2,10 +2,11 @@
  * report_text.c -- the text writer, for a person at a terminal.
  *
  * Input: docresults.  Output: per document a summary line with the area
- * percentages, its warnings, then compiler-style diagnostics: each conflict
- * hit as "path:line:col: conflict: ..." with the sentence quoted below it,
- * then each objective that is not covered as "path: gap: ...".  A last line
- * totals the run.  Strings from documents are cleaned and folded onto one
+ * percentages, its warnings, then for every objective its verdict with the
+ * reason ("2 of 2 required rules fired in 3 sentences: ..."), the best
+ * evidence behind it, what would satisfy a gap, and each conflict hit as
+ * "path:line:col: conflict: ..." with its sentence quoted below; with -v
+ * every support hit and its weight.  A last line totals the run.  Strings from documents are cleaned and folded onto one
  * line, so a hostile file cannot send escape sequences to the terminal.
  */
 #include "config.h"
@@ -18,13 +19,12 @@
 #include "report.h"
 #include "report_int.h"
 #include "rules.h"
+#include "sentkind.h"
 #include "utf8.h"
 #include "util.h"
 
 /* Longest quoted sentence, in bytes, before it is cut around the match. */
 #define QUOTE_MAX	120
-/* Rule titles listed for a gap. */
-#define GAP_TITLES	3
 /* " — " (an em dash in UTF-8) between an objective and its verdict. */
 #define DASH		" \xe2\x80\x94 "
 
@@ -153,7 +153,34 @@ find_match(const char *sentence, const char *match, size_t *len)
 	return at;
 }
 
-/* The sentence, or about QUOTE_MAX bytes of it centred on the match. */
+/* A cut at or after from that starts a word: past the next space, unless
+   no space comes before limit. */
+static size_t
+word_start(const char *s, size_t from, size_t limit)
+{
+	size_t i;
+
+	for (i = from; i < limit; i++)
+		if (s[i] == ' ')
+			return i + 1;
+	return utf8_floor(s, from);
+}
+
+/* A cut at or before to that ends a word: at the last space, unless none
+   comes after limit. */
+static size_t
+word_end(const char *s, size_t to, size_t limit)
+{
+	size_t i;
+
+	for (i = to; i > limit; i--)
+		if (s[i] == ' ')
+			return i;
+	return utf8_floor(s, to);
+}
+
+/* The sentence, or about QUOTE_MAX bytes of it around the match, cut
+   between words (between characters when a word is too long). */
 static void
 add_quote(struct strbuf *sb, const char *sentence, const char *match)
 {
@@ -166,17 +193,55 @@ add_quote(struct strbuf *sb, const char *sentence, const char *match)
 	}
 	at = find_match(sentence, match, &mlen);
 	ctx = mlen < QUOTE_MAX - 40 ? (QUOTE_MAX - mlen) / 2 : 20;
-	from = at > ctx ? utf8_floor(sentence, at - ctx) : 0;
-	to = at + mlen + ctx;
+	from = at > ctx ? word_start(sentence, at - ctx, at) : 0;
+	/* Context the start of the sentence leaves unused goes after. */
+	to = at + mlen + ctx + (at < ctx ? ctx - at : 0);
+	if (at + mlen + ctx > n && at > ctx)
+		from = word_start(sentence, n > QUOTE_MAX ? n - QUOTE_MAX :
+		    0, at);
 	if (to >= n)
 		to = n;
 	else
-		to = utf8_floor(sentence, to);
+		to = word_end(sentence, to, at + mlen);
 	if (from > 0)
 		strbuf_adds(sb, "...");
 	strbuf_add(sb, sentence + from, to - from);
 	if (to < n)
 		strbuf_adds(sb, "...");
+}
+
+/* "p. 3" for a paged document, else "line 12". */
+static void
+add_place(struct strbuf *sb, const struct hit *h)
+{
+	if (h->page > 0)
+		strbuf_addf(sb, "p. %u", h->page);
+	else
+		strbuf_addf(sb, "line %u", h->line);
+}
+
+/* "    LABEL: line 12 [RULE, binding statement] "quote"" */
+static int
+hit_line(struct report *r, const char *label, const struct hit *h,
+    int weight)
+{
+	struct text_state *st = r->state;
+	char *match, w[32];
+
+	strbuf_addf(&st->line, "    %s: ", label);
+	add_place(&st->line, h);
+	strbuf_addf(&st->line, " [%s, %s %s", h->rule->id,
+	    modality_name(h->modality), sentkind_name(h->kind));
+	if (weight) {
+		report_evidence(coverage_hit_weight(h), w);
+		strbuf_addf(&st->line, ", weight %s", w);
+	}
+	strbuf_adds(&st->line, "] \"");
+	match = xstrdup(report_clean_line(&st->clean, h->match));
+	add_quote(&st->line, report_clean_line(&st->clean, h->sentence), match);
+	free(match);
+	strbuf_addc(&st->line, '"');
+	return emit(r, &st->line);
 }
 
 static int
@@ -195,77 +260,201 @@ conflict_hit(struct report *r, const struct hit *h)
 	if ((rc = emit(r, &st->line)) != 0)
 		return rc;
 	match = xstrdup(report_clean_line(&st->clean, h->match));
-	strbuf_adds(&st->line, "    ");
+	strbuf_adds(&st->line, "    \"");
 	add_quote(&st->line, report_clean_line(&st->clean, h->sentence), match);
+	strbuf_addc(&st->line, '"');
 	free(match);
 	return emit(r, &st->line);
 }
 
-/* Titles of the support rules of o that did not fire, up to GAP_TITLES. */
-static void
-add_unfired(struct strbuf *sb, struct strbuf *tmp, const struct objective *o,
-    const unsigned char *fired)
-{
-	size_t i, n = 0;
+/*
+ * What one objective's support hits add up to: per support rule its best
+ * hit (the strongest, the first of equals; NULL: did not fire), and the
+ * sentences behind the hits by modality and by kind.
+ */
+struct why {
+	const struct hit **best;	/* per rule of the objective */
+	const struct hit *top;		/* best of all */
+	unsigned	 sentences;
+	unsigned	 modality[3];	/* statements, by modality */
+	unsigned	 kind[SENTKIND_TERMS + 1];
+};
 
-	for (i = 0; i < o->nrules; i++) {
-		if (o->rules[i].kind != RULE_SUPPORT ||
-		    fired[o->rules[i].index])
-			continue;
-		if (n < GAP_TITLES) {
-			if (n > 0)
-				strbuf_adds(sb, ", ");
-			strbuf_adds(sb,
-			    report_clean_line(tmp, o->rules[i].title));
-		}
-		n++;
-	}
-	if (n > GAP_TITLES)
-		strbuf_addf(sb, " and %zu more", n - GAP_TITLES);
+static void
+why_add(struct why *w, const struct objective *o, const struct hit *h,
+    const struct hit *prev)
+{
+	size_t j = (size_t)(h->rule - o->rules);
+	double wt = coverage_hit_weight(h);
+
+	if (w->best[j] == NULL || wt > coverage_hit_weight(w->best[j]))
+		w->best[j] = h;
+	if (w->top == NULL || wt > coverage_hit_weight(w->top))
+		w->top = h;
+	/* Hits of one sentence are adjacent and share its text. */
+	if (prev != NULL && prev->line <= h->line &&
+	    strcmp(prev->sentence, h->sentence) == 0)
+		return;
+	w->sentences++;
+	if (h->kind == SENTKIND_STATEMENT)
+		w->modality[h->modality]++;
+	else
+		w->kind[h->kind]++;
 }
 
+static void
+why_build(struct why *w, const struct docresult *dr,
+    const struct objective *o)
+{
+	const struct hit *h, *prev = NULL;
+	size_t i;
+
+	memset(w, 0, sizeof(*w));
+	w->best = xcalloc(o->nrules + 1, sizeof(*w->best));
+	for (i = 0; i < dr->nhits; i++) {
+		h = &dr->hits[i];
+		if (h->rule->objective != o || h->rule->kind != RULE_SUPPORT)
+			continue;
+		why_add(w, o, h, prev);
+		prev = h;
+	}
+}
+
+/* ": 2 binding, 1 mention; 1 heading, 2 terms" */
+static void
+add_sentence_counts(struct strbuf *sb, const struct why *w)
+{
+	static const enum modality order[] = {
+		MODALITY_BINDING, MODALITY_HORTATORY, MODALITY_MENTION
+	};
+	const char *sep = ": ";
+	size_t i;
+
+	for (i = 0; i < nitems(order); i++) {
+		if (w->modality[order[i]] == 0)
+			continue;
+		strbuf_addf(sb, "%s%u %s", sep, w->modality[order[i]],
+		    modality_name(order[i]));
+		sep = ", ";
+	}
+	if (sep[0] == ',')
+		sep = "; ";
+	for (i = SENTKIND_HEADING; i < nitems(w->kind); i++) {
+		if (w->kind[i] == 0)
+			continue;
+		strbuf_addf(sb, "%s%u %s", sep, w->kind[i],
+		    sentkind_name((enum sentkind)i));
+		sep = ", ";
+	}
+}
+
+/* "covered 100.0%: 2 of 2 required rules fired in 3 sentences: ..." */
+static void
+add_verdict(struct strbuf *sb, const struct objective_result *or,
+    const struct why *w)
+{
+	char ev[32];
+
+	strbuf_addf(sb, DASH "%s ", status_name(or->status));
+	add_percent(sb, or->score);
+	if (or->rules_total == 0) {
+		strbuf_adds(sb, ": no support rules");
+		return;
+	}
+	if (or->rules_fired <= or->needed)
+		strbuf_addf(sb, ": %u of %u required rule%s fired",
+		    or->rules_fired, or->needed, or->needed == 1 ? "" : "s");
+	else
+		strbuf_addf(sb, ": %u rules fired (%u required)",
+		    or->rules_fired, or->needed);
+	if (w->sentences > 0) {
+		strbuf_adds(sb, " in ");
+		add_plural(sb, w->sentences, "sentence");
+		add_sentence_counts(sb, w);
+	}
+	report_evidence(or->evidence, ev);
+	strbuf_addf(sb, "; evidence %s of %u", ev, or->needed);
+}
+
+/* "    needs 2 of its 3 rules; none of: A; B; weak: C (mention, terms)" */
 static int
-gap(struct report *r, const struct objective_result *or,
-    const unsigned char *fired)
+gap_line(struct report *r, const struct objective_result *or,
+    const struct why *w)
 {
 	struct text_state *st = r->state;
 	const struct objective *o = or->objective;
+	const struct hit *h;
+	size_t j, n = 0, weak = 0;
 
-	strbuf_addf(&st->line, "%s: gap: %s ", st->path, o->id);
-	strbuf_adds(&st->line, report_clean_line(&st->clean, o->title));
-	if (or->rules_total == 0)
-		strbuf_adds(&st->line, DASH "absent; no support rules");
-	else if (or->status == STATUS_ABSENT) {
-		strbuf_adds(&st->line, DASH "absent; would be satisfied by: ");
-		add_unfired(&st->line, &st->clean, o, fired);
-	} else {
-		strbuf_addf(&st->line, DASH "partial (%u of %u rules)",
-		    or->rules_fired, report_rules_needed(or));
-		strbuf_adds(&st->line, "; also: ");
-		add_unfired(&st->line, &st->clean, o, fired);
+	if (or->rules_total == 1)
+		strbuf_adds(&st->line, "    needs its one rule");
+	else if (or->needed == or->rules_total)
+		strbuf_addf(&st->line, "    needs all %u of its rules",
+		    or->rules_total);
+	else
+		strbuf_addf(&st->line, "    needs %u of its %u rules",
+		    or->needed, or->rules_total);
+	for (j = 0; j < o->nrules; j++) {
+		if (o->rules[j].kind != RULE_SUPPORT || w->best[j] != NULL)
+			continue;
+		strbuf_adds(&st->line, n++ == 0 ? "; none of: " : "; ");
+		strbuf_adds(&st->line,
+		    report_clean_line(&st->clean, o->rules[j].title));
+	}
+	for (j = 0; j < o->nrules; j++) {
+		if ((h = w->best[j]) == NULL || coverage_hit_weight(h) >= 1)
+			continue;
+		strbuf_adds(&st->line, weak++ == 0 ?
+		    "; only weak evidence for: " : "; ");
+		strbuf_adds(&st->line,
+		    report_clean_line(&st->clean, o->rules[j].title));
+		strbuf_addf(&st->line, " (%s %s)", modality_name(h->modality),
+		    sentkind_name(h->kind));
 	}
 	return emit(r, &st->line);
+}
+
+/* An objective's verdict, its best evidence, its gap and its conflicts;
+   with -v every support hit. */
+static int
+objective_block(struct report *r, const struct docresult *dr,
+    const struct objective_result *or)
+{
+	struct text_state *st = r->state;
+	const struct objective *o = or->objective;
+	struct why w;
+	size_t i;
+	int rc;
+
+	why_build(&w, dr, o);
+	strbuf_addf(&st->line, "%s: %s ", st->path, o->id);
+	strbuf_adds(&st->line, report_clean_line(&st->clean, o->title));
+	add_verdict(&st->line, or, &w);
+	rc = emit(r, &st->line);
+	if (rc == 0 && w.top != NULL)
+		rc = hit_line(r, "best", w.top, 0);
+	for (i = 0; rc == 0 && r->info.verbose && i < dr->nhits; i++)
+		if (dr->hits[i].rule->objective == o &&
+		    dr->hits[i].rule->kind == RULE_SUPPORT)
+			rc = hit_line(r, "hit", &dr->hits[i], 1);
+	if (rc == 0 && or->status != STATUS_COVERED && or->rules_total > 0)
+		rc = gap_line(r, or, &w);
+	for (i = 0; rc == 0 && or->conflict > 0 && i < dr->nhits; i++)
+		if (dr->hits[i].rule->objective == o &&
+		    dr->hits[i].rule->kind == RULE_CONFLICT)
+			rc = conflict_hit(r, &dr->hits[i]);
+	free(w.best);
+	return rc;
 }
 
 static int
 diagnostics(struct report *r, const struct docresult *dr)
 {
-	const struct objective_result *or;
-	unsigned char *fired;
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < dr->nhits && rc == 0; i++)
-		if (dr->hits[i].rule->kind == RULE_CONFLICT)
-			rc = conflict_hit(r, &dr->hits[i]);
-	fired = report_fired_rules(r->info.ruleset, dr);
-	for (i = 0; i < dr->nobjectives && rc == 0; i++) {
-		or = &dr->objectives[i];
-		if (or->status == STATUS_ABSENT ||
-		    or->status == STATUS_PARTIAL)
-			rc = gap(r, or, fired);
-	}
-	free(fired);
+	for (i = 0; i < dr->nobjectives && rc == 0; i++)
+		rc = objective_block(r, dr, &dr->objectives[i]);
 	return rc;
 }
 
@@ -280,9 +469,10 @@ evidence(struct report *r, const struct docresult *dr)
 
 	for (i = 0; i < dr->nhits && rc == 0; i++) {
 		h = &dr->hits[i];
-		strbuf_addf(&st->line, "%s:%u:%u: %s: %s (%s) ", st->path,
+		strbuf_addf(&st->line, "%s:%u:%u: %s: %s (%s %s) ", st->path,
 		    h->line, h->column, rule_kind_name(h->rule->kind),
-		    h->rule->id, modality_name(h->modality));
+		    h->rule->id, modality_name(h->modality),
+		    sentkind_name(h->kind));
 		strbuf_adds(&st->line, report_clean_line(&st->clean, h->match));
 		rc = emit(r, &st->line);
 	}

@@ -88,6 +88,19 @@ report_percent(double v, char buf[16])
 }
 
 void
+report_evidence(double v, char buf[32])
+{
+	long long n;
+
+	if (!isfinite(v) || v < 0)
+		v = 0;
+	if (v > 1e12)
+		v = 1e12;
+	n = (long long)(v * 100 + 0.5);
+	snprintf(buf, 32, "%lld.%02lld", n / 100, n % 100);
+}
+
+void
 report_iso8601(time_t t, char buf[32])
 {
 	struct tm tm;

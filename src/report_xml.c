@@ -19,6 +19,7 @@
 #include "report.h"
 #include "report_int.h"
 #include "rules.h"
+#include "sentkind.h"
 #include "util.h"
 
 struct xml_state {
@@ -91,6 +92,15 @@ attr_percent(struct xml_state *st, const char *name, double v)
 	attr(st, name, buf);
 }
 
+static void
+attr_evidence(struct xml_state *st, const char *name, double v)
+{
+	char buf[32];
+
+	report_evidence(v, buf);
+	attr(st, name, buf);
+}
+
 /* <name>text</name> */
 static void
 text_element(struct xml_state *st, const char *name, const char *text)
@@ -149,6 +159,8 @@ hit_element(struct xml_state *st, const struct hit *h, int evidence)
 		attr_u(st, "page", h->page);
 	attr_u(st, "offset", h->start);
 	attr(st, "modality", modality_name(h->modality));
+	attr(st, "sentence-kind", sentkind_name(h->kind));
+	attr_evidence(st, "weight", coverage_hit_weight(h));
 	text_element(st, "match", h->match);
 	text_element(st, "sentence", h->sentence);
 	end(st);
@@ -172,6 +184,10 @@ objective_element(struct xml_state *st, const struct docresult *dr,
 	attr_u(st, "hits", or->hits);
 	if (or->first_line > 0)
 		attr_u(st, "first-line", or->first_line);
+	attr_evidence(st, "evidence", or->evidence);
+	attr_u(st, "conflicts", or->conflicts_fired);
+	if (or->conflict > 0)
+		attr(st, "conflict", conflict_name(or));
 	/* Hits are in text order; those of this objective keep it. */
 	for (i = 0; i < dr->nhits; i++)
 		if (dr->hits[i].rule->objective == o)

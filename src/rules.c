@@ -283,6 +283,8 @@ scope_parse(xmlNodePtr n)
 			s = SCOPE_SECTION;
 		else if (strcmp(v, "document") == 0)
 			s = SCOPE_DOCUMENT;
+		else if (strcmp(v, "clause") == 0)
+			s = SCOPE_CLAUSE;
 	}
 	free(v);
 	return s;
@@ -327,9 +329,21 @@ load_regex(struct loader *ld, xmlNodePtr n, struct pattern *p,
 	p->prefilter = regex_to_prefilter(p->source);
 }
 
+/* A <concept ref=.../>: its regex and prefilter come once every file is
+   loaded, when all vocabularies are known (resolve_concepts). */
+static void
+load_concept(xmlNodePtr n, struct pattern *p)
+{
+	p->is_concept = 1;
+	p->source = attr(n, "ref");
+	if (p->source == NULL)
+		p->source = xstrdup("");
+}
+
 /*
- * The <term> and <regex> children of n, appended to pl.  what prefixes
- * messages ("rule ID: ").  A term is trimmed; a regex is kept as written.
+ * The <term>, <regex> and <concept> children of n, appended to pl.  what
+ * prefixes messages ("rule ID: ").  A term is trimmed; a regex is kept as
+ * written.
  */
 static void
 load_patterns(struct loader *ld, xmlNodePtr n, struct patlist *pl,
@@ -339,7 +353,8 @@ load_patterns(struct loader *ld, xmlNodePtr n, struct patlist *pl,
 	xmlNodePtr c;
 
 	for (c = n->children; c != NULL; c = c->next) {
-		if (!is_elem(c, "term") && !is_elem(c, "regex"))
+		if (!is_elem(c, "term") && !is_elem(c, "regex") &&
+		    !is_elem(c, "concept"))
 			continue;
 		p = patlist_add(pl);
 		p->file = ld->file;
@@ -347,13 +362,39 @@ load_patterns(struct loader *ld, xmlNodePtr n, struct patlist *pl,
 		if (is_elem(c, "term")) {
 			p->source = folded_text_of(c);
 			load_term(ld, c, p, what);
-		} else {
+		} else if (is_elem(c, "concept"))
+			load_concept(c, p);
+		else {
 			p->source = text_of(c);
 			load_regex(ld, c, p, what);
 		}
 	}
 }
 
+#define MAX_WITHIN	10000
+
+/* within: a positive number of words, or 0 when absent. */
+static unsigned
+within_parse(struct loader *ld, xmlNodePtr n, const char *what)
+{
+	char *v = attr(n, "within"), *end;
+	long w;
+
+	if (v == NULL)
+		return 0;
+	errno = 0;
+	w = strtol(v, &end, 10);
+	if (v[0] < '0' || v[0] > '9' || *end != '\0' || errno != 0 ||
+	    w < 1 || w > MAX_WITHIN) {
+		lerr(ld, line_of(n), "%swithin must be a number of words from "
+		    "1 to %d, not \"%s\"", what, MAX_WITHIN, v);
+		w = 0;
+	}
+	free(v);
+	return (unsigned)w;
+}
+
+/* <all> or <near>: a group of patterns found together. */
 static void
 load_group(struct loader *ld, xmlNodePtr n, struct rule *r, const char *what)
 {
@@ -365,6 +406,8 @@ load_group(struct loader *ld, xmlNodePtr n, struct rule *r, const char *what)
 	memset(g, 0, sizeof(*g));
 	g->scope = scope_parse(n);
 	g->line = (int)line_of(n);
+	g->near = is_elem(n, "near");
+	g->within = within_parse(ld, n, what);
 	load_patterns(ld, n, &g->pats, what);
 }
 
@@ -407,7 +450,7 @@ load_rule_body(struct loader *ld, xmlNodePtr n, struct rule *r)
 	for (c = n->children; c != NULL; c = c->next) {
 		if (is_elem(c, "description"))
 			r->description = folded_text_of(c);
-		else if (is_elem(c, "all"))
+		else if (is_elem(c, "all") || is_elem(c, "near"))
 			load_group(ld, c, r, what);
 		else if (is_elem(c, "unless"))
 			load_unless(ld, c, r, what);
@@ -461,6 +504,7 @@ load_rule(struct loader *ld, xmlNodePtr n, struct objective *o)
 	else
 		r.severity = r.kind == RULE_CONFLICT ? SEVERITY_ERROR :
 		    SEVERITY_WARNING;
+	r.stance_ignore = attr_is(n, "stance", "ignore");
 	load_rule_body(ld, n, &r);
 	check_rule(ld, o, &r);
 	o->rules = xreallocarray(o->rules, o->nrules + 1, sizeof(*o->rules));
@@ -661,6 +705,60 @@ load_modality(struct loader *ld, xmlNodePtr n)
 	}
 }
 
+/* <stance>: each file may add cues to the three lists. */
+static void
+load_stance(struct loader *ld, xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (is_elem(c, "attribution"))
+			load_patterns(ld, c, &ld->rs->attribution,
+			    "attribution: ");
+		else if (is_elem(c, "rejection"))
+			load_patterns(ld, c, &ld->rs->rejection,
+			    "rejection: ");
+		else if (is_elem(c, "threat"))
+			load_patterns(ld, c, &ld->rs->threat, "threat: ");
+	}
+}
+
+static struct vocabulary *
+vocabulary_find(struct ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nvocabularies; i++)
+		if (strcmp(rs->vocabularies[i].id, id) == 0)
+			return &rs->vocabularies[i];
+	return NULL;
+}
+
+static void
+load_vocabulary(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct vocabulary *v, *first;
+	char *id = attr(n, "id"), *what;
+
+	if ((first = vocabulary_find(rs, id)) != NULL)
+		lerr(ld, line_of(n), "vocabulary %s: already defined at %s:%d",
+		    id, first->file, first->line);
+	rs->vocabularies = xreallocarray(rs->vocabularies,
+	    rs->nvocabularies + 1, sizeof(*rs->vocabularies));
+	v = &rs->vocabularies[rs->nvocabularies++];
+	memset(v, 0, sizeof(*v));
+	v->id = id;
+	v->file = ld->file;
+	v->line = (int)line_of(n);
+	what = xasprintf("vocabulary %s: ", id);
+	load_patterns(ld, n, &v->pats, what);
+	free(what);
+	if (v->pats.n == 0)
+		lerr(ld, v->line, "vocabulary %s: has no term, regex or "
+		    "concept", id);
+}
+
 /* The first file names the ruleset; later ones only add to it. */
 static void
 load_root(struct loader *ld, xmlNodePtr root)
@@ -677,6 +775,10 @@ load_root(struct loader *ld, xmlNodePtr root)
 	for (c = root->children; c != NULL; c = c->next) {
 		if (is_elem(c, "modality"))
 			load_modality(ld, c);
+		else if (is_elem(c, "stance"))
+			load_stance(ld, c);
+		else if (is_elem(c, "vocabulary"))
+			load_vocabulary(ld, c);
 		else if (is_elem(c, "area"))
 			load_area(ld, c);
 	}
@@ -729,8 +831,9 @@ index_rule(struct ruleset *rs, struct objective *o, struct rule *r)
 
 /*
  * Back pointers and the flat indexes, once the tree no longer moves.
- * Patterns are numbered rule by rule (direct, <all>, <unless>), then the
- * binding and hortatory lists.
+ * Patterns are numbered rule by rule (direct, <all> and <near>, <unless>),
+ * then the binding, hortatory and stance lists.  Vocabulary parts are not
+ * patterns of their own: each concept carries its vocabulary's regex.
  */
 static void
 link_ruleset(struct ruleset *rs)
@@ -759,6 +862,192 @@ link_ruleset(struct ruleset *rs)
 	}
 	index_patterns(rs, &rs->binding);
 	index_patterns(rs, &rs->hortatory);
+	index_patterns(rs, &rs->attribution);
+	index_patterns(rs, &rs->rejection);
+	index_patterns(rs, &rs->threat);
+}
+
+static int resolve_vocabulary(struct ruleset *, struct vocabulary *,
+    struct errlist *);
+
+/* Give a concept its vocabulary's translations; -1 when it has none. */
+static int
+resolve_concept(struct ruleset *rs, struct pattern *p, struct errlist *errs)
+{
+	struct vocabulary *v;
+
+	if ((v = vocabulary_find(rs, p->source)) == NULL) {
+		errlist_add(errs, "%s:%d: concept \"%s\": no such vocabulary",
+		    p->file, p->line, p->source);
+		return -1;
+	}
+	v->uses++;
+	if (v->state == VOCAB_ACTIVE) {
+		errlist_add(errs, "%s:%d: concept \"%s\": reference cycle "
+		    "back to vocabulary %s", p->file, p->line, p->source,
+		    v->id);
+		return -1;
+	}
+	if (resolve_vocabulary(rs, v, errs) != 0)
+		return -1;
+	free(p->regex);
+	free(p->prefilter);
+	p->regex = xstrdup(v->regex);
+	p->prefilter = v->prefilter != NULL ? xstrdup(v->prefilter) : NULL;
+	p->case_sensitive = v->case_sensitive;
+	p->is_term = v->all_terms;
+	return 0;
+}
+
+/*
+ * A vocabulary's parts as one pattern: an alternation in which each part
+ * keeps its own case rule, and the alternation of the parts' prefilter
+ * sources (none when one part has none).  A regex part is compiled alone
+ * first, so that its error names its own line.
+ */
+static void
+vocabulary_join(struct vocabulary *v)
+{
+	struct strbuf re, pf;
+	struct pattern *p;
+	size_t i;
+	int pf_ok = 1;
+
+	memset(&re, 0, sizeof(re));
+	memset(&pf, 0, sizeof(pf));
+	v->case_sensitive = v->all_terms = 1;
+	strbuf_adds(&re, "(?:");
+	for (i = 0; i < v->pats.n; i++) {
+		p = &v->pats.v[i];
+		strbuf_addf(&re, "%s(?%s:%s)", i > 0 ? "|" : "",
+		    p->case_sensitive ? "-i" : "i", p->regex);
+		if (p->prefilter == NULL)
+			pf_ok = 0;
+		else
+			strbuf_addf(&pf, "%s(?:%s)", i > 0 ? "|" : "",
+			    p->prefilter);
+		v->case_sensitive &= p->case_sensitive;
+		v->all_terms &= p->is_term;
+	}
+	strbuf_adds(&re, ")");
+	v->regex = strbuf_take(&re);
+	v->prefilter = pf_ok ? strbuf_take(&pf) : NULL;
+	strbuf_free(&pf);
+}
+
+/* After "(?": a call or reference to another group, (?1), (?-1), (?R),
+   (?&name), (?P=name), (?P>name)? */
+static int
+is_group_call(const char *p)
+{
+	if (p[0] == '+' || p[0] == '-')
+		p++;
+	return (p[0] >= '0' && p[0] <= '9') || p[0] == 'R' || p[0] == '&' ||
+	    (p[0] == 'P' && (p[1] == '=' || p[1] == '>'));
+}
+
+/* Does a regex refer to a group by number or name?  Such a reference
+   would point elsewhere once the parts are joined. */
+static int
+has_group_reference(const char *re)
+{
+	const char *p;
+
+	for (p = re; *p != '\0'; p++) {
+		if (p[0] == '\\' && p[1] != '\0') {
+			if ((p[1] >= '1' && p[1] <= '9') || p[1] == 'g' ||
+			    p[1] == 'k')
+				return 1;
+			p++;
+		} else if (p[0] == '(' && p[1] == '?' && is_group_call(p + 2))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+resolve_vocabulary(struct ruleset *rs, struct vocabulary *v,
+    struct errlist *errs)
+{
+	struct pattern *p;
+	size_t i;
+	char *cause;
+	int rc = 0;
+
+	if (v->state == VOCAB_DONE || v->state == VOCAB_FAILED)
+		return v->state == VOCAB_DONE ? 0 : -1;
+	v->state = VOCAB_ACTIVE;
+	for (i = 0; i < v->pats.n; i++) {
+		p = &v->pats.v[i];
+		if (p->is_concept) {
+			if (resolve_concept(rs, p, errs) != 0)
+				rc = -1;
+		} else if (!p->is_term &&
+		    compile_check(p->regex, p->case_sensitive, &cause) != 0) {
+			errlist_add(errs, "%s:%d: vocabulary %s: %s", p->file,
+			    p->line, v->id, cause);
+			free(cause);
+			rc = -1;
+		} else if (!p->is_term && has_group_reference(p->regex)) {
+			errlist_add(errs, "%s:%d: vocabulary %s: a regex part "
+			    "may not refer to a group (back reference or "
+			    "recursion)", p->file, p->line, v->id);
+			rc = -1;
+		}
+	}
+	if (rc == 0)
+		vocabulary_join(v);
+	v->state = rc == 0 ? VOCAB_DONE : VOCAB_FAILED;
+	return rc;
+}
+
+static void
+resolve_list(struct ruleset *rs, struct patlist *pl, struct errlist *errs)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		if (pl->v[i].is_concept)
+			(void)resolve_concept(rs, &pl->v[i], errs);
+}
+
+static void
+resolve_rule(struct ruleset *rs, struct rule *r, struct errlist *errs)
+{
+	size_t i;
+
+	resolve_list(rs, &r->pats, errs);
+	for (i = 0; i < r->ngroups; i++)
+		resolve_list(rs, &r->groups[i].pats, errs);
+	for (i = 0; i < r->nunless; i++)
+		resolve_list(rs, &r->unless[i].pats, errs);
+}
+
+/*
+ * Once every file is loaded, so that an extra file may use a vocabulary
+ * of the built-in rules (and the other way round): every concept gets its
+ * vocabulary's translations, every vocabulary is checked even when no
+ * rule uses it.
+ */
+static void
+resolve_concepts(struct ruleset *rs, struct errlist *errs)
+{
+	struct objective *o;
+	size_t i, j, k;
+
+	for (i = 0; i < rs->nareas; i++)
+		for (j = 0; j < rs->areas[i].nobjectives; j++) {
+			o = &rs->areas[i].objectives[j];
+			for (k = 0; k < o->nrules; k++)
+				resolve_rule(rs, &o->rules[k], errs);
+		}
+	resolve_list(rs, &rs->binding, errs);
+	resolve_list(rs, &rs->hortatory, errs);
+	resolve_list(rs, &rs->attribution, errs);
+	resolve_list(rs, &rs->rejection, errs);
+	resolve_list(rs, &rs->threat, errs);
+	for (i = 0; i < rs->nvocabularies; i++)
+		(void)resolve_vocabulary(rs, &rs->vocabularies[i], errs);
 }
 
 static void
@@ -791,6 +1080,8 @@ load_sources(const struct rule_source *srcs, size_t n, int validate,
 		load_source(&ld, &srcs[i]);
 	xmlRelaxNGFree(ld.schema);
 	free(ld.lasterr);
+	if (errs->n == nerr)
+		resolve_concepts(ld.rs, errs);
 	if (n == 0)
 		errlist_add(errs, "no rule files given");
 	if (errs->n != nerr) {
@@ -1025,6 +1316,16 @@ ruleset_free(struct ruleset *rs)
 	free(rs->areas);
 	patlist_free(&rs->binding);
 	patlist_free(&rs->hortatory);
+	patlist_free(&rs->attribution);
+	patlist_free(&rs->rejection);
+	patlist_free(&rs->threat);
+	for (i = 0; i < rs->nvocabularies; i++) {
+		patlist_free(&rs->vocabularies[i].pats);
+		free(rs->vocabularies[i].id);
+		free(rs->vocabularies[i].regex);
+		free(rs->vocabularies[i].prefilter);
+	}
+	free(rs->vocabularies);
 	for (i = 0; i < rs->nfiles; i++)
 		free(rs->files[i]);
 	free(rs->files);
@@ -1087,6 +1388,8 @@ scope_name(enum scope s)
 		return "section";
 	case SCOPE_DOCUMENT:
 		return "document";
+	case SCOPE_CLAUSE:
+		return "clause";
 	}
 	return "?";
 }

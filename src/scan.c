@@ -8,7 +8,13 @@
  * matches) and keeps the confirming search short.  Both paths
  * then share everything else, so their hits are identical: <all> groups are
  * completed inside their scope unit, <unless> exceptions cancel hits in
- * theirs, and each hit gets its position, sentence and modality.
+ * theirs, and each hit gets its position, sentence, the sentence's
+ * modality and its kind (sentkind.c).
+ *
+ * <near> groups (and <all> with a window) collect every match of each
+ * member in the unit and keep the narrowest window holding one of each.
+ * A conflict rule's candidate is dropped as it is made when its clause
+ * holds a stance cue outside the rule's own matches.
  */
 #include "config.h"
 
@@ -18,6 +24,7 @@
 #include "compile.h"
 #include "scan.h"
 #include "segment.h"
+#include "sentkind.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -29,6 +36,10 @@
 /* Evidence strings are capped so that a 200 MB one-line file cannot make
    every hit carry the whole file. */
 #define SNIPPET_MAX		600
+
+/* Matches of one member considered for a window: enough for any real
+   unit, and a bound on the work in a pathological one. */
+#define WINDOW_MATCHES		256
 
 struct scanner {
 	const struct ruleset	*rs;
@@ -47,6 +58,13 @@ struct cand {
 
 struct candlist {
 	struct cand		*v;
+	size_t			 n;
+	size_t			 cap;
+};
+
+/* Matches of one <near> member in its unit. */
+struct spanbuf {
+	struct span		*v;
 	size_t			 n;
 	size_t			 cap;
 };
@@ -86,6 +104,8 @@ struct scan {
 	struct endlist		*ends;		/* per prefilter expression;
 						   NULL on the plain path */
 	size_t			 nends;
+	struct spanbuf		*members;	/* per group member, reused */
+	size_t			 nmembers;
 };
 
 struct scanner *
@@ -188,15 +208,82 @@ scan_find(struct scan *st, const struct pattern *p, size_t start, size_t end,
 	return rc;
 }
 
-/* Every match of an anchor inside one sentence. */
+/* Does a match of p in [start, end) lie outside every part?  1, 0, -1. */
+static int
+cue_outside(struct scan *st, const struct pattern *p, struct span u,
+    const struct span *parts, size_t nparts)
+{
+	size_t pos = u.start, ms, me, i;
+	int rc, inside;
+
+	while ((rc = scan_find(st, p, pos, u.end, &ms, &me)) == 1) {
+		inside = 0;
+		for (i = 0; i < nparts && !inside; i++)
+			inside = ms < parts[i].end && parts[i].start < me;
+		if (!inside)
+			return 1;
+		pos = me > ms ? me : ms + 1;
+	}
+	return rc;
+}
+
+/*
+ * The stance guard of conflict rules: 1 when the clause (or clauses) of
+ * the hit span holds an attribution, rejection or threat cue outside the
+ * rule's own matches (parts), so that the measure is someone else's,
+ * refused, or named as a danger.  0 to keep the hit, -1 on a limit.
+ */
+static int
+stance_cancels(struct scan *st, const struct rule *r, struct span hit,
+    const struct span *parts, size_t nparts)
+{
+	const struct ruleset *rs = st->sc->rs;
+	const struct patlist *lists[3];
+	struct span u, last;
+	size_t i, j;
+	int rc;
+
+	if (r->kind != RULE_CONFLICT || r->stance_ignore)
+		return 0;
+	lists[0] = &rs->attribution;
+	lists[1] = &rs->rejection;
+	lists[2] = &rs->threat;
+	u = segment_clause(st->doc, hit.start);
+	last = segment_clause(st->doc, hit.end > hit.start ? hit.end - 1 :
+	    hit.start);
+	if (last.end > u.end)
+		u.end = last.end;
+	if (hit.end > u.end)
+		u.end = hit.end;
+	if (hit.start < u.start)
+		u.start = hit.start;
+	for (i = 0; i < nitems(lists); i++)
+		for (j = 0; j < lists[i]->n; j++)
+			if ((rc = cue_outside(st, &lists[i]->v[j], u, parts,
+			    nparts)) != 0)
+				return rc;
+	return 0;
+}
+
+/* Every match of an anchor inside one sentence.  A conflict rule's match
+   must also pass its stance guard. */
 static int
 scan_anchor(struct scan *st, const struct pattern *p, const struct span *u)
 {
+	struct span m;
 	size_t pos = u->start, ms, me;
-	int rc;
+	int rc, direct;
 
+	direct = p->rule->pats.n > 0 && p >= p->rule->pats.v &&
+	    p < p->rule->pats.v + p->rule->pats.n;
 	while ((rc = scan_find(st, p, pos, u->end, &ms, &me)) == 1) {
-		cand_add(&st->cands, p->rule, ms, me);
+		m.start = ms;
+		m.end = me;
+		rc = direct ? stance_cancels(st, p->rule, m, &m, 1) : 0;
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			cand_add(&st->cands, p->rule, ms, me);
 		pos = me > ms ? me : ms + 1;
 	}
 	return rc;
@@ -212,6 +299,8 @@ scan_unit(const struct doctext *doc, enum scope scope, size_t off)
 
 	if (scope == SCOPE_DOCUMENT)
 		return whole;
+	if (scope == SCOPE_CLAUSE)
+		return segment_clause(doc, off);
 	units = segment_units(doc, scope, &n);
 	i = segment_find(units, n, off);
 	return i < n ? units[i] : whole;
@@ -230,31 +319,150 @@ scan_any(struct scan *st, const struct patlist *pl, struct span u)
 	return 0;
 }
 
-/* Turn matches of <all> first patterns into rule hits when the rest of the
-   group matches in the same unit; other candidates pass through. */
+/*
+ * The match of m that starts at left or later and ends first; the window
+ * w is widened to its end.  0 when there is none.
+ */
+static int
+window_member(const struct spanbuf *m, size_t left, struct span *w,
+    struct span *chosen)
+{
+	size_t i, best = m->n;
+
+	for (i = 0; i < m->n; i++)
+		if (m->v[i].start >= left && (best == m->n ||
+		    m->v[i].end < m->v[best].end))
+			best = i;
+	if (best == m->n)
+		return 0;
+	if (m->v[best].end > w->end)
+		w->end = m->v[best].end;
+	if (chosen != NULL)
+		*chosen = m->v[best];
+	return 1;
+}
+
+/* Every match of p in u, at most WINDOW_MATCHES of them. */
+static int
+scan_all_matches(struct scan *st, const struct pattern *p, struct span u,
+    struct spanbuf *out)
+{
+	size_t pos = u.start, ms, me;
+	int rc;
+
+	out->n = 0;
+	while (out->n < WINDOW_MATCHES &&
+	    (rc = scan_find(st, p, pos, u.end, &ms, &me)) == 1) {
+		GROW(out->v, out->cap, out->n + 1);
+		out->v[out->n].start = ms;
+		out->v[out->n].end = me;
+		out->n++;
+		pos = me > ms ? me : ms + 1;
+	}
+	return out->n > 0 ? 1 : rc;
+}
+
+/*
+ * The narrowest window holding the anchor match a and one match of every
+ * other member (m[j] for member j + 1), in any order: for each possible
+ * left edge, every member's match that starts there or later and ends
+ * first.  The chosen matches go to parts (parts[0] is a).  Returns 0 when
+ * no window fits in g->within words.
+ */
+static int
+best_window(const struct scan *st, const struct group *g, struct span a,
+    const struct spanbuf *m, struct span *win, struct span *parts)
+{
+	size_t nm = g->pats.n - 1, j, k, l, left, best = (size_t)-1;
+	struct span w;
+	int ok;
+
+	for (j = 0; j <= nm; j++)
+		for (l = 0; l < (j == 0 ? 1 : m[j - 1].n); l++) {
+			left = j == 0 ? a.start : m[j - 1].v[l].start;
+			if (left > a.start)
+				continue;
+			w.start = left;
+			w.end = a.end;
+			for (k = 0, ok = 1; k < nm && ok; k++)
+				ok = window_member(&m[k], left, &w, NULL);
+			if (!ok || w.end - w.start >= best)
+				continue;
+			best = w.end - w.start;
+			*win = w;
+		}
+	if (best == (size_t)-1 || (g->within > 0 &&
+	    segment_words(st->doc, win->start, win->end) > g->within))
+		return 0;
+	parts[0] = a;
+	for (k = 0; k < nm; k++)
+		(void)window_member(&m[k], win->start, win, &parts[k + 1]);
+	return 1;
+}
+
+/*
+ * Complete one candidate of a group's anchor in unit u: 1 keep (its span
+ * widened to the window for <near>), 0 drop, -1 on a limit.  A conflict
+ * rule's group must pass its stance guard too.
+ */
+static int
+group_complete(struct scan *st, const struct group *g, struct span u,
+    struct cand *c)
+{
+	struct spanbuf *m = st->members;
+	struct span a = { c->start, c->end }, win = a, *parts;
+	size_t j;
+	int rc;
+
+	if (g->pats.n > st->nmembers) {
+		st->members = m = xreallocarray(st->members, g->pats.n,
+		    sizeof(*m));
+		memset(m + st->nmembers, 0, (g->pats.n - st->nmembers) *
+		    sizeof(*m));
+		st->nmembers = g->pats.n;
+	}
+	parts = xcalloc(g->pats.n, sizeof(*parts));
+	parts[0] = a;
+	for (j = 1, rc = 1; j < g->pats.n && rc == 1; j++) {
+		if (g->near || g->within > 0)
+			rc = scan_all_matches(st, &g->pats.v[j], u, &m[j - 1]);
+		else
+			rc = scan_find(st, &g->pats.v[j], u.start, u.end,
+			    &parts[j].start, &parts[j].end);
+	}
+	if (rc == 1 && (g->near || g->within > 0))
+		rc = best_window(st, g, a, m, &win, parts);
+	if (rc == 1) {
+		rc = stance_cancels(st, c->rule, win, parts, g->pats.n);
+		rc = rc < 0 ? -1 : !rc;
+	}
+	if (rc == 1 && g->near) {
+		c->start = win.start;
+		c->end = win.end;
+	}
+	free(parts);
+	return rc;
+}
+
+/* Turn matches of a group's first pattern into rule hits when the rest of
+   the group matches in the same unit; other candidates pass through. */
 static int
 scan_groups(struct scan *st, const struct pattern *first, size_t from)
 {
 	const struct rule *r = first->rule;
 	const struct group *g = NULL;
 	struct span u;
-	size_t i, j, ms, me, keep = from;
-	int rc = 0, ok;
+	size_t i, keep = from;
+	int rc;
 
 	for (i = 0; i < r->ngroups; i++)
 		if (&r->groups[i].pats.v[0] == first)
 			g = &r->groups[i];
 	for (i = from; i < st->cands.n; i++) {
 		u = scan_unit(st->doc, g->scope, st->cands.v[i].start);
-		ok = 1;
-		for (j = 1; j < g->pats.n && ok; j++) {
-			rc = scan_find(st, &g->pats.v[j], u.start, u.end, &ms,
-			    &me);
-			if (rc < 0)
-				return -1;
-			ok = rc == 1;
-		}
-		if (ok)
+		if ((rc = group_complete(st, g, u, &st->cands.v[i])) < 0)
+			return -1;
+		if (rc == 1)
 			st->cands.v[keep++] = st->cands.v[i];
 	}
 	st->cands.n = keep;
@@ -523,6 +731,32 @@ hit_fill(struct scan *st, struct hit *h, const struct cand *c)
 	}
 }
 
+/* The kind of each hit's sentence (sentkind.h), classifying only what
+   the hits need; hits outside every sentence are statements. */
+static void
+scan_kinds(const struct doctext *doc, struct hit *hits, size_t n)
+{
+	unsigned char *wanted, *kinds;
+	size_t i, s;
+
+	if (n == 0 || doc->nsentences == 0)
+		return;
+	wanted = xcalloc(doc->nsentences, 1);
+	for (i = 0; i < n; i++)
+		if ((s = segment_find(doc->sentences, doc->nsentences,
+		    hits[i].start)) < doc->nsentences)
+			wanted[s] = 1;
+	kinds = sentkind_document(doc, wanted);
+	for (i = 0; i < n; i++) {
+		s = segment_find(doc->sentences, doc->nsentences,
+		    hits[i].start);
+		hits[i].kind = s < doc->nsentences ?
+		    (enum sentkind)kinds[s] : SENTKIND_STATEMENT;
+	}
+	free(kinds);
+	free(wanted);
+}
+
 /* Sort, drop repeats of a rule at one position, apply exceptions and fill
    in the evidence.  Returns the number of hits, or -1. */
 static long
@@ -550,6 +784,7 @@ scan_finish(struct scan *st, struct hit **hits)
 		hits_free(out, n);
 		return -1;
 	}
+	scan_kinds(st->doc, out, n);
 	*hits = out;
 	return (long)n;
 }
@@ -559,6 +794,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
     struct hit **hits, size_t *nhits, char **cause)
 {
 	struct scan st;
+	size_t i;
 	long n;
 	int rc;
 
@@ -577,6 +813,9 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	}
 	free(st.cands.v);
 	ends_free(st.ends, st.nends);
+	for (i = 0; i < st.nmembers; i++)
+		free(st.members[i].v);
+	free(st.members);
 	if (n < 0) {
 		*cause = st.cause != NULL ? st.cause :
 		    xstrdup("scan failed");

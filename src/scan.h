@@ -7,9 +7,12 @@
  * a pattern are searched for that pattern, and <all> members and <unless>
  * exceptions are searched only where they have a candidate; the hits are
  * the same as without it.  Then
- * <all> groups are checked in their scope, <unless> exceptions cancel hits in
- * theirs, and each remaining hit gets its line, column, page, sentence and
- * the sentence's modality.
+ * <all> and <near> groups are checked in their scope (<near> and a
+ * windowed <all> also within their number of words), a conflict rule's hit
+ * is dropped when its clause holds a stance cue, <unless> exceptions
+ * cancel hits in their scope, and each remaining hit gets its line,
+ * column, page, sentence and the sentence's modality and kind
+ * (sentkind.h).
  */
 #ifndef PALINT_SCAN_H
 #define PALINT_SCAN_H

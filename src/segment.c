@@ -14,6 +14,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model.h"
 #include "segment.h"
@@ -29,6 +30,8 @@
 #define MARK_BLOCK	4096
 #define TOKEN_MAX	64	/* longest word checked as an abbreviation */
 #define NONE		((size_t)-1)
+#define CLAUSE_REACH	4096	/* bytes a clause extends either side of an
+				   offset, to bound the cost on huge text */
 
 struct spanlist {
 	struct span	*v;
@@ -649,11 +652,12 @@ is_word_char(unsigned cp)
 	return cp != 0xfeff && cp != 0xfffd;
 }
 
+/* Words that start in text[s, e). */
 static size_t
-count_words(const struct doctext *dt)
+count_words(const struct doctext *dt, size_t s, size_t e)
 {
-	const unsigned char *p = (const unsigned char *)dt->text;
-	const unsigned char *end = p + dt->len;
+	const unsigned char *p = (const unsigned char *)dt->text + s;
+	const unsigned char *end = (const unsigned char *)dt->text + e;
 	size_t words = 0;
 	uint32_t cp;
 	int in_word = 0;
@@ -688,7 +692,7 @@ segment_document(struct doctext *dt)
 	find_paragraphs(dt);
 	find_sentences(dt);
 	find_sections(dt);
-	dt->words = count_words(dt);
+	dt->words = count_words(dt, 0, dt->len);
 }
 
 size_t
@@ -723,6 +727,7 @@ segment_units(const struct doctext *dt, enum scope scope, size_t *n)
 		*n = dt->nsections;
 		return dt->sections;
 	case SCOPE_DOCUMENT:
+	case SCOPE_CLAUSE:
 		break;
 	}
 	*n = 0;
@@ -765,4 +770,117 @@ segment_position(const struct doctext *dt, size_t off, unsigned *line,
 		cols = cps_before(dt, off) - cps_before(dt, ls);
 	*line = lo + 1;
 	*column = cols + 1;
+}
+
+size_t
+segment_words(const struct doctext *dt, size_t start, size_t end)
+{
+	if (end > dt->len)
+		end = dt->len;
+	return start < end ? count_words(dt, start, end) : 0;
+}
+
+/* ---- Clauses ---- */
+
+/* Conjunctions that open a clause after a comma. */
+static const char *clause_openers[] = {
+	"although", "but", "whereas", "which", "while",
+};
+
+static int
+is_space_at(const struct doctext *dt, size_t i)
+{
+	const unsigned char *t = (const unsigned char *)dt->text;
+
+	return i < dt->len && space_len(t + i, t + dt->len) > 0;
+}
+
+/* Bytes of a dash at i: "-", en dash or em dash; 0 if none. */
+static size_t
+dash_len(const struct doctext *dt, size_t i)
+{
+	const unsigned char *t = (const unsigned char *)dt->text;
+
+	if (t[i] == '-')
+		return 1;
+	if (i + 2 < dt->len && t[i] == 0xe2 && t[i + 1] == 0x80 &&
+	    (t[i + 2] == 0x93 || t[i + 2] == 0x94))
+		return 3;
+	return 0;
+}
+
+/* ", but" and the like at i: a comma, white space, an opener word. */
+static int
+comma_opens(const struct doctext *dt, size_t i, size_t end)
+{
+	const char *t = dt->text;
+	size_t j = i + 1, k, n;
+
+	if (t[i] != ',' || !is_space_at(dt, j))
+		return 0;
+	while (j < end && is_space_at(dt, j))
+		j++;
+	for (k = 0; k < nitems(clause_openers); k++) {
+		n = strlen(clause_openers[k]);
+		if (j + n <= end && strncasecmp(t + j, clause_openers[k], n) ==
+		    0 && (j + n == end || !is_alpha((unsigned char)t[j + n])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The length of the clause boundary at i inside [start, end), or 0: ";",
+ * ":" before white space or the end, "(" and ")", a dash with white space
+ * on both sides, and the comma of ", but" (see clause_openers).
+ */
+static size_t
+clause_break(const struct doctext *dt, size_t i, size_t start, size_t end)
+{
+	const char *t = dt->text;
+	size_t n;
+
+	if (t[i] == ';' || t[i] == '(' || t[i] == ')')
+		return 1;
+	if (t[i] == ':')
+		return i + 1 == end || is_space_at(dt, i + 1) ? 1 : 0;
+	if ((n = dash_len(dt, i)) > 0)
+		return i > start && is_space_at(dt, i - 1) && i + n < end &&
+		    is_space_at(dt, i + n) ? n : 0;
+	return comma_opens(dt, i, end) ? 1 : 0;
+}
+
+struct span
+segment_clause(const struct doctext *dt, size_t off)
+{
+	const unsigned char *t = (const unsigned char *)dt->text;
+	struct span u = { 0, dt->len }, c;
+	size_t i, n, lo, hi;
+
+	if (dt->nsentences > 0)
+		u = dt->sentences[segment_find(dt->sentences, dt->nsentences,
+		    off)];
+	if (off < u.start || off >= u.end)
+		return u;
+	lo = off - u.start > CLAUSE_REACH ? utf8_floor(dt->text,
+	    off - CLAUSE_REACH) : u.start;
+	hi = u.end - off > CLAUSE_REACH ? utf8_floor(dt->text,
+	    off + CLAUSE_REACH) : u.end;
+	c.start = lo;
+	c.end = hi;
+	for (i = lo; i < off; i++)
+		if ((n = clause_break(dt, i, u.start, u.end)) > 0 &&
+		    i + n <= off)
+			c.start = i + n;
+	for (i = off; i < hi; i++)
+		if (clause_break(dt, i, u.start, u.end) > 0) {
+			c.end = i;
+			break;
+		}
+	while (c.start < off && (n = space_len(t + c.start, t + c.end)) > 0)
+		c.start += n;
+	while (c.end > off + 1 && (n = space_len_before(t + c.start,
+	    t + c.end)) > 0)
+		c.end -= n;
+	return c;
 }

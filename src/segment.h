@@ -27,6 +27,19 @@ size_t	 segment_find(const struct span *, size_t n, size_t off);
    is the whole text, [0, len), and this returns NULL with *n = 0. */
 const struct span *segment_units(const struct doctext *, enum scope,
 	    size_t *n);
+/*
+ * The clause around byte off: the part of its sentence between clause
+ * boundaries, trimmed of white space.  Boundaries are ";", ":" followed by
+ * white space or ending the sentence, "(" and ")", a dash ("-", en or em
+ * dash) with white space on both sides, and the comma of ", but",
+ * ", while", ", whereas", ", which" and ", although" (the conjunction
+ * starts the next clause).  A clause reaches at most 4096 bytes either
+ * side of off.  An off outside every sentence gets the nearest sentence.
+ */
+struct span segment_clause(const struct doctext *, size_t off);
+/* The number of words that start in [start, end), counted as the
+   document's word count is. */
+size_t	 segment_words(const struct doctext *, size_t start, size_t end);
 /* 1-based line and character column of a byte offset, and its page. */
 void	 segment_position(const struct doctext *, size_t off, unsigned *line,
 	    unsigned *column, unsigned *page);

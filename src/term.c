@@ -29,6 +29,10 @@
 #define APOSTROPHE	"['\\x{2019}]"
 #define PF_SEP		"[^0-9A-Za-z_]+"
 #define PF_WILD		"\\S*"
+/* A gap word: any word, then the separators after it. */
+#define GAPWORD		WORDCHAR "+" SEPRUN
+#define PF_GAPWORD	"\\S+" PF_SEP
+#define GAP_MAX		3
 
 /* Translation state for one term. */
 struct tbuild {
@@ -39,13 +43,19 @@ struct tbuild {
 					   prefilter piece */
 	int		 last;		/* kind of the last token, TOK_* */
 	size_t		 wordlen;	/* tokens in the current word */
+	size_t		 words;		/* words translated so far */
+	size_t		 gaps;		/* gap words before the next word */
+	char		 lastc;		/* last token as an ASCII letter,
+					   lower case; 0: not a letter */
+	char		 prevc;		/* the token before it, likewise */
 };
 
 enum {
 	TOK_NONE,
 	TOK_LETTER,	/* letter, digit, class: may take a plural */
 	TOK_OTHER,	/* punctuation, apostrophe */
-	TOK_WILD
+	TOK_WILD,
+	TOK_INFL	/* "~": takes its own suffixes, not a plural */
 };
 
 /* Length of a word separator at p (space, newline, hyphens, NBSP), or 0. */
@@ -87,9 +97,23 @@ is_ascii_alnum(unsigned char c)
 static void
 pf_piece(struct tbuild *tb)
 {
-	if (tb->pf_sep && tb->pf.len > 0)
+	if (tb->pf_sep && tb->pf.len > 0) {
 		strbuf_adds(&tb->pf, PF_SEP);
+		if (tb->gaps > 0)
+			strbuf_addf(&tb->pf, "(?:" PF_GAPWORD "){0,%zu}",
+			    tb->gaps);
+	}
 	tb->pf_sep = 0;
+}
+
+/* Remember the token just added, for "~" to look back at. */
+static void
+note_letter(struct tbuild *tb, char c)
+{
+	tb->prevc = tb->lastc;
+	if (c >= 'A' && c <= 'Z')
+		c = (char)(c - 'A' + 'a');
+	tb->lastc = c >= 'a' && c <= 'z' ? c : 0;
 }
 
 /* One literal character (a whole UTF-8 sequence); returns its length. */
@@ -245,6 +269,49 @@ add_wild(struct tbuild *tb, const char *p, char **cause)
 	return 0;
 }
 
+/*
+ * "~" ending a word: the regular English inflections of its stem.  A final
+ * "e" is dropped before "ing", "ion(s)" and "ive" and kept before "s",
+ * "d", "r(s)" and "ment(s)"; a final "y" after a consonant becomes "ies",
+ * "ied", "ier(s)".  The prefilter keeps the part of the stem every form
+ * shares.
+ */
+static int
+add_inflection(struct tbuild *tb, const char *p, char **cause)
+{
+	char c = tb->lastc;
+	int yrule;
+
+	if (p[1] != '\0' && sep_len(p + 1) == 0) {
+		*cause = xstrdup("\"~\" is allowed only at the end of a word");
+		return -1;
+	}
+	if (tb->wordlen < 3 || c == 0 || tb->last != TOK_LETTER) {
+		*cause = xstrdup("\"~\" must follow a word of at least three "
+		    "letters ending in an ASCII letter");
+		return -1;
+	}
+	yrule = c == 'y' && tb->prevc != 0 && strchr("aeiou", tb->prevc) ==
+	    NULL;
+	if (c == 'e' || yrule) {
+		/* The letter is the last byte of both translations. */
+		tb->re.s[--tb->re.len] = '\0';
+		tb->pf.s[--tb->pf.len] = '\0';
+	}
+	if (c == 'e')
+		strbuf_adds(&tb->re, "(?:e(?:s|d|rs?|ments?)?|ing|ions?|ive)");
+	else if (yrule)
+		strbuf_adds(&tb->re, "(?:y(?:ing)?|ie[sd]|iers?)");
+	else
+		strbuf_adds(&tb->re, "(?:e?s|ed|ing|ions?|ive|ers?|ments?)?");
+	if (!only_seps(p + 1)) {
+		strbuf_adds(&tb->pf, PF_WILD);
+		tb->pf_sep = 0;
+	}
+	tb->last = TOK_INFL;
+	return 0;
+}
+
 /* One token of a word at p; returns its length or 0 with *cause. */
 static size_t
 add_token(struct tbuild *tb, const char *p, char **cause)
@@ -255,15 +322,56 @@ add_token(struct tbuild *tb, const char *p, char **cause)
 		n = add_class(tb, p, cause);
 	else if (*p == '*')
 		n = add_wild(tb, p, cause) == 0 ? 1 : 0;
+	else if (*p == '~')
+		n = add_inflection(tb, p, cause) == 0 ? 1 : 0;
 	else if ((n = apos_len(p)) > 0) {
 		strbuf_adds(&tb->re, APOSTROPHE);
 		tb->pf_sep = 1;
 		tb->last = TOK_OTHER;
 	} else
 		n = add_literal(tb, p);
-	if (n > 0)
+	if (n > 0) {
 		tb->wordlen++;
+		note_letter(tb, n == 1 && tb->last == TOK_LETTER ? *p : 0);
+	}
 	return n;
+}
+
+/* Is p a gap word, a "*" standing alone? */
+static int
+is_gap(const char *p)
+{
+	return p[0] == '*' && (p[1] == '\0' || sep_len(p + 1) > 0);
+}
+
+/* The separator before a word, with the gap words that precede it. */
+static void
+add_separator(struct tbuild *tb)
+{
+	strbuf_adds(&tb->re, SEPRUN);
+	if (tb->gaps > 0)
+		strbuf_addf(&tb->re, "(?:" GAPWORD "){0,%zu}", tb->gaps);
+	tb->pf_sep = 1;
+}
+
+/* One word at p, up to a separator; returns its length or 0. */
+static size_t
+add_word(struct tbuild *tb, const char *p, char **cause)
+{
+	const char *start = p;
+	size_t n;
+
+	if (tb->words > 0)
+		add_separator(tb);
+	tb->wordlen = 0;
+	while (*p != '\0' && sep_len(p) == 0) {
+		if ((n = add_token(tb, p, cause)) == 0)
+			return 0;
+		p += n;
+	}
+	tb->gaps = 0;
+	tb->words++;
+	return (size_t)(p - start);
 }
 
 static int
@@ -279,19 +387,24 @@ translate(struct tbuild *tb, const char *p, char **cause)
 	}
 	strbuf_adds(&tb->re, "(?<!" WORDCHAR ")");
 	while (*p != '\0') {
-		if ((n = sep_len(p)) > 0) {
-			while ((n = sep_len(p)) > 0)
-				p += n;
-			if (*p != '\0') {
-				strbuf_adds(&tb->re, SEPRUN);
-				tb->pf_sep = 1;
-				tb->wordlen = 0;
+		if ((n = sep_len(p)) > 0)
+			p += n;
+		else if (is_gap(p)) {
+			if (tb->words == 0 || only_seps(p + 1)) {
+				*cause = xstrdup("a gap \"*\" must stand "
+				    "between two words");
+				return -1;
 			}
-			continue;
-		}
-		if ((n = add_token(tb, p, cause)) == 0)
+			if (++tb->gaps > GAP_MAX) {
+				*cause = xasprintf("more than %d gap words "
+				    "\"*\" in a row", GAP_MAX);
+				return -1;
+			}
+			p++;
+		} else if ((n = add_word(tb, p, cause)) == 0)
 			return -1;
-		p += n;
+		else
+			p += n;
 	}
 	if (tb->last == TOK_LETTER)
 		strbuf_adds(&tb->re, "(?:e?s)?");

@@ -7,6 +7,18 @@
  * takes "*" as a word-suffix wildcard ("cyber*") and "[..]" as a character
  * class ("locali[sz]ation"); every other character is literal.
  *
+ * Two word-level forms:
+ *   "~" ending a word of three or more letters whose last is an ASCII
+ *       letter takes the regular inflections of an English verb or noun:
+ *       -s, -es, -ed, -ing, -ion, -ions, -ive, -er, -ers, -ment, -ments;
+ *       a final "e" is dropped before -ing, -ion(s), -ive and takes -s,
+ *       -d, -r(s), -ment(s); a final consonant + "y" becomes -ies, -ied,
+ *       -ier(s) or takes -ing.  It is a fixed suffix list, not a stemmer:
+ *       "protect~" does not match "protector", "stop~" not "stopped".
+ *   "*" standing alone as a word is a gap: at most one word of letters,
+ *       digits or "_" may stand there ("critical * infrastructure");
+ *       up to three in a row; never first or last.
+ *
  * term_to_regex() writes two translations, both owned by the caller:
  *   *regex      PCRE2 source (UTF + UCP) with exactly those semantics;
  *   *prefilter  a Hyperscan source that matches a superset of it, made of
@@ -16,7 +28,7 @@
  *               when the term has non-ASCII letters or a negated class:
  *               the pattern is then always confirmed.
  * Returns 0, or -1 with *cause (owned by the caller) for an empty term, an
- * unclosed class or a misplaced "*".
+ * unclosed class, a misplaced "*" or "~", or more than three gaps.
  */
 #ifndef PALINT_TERM_H
 #define PALINT_TERM_H

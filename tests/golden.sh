@@ -6,7 +6,7 @@
 . "${top_srcdir:-$(dirname "$0")/..}/tests/setup.sh"
 
 g=$top_srcdir/fixtures/golden
-docs="partner-draft.md negation.txt utf16.txt cp1252.txt"
+docs="partner-draft.md negation.txt utf16.txt cp1252.txt kinds.txt"
 csvdump=$top_builddir/tests/csvdump
 
 # name, exit status wanted, then palint's options; run inside $g so that
@@ -63,14 +63,29 @@ cell() { # file document objective column -> value
 	awk -F'\t' -v d="$2" -v o="$3" -v c="$4" \
 		'$2 == d && $5 == o { print $(c + 1) }' "$tmp/$1.dump"
 }
-[ "$(cell report.csv partner-draft.md AA2.1 6)" = contradicted ] || fail "partner-draft AA2.1 not contradicted"
+# A conflict stands beside the status: AA2.1 keeps its (absent) coverage.
+[ "$(cell report.csv partner-draft.md AA2.1 6)" = absent ] || fail "partner-draft AA2.1: conflict changed its status"
+[ "$(cell report.csv partner-draft.md AA2.1 14)" = error ] || fail "partner-draft AA2.1: no error-level conflict"
+[ "$(cell report.csv partner-draft.md AA2.1 15)" = 1 ] || fail "partner-draft AA2.1: conflicts not counted"
+[ "$(cell report.csv kinds.txt AA2.1 6)" = covered ] || fail "kinds.txt AA2.1: conflict erased coverage"
+[ "$(cell report.csv kinds.txt AA2.1 14)" = error ] || fail "kinds.txt AA2.1: conflict not reported"
 [ "$(cell report.csv partner-draft.md AA1.1 6)" = covered ] || fail "partner-draft AA1.1 not covered"
 [ "$(cell report.csv partner-draft.md AA3.6 6)" = covered ] || fail "partner-draft AA3.6 not covered"
 [ "$(cell report.csv partner-draft.md AA1.3 6)" = absent ] || fail "partner-draft AA1.3 not absent"
 [ "$(cell report.csv negation.txt AA1.3 6)" = partial ] || fail "negation.txt: excepted cable hit still counted"
 [ "$(cell report.csv negation.txt AA2.1 6)" = absent ] || fail "negation.txt: rejected localisation counted"
 [ "$(cell report.csv utf16.txt AA1.3 6)" = covered ] || fail "utf16.txt not decoded"
-[ "$(cell report.csv cp1252.txt P1 6)" = covered ] || fail "cp1252.txt not decoded"
+[ "$(cell report.csv cp1252.txt P1 8)" = 1 ] || fail "cp1252.txt not decoded"
+[ "$(cell report.csv cp1252.txt P1 6)" = partial ] || fail "cp1252.txt P1: a mention alone should not cover"
+# Titling, listing and defining sentences count little or nothing.
+[ "$(cell report.csv kinds.txt AA1.3 6)" = partial ] || fail "kinds.txt AA1.3 not partial"
+[ "$(cell report.csv kinds.txt AA1.3 16)" = 0.40 ] || fail "kinds.txt AA1.3: evidence not 0.40"
+[ "$(cell report.csv kinds.txt P1 6)" = absent ] || fail "kinds.txt P1: a bullet term counted"
+for k in contents heading definition terms acknowledgement statement; do
+	awk -F'\t' -v k="$k" '$2 == "kinds.txt" && $15 == k' \
+		"$tmp/evidence.csv.dump" | grep -q . ||
+		fail "kinds.txt: no hit in a sentence of kind $k"
+done
 # The phrase split over a line break ("open radio access / network") matched.
 grep -q 'AA1.1.open-ran' "$tmp/evidence.csv" || fail "phrase across a line break not matched"
 # A curly apostrophe from UTF-16 and from Windows-1252 stays one character.

@@ -86,13 +86,19 @@ while IFS= read -r doc; do
 	[ "$name" = "$doc" ] || fail "row $i is '$name', want '$doc'"
 	[ "$(x "count(//article[@id='doc-$i'])")" = 1 ] ||
 		fail "$doc: no section"
-	for s in covered partial absent contradicted; do
+	for s in covered partial absent; do
 		n=$(x "count(//tr[@id='row-$i']/td[@class='$s'])")
 		m=$("$csvdump" "$tmp/cov.csv" | awk -F'\t' -v d="$doc" \
 		    -v s="$s" '$2 == d && $7 == s { n++ } END { print n + 0 }')
 		echo "$doc $s $n" >>"$tmp/html.counts"
 		echo "$doc $s $m" >>"$tmp/csv.counts"
 	done
+	# Contradicted: a conflict beside the verdict (CSV column conflict).
+	n=$(x "count(//tr[@id='row-$i']/td[@data-conflict])")
+	m=$("$csvdump" "$tmp/cov.csv" | awk -F'\t' -v d="$doc" \
+	    '$2 == d && $15 != "" { n++ } END { print n + 0 }')
+	echo "$doc contradicted $n" >>"$tmp/html.counts"
+	echo "$doc contradicted $m" >>"$tmp/csv.counts"
 
 	# Evidence: rule, position and marked words, row for row.
 	ev="//article[@id='doc-$i']//table[@class='evidence']/tbody/tr"

@@ -2,8 +2,8 @@
  * fuzz_term.c -- libFuzzer target: the <term> compiler.  A term that
  * term_to_regex() accepts must give a regex that PCRE2 compiles (rule
  * authors cannot fix a regex they never wrote); a refused one must say
- * why.  The same bytes also go through regex_to_prefilter() as a user
- * regex.
+ * why.  The same bytes also go through regex_to_prefilter() and
+ * regex_word_edges() as a user regex.
  */
 #include "config.h"
 
@@ -15,6 +15,7 @@
 #include "prefilter.h"
 #include "term.h"
 #include "util.h"
+#include "wordedge.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -35,6 +36,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(prefilter);
 	free(cause);
 	free(regex_to_prefilter(s));
+	(void)regex_word_edges(s);
 	free(s);
 	return 0;
 }

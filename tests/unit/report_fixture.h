@@ -78,6 +78,7 @@ rf_scored(const struct ruleset *rs)
 	fx_hit(&h[2], rs, "AA2.1.a", 90, 3, 1, "rights\v", "rights\v here.");
 	h[2].modality = MODALITY_HORTATORY;
 	fx_hit(&h[3], rs, "AA2.1.b", 95, 3, 6, "b", "b.");
+	h[3].kind = SENTKIND_TERMS;
 	dr = coverage_compute(rs, RF_PATH1, RF_SHA, 4321, h, 4);
 	docresult_add_warning(dr, RF_WARNING);
 	return dr;

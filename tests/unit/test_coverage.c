@@ -1,13 +1,17 @@
 /*
  * test_coverage.c -- coverage_compute against a ruleset built by hand:
  * every status, min-rules larger than the number of rules, conflicts at
- * both severities, area means, overall against principles, counts, hits
- * per 10,000 words and first lines.
+ * both severities beside coverage, area means, overall against
+ * principles, counts, hits per 10,000 words and first lines; then the
+ * evidence weights of every sentence kind and modality, a rule's strength
+ * as its best hit, the partial threshold and the man page's worked
+ * example.
  */
 #include "config.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "coverage.h"
@@ -25,10 +29,10 @@ static const struct fx_objective objectives[] = {
 	{ "P", "P1", "Principle one", 2 },
 	{ "P", "P2", "Principle two", 2 },	/* one rule: 1 suffices */
 	{ "AA1", "AA1.1", "Three needed", 3 },
-	{ "AA1", "AA1.2", "Contradicted at error level", 2 },
+	{ "AA1", "AA1.2", "Covered, with a conflict at error level", 2 },
 	{ "AA1", "AA1.3", "One needed", 1 },
 	{ "AA2", "AA2.1", "Absent", 2 },
-	{ "AA2", "AA2.2", "Contradicted at warning level", 1 }
+	{ "AA2", "AA2.2", "Absent, with a conflict at warning level", 1 }
 };
 
 /* Each rule is named after its objective and titled by its own letter;
@@ -56,11 +60,13 @@ make_ruleset(void)
 	    rules, nitems(rules));
 }
 
-/* Hits out of text order, to check that coverage sorts them. */
+/* Hits out of text order, to check that coverage sorts them; all binding
+   statements, so each fired rule counts 1. */
 static struct hit *
 make_hits(const struct ruleset *rs, size_t *n)
 {
 	struct hit *h;
+	size_t i;
 
 	*n = 11;
 	h = xcalloc(*n, sizeof(*h));
@@ -75,6 +81,8 @@ make_hits(const struct ruleset *rs, size_t *n)
 	fx_hit(&h[8], rs, "AA1.2.x", 50, 1, 51, "x", "x.");
 	fx_hit(&h[9], rs, "AA1.3.a", 1300, 13, 1, "c", "c.");
 	fx_hit(&h[10], rs, "AA2.2.y", 1400, 14, 1, "y", "y.");
+	for (i = 0; i < *n; i++)
+		h[i].modality = MODALITY_BINDING;
 	return h;
 }
 
@@ -97,43 +105,55 @@ test_objectives(const struct docresult *dr)
 	o = result(dr, "P1");
 	CHECK_INT(o->status, STATUS_PARTIAL);
 	CHECK(NEAR(o->score, 0.5));
+	CHECK(NEAR(o->evidence, 1));	/* two hits of one rule: once */
+	CHECK_INT(o->needed, 2);
 	CHECK_INT(o->rules_fired, 1);
 	CHECK_INT(o->rules_total, 2);
 	CHECK_INT(o->hits, 2);
 	CHECK_INT(o->first_line, 3);
+	CHECK_INT(o->conflict, 0);
 
 	o = result(dr, "P2");		/* min-rules 2, but one rule */
 	CHECK_INT(o->status, STATUS_COVERED);
 	CHECK(NEAR(o->score, 1));
+	CHECK_INT(o->needed, 1);
 
 	o = result(dr, "AA1.1");	/* 2 of 3 */
 	CHECK_INT(o->status, STATUS_PARTIAL);
+	CHECK(NEAR(o->score, 2.0 / 3));
 	CHECK_INT(o->rules_fired, 2);
 	CHECK_INT(o->rules_total, 3);
 	CHECK_INT(o->first_line, 1);
 
-	o = result(dr, "AA1.2");	/* covered, yet contradicted */
-	CHECK_INT(o->status, STATUS_CONTRADICTED);
-	CHECK(NEAR(o->score, 0));
+	/* A conflict stands beside coverage: still covered, scored 1. */
+	o = result(dr, "AA1.2");
+	CHECK_INT(o->status, STATUS_COVERED);
+	CHECK(NEAR(o->score, 1));
 	CHECK_INT(o->rules_fired, 2);
 	CHECK_INT(o->rules_total, 2);
 	CHECK_INT(o->conflicts_fired, 1);
+	CHECK_INT(o->conflict, 1 + SEVERITY_ERROR);
+	CHECK_STR(conflict_name(o), "error");
 	CHECK_INT(o->hits, 4);
 	CHECK_INT(o->first_line, 1);
 
 	o = result(dr, "AA1.3");
 	CHECK_INT(o->status, STATUS_COVERED);
 	CHECK_INT(o->first_line, 13);
+	CHECK_STR(conflict_name(o), "");
 
 	o = result(dr, "AA2.1");
 	CHECK_INT(o->status, STATUS_ABSENT);
+	CHECK(NEAR(o->evidence, 0));
 	CHECK_INT(o->hits, 0);
 	CHECK_INT(o->first_line, 0);
 
 	o = result(dr, "AA2.2");
-	CHECK_INT(o->status, STATUS_CONTRADICTED);
+	CHECK_INT(o->status, STATUS_ABSENT);
+	CHECK(NEAR(o->score, 0));
 	CHECK_INT(o->rules_fired, 0);
 	CHECK_INT(o->conflicts_fired, 1);
+	CHECK_STR(conflict_name(o), "warning");
 }
 
 static void
@@ -160,20 +180,21 @@ test_document(void)
 	CHECK_INT(dr->nareas, 4);
 	CHECK(dr->areas[0].area == &rs->areas[0]);
 	CHECK(NEAR(dr->areas[0].score, 0.75));
-	CHECK(NEAR(dr->areas[1].score, 0.5));
-	CHECK_INT(dr->areas[1].covered, 1);
+	/* (2/3 + 1 + 1) / 3 */
+	CHECK(NEAR(dr->areas[1].score, 8.0 / 9));
+	CHECK_INT(dr->areas[1].covered, 2);
 	CHECK_INT(dr->areas[1].partial, 1);
 	CHECK_INT(dr->areas[1].contradicted, 1);
 	CHECK_INT(dr->areas[1].absent, 0);
 	CHECK(NEAR(dr->areas[2].score, 0));
-	CHECK_INT(dr->areas[2].absent, 1);
+	CHECK_INT(dr->areas[2].absent, 2);
 	CHECK_INT(dr->areas[2].contradicted, 1);
 	CHECK(NEAR(dr->areas[3].score, 0));	/* no objectives */
-	/* (0.5 + 0 + 0) / 3 action areas; principles apart. */
-	CHECK(NEAR(dr->overall, 0.5 / 3));
+	/* (8/9 + 0 + 0) / 3 action areas; principles apart. */
+	CHECK(NEAR(dr->overall, 8.0 / 27));
 	CHECK(NEAR(dr->principles, 0.75));
 	CHECK_INT(dr->conflicts, 2);
-	CHECK_INT(dr->gaps, 3);
+	CHECK_INT(dr->gaps, 4);
 	CHECK_INT(dr->conflict_errors, 1);	/* x twice counts once */
 	docresult_free(dr);
 	fx_ruleset_free(rs);
@@ -214,6 +235,7 @@ test_no_action_areas(void)
 	rs = fx_ruleset(areas, 1, objectives, 2, rules, 3);
 	h = xcalloc(1, sizeof(*h));
 	fx_hit(h, rs, "P2.a", 0, 1, 1, "q", "q.");
+	h->modality = MODALITY_BINDING;
 	dr = coverage_compute(rs, "p.txt", NULL, 10, h, 1);
 	CHECK(NEAR(dr->overall, 0));
 	CHECK(NEAR(dr->principles, 0.5));
@@ -251,7 +273,164 @@ test_helpers(void)
 	CHECK_STR(status_name(STATUS_ABSENT), "absent");
 	CHECK_STR(status_name(STATUS_PARTIAL), "partial");
 	CHECK_STR(status_name(STATUS_COVERED), "covered");
-	CHECK_STR(status_name(STATUS_CONTRADICTED), "contradicted");
+	CHECK_STR(status_name((enum status)3), "unknown");
+}
+
+/* Every kind and modality, and their product. */
+static void
+test_weights(void)
+{
+	static const struct {
+		enum sentkind	 kind;
+		enum modality	 modality;
+		double		 want;
+	} t[] = {
+		{ SENTKIND_STATEMENT, MODALITY_BINDING, 1 },
+		{ SENTKIND_STATEMENT, MODALITY_HORTATORY, 0.9 },
+		{ SENTKIND_STATEMENT, MODALITY_MENTION, 0.8 },
+		{ SENTKIND_DEFINITION, MODALITY_BINDING, 0.25 },
+		{ SENTKIND_TERMS, MODALITY_MENTION, 0.2 },
+		{ SENTKIND_HEADING, MODALITY_BINDING, 0 },
+		{ SENTKIND_CONTENTS, MODALITY_BINDING, 0 },
+		{ SENTKIND_REFERENCE, MODALITY_HORTATORY, 0 },
+		{ SENTKIND_ACKNOWLEDGEMENT, MODALITY_BINDING, 0 }
+	};
+	struct hit h;
+	size_t i;
+
+	memset(&h, 0, sizeof(h));
+	for (i = 0; i < nitems(t); i++) {
+		h.kind = t[i].kind;
+		h.modality = t[i].modality;
+		CHECK(NEAR(coverage_hit_weight(&h), t[i].want));
+	}
+}
+
+/* One objective, min-rules 2, three support rules and a conflict. */
+static const struct fx_area ex_areas[] = {
+	{ "AA1", AREA_ACTION, "Area" }
+};
+static const struct fx_objective ex_objectives[] = {
+	{ "AA1", "AA1.1", "Example", 2 }
+};
+static const struct fx_rule ex_rules[] = {
+	SUPPORT("AA1.1", "a"), SUPPORT("AA1.1", "b"), SUPPORT("AA1.1", "c"),
+	CONFLICT("AA1.1", "x", SEVERITY_ERROR)
+};
+
+/* A hit of rule id (a, b, c or x) in a sentence of the kind and modality. */
+static void
+ex_hit(struct hit *h, const struct ruleset *rs, const char *id,
+    size_t start, enum sentkind kind, enum modality modality)
+{
+	fx_hit(h, rs, id, start, 1, 1, "m", "m.");
+	h->kind = kind;
+	h->modality = modality;
+}
+
+static struct docresult *
+ex_run(const struct ruleset *rs, struct hit *h, size_t n)
+{
+	return coverage_compute(rs, "ex.txt", "", 100, h, n);
+}
+
+/* The man page's example: A 1 (its heading hit adds nothing), B 0.9,
+   C 0.2 from a list of terms; 2.1 covers, 1.9 without C does not. */
+static void
+test_worked_example(void)
+{
+	struct ruleset *rs;
+	struct docresult *dr;
+	struct hit *h;
+
+	rs = fx_ruleset(ex_areas, 1, ex_objectives, 1, ex_rules,
+	    nitems(ex_rules));
+	h = xcalloc(4, sizeof(*h));
+	ex_hit(&h[0], rs, "AA1.1.a", 0, SENTKIND_STATEMENT, MODALITY_BINDING);
+	ex_hit(&h[1], rs, "AA1.1.a", 10, SENTKIND_HEADING, MODALITY_BINDING);
+	ex_hit(&h[2], rs, "AA1.1.b", 20, SENTKIND_STATEMENT,
+	    MODALITY_HORTATORY);
+	ex_hit(&h[3], rs, "AA1.1.c", 30, SENTKIND_TERMS, MODALITY_MENTION);
+	dr = ex_run(rs, h, 4);
+	CHECK(NEAR(dr->objectives[0].evidence, 2.1));
+	CHECK_INT(dr->objectives[0].status, STATUS_COVERED);
+	CHECK(NEAR(dr->objectives[0].score, 1));
+	docresult_free(dr);
+
+	h = xcalloc(3, sizeof(*h));
+	ex_hit(&h[0], rs, "AA1.1.a", 0, SENTKIND_STATEMENT, MODALITY_BINDING);
+	ex_hit(&h[1], rs, "AA1.1.a", 10, SENTKIND_HEADING, MODALITY_BINDING);
+	ex_hit(&h[2], rs, "AA1.1.b", 20, SENTKIND_STATEMENT,
+	    MODALITY_HORTATORY);
+	dr = ex_run(rs, h, 3);
+	CHECK(NEAR(dr->objectives[0].evidence, 1.9));
+	CHECK_INT(dr->objectives[0].status, STATUS_PARTIAL);
+	CHECK(NEAR(dr->objectives[0].score, 0.95));
+	CHECK(NEAR(dr->overall, 0.95));
+	docresult_free(dr);
+	fx_ruleset_free(rs);
+}
+
+/* A rule counts its best hit once; listing kinds alone stay absent; an
+   error-level conflict leaves the score alone. */
+static void
+test_strength(void)
+{
+	struct ruleset *rs;
+	struct docresult *dr;
+	struct hit *h;
+	size_t i;
+
+	rs = fx_ruleset(ex_areas, 1, ex_objectives, 1, ex_rules,
+	    nitems(ex_rules));
+	h = xcalloc(5, sizeof(*h));
+	for (i = 0; i < 4; i++)
+		ex_hit(&h[i], rs, "AA1.1.a", i * 10, SENTKIND_STATEMENT,
+		    MODALITY_MENTION);
+	ex_hit(&h[4], rs, "AA1.1.x", 50, SENTKIND_STATEMENT,
+	    MODALITY_BINDING);
+	dr = ex_run(rs, h, 5);
+	CHECK(NEAR(dr->objectives[0].evidence, 0.8));	/* not 3.2 */
+	CHECK_INT(dr->objectives[0].status, STATUS_PARTIAL);
+	CHECK(NEAR(dr->objectives[0].score, 0.4));
+	CHECK_INT(dr->objectives[0].conflicts_fired, 1);
+	CHECK_INT(dr->conflicts, 1);
+	CHECK_INT(dr->conflict_errors, 1);
+	CHECK(NEAR(dr->overall, 0.4));
+	docresult_free(dr);
+
+	/* Headings, contents and terms: fired, but below the threshold. */
+	h = xcalloc(3, sizeof(*h));
+	ex_hit(&h[0], rs, "AA1.1.a", 0, SENTKIND_HEADING, MODALITY_BINDING);
+	ex_hit(&h[1], rs, "AA1.1.b", 10, SENTKIND_CONTENTS, MODALITY_BINDING);
+	ex_hit(&h[2], rs, "AA1.1.c", 20, SENTKIND_TERMS, MODALITY_MENTION);
+	dr = ex_run(rs, h, 3);
+	CHECK_INT(dr->objectives[0].rules_fired, 3);
+	CHECK(NEAR(dr->objectives[0].evidence, 0.2));
+	CHECK_INT(dr->objectives[0].status, STATUS_ABSENT);
+	CHECK(NEAR(dr->objectives[0].score, 0));
+	docresult_free(dr);
+
+	/* A binding definition reaches the partial threshold exactly. */
+	h = xcalloc(1, sizeof(*h));
+	ex_hit(&h[0], rs, "AA1.1.a", 0, SENTKIND_DEFINITION,
+	    MODALITY_BINDING);
+	dr = ex_run(rs, h, 1);
+	CHECK_INT(dr->objectives[0].status, STATUS_PARTIAL);
+	CHECK(NEAR(dr->objectives[0].score, 0.125));
+	docresult_free(dr);
+
+	/* Mentions add up: three rules at 0.8 cover min-rules 2. */
+	h = xcalloc(3, sizeof(*h));
+	ex_hit(&h[0], rs, "AA1.1.a", 0, SENTKIND_STATEMENT, MODALITY_MENTION);
+	ex_hit(&h[1], rs, "AA1.1.b", 10, SENTKIND_STATEMENT,
+	    MODALITY_MENTION);
+	ex_hit(&h[2], rs, "AA1.1.c", 20, SENTKIND_STATEMENT,
+	    MODALITY_MENTION);
+	dr = ex_run(rs, h, 3);
+	CHECK_INT(dr->objectives[0].status, STATUS_COVERED);
+	docresult_free(dr);
+	fx_ruleset_free(rs);
 }
 
 int
@@ -262,5 +441,8 @@ main(void)
 	test_no_action_areas();
 	test_error();
 	test_helpers();
+	test_weights();
+	test_worked_example();
+	test_strength();
 	return CHECK_DONE();
 }

@@ -139,38 +139,43 @@ test_objective(const struct ruleset *rs)
 {
 	static const char *const p1[] = { RF_PATH1, RF_SHA, "P", "P1",
 	    "Principle one", "partial", "50.0", "1", "2", "1", "2.3", "1",
-	    "1 of 2 rules needed" };
+	    "evidence 1.00 of 2 needed; 1 of 2 rules fired", "", "0", "1.00" };
+	/* A conflict beside an absent objective; both in the message. */
 	static const char *const aa11[] = { RF_PATH1, RF_SHA, "AA1", "AA1.1",
-	    "Free flow of data", "contradicted", "0.0", "0", "1", "1", "2.3",
-	    "2", "conflict: AA1.1.x" };
+	    "Free flow of data", "absent", "0.0", "0", "1", "1", "2.3",
+	    "2", "evidence 0.00 of 1 needed; 0 of 1 rule fired; "
+	    "conflict: AA1.1.x", "error", "1", "0.00" };
 	static const char *const aa12[] = { RF_PATH1, RF_SHA, "AA1", "AA1.2",
 	    "Many \"rules\", one objective", "absent", "0.0", "0", "4", "0",
-	    "0.0", "", "0 of 2 rules needed" };
+	    "0.0", "", "evidence 0.00 of 2 needed; 0 of 4 rules fired", "",
+	    "0", "0.00" };
+	/* Hortatory 0.9 and a list of terms 0.2: 1.1 of 2. */
 	static const char *const aa21[] = { RF_PATH1, RF_SHA, "AA2", "AA2.1",
-	    "Rights online", "covered", "100.0", "2", "2", "2", "4.6", "3",
-	    "" };
+	    "Rights online", "partial", "55.0", "2", "2", "2", "4.6", "3",
+	    "evidence 1.10 of 2 needed; 2 of 2 rules fired", "", "0", "1.10" };
 	static const char *const err[] = { "missing.pdf", "", "", "", "",
-	    "error", "", "", "", "", "", "", RF_ERROR };
+	    "error", "", "", "", "", "", "", RF_ERROR, "", "", "" };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_OBJECTIVE, 0, "document,sha256,area,"
 	    "objective,title,status,score,rules_fired,rules_total,hits,"
-	    "hits_per_10k_words,first_line,message\r\n", 1 + 4 + 1 + 4, 13, &t);
+	    "hits_per_10k_words,first_line,message,conflict,conflicts,"
+	    "evidence\r\n", 1 + 4 + 1 + 4, 16, &t);
 	/* Quoted by libcsv only where needed. */
 	CHECK(strstr(buf, "\r\n\"dir/a,b \"\"q\"\".txt\",") != NULL);
-	CHECK(strstr(buf, ",partial,50.0,1,2,1,2.3,1,1 of 2 rules needed\r\n")
-	    != NULL);
+	CHECK(strstr(buf, ",partial,50.0,1,2,1,2.3,1,evidence 1.00 of 2 "
+	    "needed; 1 of 2 rules fired,,0,1.00\r\n") != NULL);
 	CHECK(strstr(buf, "\r\nmissing.pdf,,,,,error,,,,,,,") != NULL);
 	check_row(&t, 0, (const char *const[]){ "document", "sha256", "area",
 	    "objective", "title", "status", "score", "rules_fired",
 	    "rules_total", "hits", "hits_per_10k_words", "first_line",
-	    "message" }, 13);
-	check_row(&t, 1, p1, 13);
-	check_row(&t, 2, aa11, 13);
-	check_row(&t, 3, aa12, 13);
-	check_row(&t, 4, aa21, 13);
-	check_row(&t, 5, err, 13);
+	    "message", "conflict", "conflicts", "evidence" }, 16);
+	check_row(&t, 1, p1, 16);
+	check_row(&t, 2, aa11, 16);
+	check_row(&t, 3, aa12, 16);
+	check_row(&t, 4, aa21, 16);
+	check_row(&t, 5, err, 16);
 	CHECK_STR(t.rows[6].f[0], "ctl" FFFD "name.txt");
 	CHECK_STR(t.rows[6].f[5], "absent");
 	CHECK_STR(t.rows[6].f[10], "0.0");
@@ -182,7 +187,7 @@ static void
 test_area(const struct ruleset *rs)
 {
 	static const char *const aa1[] = { RF_PATH1, RF_SHA, "AA1",
-	    "action-area", "Build & protect", "0.0", "0", "0", "1", "1",
+	    "action-area", "Build & protect", "0.0", "0", "0", "2", "1",
 	    "conflict: AA1.1" };
 	static const char *const err[] = { "missing.pdf", "", "", "", "", "",
 	    "", "", "", "", RF_ERROR };
@@ -196,7 +201,7 @@ test_area(const struct ruleset *rs)
 	check_row(&t, 4, err, 11);
 	CHECK_STR(t.rows[1].f[3], "principle");
 	CHECK_STR(t.rows[1].f[5], "50.0");
-	CHECK_STR(t.rows[3].f[5], "100.0");
+	CHECK_STR(t.rows[3].f[5], "55.0");
 	table_free(&t);
 	free(buf);
 }
@@ -204,8 +209,8 @@ test_area(const struct ruleset *rs)
 static void
 test_document(const struct ruleset *rs)
 {
-	static const char *const ok[] = { RF_PATH1, RF_SHA, "ok", "50.0",
-	    "50.0", "4321", "1", "2", "4", RF_WARNING };
+	static const char *const ok[] = { RF_PATH1, RF_SHA, "ok", "27.5",
+	    "50.0", "4321", "1", "4", "4", RF_WARNING };
 	static const char *const err[] = { "missing.pdf", "", "error", "", "",
 	    "", "", "", "", RF_ERROR };
 	static const char *const empty[] = { "ctl" FFFD "name.txt", "", "ok",
@@ -230,20 +235,23 @@ test_evidence(const struct ruleset *rs)
 {
 	static const char *const h0[] = { RF_PATH1, "P1.a", "P1", "P",
 	    "support", "warning", "1", "1", "3", "0", RF_MATCH1, "binding",
-	    "In" RF_MATCH1 "we meet." };
+	    "In" RF_MATCH1 "we meet.", "statement", "1.00" };
 	static const char *const h1[] = { RF_PATH1, "AA1.1.x", "AA1.1", "AA1",
 	    "conflict", "error", "2", "5", "", "40", "data, \"localisation\"",
-	    "mention", RF_SENTENCE2 };
+	    "mention", RF_SENTENCE2, "statement", "0.80" };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_OBJECTIVE, 1, "document,rule,objective,"
 	    "area,kind,severity,line,column,page,byte_offset,match,modality,"
-	    "sentence\r\n", 1 + 4, 13, &t);
-	check_row(&t, 1, h0, 13);
-	check_row(&t, 2, h1, 13);
+	    "sentence,sentence_kind,weight\r\n", 1 + 4, 15, &t);
+	check_row(&t, 1, h0, 15);
+	check_row(&t, 2, h1, 15);
 	CHECK_STR(t.rows[3].f[10], "rights" FFFD);
 	CHECK_STR(t.rows[3].f[11], "hortatory");
+	CHECK_STR(t.rows[3].f[14], "0.90");
+	CHECK_STR(t.rows[4].f[13], "terms");
+	CHECK_STR(t.rows[4].f[14], "0.20");
 	table_free(&t);
 	free(buf);
 }

@@ -173,16 +173,21 @@ test_page(const struct ruleset *rs)
 	CHECK_XPATH(doc, "count(//table[@id='heatmap']/tbody/tr)", "3");
 	CHECK_XPATH(doc, "//tr[@id='row-1']/th/a", RF_PATH1);
 	CHECK_XPATH(doc, "//tr[@id='row-1']/th/a/@href", "#doc-1");
-	CHECK_XPATH(doc, "//tr[@id='row-1']/@data-overall", "50.0");
+	CHECK_XPATH(doc, "//tr[@id='row-1']/@data-overall", "27.5");
 	CHECK_XPATH(doc, "//tr[@id='row-2']/@data-overall", "-1");
 	CHECK_XPATH(doc, "//tr[@id='row-3']/th/a", "ctl" FFFD "name.txt");
-	/* P1 partial, AA1.1 contradicted, AA1.2 absent, AA2.1 covered. */
+	/* P1 partial, AA1.1 absent with a conflict, AA1.2 absent, AA2.1
+	   partial (evidence 1.1 of 2). */
 	CHECK_XPATH(doc, "//tr[@id='row-1']/td[6]/@class", "partial");
-	CHECK_XPATH(doc, "//tr[@id='row-1']/td[7]/@class", "contradicted");
+	CHECK_XPATH(doc, "//tr[@id='row-1']/td[7]/@class", "absent");
+	CHECK_XPATH(doc, "//tr[@id='row-1']/td[7]/@data-conflict", "error");
+	CHECK_XPATH(doc, "normalize-space(//tr[@id='row-1']/td[7])",
+	    "\xe2\x97\x8b 0 absent \xe2\x9c\x96 contradicted (error)");
+	CHECK_XPATH(doc, "count(//tr/td[@data-conflict])", "1");
 	CHECK_XPATH(doc, "//tr[@id='row-1']/td[8]/@class", "absent");
-	CHECK_XPATH(doc, "//tr[@id='row-1']/td[9]/@class", "covered");
+	CHECK_XPATH(doc, "//tr[@id='row-1']/td[9]/@class", "partial");
 	CHECK_XPATH(doc, "normalize-space(//tr[@id='row-1']/td[9])",
-	    "\xe2\x9c\x94 100 covered");
+	    "\xe2\x97\x90 55 partial");
 	CHECK_XPATH(doc, "count(//tr[@id='row-3']/td[@class='absent'])", "4");
 	CHECK_XPATH(doc,
 	    "normalize-space(//tr[@id='row-2']/td[@class='error'])",
@@ -195,9 +200,12 @@ test_page(const struct ruleset *rs)
 	CHECK_XPATH(doc, "count(//article[@id='doc-1']//table[@class='areas']"
 	    "//svg)", "3");
 	CHECK_XPATH(doc, "count(//article[@id='doc-1']//table[@class='gaps']"
-	    "/tbody/tr)", "2");
+	    "/tbody/tr)", "4");
 	CHECK_XPATH(doc, "//article[@id='doc-1']//table[@class='gaps']"
-	    "/tbody/tr[2]/td[2]//li[1]", "R1 AA1.2.r1");
+	    "/tbody/tr[3]/td[2]//li[1]", "R1 AA1.2.r1");
+	CHECK_XPATH(doc, "normalize-space(//article[@id='doc-1']"
+	    "//table[@class='gaps']/tbody/tr[4]/td[2])", "evidence 1.10 of 2 "
+	    "needed, from 2 of 2 rules; not found:");
 	CHECK_XPATH(doc, "count(//article[@id='doc-1']//table[@class="
 	    "'conflicts']/tbody/tr)", "1");
 	CHECK_XPATH(doc, "count(//article[@id='doc-1']//table[@class="
@@ -217,12 +225,16 @@ test_page(const struct ruleset *rs)
 	    "We will require data, \"localisation\" of all records.");
 	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[1]/td[1]",
 	    "page 3");
+	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[1]/td[4]",
+	    "statement");
+	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[1]/td[6]",
+	    "1.00");
 	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[2]/td[1]",
 	    "line 2, col. 5");
 	CHECK_XPATH(doc, "normalize-space(//article[@id='doc-2']/p[@class="
 	    "'error'])", "Error: could not be read: " RF_ERROR);
 	CHECK_XPATH(doc, "normalize-space(//p[@id='totals'])", "3 documents, 1 "
-	    "that could not be read, 1 with warnings; mean overall 25.0%.");
+	    "that could not be read, 1 with warnings; mean overall 13.8%.");
 	xmlFreeDoc(doc);
 	free(buf);
 }

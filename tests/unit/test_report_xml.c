@@ -122,11 +122,24 @@ test_objective(xmlRelaxNGPtr schema, const struct ruleset *rs)
 	CHECK_XPATH(doc, "/report/ruleset/@title", "Test \"rules\" & <more>");
 	CHECK_XPATH(doc, "count(/report/document)", "3");
 	CHECK_XPATH(doc, "/report/document[1]/@path", RF_PATH1);
-	CHECK_XPATH(doc, "/report/document[1]/@overall", "50.0");
+	CHECK_XPATH(doc, "/report/document[1]/@overall", "27.5");
+	CHECK_XPATH(doc, "/report/@model", "2");
 	CHECK_XPATH(doc, "/report/document[1]/@words", "4321");
 	CHECK_XPATH(doc, "/report/document[1]/warning", RF_WARNING);
 	CHECK_XPATH(doc, "count(/report/document[1]//hit)", "4");
-	CHECK_XPATH(doc, "count(//objective[@status='contradicted'])", "1");
+	/* The conflict stands beside the status. */
+	CHECK_XPATH(doc, "count(//objective[@conflict])", "1");
+	CHECK_XPATH(doc, "//objective[@id='AA1.1']/@status", "absent");
+	CHECK_XPATH(doc, "//objective[@id='AA1.1']/@conflict", "error");
+	CHECK_XPATH(doc, "//objective[@id='AA1.1']/@conflicts", "1");
+	CHECK_XPATH(doc, "//objective[@id='AA1.2']/@conflicts", "0");
+	CHECK_XPATH(doc, "//objective[@id='AA2.1']/@status", "partial");
+	CHECK_XPATH(doc, "//objective[@id='AA2.1']/@score", "55.0");
+	CHECK_XPATH(doc, "//objective[@id='AA2.1']/@evidence", "1.10");
+	CHECK_XPATH(doc, "//hit[@rule='AA2.1.b']/@sentence-kind", "terms");
+	CHECK_XPATH(doc, "//hit[@rule='AA2.1.b']/@weight", "0.20");
+	CHECK_XPATH(doc, "//hit[@rule='P1.a']/@sentence-kind", "statement");
+	CHECK_XPATH(doc, "//hit[@rule='P1.a']/@weight", "1.00");
 	CHECK_XPATH(doc, "//objective[@id='AA1.1']/hit/@rule", "AA1.1.x");
 	CHECK_XPATH(doc, "//objective[@id='AA1.1']/hit/sentence",
 	    RF_SENTENCE2);
@@ -177,7 +190,11 @@ test_schema_rejects(xmlRelaxNGPtr schema, const struct ruleset *rs)
 		{ "status=\"partial\"", "status=\"halfway\"" },
 		{ "score=\"50.0\"", "score=\"50\"" },
 		{ " line=\"1\"", " line=\"0\"" },
-		{ "model=\"1\"", "model=\"2\"" },
+		{ "model=\"2\"", "model=\"1\"" },
+		{ "sentence-kind=\"terms\"", "sentence-kind=\"list\"" },
+		{ "weight=\"0.20\"", "weight=\"0.2\"" },
+		{ "conflict=\"error\"", "conflict=\"yes\"" },
+		{ "status=\"absent\"", "status=\"contradicted\"" },
 		{ "status=\"error\"", "status=\"ok\"" }
 	};
 	xmlDocPtr doc;

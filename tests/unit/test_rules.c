@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "compile.h"
 #include "embedded.h"
+#include "prefilter.h"
 #include "rules.h"
 #include "util.h"
 
@@ -347,8 +349,8 @@ test_checks(void)
 	free(d1);
 	d1 = doc(AREA, OBJ, RULE, "<term>*</term>"
 	    "<example hit=\"yes\">x</example><example hit=\"no\">y</example>");
-	EXPECT(d1, NULL, "a.xml:7: rule A.1.x: bad term \"*\": \"*\" must "
-	    "follow the start of a word");
+	EXPECT(d1, NULL, "a.xml:7: rule A.1.x: bad term \"*\": a gap \"*\" "
+	    "must stand between two words");
 	free(d1);
 	d1 = doc(AREA, OBJ, RULE, "<term>x</term><example hit=\"no\">y"
 	    "</example>");
@@ -387,6 +389,65 @@ test_checks_combined(void)
 	    "a.xml:3");
 	free(d2);
 	free(d1);
+}
+
+/* A vocabulary in one file used by a rule of another, before and after
+   its definition; concepts inside vocabularies and in the modality and
+   stance lists. */
+static void
+test_vocabularies(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	const struct pattern *p;
+	char *d1, *d2;
+
+	d1 = doc(AREA, OBJ, RULE, "<concept ref=\"cables\"/>"
+	    "<near within=\"5\" scope=\"clause\"><concept ref=\"cables\"/>"
+	    "<term>cut</term></near>"
+	    "<example hit=\"yes\">x</example><example hit=\"no\">y</example>");
+	d2 = xstrdup("<?xml version=\"1.0\"?>\n"
+	    "<ruleset id=\"v\" version=\"1\" title=\"V\">\n"
+	    "<modality><binding><concept ref=\"musts\"/></binding></modality>\n"
+	    "<stance><rejection><concept ref=\"musts\"/></rejection></stance>\n"
+	    "<vocabulary id=\"cables\"><term>cable</term>"
+	    "<regex case=\"sensitive\">\\bICPC\\b</regex>"
+	    "<concept ref=\"musts\"/></vocabulary>\n"
+	    "<vocabulary id=\"musts\"><term>must</term></vocabulary>\n"
+	    "</ruleset>\n");
+	rs = load_strings(d1, d2, &el);
+	errlist_print(&el, "vocabularies");
+	CHECK(rs != NULL);
+	if (rs == NULL)
+		goto out;
+	CHECK_INT(rs->nvocabularies, 2);
+	p = &rs->rules[0]->pats.v[0];
+	CHECK_INT(p->is_concept, 1);
+	CHECK_STR(p->source, "cables");
+	CHECK_INT(p->case_sensitive, 0);
+	CHECK_INT(p->is_term, 0);
+	CHECK_STR(p->regex, "(?:(?i:(?<![\\p{L}\\p{M}\\p{N}_])cable(?:e?s)?"
+	    "(?![\\p{L}\\p{M}\\p{N}_]))|(?-i:\\bICPC\\b)|(?i:(?:(?i:"
+	    "(?<![\\p{L}\\p{M}\\p{N}_])must(?:e?s)?"
+	    "(?![\\p{L}\\p{M}\\p{N}_])))))");
+	CHECK_STR(p->prefilter, "(?:cable)|(?:\\bICPC\\b)|(?:(?:must))");
+	CHECK_INT(rs->rules[0]->ngroups, 1);
+	CHECK_INT(rs->rules[0]->groups[0].near, 1);
+	CHECK_INT(rs->rules[0]->groups[0].within, 5);
+	CHECK_INT(rs->rules[0]->groups[0].scope, SCOPE_CLAUSE);
+	CHECK_STR(rs->rules[0]->groups[0].pats.v[0].regex, p->regex);
+	CHECK_INT(rs->binding.n, 1);
+	CHECK_INT(rs->binding.v[0].is_term, 1);
+	CHECK_STR(rs->binding.v[0].prefilter, "(?:must)");
+	CHECK_INT(rs->rejection.n, 1);
+	CHECK_INT(rs->vocabularies[1].uses, 3);
+	/* Stance cues are patterns of the flat index, after modality. */
+	CHECK(rs->patterns[rs->npatterns - 1] == &rs->rejection.v[0]);
+out:
+	ruleset_free(rs);
+	errlist_free(&el);
+	free(d1);
+	free(d2);
 }
 
 static const char *
@@ -467,6 +528,24 @@ test_bad_files(void)
 	    "@:9: rule A.1.cyber: bad term \"locali[sz\": unclosed \"[\"");
 	EXPECT_FILE("noexample.xml", "@:6: rule A.1.cable: needs at least one "
 	    "example with hit=\"yes\" and one with hit=\"no\"");
+	EXPECT_FILE("vocab-unknown.xml",
+	    "@:9: concept \"cabels\": no such vocabulary");
+	EXPECT_FILE("vocab-dup.xml",
+	    "@:5: vocabulary cables: already defined at @:4");
+	EXPECT_FILE("vocab-cycle.xml",
+	    "@:10: concept \"cables\": reference cycle back to vocabulary "
+	    "cables");
+	EXPECT_FILE("vocab-empty.xml",
+	    "@:4: vocabulary cables: has no term, regex or concept");
+	EXPECT_FILE("vocab-regex.xml",
+	    "@:6: vocabulary cables: regex error at offset 6: missing closing "
+	    "parenthesis");
+	EXPECT_FILE("vocab-backref.xml",
+	    "@:6: vocabulary cables: a regex part may not refer to a group "
+	    "(back reference or recursion)");
+	EXPECT_FILE("bad-within.xml",
+	    "@:9: rule A.1.cable: within must be a number of words from 1 to "
+	    "10000, not \"ten\"");
 	EXPECT_FILE("entity.xml",
 	    "@:2: DOCTYPE declarations are not allowed in rule files");
 	EXPECT_FILE("xxe.xml",
@@ -483,6 +562,58 @@ test_bad_files(void)
 	ruleset_free(rs);
 	free(path);
 	errlist_free(&el);
+}
+
+/*
+ * Every construct of the rule language goes through the one-pass
+ * prefilter: each pattern of fixtures/rules-lang/language.xml, concepts,
+ * "~" and gap terms and stance cues included, has a source Hyperscan
+ * takes.
+ */
+static void
+test_language_prefilter(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	struct prefilter *pf;
+	struct prefilter_info info;
+	const char *paths[1];
+	char *path, *notice = NULL;
+	size_t i;
+
+	path = xasprintf("%s/fixtures/rules-lang/language.xml", srcdir());
+	paths[0] = path;
+	rs = rules_load_paths(paths, 1, &el);
+	CHECK(rs != NULL);
+	if (rs == NULL || compile_ruleset(rs, &el) != 0) {
+		errlist_print(&el, "language.xml");
+		goto out;
+	}
+	for (i = 0; i < rs->npatterns; i++)
+		if (rs->patterns[i]->prefilter == NULL)
+			fprintf(stderr, "%s:%d: no prefilter source\n",
+			    rs->patterns[i]->file, rs->patterns[i]->line);
+	CHECK_INT(rs->attribution.n + rs->rejection.n + rs->threat.n, 9);
+#ifdef HAVE_HYPERSCAN
+	pf = prefilter_build(rs, "", &notice);
+	CHECK(pf != NULL);
+	if (pf != NULL) {
+		prefilter_get_info(pf, &info);
+		CHECK_INT(info.covered, rs->npatterns);
+		CHECK_INT(info.dropped, 0);
+		for (i = 0; i < rs->npatterns; i++)
+			CHECK(prefilter_covers(pf, (unsigned)i));
+	}
+	prefilter_free(pf);
+#else
+	(void)pf;
+	(void)info;
+#endif
+	free(notice);
+out:
+	ruleset_free(rs);
+	errlist_free(&el);
+	free(path);
 }
 
 static void
@@ -606,6 +737,8 @@ main(void)
 	test_combine();
 	test_checks();
 	test_checks_combined();
+	test_vocabularies();
+	test_language_prefilter();
 	test_bad_files();
 	test_paths();
 	test_default_and_names();

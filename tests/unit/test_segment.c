@@ -320,6 +320,60 @@ test_no_blank_lines(void)
 	doctext_free(dt);
 }
 
+/* The clause around the first occurrence of word in text. */
+static char *
+clause_of(const char *text, const char *word)
+{
+	struct doctext *dt;
+	struct span c;
+	char *r;
+
+	dt = doctext_from_string(text, strlen(text));
+	c = segment_clause(dt, (size_t)(strstr(text, word) - text));
+	r = xstrndup(dt->text + c.start, c.end - c.start);
+	doctext_free(dt);
+	return r;
+}
+
+#define CHECK_CLAUSE(text, word, want) do {				\
+	char *got_ = clause_of((text), (word));				\
+	CHECK_STR(got_, (want));					\
+	free(got_);							\
+} while (0)
+
+static void
+test_clauses(void)
+{
+	const char *s = "We act; they wait: (quietly) - and then \xe2\x80\x94 "
+	    "nothing, but later, while waiting, whereas x, which y, although "
+	    "z.";
+
+	CHECK_CLAUSE(s, "We", "We act");
+	CHECK_CLAUSE(s, "act", "We act");
+	CHECK_CLAUSE(s, "they", "they wait");
+	CHECK_CLAUSE(s, "quietly", "quietly");
+	CHECK_CLAUSE(s, "and", "and then");
+	CHECK_CLAUSE(s, "nothing", "nothing");
+	CHECK_CLAUSE(s, "later", "but later");
+	CHECK_CLAUSE(s, "waiting", "while waiting");
+	CHECK_CLAUSE(s, "x,", "whereas x");
+	CHECK_CLAUSE(s, "y,", "which y");
+	CHECK_CLAUSE(s, "z.", "although z.");
+	/* Not boundaries: a comma alone, an unspaced hyphen or colon, a
+	   conjunction that only starts like one. */
+	CHECK_CLAUSE("One, two, and three.", "two", "One, two, and three.");
+	CHECK_CLAUSE("A cross-border flow at 10:30 today.", "flow",
+	    "A cross-border flow at 10:30 today.");
+	CHECK_CLAUSE("See https://example.org now.", "now",
+	    "See https://example.org now.");
+	CHECK_CLAUSE("Fast, butter-soft, whilst warm.", "warm",
+	    "Fast, butter-soft, whilst warm.");
+	CHECK_CLAUSE("Fast, But slow.", "slow", "But slow.");
+	/* Clauses stay inside their sentence. */
+	CHECK_CLAUSE("First one. Second one; third.", "Second", "Second one");
+	CHECK_CLAUSE("Ends with a colon:", "colon", "Ends with a colon");
+}
+
 int
 main(void)
 {
@@ -330,6 +384,7 @@ main(void)
 	test_positions();
 	test_find();
 	test_words();
+	test_clauses();
 	test_fuzz();
 	test_long_line();
 	test_no_blank_lines();

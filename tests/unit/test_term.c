@@ -20,6 +20,7 @@
 #include "prefilter.h"
 #include "term.h"
 #include "util.h"
+#include "wordedge.h"
 
 static pcre2_code *
 compile_re(const char *re)
@@ -257,6 +258,89 @@ test_wildcard(void)
 }
 
 static void
+test_inflection(void)
+{
+	static const char *const protect[] = { "protect", "protects",
+	    "protected", "protecting", "protection", "protections",
+	    "protective", "Protection" };
+	static const char *const cooperate[] = { "cooperate", "cooperates",
+	    "cooperated", "cooperating", "cooperation", "cooperations",
+	    "cooperative" };
+	static const char *const deny[] = { "deny", "denies", "denied",
+	    "denying" };
+	static const char *const support[] = { "support", "supporter",
+	    "supporters", "supported", "supports" };
+	size_t i;
+
+	for (i = 0; i < nitems(protect); i++)
+		CHECK_MATCHED("protect~", protect[i], protect[i]);
+	for (i = 0; i < nitems(cooperate); i++)
+		CHECK_MATCHED("cooperate~", cooperate[i], cooperate[i]);
+	for (i = 0; i < nitems(deny); i++)
+		CHECK_MATCHED("deny~", deny[i], deny[i]);
+	for (i = 0; i < nitems(support); i++)
+		CHECK_MATCHED("support~", support[i], support[i]);
+	CHECK_MATCHED("manage~", "good management", "management");
+	CHECK_MATCHED("employ~", "employed", "employed");
+	CHECK_MATCHED("employ~", "employment", "employment");
+	/* Not in the suffix set: no match rather than a partial one. */
+	CHECK_INT(term_match("protect~", "protector"), 0);
+	CHECK_INT(term_match("protect~", "protectionism"), 0);
+	CHECK_INT(term_match("protect~", "unprotected"), 0);
+	CHECK_INT(term_match("cooperate~", "cooperatively"), 0);
+	CHECK_INT(term_match("deny~", "denys"), 0);
+	CHECK_INT(term_match("deny~", "denyed"), 0);
+	CHECK_INT(term_match("employ~", "emploied"), 0);
+	/* Inside a term, with the following words. */
+	CHECK_MATCHED("protect~ data", "protecting data.", "protecting data");
+	CHECK_MATCHED("protect~ data", "protection data", "protection data");
+	CHECK_INT(term_match("protect~ data", "protect datas"), 1);
+	CHECK_INT(term_match("data protect~", "data protections"), 1);
+	CHECK_PF("protect~", "protect");
+	CHECK_PF("cooperate~", "cooperat");
+	CHECK_PF("deny~", "den");
+	CHECK_PF("employ~", "employ");
+	CHECK_PF("protect~ data", "protect\\S*[^0-9A-Za-z_]+data");
+}
+
+static void
+test_gaps(void)
+{
+	CHECK_MATCHED("critical * infrastructure", "critical infrastructure",
+	    "critical infrastructure");
+	CHECK_MATCHED("critical * infrastructure",
+	    "critical digital infrastructure.",
+	    "critical digital infrastructure");
+	CHECK_MATCHED("critical * infrastructure",
+	    "critical information infrastructures",
+	    "critical information infrastructures");
+	CHECK_MATCHED("critical * infrastructure",
+	    "critical ICT-infrastructure", "critical ICT-infrastructure");
+	CHECK_INT(term_match("critical * infrastructure",
+	    "critical digital energy infrastructure"), 0);
+	CHECK_INT(term_match("critical * infrastructure",
+	    "critical, digital infrastructure"), 0);
+	CHECK_INT(term_match("critical * infrastructure",
+	    "critical.  Infrastructure"), 0);
+	CHECK_MATCHED("critical * * infrastructure",
+	    "critical digital energy infrastructure",
+	    "critical digital energy infrastructure");
+	CHECK_INT(term_match("critical * * infrastructure",
+	    "critical a b c infrastructure"), 0);
+	CHECK_MATCHED("a * * * b", "a x y z b", "a x y z b");
+	CHECK_MATCHED("protect~ * data", "protecting personal data",
+	    "protecting personal data");
+	CHECK_MATCHED("critical * infra*", "critical energy infrastructure",
+	    "critical energy infrastructure");
+	CHECK_MATCHED("critical * infrastructure",
+	    "critical \xc3\xa9nergie infrastructure",
+	    "critical \xc3\xa9nergie infrastructure");
+	CHECK_PF("critical * infrastructure", "critical[^0-9A-Za-z_]+"
+	    "(?:\\S+[^0-9A-Za-z_]+){0,1}infrastructure");
+	CHECK_PF("a * * b", "a[^0-9A-Za-z_]+(?:\\S+[^0-9A-Za-z_]+){0,2}b");
+}
+
+static void
 test_class_and_apostrophe(void)
 {
 	CHECK_INT(term_match("data locali[sz]ation", "data localisation"), 1);
@@ -308,8 +392,23 @@ test_errors(void)
 {
 	CHECK_STR(term_error(""), "empty term");
 	CHECK_STR(term_error(" \n- "), "empty term");
-	CHECK_STR(term_error("*"), "\"*\" must follow the start of a word");
-	CHECK_STR(term_error("cyber *"), "\"*\" must follow the start of a word");
+	CHECK_STR(term_error("*"), "a gap \"*\" must stand between two words");
+	CHECK_STR(term_error("cyber *"),
+	    "a gap \"*\" must stand between two words");
+	CHECK_STR(term_error("* cyber"),
+	    "a gap \"*\" must stand between two words");
+	CHECK_STR(term_error("a * * * * b"),
+	    "more than 3 gap words \"*\" in a row");
+	CHECK_STR(term_error("protect~s"),
+	    "\"~\" is allowed only at the end of a word");
+	CHECK_STR(term_error("~"), "\"~\" must follow a word of at least "
+	    "three letters ending in an ASCII letter");
+	CHECK_STR(term_error("be~"), "\"~\" must follow a word of at least "
+	    "three letters ending in an ASCII letter");
+	CHECK_STR(term_error("locali[sz]~"), "\"~\" must follow a word of at "
+	    "least three letters ending in an ASCII letter");
+	CHECK_STR(term_error("caf\xc3\xa9~"), "\"~\" must follow a word of "
+	    "at least three letters ending in an ASCII letter");
 	CHECK_STR(term_error("*ware"), "\"*\" must follow the start of a word");
 	CHECK_STR(term_error("cy*ber"), "\"*\" is allowed only at the end of a word");
 	CHECK_STR(term_error("cyber**"), "\"*\" is allowed only at the end of a word");
@@ -375,6 +474,50 @@ test_regex_prefilter(void)
 	CHECK_RPF("a[b", "(null)");
 }
 
+static void
+test_word_edges(void)
+{
+	/* Open: a letter at an edge with nothing to stop a partial word. */
+	CHECK_INT(regex_word_edges("restrict\\w* access"),
+	    WORDEDGE_START | WORDEDGE_END);
+	CHECK_INT(regex_word_edges("\\brestrict\\w* access"), WORDEDGE_END);
+	CHECK_INT(regex_word_edges("\\brestrict\\w* access\\b"), 0);
+	CHECK_INT(regex_word_edges("(?<!\\w)ban(?!\\w)"), 0);
+	CHECK_INT(regex_word_edges("\\bfoo\\b|bar\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("\\b(?:foo|bar)\\b"), 0);
+	CHECK_INT(regex_word_edges("(?:\\bfoo|bar)\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("(?i)\\bfoo\\b"), 0);
+	CHECK_INT(regex_word_edges("(?i:\\bfoo)x"), WORDEDGE_END);
+	CHECK_INT(regex_word_edges("[a-z]+ law\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("[^.;]{0,5}\\bx\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges(".x\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("\\p{L}+\\b"), WORDEDGE_START);
+	/* A greedy \w run takes the rest of the word: that edge is one. */
+	CHECK_INT(regex_word_edges("\\bprohibit\\w*"), 0);
+	CHECK_INT(regex_word_edges("\\w+ing\\b"), 0);
+	CHECK_INT(regex_word_edges("\\w*ban\\b"), 0);
+	CHECK_INT(regex_word_edges("\\bban\\w*?"), WORDEDGE_END);
+	/* An optional first atom leaves the next one at the edge. */
+	CHECK_INT(regex_word_edges("(?:the )?\\bstate\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("(?:\\bthe )?\\bstate\\b"), 0);
+	CHECK_INT(regex_word_edges("(?:\\bthe )?state\\b"), WORDEDGE_START);
+	CHECK_INT(regex_word_edges("x?\\bstate\\b"), WORDEDGE_START);
+	/* Closed: not a letter at the edge. */
+	CHECK_INT(regex_word_edges("\\d+ percent\\b"), 0);
+	CHECK_INT(regex_word_edges(" ban\\b"), 0);
+	CHECK_INT(regex_word_edges("\\.gov\\b"), 0);
+	CHECK_INT(regex_word_edges("^ban$"), 0);
+	CHECK_INT(regex_word_edges("\\Q.x\\E\\b"), 0);
+	/* A quoted run is one atom, a letter if it starts with one. */
+	CHECK_INT(regex_word_edges("\\Qx.\\E"), WORDEDGE_START | WORDEDGE_END);
+	CHECK_INT(regex_word_edges("(?<n>\\bx\\b)"), 0);
+	CHECK_INT(regex_word_edges("(?'n'\\bx\\b)"), 0);
+	CHECK_INT(regex_word_edges("(?P<n>\\bx\\b)"), 0);
+	/* Unreadable: counted as open. */
+	CHECK_INT(regex_word_edges("(?<nx)"), WORDEDGE_START | WORDEDGE_END);
+	CHECK_INT(regex_word_edges("(foo"), WORDEDGE_START | WORDEDGE_END);
+}
+
 int
 main(void)
 {
@@ -382,10 +525,13 @@ main(void)
 	test_separators();
 	test_plural();
 	test_wildcard();
+	test_inflection();
+	test_gaps();
 	test_class_and_apostrophe();
 	test_escaping();
 	test_errors();
 	test_prefilter();
 	test_regex_prefilter();
+	test_word_edges();
 	return CHECK_DONE();
 }

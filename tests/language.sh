@@ -1,0 +1,97 @@
+#!/bin/sh
+# The rule language end to end: vocabularies, "~", gap words, <near>,
+# within, clause scope and stance guards, each stated by the examples of
+# fixtures/rules-lang/language.xml and run with and without the
+# prefilter (the hits must be the same); the fixture, the built-in rules
+# and every bad-rule fixture checked against the schema; the new errors
+# as one "path:line: message" line each.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/setup.sh"
+
+lang=$top_srcdir/fixtures/rules-lang/language.xml
+bad=$top_srcdir/fixtures/rules-bad
+rng=$top_srcdir/rules/palint-rules.rng
+
+"$XMLLINT" --noout --relaxng "$rng" "$lang" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "language.xml does not validate"; }
+"$XMLLINT" --noout --relaxng "$rng" "$top_srcdir/rules/us-icdps-2024.xml" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "us-icdps-2024.xml does not validate"; }
+for f in vocab-unknown vocab-dup vocab-cycle vocab-empty vocab-regex vocab-backref bad-within; do
+	"$XMLLINT" --noout --relaxng "$rng" "$bad/$f.xml" 2>/dev/null || fail "$f.xml: the schema, not the loader, refuses it"
+done
+
+nexamples=$(grep -c '<example ' "$lang")
+for mode in "" --no-prefilter; do
+	$PALINT rules test $mode "$lang" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "rules test $mode: examples fail"; }
+	[ "$(cat "$tmp/out")" = "$nexamples passed, 0 failed" ] || fail "rules test $mode: $(cat "$tmp/out")"
+done
+
+# A rule that breaks a stance example is caught: without the guard the
+# attributed sentence would be a hit.
+sed 's|<rule id="A.3.local" title="Localisation required" kind="conflict">|<rule id="A.3.local" title="Localisation required" kind="conflict" stance="ignore">|' "$lang" >"$tmp/nostance.xml"
+expect_status 2 $PALINT rules test "$tmp/nostance.xml" >/dev/null 2>"$tmp/err"
+grep -q "rule A.3.local: example should not match but does" "$tmp/err" || fail "stance opt-out: $(cat "$tmp/err")"
+
+# An extra rule file may use the vocabularies of the built-in rules.
+sed -n '1,/<\/stance>/p' "$lang" | sed 's|id="lang"|id="extra"|' >"$tmp/extra.xml"
+cat >>"$tmp/extra.xml" <<'EOT'
+  <area id="B" kind="action-area" title="Extra">
+    <objective id="B.1" title="Extra">
+      <rule id="B.1.links" title="Links">
+        <description>Uses a vocabulary of the other file.</description>
+        <concept ref="links"/>
+        <example hit="yes">Fibre links.</example>
+        <example hit="no">Links.</example>
+      </rule>
+    </objective>
+  </area>
+</ruleset>
+EOT
+$PALINT rules test -r "$lang" "$tmp/extra.xml" >"$tmp/out" || fail "extra file with a concept of another"
+[ "$(cat "$tmp/out")" = "$((nexamples + 2)) passed, 0 failed" ] || fail "extra file: $(cat "$tmp/out")"
+
+# explain names concepts and near groups.
+$PALINT explain -r "$lang" A.1.cable | grep -q '^    concept cables (vocabulary)$' || fail "explain concept"
+$PALINT explain -r "$lang" A.2.near | grep -q 'near, any order, in one sentence, within 5 words:' || fail "explain near"
+
+check_error vocab-unknown "^$bad/vocab-unknown.xml:9: concept \"cabels\": no such vocabulary$" $PALINT rules check "$bad/vocab-unknown.xml"
+check_error vocab-dup "^$bad/vocab-dup.xml:5: vocabulary cables: already defined at $bad/vocab-dup.xml:4$" $PALINT rules check "$bad/vocab-dup.xml"
+check_error vocab-cycle "^$bad/vocab-cycle.xml:10: concept \"cables\": reference cycle back to vocabulary cables$" $PALINT rules check "$bad/vocab-cycle.xml"
+check_error vocab-empty "^$bad/vocab-empty.xml:4: vocabulary cables: has no term, regex or concept$" $PALINT rules check "$bad/vocab-empty.xml"
+check_error vocab-regex "^$bad/vocab-regex.xml:6: vocabulary cables: regex error at offset 6: missing closing parenthesis$" $PALINT rules check "$bad/vocab-regex.xml"
+check_error vocab-backref "^$bad/vocab-backref.xml:6: vocabulary cables: a regex part may not refer to a group \(back reference or recursion\)$" $PALINT rules check "$bad/vocab-backref.xml"
+check_error bad-within "^$bad/bad-within.xml:9: rule A.1.cable: within must be a number of words from 1 to 10000, not \"ten\"$" $PALINT rules check "$bad/bad-within.xml"
+
+# rules check: a conflict regex that can match inside a word is an error,
+# the same in a support rule a warning.
+edge_rules() {
+	cat <<EOT
+<?xml version="1.0" encoding="UTF-8"?>
+<ruleset id="edge" version="1" title="Edges">
+  <area id="A" kind="action-area" title="Area">
+    <objective id="A.1" title="Objective">
+      <rule id="A.1.restrict" title="Restriction" kind="$1">
+        <description>Restricted access.</description>
+        <regex>restrict\w* access</regex>
+        <example hit="yes">They restrict access.</example>
+        <example hit="no">They grant access.</example>
+      </rule>
+    </objective>
+  </area>
+</ruleset>
+EOT
+}
+edge_rules conflict >"$tmp/edge-conflict.xml"
+edge_rules support >"$tmp/edge-support.xml"
+check_error word-edge "^$tmp/edge-conflict.xml:7: rule A.1.restrict: error: regex \"restrict\\\\w\\* access\" can match starting and ending inside a word; add \\\\b or a lookaround$" $PALINT rules check "$tmp/edge-conflict.xml"
+$PALINT rules check "$tmp/edge-support.xml" >"$tmp/out" 2>"$tmp/err" || fail "word edge in a support rule: not a warning"
+grep -q "^$tmp/edge-support.xml:7: rule A.1.restrict: warning: regex" "$tmp/err" || fail "word edge warning: $(cat "$tmp/err")"
+sed 's|<regex>restrict\\w\* access</regex>|<regex>\\brestrict\\w* access\\b</regex>|' "$tmp/edge-conflict.xml" >"$tmp/edge-fixed.xml"
+$PALINT rules check "$tmp/edge-fixed.xml" >/dev/null 2>"$tmp/err" || fail "bounded regex still refused: $(cat "$tmp/err")"
+[ ! -s "$tmp/err" ] || fail "bounded regex: $(cat "$tmp/err")"
+# The built-in conflict rules pass the check.
+$PALINT rules check >/dev/null 2>"$tmp/err" || fail "built-in rules: $(grep -v warning "$tmp/err")"
+! grep -q ": error: " "$tmp/err" || fail "built-in rules: $(grep error "$tmp/err")"
+
+# explain and rules list know vocabularies.
+$PALINT explain -r "$lang" cables >"$tmp/out" || fail "explain vocabulary"
+grep -q '^cables  vocabulary (.*language.xml:[0-9]*), used by 1 concept$' "$tmp/out" || fail "explain vocabulary: $(cat "$tmp/out")"
+grep -q '^    concept links (vocabulary)$' "$tmp/out" || fail "explain vocabulary parts"
+$PALINT rules list "$lang" | tail -1 | grep -q '^vocabularies: musts, cables, links$' || fail "rules list vocabularies"
