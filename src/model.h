@@ -94,6 +94,9 @@ struct pattern {
 	int		 is_concept;	/* source is a vocabulary id; regex
 					   and prefilter are the vocabulary's,
 					   filled once every file is loaded */
+	int		 shared_code;	/* matcher borrowed from the first
+					   concept with the same regex, which
+					   owns it */
 };
 
 struct patlist {
