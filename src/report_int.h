@@ -73,5 +73,12 @@ unsigned	 report_rules_needed(const struct objective_result *);
  */
 size_t		 report_find_match(const char *sentence, const char *match,
 		    size_t *len);
+/* Whether an objective has a finding: a gap (partial or absent) or a
+   conflict, which stands beside its status. */
+int		 report_objective_finding(const struct objective_result *);
+/* Whether a report lists an objective: always, except with --baseline,
+   where only one with a finding the baseline did not know is listed. */
+int		 report_objective_listed(const struct report_info *,
+		    const struct objective_result *);
 
 #endif
