@@ -42,7 +42,8 @@ static const char help_text[] =
 "Options:\n"
 "  -r, --rules FILE|DIR     rule files to use instead of the built-in set\n"
 "                           (or with it: extends=\"builtin\", see palint(1))\n"
-"  -f, --format FMT         report format: text, csv or xml\n"
+"  -f, --format FMT         report format: text, csv, xml or html (one\n"
+"                           self-contained page, every level)\n"
 "  -o, --output FILE        write the report to FILE (atomically)\n"
 "  -l, --level LEVEL        csv rows per objective, area or document\n"
 "  -e, --evidence FILE      also write every hit to FILE (.csv or .xml)\n"
@@ -218,9 +219,11 @@ parse_format(struct options *o, const char *s)
 		o->format = FORMAT_CSV;
 	else if (strcmp(s, "xml") == 0)
 		o->format = FORMAT_XML;
+	else if (strcmp(s, "html") == 0)
+		o->format = FORMAT_HTML;
 	else
-		return usage_error("unknown format '%s' (text, csv or xml)",
-		    s);
+		return usage_error("unknown format '%s' (text, csv, xml or "
+		    "html)", s);
 	o->format_set = 1;
 	return 0;
 }

@@ -386,6 +386,10 @@ cmd_diff(const struct options *o)
 
 	memset(&d, 0, sizeof(d));
 	d.o = o;
+	if (o->format_set && o->format == FORMAT_HTML) {
+		log_warnx("diff: formats: text, csv or xml");
+		return EXIT_TROUBLE;
+	}
 	if (diff_operands(&d) != 0)
 		return EXIT_TROUBLE;
 	if ((rs = ruleload_rules(o->rules, o->nrules, o->quiet)) == NULL)

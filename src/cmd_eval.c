@@ -30,7 +30,8 @@ cmd_eval(const struct options *o)
 	struct ruleset *rs;
 	int rc;
 
-	if (o->format_set && o->format == FORMAT_XML)
+	if (o->format_set && (o->format == FORMAT_XML ||
+	    o->format == FORMAT_HTML))
 		return eval_usage("-f takes text or csv only");
 	if (o->documents != NULL && o->corpus == NULL)
 		return eval_usage("--documents needs --corpus DIR");

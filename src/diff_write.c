@@ -541,6 +541,7 @@ diff_writer_open(enum report_format fmt, FILE *fp,
 		xml_begin(dw, old, new);
 		break;
 	case FORMAT_TEXT:
+	case FORMAT_HTML:	/* refused by cmd_diff.c */
 		break;
 	}
 	return dw;
@@ -559,6 +560,7 @@ diff_writer_document(struct diff_writer *dw, const struct diff_document *dd)
 	dw->path = xstrdup(report_clean_line(&dw->clean, dd->path));
 	switch (dw->fmt) {
 	case FORMAT_TEXT:
+	case FORMAT_HTML:	/* refused by cmd_diff.c */
 		text_document(dw, dd);
 		break;
 	case FORMAT_CSV:

@@ -1,6 +1,6 @@
 /*
  * report.c -- stage 6: docresults to a report, through one writer per
- * format (report_text.c, report_csv.c, report_xml.c).
+ * format (report_text.c, report_csv.c, report_xml.c, report_html.c).
  *
  * Input: docresults in their final order.  Output: bytes on a FILE the
  * caller owns.  This file only dispatches to the writer; what the writers
@@ -26,6 +26,8 @@ report_ops_of(enum report_format format)
 		return &report_csv_ops;
 	case FORMAT_XML:
 		return &report_xml_ops;
+	case FORMAT_HTML:
+		return &report_html_ops;
 	}
 	fatal("unknown report format %d", (int)format);
 }

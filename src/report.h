@@ -1,5 +1,5 @@
 /*
- * report.h -- stage 6: docresults to text, CSV or XML.
+ * report.h -- stage 6: docresults to text, CSV, XML or HTML.
  *
  * A report is opened once, fed documents in their final order and closed;
  * it streams, so memory does not grow with the number of documents.  The
@@ -17,7 +17,8 @@
 enum report_format {
 	FORMAT_TEXT,
 	FORMAT_CSV,
-	FORMAT_XML
+	FORMAT_XML,
+	FORMAT_HTML
 };
 
 enum report_level {

@@ -1,6 +1,6 @@
 /*
  * report_int.h -- what report.c and report_util.c share with the writers
- * report_text.c, report_csv.c and report_xml.c.
+ * report_text.c, report_csv.c, report_xml.c and report_html.c.
  *
  * report.c owns the struct report and calls the writer's operations in
  * order: begin once, document once per docresult, end once.  A writer keeps
@@ -40,6 +40,7 @@ struct report {
 extern const struct report_ops report_text_ops;
 extern const struct report_ops report_csv_ops;
 extern const struct report_ops report_xml_ops;
+extern const struct report_ops report_html_ops;
 
 /* report_util.c: helpers every writer uses, so that they agree. */
 
@@ -69,6 +70,14 @@ size_t		 report_overrides(struct strbuf *sb, const struct ruleset *,
 		    enum override_kind);
 /* Support rules an objective needs to be covered: min(min_rules, total). */
 unsigned	 report_rules_needed(const struct objective_result *);
+/*
+ * Where match sits in sentence, a hit's sentence whose runs of spaces were
+ * folded into one: the byte offset of its first occurrence, the match's
+ * spaces folded the same way, and its length there in *len; *len is 0
+ * when the sentence does not hold it.
+ */
+size_t		 report_find_match(const char *sentence, const char *match,
+		    size_t *len);
 /* Whether an objective has a finding: a gap (partial or absent) or a
    conflict, which stands beside its status. */
 int		 report_objective_finding(const struct objective_result *);

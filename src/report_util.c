@@ -3,7 +3,8 @@
  * the time stamp, level and severity names, and the cleaning of strings
  * that came from documents.
  *
- * The writers (report_text.c, report_csv.c, report_xml.c) call down into
+ * The writers (report_text.c, report_csv.c, report_xml.c, report_html.c)
+ * call down into
  * this file and it calls none of them, nor report.c: it is the bottom of
  * the report stage.  Contracts are in report_int.h and report.h.
  */
@@ -191,4 +192,32 @@ report_overrides(struct strbuf *sb, const struct ruleset *rs,
 		strbuf_adds(sb, rs->overrides[i].id);
 	}
 	return n;
+}
+
+size_t
+report_find_match(const char *sentence, const char *match, size_t *len)
+{
+	struct strbuf m = { NULL, 0, 0 };
+	const char *p;
+	size_t at = 0;
+	int space = 0;
+
+	for (; *match != '\0'; match++) {
+		if (*match == ' ' || *match == '\t' || *match == '\n' ||
+		    *match == '\r') {
+			space = m.len > 0;
+			continue;
+		}
+		if (space)
+			strbuf_addc(&m, ' ');
+		space = 0;
+		strbuf_addc(&m, *match);
+	}
+	*len = 0;
+	if (m.len > 0 && (p = strstr(sentence, m.s)) != NULL) {
+		at = (size_t)(p - sentence);
+		*len = m.len;
+	}
+	strbuf_free(&m);
+	return at;
 }

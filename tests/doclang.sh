@@ -140,6 +140,19 @@ validate_report "$tmp/flags.xml"
 n=$("$XMLLINT" --xpath "count(//document[@flags='not-policy-text'])" "$tmp/flags.xml")
 [ "$n" = 1 ] || fail "xml: $n flagged documents, want 1"
 
+# --- HTML: the document without verdict has its reason, not scores (the
+# report once crashed on its missing objectives); the mean is of the judged.
+run 0 -f html -o "$tmp/r.html" "$en" "$fr"
+grep -q "<strong>No verdict:</strong> $nofr</td></tr>" "$tmp/r.html" ||
+    fail "html: no no-verdict row"
+grep -q "<strong>No verdict</strong> (unsupported-language): $nofr</p>" "$tmp/r.html" ||
+    fail "html: no no-verdict section"
+grep -q ", 1 without verdict (language); mean overall" "$tmp/r.html" ||
+    fail "html: totals"
+run 0 -f csv -l document -o "$tmp/doc.csv" "$en"
+m=$(tr -d '\r' <"$tmp/doc.csv" | awk -F, 'NR == 2 { print $4 }')
+grep -q "mean overall $m%" "$tmp/r.html" || fail "html: mean overall not of the judged document ($m%)"
+
 # --- explain ID DOCUMENT: a document without verdict says so (it once
 # crashed on the missing objectives).
 set +e
