@@ -41,6 +41,7 @@ struct batch {
 	const struct ruleset	*rs;
 	const struct prefilter	*pf;
 	const struct inputs	*in;
+	struct batch_review	*review;
 	struct slot		*slots;
 	size_t			 next;		/* next task to take */
 	size_t			 written;	/* tasks written */
@@ -120,7 +121,7 @@ totals_add(struct batch_totals *t, const struct options *o,
 		t->errors++;
 		return;
 	}
-	if (dr->overall * 100.0 < o->fail_under - 1e-9)
+	if (waivers_score(dr) * 100.0 < o->fail_under - 1e-9)
 		t->below++;
 	if (dr->conflict_errors > 0)
 		t->conflict_errors++;
@@ -146,6 +147,21 @@ batch_wait(struct batch *b, size_t i)
 	return signal_caught() == 0 ? 0 : -1;
 }
 
+/* Mark what the baseline knows and what is waived, then recount the
+   conflicts that decide the exit status. */
+static void
+batch_review(struct batch *b, struct docresult *dr)
+{
+	struct batch_review *rv = b->review;
+
+	if (rv == NULL || !dr->ok ||
+	    (rv->baseline == NULL && rv->waivers == NULL))
+		return;
+	baseline_apply(rv->baseline, dr);
+	waivers_apply(rv->waivers, dr);
+	dr->conflict_errors = waivers_conflict_errors(dr);
+}
+
 static void
 batch_write(struct batch *b, size_t i, struct report *rep,
     struct report *ev, struct batch_totals *t)
@@ -160,6 +176,7 @@ batch_write(struct batch *b, size_t i, struct report *rep,
 		if (!s->r.v[j]->ok && !b->o->quiet)
 			log_warnx("%s: %s", s->r.v[j]->path,
 			    s->r.v[j]->error);
+		batch_review(b, s->r.v[j]);
 		report_document(rep, s->r.v[j]);
 		if (ev != NULL)
 			report_document(ev, s->r.v[j]);
@@ -317,16 +334,20 @@ batch_commit(struct outfile *out, struct outfile *evout)
 int
 batch_run(const struct options *o, const struct ruleset *rs,
     const struct prefilter *pf, const struct inputs *in,
-    struct batch_totals *t)
+    struct batch_review *review, struct batch_totals *t)
 {
 	struct batch b;
 	struct outfile out, evout;
 	struct report_info ri = { rs, report_timestamp(), o->level, 0,
-	    options_csvflags(o), o->verbose };
+	    options_csvflags(o), o->verbose, 0, NULL };
 	struct report_info ei = { rs, ri.generated, LEVEL_OBJECTIVE, 1,
-	    ri.csvflags, 0 };
+	    ri.csvflags, 0, 0, NULL };
 	struct report *rep, *ev = NULL;
 	int rc, bad;
+
+	ri.waivers = ei.waivers = review != NULL && review->waivers != NULL;
+	ri.baseline = review != NULL && review->baseline != NULL ?
+	    o->baseline : NULL;
 
 	memset(t, 0, sizeof(*t));
 	memset(&evout, 0, sizeof(evout));
@@ -337,6 +358,7 @@ batch_run(const struct options *o, const struct ruleset *rs,
 	b.rs = rs;
 	b.pf = pf;
 	b.in = in;
+	b.review = review;
 	b.slots = xcalloc(in->n + 1, sizeof(*b.slots));
 	pthread_mutex_init(&b.mu, NULL);
 	pthread_cond_init(&b.cv, NULL);

@@ -13,10 +13,12 @@
 
 #include <stddef.h>
 
+#include "baseline.h"
 #include "model.h"
 #include "options.h"
 #include "prefilter.h"
 #include "scan.h"
+#include "waivers.h"
 #include "walk.h"
 
 struct batch_totals {
@@ -28,10 +30,17 @@ struct batch_totals {
 	int		 output_error;
 };
 
+/* The review applied to each result before it is written, in list
+   order by the writing thread: --baseline, then --waivers. */
+struct batch_review {
+	struct baseline		*baseline;	/* or NULL */
+	struct waivers		*waivers;	/* or NULL */
+};
+
 /* Run the whole scan; reports go where the options say.  Returns 0, or -1
    when an output could not be written (message printed). */
 int	 batch_run(const struct options *, const struct ruleset *,
 	    const struct prefilter *, const struct inputs *,
-	    struct batch_totals *);
+	    struct batch_review *, struct batch_totals *);
 
 #endif

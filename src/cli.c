@@ -30,7 +30,9 @@ static const char usage_text[] =
 "       palint merge [-o FILE] [--csv-raw] REPORT...\n"
 "       palint eval [-r RULES]... [-f text|csv] [--split NAME]\n"
 "                   [--all-errors] LABELS.tsv\n"
-"       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n";
+"       palint eval --documents RATINGS.tsv --corpus DIR [-r RULES]...\n"
+"       palint diff [-r RULES]... [-f text|csv|xml] [-o FILE]\n"
+"                   [--waivers FILE] OLD NEW\n";
 
 static const char help_text[] =
 "Check cyber and digital policy documents against the U.S. International\n"
@@ -43,6 +45,8 @@ static const char help_text[] =
 "  -l, --level LEVEL        csv rows per objective, area or document\n"
 "  -e, --evidence FILE      also write every hit to FILE (.csv or .xml)\n"
 "      --fail-under PCT     exit 1 when a document scores below PCT\n"
+"      --waivers FILE       reviewed findings (CSV) reported as waived\n"
+"      --baseline REPORT    only findings new since an earlier report\n"
 "  -j, --jobs N             worker threads (default: online CPUs)\n"
 "      --include GLOB       only read files matching GLOB inside folders\n"
 "      --exclude GLOB       skip files and folders matching GLOB\n"
@@ -71,7 +75,8 @@ static const char help_text[] =
 "  -V, --version            show the version\n"
 "\n"
 "Exit status: 0 fine, 1 findings (score under --fail-under or an\n"
-"error-level conflict), 2 usage, rule or input errors.  See palint(1).\n";
+"error-level conflict not waived; for diff, a score that dropped or a\n"
+"conflict that appeared), 2 usage, rule or input errors.  See palint(1).\n";
 
 enum {
 	OPT_FAIL_UNDER = 256,
@@ -93,7 +98,9 @@ enum {
 	OPT_CORPUS,
 	OPT_SPLIT,
 	OPT_ALL_ERRORS,
-	OPT_CSV_RAW
+	OPT_CSV_RAW,
+	OPT_WAIVERS,
+	OPT_BASELINE
 };
 
 static const struct option long_options[] = {
@@ -125,6 +132,8 @@ static const struct option long_options[] = {
 	{ "split", required_argument, NULL, OPT_SPLIT },
 	{ "all-errors", no_argument, NULL, OPT_ALL_ERRORS },
 	{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
+	{ "waivers", required_argument, NULL, OPT_WAIVERS },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -299,6 +308,8 @@ parse_option(struct options *o, int c, const char *arg, int *done)
 	case OPT_SPLIT: o->split = arg; return 0;
 	case OPT_ALL_ERRORS: o->all_errors = 1; return 0;
 	case OPT_CSV_RAW: o->csv_raw = 1; return 0;
+	case OPT_WAIVERS: o->waivers = arg; return 0;
+	case OPT_BASELINE: o->baseline = arg; return 0;
 	case 'q': o->quiet = 1; return 0;
 	case 'v': o->verbose = 1; return 0;
 	case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
@@ -326,6 +337,7 @@ static const struct cmdent {
 	{ "merge", NULL, CMD_MERGE, cmd_merge },
 	{ "eval", NULL, CMD_EVAL, cmd_eval },
 	{ "extract", NULL, CMD_EXTRACT, cmd_extract },
+	{ "diff", NULL, CMD_DIFF, cmd_diff },
 };
 
 /* The subcommand in argv[1..2]; returns how many words it used. */

@@ -6,13 +6,17 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 
+#include "baseline.h"
 #include "batch.h"
 #include "commands.h"
 #include "outfile.h"
 #include "prefilter.h"
 #include "ruleload.h"
+#include "report.h"
 #include "rules.h"
+#include "waivers.h"
 #include "walk.h"
 
 /* Interrupted, then trouble, then findings: the worst thing wins. */
@@ -28,11 +32,53 @@ exit_for(const struct batch_totals *t)
 	return EXIT_OK;
 }
 
+/* --waivers and --baseline, read before any document; -1 after printing
+   every error.  Expired waivers are warned about here. */
+static int
+review_load(const struct options *o, const struct ruleset *rs,
+    struct batch_review *rv)
+{
+	struct errlist errs = { NULL, 0, 0 }, warns = { NULL, 0, 0 };
+	char *cause = NULL;
+
+	if (o->baseline != NULL &&
+	    (rv->baseline = baseline_load(o->baseline, rs, &cause)) == NULL) {
+		errlist_add(&errs, "%s", cause);
+		free(cause);
+	}
+	if (o->waivers != NULL)
+		rv->waivers = waivers_load(o->waivers, rs, report_timestamp(),
+		    &errs, &warns);
+	errlist_warn(&warns);
+	errlist_free(&warns);
+	if (errs.n == 0)
+		return 0;
+	errlist_warn(&errs);
+	errlist_free(&errs);
+	return -1;
+}
+
+/* Waivers that waived nothing in the whole run, then the review freed. */
+static void
+review_end(struct batch_review *rv, int complete)
+{
+	struct errlist warns = { NULL, 0, 0 };
+
+	if (complete) {
+		waivers_unused(rv->waivers, &warns);
+		errlist_warn(&warns);
+		errlist_free(&warns);
+	}
+	waivers_free(rv->waivers);
+	baseline_free(rv->baseline);
+}
+
 int
 cmd_scan(const struct options *o)
 {
 	struct errlist errs = { NULL, 0, 0 };
 	struct inputs in = { NULL, 0, 0 };
+	struct batch_review rv = { NULL, NULL };
 	struct batch_totals t;
 	struct ruleset *rs;
 	struct prefilter *pf;
@@ -47,11 +93,18 @@ cmd_scan(const struct options *o)
 		inputs_free(&in);
 		return EXIT_TROUBLE;
 	}
+	if (review_load(o, rs, &rv) != 0) {
+		review_end(&rv, 0);
+		ruleset_free(rs);
+		inputs_free(&in);
+		return EXIT_TROUBLE;
+	}
 	pf = ruleload_prefilter(o, rs);
 	signals_install();
-	rc = batch_run(o, rs, pf, &in, &t);
+	rc = batch_run(o, rs, pf, &in, &rv, &t);
 	if (rc != 0 && t.signal == 0)
 		t.output_error = 1;
+	review_end(&rv, rc == 0);
 	prefilter_free(pf);
 	ruleset_free(rs);
 	inputs_free(&in);

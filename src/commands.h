@@ -38,4 +38,7 @@ int	cmd_merge(const struct options *);
 /* cmd_eval.c */
 int	cmd_eval(const struct options *);
 
+/* cmd_diff.c */
+int	cmd_diff(const struct options *);
+
 #endif

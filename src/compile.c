@@ -149,6 +149,10 @@ pattern_free_code(struct pattern *p)
 
 	if (p == NULL || (m = p->matcher) == NULL)
 		return;
+	if (p->shared_code) {
+		p->matcher = NULL;
+		return;
+	}
 	if (m->jcode != m->code)
 		pcre2_code_free(m->jcode);
 	pcre2_code_free(m->code);
@@ -211,11 +215,43 @@ compile_rule(struct rule *r, struct errlist *errs)
 		compile_list(&r->unless[i].pats, r, NULL, 0, errs);
 }
 
+/*
+ * Every use of a vocabulary carries the same regex: the first concept of
+ * each compiles it, the others borrow its code (and share its JIT copy and
+ * byte count, so that a vocabulary used by many rules is hot sooner).
+ * Runs before the rules are compiled, which then find the code in place.
+ */
+static void
+share_concepts(struct ruleset *rs, struct errlist *errs)
+{
+	struct pattern *p, *q;
+	size_t i, j;
+
+	for (i = 0; i < rs->npatterns; i++) {
+		p = rs->patterns[i];
+		if (!p->is_concept || p->matcher != NULL)
+			continue;
+		for (j = 0; j < i && p->matcher == NULL; j++) {
+			q = rs->patterns[j];
+			if (q->is_concept && !q->shared_code &&
+			    q->matcher != NULL &&
+			    q->case_sensitive == p->case_sensitive &&
+			    strcmp(q->regex, p->regex) == 0) {
+				p->matcher = q->matcher;
+				p->shared_code = 1;
+			}
+		}
+		if (p->matcher == NULL)
+			compile_pattern(p, NULL, "concept", 0, errs);
+	}
+}
+
 int
 compile_ruleset(struct ruleset *rs, struct errlist *errs)
 {
 	size_t before = errs->n, i;
 
+	share_concepts(rs, errs);
 	for (i = 0; i < rs->nrules; i++)
 		compile_rule(rs->rules[i], errs);
 	compile_list(&rs->binding, NULL, "modality", 0, errs);

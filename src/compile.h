@@ -23,7 +23,8 @@
 #include "util.h"
 
 /* Compile every pattern of the ruleset; errors as "path:line: rule ID:
-   regex error at offset N: message".  Returns 0 or -1. */
+   regex error at offset N: message".  Concepts of one vocabulary share
+   the code of the first (pattern->shared_code).  Returns 0 or -1. */
 int	 compile_ruleset(struct ruleset *, struct errlist *);
 /* Compile one source alone, for term tests and `rules export`: 0 or -1 with
    *cause. */

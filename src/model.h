@@ -94,6 +94,9 @@ struct pattern {
 	int		 is_concept;	/* source is a vocabulary id; regex
 					   and prefilter are the vocabulary's,
 					   filled once every file is loaded */
+	int		 shared_code;	/* matcher borrowed from the first
+					   concept with the same regex, which
+					   owns it */
 };
 
 struct patlist {
@@ -259,6 +262,24 @@ struct doctext {
 	size_t		 words;
 };
 
+/*
+ * A finding reviewed and accepted: one row of a --waivers file, kept by
+ * waivers.c.  Results point at the waiver that applies to them; the waiver
+ * list must outlive them.
+ */
+struct waiver {
+	char		*id;		/* objective or rule id, as in the
+					   ruleset */
+	char		*glob;		/* fnmatch(3) over the reported path */
+	char		*justification;
+	char		*reviewer;
+	char		 expires[11];	/* YYYY-MM-DD, or "" for never */
+	const char	*file;		/* the waivers file */
+	unsigned	 line;
+	int		 is_rule;	/* id names a rule, not an objective */
+	size_t		 used;		/* findings it waived so far */
+};
+
 /* One unexcepted match of a rule: the evidence behind a verdict. */
 struct hit {
 	const struct rule *rule;	/* borrowed from the ruleset */
@@ -271,6 +292,8 @@ struct hit {
 	char		*match;		/* owned: the matched text */
 	char		*sentence;	/* owned: its sentence, spaces folded */
 	enum sentkind	 kind;		/* of that sentence */
+	const struct waiver *waiver;	/* NULL, or the waiver of this hit */
+	int		 known;		/* --baseline: already reported */
 };
 
 /* Coverage by the support evidence; conflicts are reported beside it. */
@@ -293,6 +316,10 @@ struct objective_result {
 	unsigned	 needed;	/* min(min_rules, rules_total) */
 	int		 conflict;	/* 0 none, else 1 + the worst severity
 					   of the conflict rules that fired */
+	const struct waiver *waiver;	/* NULL, or the waiver of its gap
+					   or conflict */
+	int		 known;		/* --baseline: its gap or conflict
+					   was reported, no worse */
 };
 
 struct area_result {
@@ -324,7 +351,8 @@ struct docresult {
 	double		 principles;	/* mean of principle-area scores */
 	unsigned	 conflicts;	/* objectives with a conflict */
 	unsigned	 gaps;		/* objectives absent or partial */
-	int		 conflict_errors; /* error-level conflict rules fired */
+	int		 conflict_errors; /* error-level conflict rules fired,
+					   waived and known ones not counted */
 };
 
 #endif

@@ -20,7 +20,8 @@ enum command {
 	CMD_EXPLAIN,
 	CMD_MERGE,
 	CMD_EVAL,
-	CMD_EXTRACT
+	CMD_EXTRACT,
+	CMD_DIFF
 };
 
 struct options {
@@ -56,6 +57,9 @@ struct options {
 	const char		*corpus;	/* --corpus DIR */
 	const char		*split;		/* --split NAME */
 	int			 all_errors;	/* --all-errors */
+	/* review */
+	const char		*waivers;	/* --waivers FILE */
+	const char		*baseline;	/* --baseline REPORT */
 };
 
 /* The csvout.h flags every CSV writer passes: CSVOUT_RAW with --csv-raw. */

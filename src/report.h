@@ -33,6 +33,10 @@ struct report_info {
 	int			 evidence;	/* this is an evidence report */
 	unsigned		 csvflags;	/* csvout.h: CSVOUT_RAW or 0 */
 	int			 verbose;	/* text: every hit, not the best */
+	int			 waivers;	/* --waivers: say what is waived
+						   (CSV: three more columns) */
+	const char		*baseline;	/* --baseline: only findings
+						   not known from it */
 };
 
 struct report;

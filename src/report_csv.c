@@ -7,6 +7,13 @@
  * could not be read gets one row saying why.  Fields are cleaned
  * (report_clean) and written by csvout.c, which owns the quoting and
  * neutralises cells that a spreadsheet would run as formulas.
+ *
+ * With --waivers every level has three more columns, waived,
+ * justification and reviewer: "yes" and the waiver's text on a waived
+ * objective or hit; on an area or document row the number of waived
+ * objectives, their "ID: justification" and their reviewers, each list
+ * joined by "; ".  With --baseline the objective rows are only those of
+ * objectives with a finding (gap or conflict) the baseline did not know.
  */
 #include "config.h"
 
@@ -45,6 +52,9 @@ static const char *const header_evidence[] = {
 	"document", "rule", "objective", "area", "kind", "severity", "line",
 	"column", "page", "byte_offset", "match", "modality", "sentence",
 	"sentence_kind", "weight"
+};
+static const char *const header_waivers[] = {
+	"waived", "justification", "reviewer"
 };
 
 static void
@@ -136,7 +146,54 @@ csv_begin(struct report *r)
 		h = header_objective, n = nitems(header_objective);
 	for (i = 0; i < n; i++)
 		put(r, h[i]);
+	for (i = 0; r->info.waivers && i < nitems(header_waivers); i++)
+		put(r, header_waivers[i]);
 	return end_row(r);
+}
+
+/* The waiver columns of an objective or a hit, with --waivers. */
+static void
+put_waiver(struct report *r, const struct waiver *w)
+{
+	if (!r->info.waivers)
+		return;
+	put(r, w != NULL ? "yes" : "");
+	put(r, w != NULL ? w->justification : "");
+	put(r, w != NULL ? w->reviewer : "");
+}
+
+/* The waiver columns of an area (a) or a whole document (a NULL). */
+static void
+put_waived_list(struct report *r, const struct docresult *dr,
+    const struct area *a)
+{
+	struct csv_state *st = r->state;
+	struct strbuf who = { NULL, 0, 0 };
+	const struct objective_result *or;
+	unsigned n = 0;
+	size_t i;
+
+	if (!r->info.waivers)
+		return;
+	st->msg.len = 0;
+	strbuf_adds(&st->msg, "");
+	strbuf_adds(&who, "");
+	for (i = 0; i < dr->nobjectives; i++) {
+		or = &dr->objectives[i];
+		if (or->waiver == NULL ||
+		    (a != NULL && or->objective->area != a))
+			continue;
+		strbuf_adds(&st->msg, n > 0 ? "; " : "");
+		strbuf_addf(&st->msg, "%s: %s", or->objective->id,
+		    or->waiver->justification);
+		strbuf_adds(&who, n > 0 ? "; " : "");
+		strbuf_adds(&who, or->waiver->reviewer);
+		n++;
+	}
+	put_u(r, n);
+	put(r, st->msg.s);
+	put(r, who.s);
+	strbuf_free(&who);
 }
 
 /* Appends "conflict: ID; ID" for the conflict rules of o that fired. */
@@ -195,6 +252,8 @@ objective_rows(struct report *r, const struct docresult *dr)
 	fired = report_fired_rules(r->info.ruleset, dr);
 	for (i = 0; i < dr->nobjectives && rc == 0; i++) {
 		or = &dr->objectives[i];
+		if (!report_objective_listed(&r->info, or))
+			continue;
 		put(r, dr->path);
 		put(r, dr->sha256);
 		put(r, or->objective->area->id);
@@ -211,6 +270,7 @@ objective_rows(struct report *r, const struct docresult *dr)
 		put(r, conflict_name(or));
 		put_u(r, or->conflicts_fired);
 		put_evidence(r, or->evidence);
+		put_waiver(r, or->waiver);
 		rc = end_row(r);
 	}
 	free(fired);
@@ -259,6 +319,7 @@ area_rows(struct report *r, const struct docresult *dr)
 		put_u(r, ar->absent);
 		put_u(r, ar->contradicted);
 		put(r, area_message(r->state, dr, ar->area));
+		put_waived_list(r, dr, ar->area);
 		rc = end_row(r);
 	}
 	return rc;
@@ -287,6 +348,7 @@ document_row(struct report *r, const struct docresult *dr)
 		strbuf_adds(&st->msg, dr->warnings[i]);
 	}
 	put(r, st->msg.s);
+	put_waived_list(r, dr, NULL);
 	return end_row(r);
 }
 
@@ -314,6 +376,7 @@ evidence_rows(struct report *r, const struct docresult *dr)
 		put(r, h->sentence);
 		put(r, sentkind_name(h->kind));
 		put_evidence(r, coverage_hit_weight(h));
+		put_waiver(r, h->waiver);
 		rc = end_row(r);
 	}
 	return rc;
@@ -342,6 +405,8 @@ error_row(struct report *r, const struct docresult *dr)
 		break;
 	}
 	put(r, dr->error);
+	if (r->info.waivers)
+		put_empty(r, nitems(header_waivers));
 	return end_row(r);
 }
 

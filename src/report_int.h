@@ -64,5 +64,12 @@ unsigned char	*report_fired_rules(const struct ruleset *,
 		    const struct docresult *);
 /* Support rules an objective needs to be covered: min(min_rules, total). */
 unsigned	 report_rules_needed(const struct objective_result *);
+/* Whether an objective has a finding: a gap (partial or absent) or a
+   conflict, which stands beside its status. */
+int		 report_objective_finding(const struct objective_result *);
+/* Whether a report lists an objective: always, except with --baseline,
+   where only one with a finding the baseline did not know is listed. */
+int		 report_objective_listed(const struct report_info *,
+		    const struct objective_result *);
 
 #endif

@@ -6,8 +6,14 @@
  * reason ("2 of 2 required rules fired in 3 sentences: ..."), the best
  * evidence behind it, what would satisfy a gap, and each conflict hit as
  * "path:line:col: conflict: ..." with its sentence quoted below; with -v
- * every support hit and its weight.  A last line totals the run.  Strings from documents are cleaned and folded onto one
- * line, so a hostile file cannot send escape sequences to the terminal.
+ * every support hit and its weight.  With --waivers a waived objective's
+ * verdict ends in "; waived" and a waived conflict hit says "waived
+ * conflict", each followed by a line with the reviewer and the
+ * justification.  With --baseline only the objectives with a finding the
+ * baseline did not know are shown, and a conflict hit it knew says "known
+ * conflict".  A last line totals the run.  Strings from documents are
+ * cleaned and folded onto one line, so a hostile file cannot send escape
+ * sequences to the terminal.
  */
 #include "config.h"
 
@@ -107,6 +113,26 @@ add_areas(struct strbuf *sb, const struct docresult *dr)
 		strbuf_addc(sb, ')');
 }
 
+/* ", 2 waived" with --waivers, ", 3 known" with --baseline: the
+   findings below that are marked, and those left out. */
+static void
+add_review(struct strbuf *sb, const struct report *r,
+    const struct docresult *dr)
+{
+	const struct objective_result *or;
+	size_t i, waived = 0, known = 0;
+
+	for (i = 0; i < dr->nobjectives; i++) {
+		or = &dr->objectives[i];
+		waived += or->waiver != NULL;
+		known += or->known && report_objective_finding(or);
+	}
+	if (r->info.waivers)
+		strbuf_addf(sb, ", %zu waived", waived);
+	if (r->info.baseline != NULL)
+		strbuf_addf(sb, ", %zu known", known);
+}
+
 static int
 summary(struct report *r, const struct docresult *dr)
 {
@@ -121,6 +147,7 @@ summary(struct report *r, const struct docresult *dr)
 	add_plural(&st->line, dr->gaps, "gap");
 	strbuf_adds(&st->line, ", ");
 	add_plural(&st->line, dr->words, "word");
+	add_review(&st->line, r, dr);
 	return emit(r, &st->line);
 }
 
@@ -210,6 +237,38 @@ add_quote(struct strbuf *sb, const char *sentence, const char *match)
 		strbuf_adds(sb, "...");
 }
 
+/* "    waived by NAME (file:line): justification" */
+static int
+waived_line(struct report *r, const struct waiver *w)
+{
+	struct text_state *st = r->state;
+
+	strbuf_adds(&st->line, "    waived by ");
+	strbuf_adds(&st->line, report_clean_line(&st->clean, w->reviewer));
+	strbuf_adds(&st->line, " (");
+	strbuf_adds(&st->line, report_clean_line(&st->clean, w->file));
+	strbuf_addf(&st->line, ":%u", w->line);
+	if (w->expires[0] != '\0')
+		strbuf_addf(&st->line, ", until %s", w->expires);
+	strbuf_adds(&st->line, "): ");
+	strbuf_adds(&st->line,
+	    report_clean_line(&st->clean, w->justification));
+	return emit(r, &st->line);
+}
+
+/* " [waived by NAME: justification]" after a hit, when w is not NULL. */
+static void
+add_waived_by(struct strbuf *sb, struct strbuf *tmp, const struct waiver *w)
+{
+	if (w == NULL)
+		return;
+	strbuf_adds(sb, " [waived by ");
+	strbuf_adds(sb, report_clean_line(tmp, w->reviewer));
+	strbuf_adds(sb, ": ");
+	strbuf_adds(sb, report_clean_line(tmp, w->justification));
+	strbuf_addc(sb, ']');
+}
+
 /* "p. 3" for a paged document, else "line 12". */
 static void
 add_place(struct strbuf *sb, const struct hit *h)
@@ -241,19 +300,23 @@ hit_line(struct report *r, const char *label, const struct hit *h,
 	add_quote(&st->line, report_clean_line(&st->clean, h->sentence), match);
 	free(match);
 	strbuf_addc(&st->line, '"');
+	add_waived_by(&st->line, &st->clean, h->waiver);
 	return emit(r, &st->line);
 }
 
+/* The hit and its sentence; the line of its waiver unless it is the
+   objective's (ow), already shown above it. */
 static int
-conflict_hit(struct report *r, const struct hit *h)
+conflict_hit(struct report *r, const struct hit *h, const struct waiver *ow)
 {
 	struct text_state *st = r->state;
 	const struct rule *ru = h->rule;
 	char *match;
 	int rc;
 
-	strbuf_addf(&st->line, "%s:%u:%u: %s: %s ", st->path, h->line,
-	    h->column, ru->severity == SEVERITY_ERROR ? "conflict" :
+	strbuf_addf(&st->line, "%s:%u:%u: %s%s: %s ", st->path, h->line,
+	    h->column, h->waiver != NULL ? "waived " : h->known ? "known " : "",
+	    ru->severity == SEVERITY_ERROR ? "conflict" :
 	    "possible conflict", ru->objective->id);
 	strbuf_adds(&st->line, report_clean_line(&st->clean, ru->title));
 	strbuf_addf(&st->line, " [%s]", ru->id);
@@ -264,7 +327,10 @@ conflict_hit(struct report *r, const struct hit *h)
 	add_quote(&st->line, report_clean_line(&st->clean, h->sentence), match);
 	strbuf_addc(&st->line, '"');
 	free(match);
-	return emit(r, &st->line);
+	if ((rc = emit(r, &st->line)) != 0 || h->waiver == NULL ||
+	    h->waiver == ow)
+		return rc;
+	return waived_line(r, h->waiver);
 }
 
 /*
@@ -430,7 +496,11 @@ objective_block(struct report *r, const struct docresult *dr,
 	strbuf_addf(&st->line, "%s: %s ", st->path, o->id);
 	strbuf_adds(&st->line, report_clean_line(&st->clean, o->title));
 	add_verdict(&st->line, or, &w);
+	if (or->waiver != NULL)
+		strbuf_adds(&st->line, "; waived");
 	rc = emit(r, &st->line);
+	if (rc == 0 && or->waiver != NULL)
+		rc = waived_line(r, or->waiver);
 	if (rc == 0 && w.top != NULL)
 		rc = hit_line(r, "best", w.top, 0);
 	for (i = 0; rc == 0 && r->info.verbose && i < dr->nhits; i++)
@@ -442,7 +512,7 @@ objective_block(struct report *r, const struct docresult *dr,
 	for (i = 0; rc == 0 && or->conflict > 0 && i < dr->nhits; i++)
 		if (dr->hits[i].rule->objective == o &&
 		    dr->hits[i].rule->kind == RULE_CONFLICT)
-			rc = conflict_hit(r, &dr->hits[i]);
+			rc = conflict_hit(r, &dr->hits[i], or->waiver);
 	free(w.best);
 	return rc;
 }
@@ -454,7 +524,8 @@ diagnostics(struct report *r, const struct docresult *dr)
 	int rc = 0;
 
 	for (i = 0; i < dr->nobjectives && rc == 0; i++)
-		rc = objective_block(r, dr, &dr->objectives[i]);
+		if (report_objective_listed(&r->info, &dr->objectives[i]))
+			rc = objective_block(r, dr, &dr->objectives[i]);
 	return rc;
 }
 
@@ -474,6 +545,7 @@ evidence(struct report *r, const struct docresult *dr)
 		    h->rule->id, modality_name(h->modality),
 		    sentkind_name(h->kind));
 		strbuf_adds(&st->line, report_clean_line(&st->clean, h->match));
+		add_waived_by(&st->line, &st->clean, h->waiver);
 		rc = emit(r, &st->line);
 	}
 	return rc;

@@ -150,6 +150,21 @@ report_rules_needed(const struct objective_result *or)
 	return need < or->rules_total ? need : or->rules_total;
 }
 
+int
+report_objective_finding(const struct objective_result *or)
+{
+	return or->status == STATUS_ABSENT || or->status == STATUS_PARTIAL ||
+	    or->conflicts_fired > 0;
+}
+
+int
+report_objective_listed(const struct report_info *ri,
+    const struct objective_result *or)
+{
+	return ri->baseline == NULL || (!or->known &&
+	    report_objective_finding(or));
+}
+
 const char *
 report_clean(struct strbuf *sb, const char *s)
 {

@@ -8,6 +8,11 @@
  * <document> per input holding only its hits.  Every string from a
  * document is cleaned first (report_clean), so the output is always well
  * formed whatever bytes the input held.
+ *
+ * With --waivers a waived objective or hit holds a <waiver> (who, where,
+ * until when, and the justification as its text) and areas and documents
+ * count their waived objectives; with --baseline the report names it and
+ * lists only the objectives with a finding the baseline did not know.
  */
 #include "config.h"
 
@@ -26,6 +31,8 @@ struct xml_state {
 	xmlTextWriterPtr w;
 	struct strbuf	 clean;
 	int		 failed;	/* some libxml2 call failed */
+	int		 waivers;	/* --waivers */
+	int		 baseline;	/* --baseline */
 };
 
 static int
@@ -133,6 +140,10 @@ xml_begin(struct report *r)
 		attr(st, "level", report_level_name(r->info.level));
 	report_iso8601(r->info.generated, when);
 	attr(st, "generated", when);
+	st->waivers = r->info.waivers;
+	st->baseline = r->info.baseline != NULL && !r->info.evidence;
+	if (st->baseline)
+		attr(st, "baseline", r->info.baseline);
 	start(st, "ruleset");
 	attr(st, "id", rs->id);
 	attr(st, "version", rs->version != NULL ? rs->version : "");
@@ -140,6 +151,42 @@ xml_begin(struct report *r)
 	attr(st, "title", rs->title != NULL ? rs->title : "");
 	end(st);
 	return st->failed ? -1 : 0;
+}
+
+/* objective: the one waived, named in area and document reports. */
+static void
+waiver_element(struct xml_state *st, const struct waiver *w,
+    const struct objective *objective)
+{
+	if (w == NULL)
+		return;
+	start(st, "waiver");
+	if (objective != NULL)
+		attr(st, "objective", objective->id);
+	attr(st, "id", w->id);
+	attr(st, "document", w->glob);
+	attr(st, "reviewer", w->reviewer);
+	if (w->expires[0] != '\0')
+		attr(st, "expires", w->expires);
+	attr(st, "file", w->file);
+	attr_u(st, "line", w->line);
+	check(st, xmlTextWriterWriteString(st->w,
+	    (const xmlChar *)report_clean(&st->clean, w->justification)));
+	end(st);
+}
+
+/* Waived objectives among those of area a, or of the document (NULL). */
+static unsigned
+waived_count(const struct docresult *dr, const struct area *a)
+{
+	unsigned n = 0;
+	size_t i;
+
+	for (i = 0; i < dr->nobjectives; i++)
+		if (dr->objectives[i].waiver != NULL &&
+		    (a == NULL || dr->objectives[i].objective->area == a))
+			n++;
+	return n;
 }
 
 static void
@@ -163,6 +210,7 @@ hit_element(struct xml_state *st, const struct hit *h, int evidence)
 	attr_evidence(st, "weight", coverage_hit_weight(h));
 	text_element(st, "match", h->match);
 	text_element(st, "sentence", h->sentence);
+	waiver_element(st, h->waiver, NULL);
 	end(st);
 }
 
@@ -173,6 +221,8 @@ objective_element(struct xml_state *st, const struct docresult *dr,
 	const struct objective *o = or->objective;
 	size_t i;
 
+	if (st->baseline && (or->known || !report_objective_finding(or)))
+		return;
 	start(st, "objective");
 	attr(st, "id", o->id);
 	attr(st, "title", o->title);
@@ -188,6 +238,7 @@ objective_element(struct xml_state *st, const struct docresult *dr,
 	attr_u(st, "conflicts", or->conflicts_fired);
 	if (or->conflict > 0)
 		attr(st, "conflict", conflict_name(or));
+	waiver_element(st, or->waiver, NULL);
 	/* Hits are in text order; those of this objective keep it. */
 	for (i = 0; i < dr->nhits; i++)
 		if (dr->hits[i].rule->objective == o)
@@ -211,6 +262,8 @@ area_element(struct xml_state *st, const struct docresult *dr,
 	attr_u(st, "partial", ar->partial);
 	attr_u(st, "absent", ar->absent);
 	attr_u(st, "contradicted", ar->contradicted);
+	if (st->waivers)
+		attr_u(st, "waived", waived_count(dr, a));
 	if (level == LEVEL_OBJECTIVE)
 		for (i = 0; i < a->nobjectives; i++)
 			objective_element(st, dr,
@@ -237,6 +290,8 @@ document_head(struct xml_state *st, const struct docresult *dr,
 		attr_u(st, "conflicts", dr->conflicts);
 		attr_u(st, "gaps", dr->gaps);
 		attr_u(st, "hits", dr->nhits);
+		if (st->waivers)
+			attr_u(st, "waived", waived_count(dr, NULL));
 	}
 	if (!dr->ok)
 		text_element(st, "message", dr->error);
@@ -251,6 +306,11 @@ xml_document(struct report *r, const struct docresult *dr)
 	size_t i;
 
 	document_head(st, dr, r->info.evidence);
+	/* Above the objective level the waivers are listed here. */
+	if (dr->ok && !r->info.evidence && r->info.level != LEVEL_OBJECTIVE)
+		for (i = 0; i < dr->nobjectives; i++)
+			waiver_element(st, dr->objectives[i].waiver,
+			    dr->objectives[i].objective);
 	if (dr->ok && r->info.evidence) {
 		for (i = 0; i < dr->nhits; i++)
 			hit_element(st, &dr->hits[i], 1);

@@ -38,7 +38,8 @@ SYMBOL_RULES = [
      ["xmlparse"]),
     ("libarchive", re.compile(r"^archive_(read|entry)_"),
      ["archives", "sniff"]),
-    ("libcsv", re.compile(r"^csv_"), ["csvout", "eval_tsv", "merge*"]),
+    ("libcsv", re.compile(r"^csv_"),
+     ["csvout", "csvread", "eval_tsv", "merge*"]),
     ("uchardet", re.compile(r"^uchardet_"), ["decode"]),
     ("nettle", re.compile(r"^nettle_"), ["sha256"]),
 ]
@@ -48,7 +49,7 @@ INCLUDE_RULES = [
     ("pcre2.h", re.compile(r"#\s*include\s*<pcre2\.h>"), ["compile.c"]),
     ("hs.h", re.compile(r"#\s*include\s*<hs(/hs)?\.h>"), ["prefilter*.c"]),
     ("csv.h", re.compile(r"#\s*include\s*<csv\.h>"),
-     ["csvout.c", "eval_tsv.c", "merge*.c"]),
+     ["csvout.c", "csvread.c", "eval_tsv.c", "merge*.c"]),
     ("archive.h", re.compile(r"#\s*include\s*<archive(_entry)?\.h>"),
      ["archives.c", "sniff.c"]),
     ("uchardet.h", re.compile(r"#\s*include\s*<uchardet"), ["decode.c"]),

@@ -577,9 +577,10 @@ test_language_prefilter(void)
 	struct ruleset *rs;
 	struct prefilter *pf;
 	struct prefilter_info info;
+	const struct pattern *p, *owner;
 	const char *paths[1];
 	char *path, *notice = NULL;
-	size_t i;
+	size_t i, uses;
 
 	path = xasprintf("%s/fixtures/rules-lang/language.xml", srcdir());
 	paths[0] = path;
@@ -594,6 +595,22 @@ test_language_prefilter(void)
 			fprintf(stderr, "%s:%d: no prefilter source\n",
 			    rs->patterns[i]->file, rs->patterns[i]->line);
 	CHECK_INT(rs->attribution.n + rs->rejection.n + rs->threat.n, 9);
+	/* The two uses of "musts" share one compiled code; one owns it. */
+	owner = NULL;
+	for (i = 0, uses = 0; i < rs->npatterns; i++) {
+		p = rs->patterns[i];
+		if (!p->is_concept || strcmp(p->source, "musts") != 0)
+			continue;
+		uses++;
+		if (owner == NULL) {
+			CHECK(!p->shared_code);
+			owner = p;
+		} else {
+			CHECK(p->shared_code);
+			CHECK(p->matcher == owner->matcher);
+		}
+	}
+	CHECK_INT(uses, 2);
 #ifdef HAVE_HYPERSCAN
 	pf = prefilter_build(rs, "", &notice);
 	CHECK(pf != NULL);
