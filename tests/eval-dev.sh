@@ -9,9 +9,9 @@
 # Micro-F1 of the default rules on the `check` split when the floors were
 # last set; the test fails when a change loses more than 0.02 of either.
 # Raise them as the rules improve.
-FLOOR_CHECK_AREA=0.675
-FLOOR_CHECK_OBJECTIVE=0.627
-FLOOR_CHECK_CONFLICT=0.000
+FLOOR_CHECK_AREA=0.724
+FLOOR_CHECK_OBJECTIVE=0.690
+FLOOR_CHECK_CONFLICT=0.519
 
 dev=$eval_dir/dev-sentences.tsv
 [ -f "$dev" ] || skip "$dev not found; development-set check not run"
