@@ -181,35 +181,6 @@ summary(struct report *r, const struct docresult *dr)
 	return emit(r, &st->line);
 }
 
-/* Where the match sits in the sentence, whose spaces were folded. */
-static size_t
-find_match(const char *sentence, const char *match, size_t *len)
-{
-	struct strbuf m = { NULL, 0, 0 };
-	const char *p;
-	size_t at = 0;
-	int space = 0;
-
-	for (; *match != '\0'; match++) {
-		if (*match == ' ' || *match == '\t' || *match == '\n' ||
-		    *match == '\r') {
-			space = m.len > 0;
-			continue;
-		}
-		if (space)
-			strbuf_addc(&m, ' ');
-		space = 0;
-		strbuf_addc(&m, *match);
-	}
-	*len = 0;
-	if (m.len > 0 && (p = strstr(sentence, m.s)) != NULL) {
-		at = (size_t)(p - sentence);
-		*len = m.len;
-	}
-	strbuf_free(&m);
-	return at;
-}
-
 /* A cut at or after from that starts a word: past the next space, unless
    no space comes before limit. */
 static size_t
@@ -248,7 +219,7 @@ add_quote(struct strbuf *sb, const char *sentence, const char *match)
 		strbuf_adds(sb, sentence);
 		return;
 	}
-	at = find_match(sentence, match, &mlen);
+	at = report_find_match(sentence, match, &mlen);
 	ctx = mlen < QUOTE_MAX - 40 ? (QUOTE_MAX - mlen) / 2 : 20;
 	from = at > ctx ? word_start(sentence, at - ctx, at) : 0;
 	/* Context the start of the sentence leaves unused goes after. */
