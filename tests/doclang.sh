@@ -106,7 +106,7 @@ validate_report "$tmp/merged.xml"
 # --- --language: forced, not detected.
 run 0 -f csv -l document --language en "$fr"
 grep -q "^$fr,[0-9a-f]\{64\},ok,.*,en,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "--language en: not judged"; }
-[ -s "$tmp/err" ] && { cat "$tmp/err" >&2; fail "--language en: stderr not empty"; }
+stderr_clean "$tmp/err" || { cat "$tmp/err" >&2; fail "--language en: stderr not empty"; }
 run 0 -f csv -l document --language fr "$en"
 grep -q "^$en,[0-9a-f]\{64\},unsupported-language,.*,fr,$" "$tmp/out" || fail "--language fr: English text judged"
 check_error "--language EN" "wants a language code such as en" $PALINT --language EN "$en"
