@@ -229,7 +229,7 @@ batch_write(struct batch *b, size_t i, struct report *rep,
 	pthread_mutex_unlock(&b->mu);
 }
 
-static unsigned
+unsigned
 batch_jobs(const struct options *o, size_t ntasks)
 {
 	long n = o->jobs;

@@ -40,6 +40,9 @@ struct batch_review {
 
 /* Run the whole scan; reports go where the options say.  Returns 0, or -1
    when an output could not be written (message printed). */
+/* Worker threads for ntasks inputs: -j, else the online CPUs; at least
+   1, at most ntasks and 256.  Shared by the scan and `palint diff`. */
+unsigned batch_jobs(const struct options *, size_t ntasks);
 int	 batch_run(const struct options *, const struct ruleset *,
 	    const struct prefilter *, const struct inputs *,
 	    struct batch_review *, struct batch_totals *);

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "commands.h"
 #include "coverage.h"
 #include "diff.h"
@@ -149,20 +150,6 @@ pool_worker(void *arg)
 	return NULL;
 }
 
-static unsigned
-pool_threads(const struct options *o, size_t ntasks)
-{
-	long n = o->jobs;
-
-	if (n <= 0)
-		n = sysconf(_SC_NPROCESSORS_ONLN);
-	if (n <= 0)
-		n = 1;
-	if ((size_t)n > ntasks)
-		n = ntasks > 0 ? (long)ntasks : 1;
-	return n > 256 ? 256 : (unsigned)n;
-}
-
 /* A task's results moved to the end of its side's list, in order. */
 static void
 task_collect(const struct diff_run *d, struct task *t, struct side *s)
@@ -196,7 +183,7 @@ diff_scan(struct diff_run *d)
 		p.t[i].in = i < nold ? &d->old.in.v[i] :
 		    &d->new.in.v[i - nold];
 	pthread_mutex_init(&p.mu, NULL);
-	n = pool_threads(d->o, p.n);
+	n = batch_jobs(d->o, p.n);
 	th = xcalloc(n, sizeof(*th));
 	for (k = 0; k < n; k++)
 		if (pthread_create(&th[k], NULL, pool_worker, &p) != 0)
