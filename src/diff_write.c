@@ -69,16 +69,6 @@ objective_change(const struct diff_objective *d)
 /* Text. */
 
 static void
-add_percent(struct strbuf *sb, double v)
-{
-	char buf[16];
-
-	report_percent(v, buf);
-	strbuf_adds(sb, buf);
-	strbuf_addc(sb, '%');
-}
-
-static void
 emit(struct diff_writer *dw)
 {
 	strbuf_addc(&dw->line, '\n');
@@ -104,21 +94,21 @@ text_head(struct diff_writer *dw, const struct diff_document *dd)
 		break;
 	case DIFF_ADDED:
 		strbuf_adds(sb, "added, overall ");
-		add_percent(sb, dd->overall_after);
+		report_add_percent(sb, dd->overall_after);
 		break;
 	case DIFF_REMOVED:
 		strbuf_adds(sb, "removed, overall was ");
-		add_percent(sb, dd->overall_before);
+		report_add_percent(sb, dd->overall_before);
 		break;
 	case DIFF_SAME:
 		strbuf_adds(sb, "unchanged, overall ");
-		add_percent(sb, dd->overall_after);
+		report_add_percent(sb, dd->overall_after);
 		break;
 	case DIFF_CHANGED:
 		strbuf_adds(sb, "overall ");
-		add_percent(sb, dd->overall_before);
+		report_add_percent(sb, dd->overall_before);
 		strbuf_adds(sb, " -> ");
-		add_percent(sb, dd->overall_after);
+		report_add_percent(sb, dd->overall_after);
 		break;
 	}
 	if (dd->worse)
@@ -183,11 +173,11 @@ text_objective(struct diff_writer *dw, const struct diff_document *dd,
 	strbuf_adds(sb, ":");
 	if (dd->kind != DIFF_ADDED) {
 		strbuf_addf(sb, " %s ", status_name(d->before));
-		add_percent(sb, d->score_before);
+		report_add_percent(sb, d->score_before);
 		strbuf_adds(sb, " ->");
 	}
 	strbuf_addf(sb, " %s ", status_name(d->after));
-	add_percent(sb, d->score_after);
+	report_add_percent(sb, d->score_after);
 	strbuf_addf(sb, " (%s)", objective_change(d));
 	emit(dw);
 	text_rules(dw, "introduced", d->introduced, d->waived,

@@ -76,6 +76,8 @@ unsigned	 report_rules_needed(const struct objective_result *);
  * spaces folded the same way, and its length there in *len; *len is 0
  * when the sentence does not hold it.
  */
+/* Appends v as report_percent() writes it, then "%". */
+void		 report_add_percent(struct strbuf *, double);
 size_t		 report_find_match(const char *sentence, const char *match,
 		    size_t *len);
 /* Whether an objective has a finding: a gap (partial or absent) or a

@@ -56,16 +56,6 @@ add_count(struct strbuf *sb, size_t n)
 }
 
 static void
-add_percent(struct strbuf *sb, double v)
-{
-	char buf[16];
-
-	report_percent(v, buf);
-	strbuf_adds(sb, buf);
-	strbuf_addc(sb, '%');
-}
-
-static void
 add_plural(struct strbuf *sb, size_t n, const char *word)
 {
 	add_count(sb, n);
@@ -122,12 +112,12 @@ add_areas(struct strbuf *sb, const struct docresult *dr)
 		}
 		strbuf_adds(sb, n++ == 0 ? " (" : ", ");
 		strbuf_addf(sb, "%s ", dr->areas[i].area->id);
-		add_percent(sb, dr->areas[i].score);
+		report_add_percent(sb, dr->areas[i].score);
 	}
 	if (np > 0) {
 		strbuf_adds(sb, n == 0 ? " (" : "; ");
 		strbuf_adds(sb, "principles ");
-		add_percent(sb, dr->principles);
+		report_add_percent(sb, dr->principles);
 	}
 	if (n + np > 0)
 		strbuf_addc(sb, ')');
@@ -168,7 +158,7 @@ summary(struct report *r, const struct docresult *dr)
 	struct text_state *st = r->state;
 
 	strbuf_addf(&st->line, "%s: overall ", st->path);
-	add_percent(&st->line, dr->overall);
+	report_add_percent(&st->line, dr->overall);
 	add_areas(&st->line, dr);
 	strbuf_adds(&st->line, ", ");
 	add_plural(&st->line, dr->conflicts, "conflict");
@@ -423,7 +413,7 @@ add_verdict(struct strbuf *sb, const struct objective_result *or,
 	char ev[32];
 
 	strbuf_addf(sb, DASH "%s ", status_name(or->status));
-	add_percent(sb, or->score);
+	report_add_percent(sb, or->score);
 	if (or->rules_total == 0) {
 		strbuf_adds(sb, ": no support rules");
 		return;
@@ -609,7 +599,7 @@ text_end(struct report *r)
 	}
 	strbuf_adds(&st->line, ", mean overall ");
 	if (ok > 0)
-		add_percent(&st->line, r->sum_overall / (double)ok);
+		report_add_percent(&st->line, r->sum_overall / (double)ok);
 	else
 		strbuf_adds(&st->line, "-");
 	rc = r->failed ? 0 : emit(r, &st->line);

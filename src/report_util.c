@@ -221,3 +221,13 @@ report_find_match(const char *sentence, const char *match, size_t *len)
 	strbuf_free(&m);
 	return at;
 }
+
+void
+report_add_percent(struct strbuf *sb, double v)
+{
+	char buf[16];
+
+	report_percent(v, buf);
+	strbuf_adds(sb, buf);
+	strbuf_addc(sb, '%');
+}
