@@ -203,8 +203,8 @@ re_form(struct strbuf *re, const char *s, size_t n)
 	}
 }
 
-/* An ending from a suffix table in the regex: an accented letter also
-   matches its base letter, an unaccented one only itself. */
+/* An ending from a suffix table in the regex: its letters with their
+   accents, like every letter of the term. */
 static void
 re_ending(struct strbuf *re, const char *s, size_t n)
 {
@@ -212,15 +212,10 @@ re_ending(struct strbuf *re, const char *s, size_t n)
 	char base;
 
 	for (i = 0; i < n; i += len) {
-		base = term_lang_fold(s + i, n - i, &len);
-		if (len == 1)
-			strbuf_addc(re, s[i]);
-		else {
-			strbuf_addc(re, '[');
-			strbuf_addc(re, base);
+		if ((base = term_lang_fold(s + i, n - i, &len)) != 0)
+			re_letter(re, base);
+		else
 			strbuf_add(re, s + i, len);
-			strbuf_addc(re, ']');
-		}
 	}
 }
 

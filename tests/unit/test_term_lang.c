@@ -302,7 +302,11 @@ test_gender_number(void)
 	FR_YES("infrastructure~ critique~", "infrastructures critiques");
 	FR_YES("infrastructure~ critique~", "Infrastructure critique");
 	FR_NO("critique~", "critiquer");
-	FR_NO("critique~", "critiqu\xc3\xa9");
+	FR_NO("critique~", "critiquable");
+	FR_YES("priv\xc3\xa9~", "priv\xc3\xa9" "es");
+	FR_YES("priv\xc3\xa9~", "PRIVEE");
+	FR_YES("autorit\xc3\xa9~", "autorit\xc3\xa9s");
+	ES_YES("cooperaci\xc3\xb3n~", "cooperacion");
 	FR_YES("national~", "nationale");
 	FR_YES("national~", "nationaux");
 	FR_YES("national~", "nationales");
