@@ -13,6 +13,14 @@
  * that are not ASCII letters, digits or "_" (every separator and
  * apostrophe the regex allows is one, as is every byte of its UTF-8 form),
  * and a wildcard inside the term is any run of non-space characters.
+ *
+ * A French, Spanish or Portuguese term goes through the same steps with
+ * the language's tables (term_lang.c): each letter becomes its accent
+ * class, a word may be a group of contracted or elided forms, and "~"
+ * replaces the word's ending.  Its prefilter never gives up: a letter with
+ * accents is the letter or the bytes of an accented form, a character
+ * without a base any character, and a group's words room for as many
+ * words between two pieces.
  */
 #include "config.h"
 
