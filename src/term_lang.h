@@ -9,6 +9,8 @@
  *     u, y likewise), whichever of them the term is written with;
  *     letters are taken precomposed (NFC), as documents almost always
  *     hold them;
+ *   - ligature (French): "oe" and "œ" match each other ("mise en oeuvre"
+ *     finds "mise en œuvre");
  *   - apostrophes: ' and U+2019 are the same character;
  *   - elision (French): a term word may start with an elided word
  *     (l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu'), which then
@@ -80,6 +82,8 @@ struct term_lang {
 	size_t				 nsuffixes;
 	const char			*plural;   /* regex after a last
 						      word */
+	int				 oe;	   /* "oe" and the ligature
+						      "œ" are one spelling */
 };
 
 /* The rules of the language with ISO 639-1 code (any case), or NULL for
