@@ -14,9 +14,10 @@
  *   - apostrophes: ' and U+2019 are the same character;
  *   - elision (French): a term word may start with an elided word
  *     (l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu'), which then
- *     matches with either apostrophe and an optional space after it; in
- *     the text, any elided word may stand before a term word that starts
- *     with a vowel or "h";
+ *     matches with either apostrophe and an optional space after it, and
+ *     its full form (qu' = que); a full word followed by another matches
+ *     its elided form (que = qu'); in the text, any elided word may stand
+ *     before a term word that starts with a vowel or "h";
  *   - contractions: a term word that is a preposition with an article
  *     form (fr de/à, es de/a/en, pt de/em/a/por, or one of their
  *     contracted forms such as du, del, do, na) and is followed by
