@@ -90,8 +90,7 @@ struct worklist {
 	const struct ruleset	*rs;
 	const struct prefilter	*pf;
 	size_t			*last;	/* per pattern: sentence + 1 queued */
-	struct endlist		*ends;	/* per expression that stands for a
-					   non-anchor */
+	struct endlist		*ends;	/* per expression */
 };
 
 /* Everything one scan_document() call needs; lives on its stack. */
@@ -148,14 +147,9 @@ cand_add(struct candlist *cl, const struct rule *r, size_t s, size_t e)
 	cl->n++;
 }
 
-/*
- * Whether a non-anchor pattern can match in [start, end): with a prefilter
- * that covers it, only if it reported a candidate ending in (start, end],
- * since every match contains the end of a candidate.  This spares most
- * PCRE2 searches for <unless>, <all> members and modality.
- */
-static int
-ends_within(const struct endlist *el, size_t start, size_t end)
+/* The first candidate end in (start, end], or 0 when there is none. */
+static size_t
+ends_first(const struct endlist *el, size_t start, size_t end)
 {
 	size_t lo = 0, hi = el->n, mid;
 
@@ -166,23 +160,39 @@ ends_within(const struct endlist *el, size_t start, size_t end)
 		else
 			hi = mid;
 	}
-	return lo < el->n && el->v[lo] <= end;
+	return lo < el->n && el->v[lo] <= end ? el->v[lo] : 0;
 }
 
-static int
-scan_possible(const struct scan *st, const struct pattern *p, size_t start,
+/*
+ * Where a search for p in [start, end) has to begin, or end when p cannot
+ * match there.  With a prefilter that covers p, a match starting at s
+ * holds a candidate of one of p's expressions ending in (s, s + reach]
+ * (prefilter.h): so no match starts before the first such candidate after
+ * start, less its expression's reach, and none at all without one.  This
+ * spares most PCRE2 searches for <unless>, <all> members and modality,
+ * and keeps the others short: a sentence is searched from near its
+ * candidates, not from its start.
+ */
+static size_t
+scan_from(const struct scan *st, const struct pattern *p, size_t start,
     size_t end)
 {
 	const unsigned *ex;
-	size_t i, n;
+	size_t i, n, e, reach, from = end;
 
 	if (st->ends == NULL || !prefilter_covers(st->sc->pf, p->index))
-		return 1;
+		return start;
 	ex = prefilter_exprs_of(st->sc->pf, p->index, &n);
-	for (i = 0; i < n; i++)
-		if (ends_within(&st->ends[ex[i]], start, end))
-			return 1;
-	return 0;
+	for (i = 0; i < n && from > start; i++) {
+		if ((e = ends_first(&st->ends[ex[i]], start, end)) == 0)
+			continue;
+		reach = prefilter_reach(st->sc->pf, ex[i]);
+		if (reach == PREFILTER_UNBOUNDED || e - start <= reach)
+			return start;
+		if (e - reach < from)
+			from = e - reach;
+	}
+	return from;
 }
 
 /* Search p in [start, end); 1 found, 0 not, -1 limit hit (cause set). */
@@ -194,7 +204,7 @@ scan_find(struct scan *st, const struct pattern *p, size_t start, size_t end,
 	unsigned line, col, page;
 	int rc;
 
-	if (!p->anchor && !scan_possible(st, p, start, end))
+	if ((start = scan_from(st, p, start, end)) >= end)
 		return 0;
 	rc = pattern_find(p, st->sc->mx, st->doc->text, start, end, ms, me,
 	    &why);
@@ -520,26 +530,23 @@ queue_anchor(struct worklist *wl, unsigned pattern, size_t end)
 	wl->n++;
 }
 
-/* Prefilter callback: keep the end for the non-anchors that have the
-   expression, queue the sentence for the anchors. */
+/* Prefilter callback: keep the end for every pattern that has the
+   expression (scan_from), queue the sentence for the anchors. */
 static void
 scan_queue(unsigned expr, size_t end, void *arg)
 {
 	struct worklist *wl = arg;
 	struct endlist *el;
 	const unsigned *anchors;
-	size_t i, n, nanchors;
+	size_t i, nanchors;
 
 	if (end == 0 || wl->doc->nsentences == 0)
 		return;
-	(void)prefilter_patterns_of(wl->pf, expr, &n);
 	anchors = prefilter_anchors_of(wl->pf, expr, &nanchors);
-	if (n > nanchors) {
-		el = &wl->ends[expr];
-		if (el->n == 0 || el->v[el->n - 1] != end) {
-			GROW(el->v, el->cap, el->n + 1);
-			el->v[el->n++] = end;
-		}
+	el = &wl->ends[expr];
+	if (el->n == 0 || el->v[el->n - 1] != end) {
+		GROW(el->v, el->cap, el->n + 1);
+		el->v[el->n++] = end;
 	}
 	for (i = 0; i < nanchors; i++)
 		queue_anchor(wl, anchors[i], end);
