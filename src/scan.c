@@ -454,20 +454,51 @@ group_complete(struct scan *st, const struct group *g, struct span u,
 	return rc;
 }
 
+/* The group whose first pattern is p, or NULL for a rule's direct
+   pattern. */
+static const struct group *
+group_of(const struct pattern *p)
+{
+	const struct rule *r = p->rule;
+	size_t i;
+
+	for (i = 0; i < r->ngroups; i++)
+		if (&r->groups[i].pats.v[0] == p)
+			return &r->groups[i];
+	return NULL;
+}
+
+/*
+ * Whether every other member of g can match in some unit of g's scope
+ * around a match in sentence s.  A sentence and the clauses in it lie in
+ * the sentence; wider scopes are bounded by the document.  When one member
+ * cannot, no match of the anchor there can complete the group, and its
+ * search is spared: most sentences hold a common anchor word and none of
+ * a rarer member.
+ */
+static int
+group_possible(const struct scan *st, const struct group *g, size_t s)
+{
+	struct span b = { 0, st->doc->len };
+	size_t j;
+
+	if (g->scope == SCOPE_SENTENCE || g->scope == SCOPE_CLAUSE)
+		b = st->doc->sentences[s];
+	for (j = 1; j < g->pats.n; j++)
+		if (scan_from(st, &g->pats.v[j], b.start, b.end) >= b.end)
+			return 0;
+	return 1;
+}
+
 /* Turn matches of a group's first pattern into rule hits when the rest of
    the group matches in the same unit; other candidates pass through. */
 static int
-scan_groups(struct scan *st, const struct pattern *first, size_t from)
+scan_groups(struct scan *st, const struct group *g, size_t from)
 {
-	const struct rule *r = first->rule;
-	const struct group *g = NULL;
 	struct span u;
 	size_t i, keep = from;
 	int rc;
 
-	for (i = 0; i < r->ngroups; i++)
-		if (&r->groups[i].pats.v[0] == first)
-			g = &r->groups[i];
 	for (i = from; i < st->cands.n; i++) {
 		u = scan_unit(st->doc, g->scope, st->cands.v[i].start);
 		if ((rc = group_complete(st, g, u, &st->cands.v[i])) < 0)
@@ -483,14 +514,14 @@ scan_groups(struct scan *st, const struct pattern *first, size_t from)
 static int
 scan_confirm(struct scan *st, const struct pattern *p, size_t unit)
 {
+	const struct group *g = group_of(p);
 	size_t from = st->cands.n;
 
+	if (g != NULL && !group_possible(st, g, unit))
+		return 0;
 	if (scan_anchor(st, p, &st->doc->sentences[unit]) < 0)
 		return -1;
-	if (p->rule->pats.n > 0 && p >= p->rule->pats.v &&
-	    p < p->rule->pats.v + p->rule->pats.n)
-		return 0;
-	return scan_groups(st, p, from);
+	return g != NULL ? scan_groups(st, g, from) : 0;
 }
 
 static int
