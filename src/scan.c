@@ -18,6 +18,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,27 @@ struct worklist {
 	struct endlist		*ends;	/* per expression */
 };
 
+/*
+ * A search already made in this document: the same code over the same
+ * range finds the same match.  An <all> member is searched in its unit
+ * once for each anchor match there, a shared vocabulary once for each
+ * rule that uses it, an <unless> once for each candidate of its rule.
+ */
+struct memo {
+	const void		*code;		/* NULL: empty slot */
+	size_t			 start;
+	size_t			 end;
+	size_t			 ms;
+	size_t			 me;
+	int			 rc;
+};
+
+struct memotab {
+	struct memo		*v;
+	size_t			 n;
+	size_t			 cap;		/* a power of two, or 0 */
+};
+
 /* Everything one scan_document() call needs; lives on its stack. */
 struct scan {
 	struct scanner		*sc;
@@ -105,6 +127,7 @@ struct scan {
 	size_t			 nends;
 	struct spanbuf		*members;	/* per group member, reused */
 	size_t			 nmembers;
+	struct memotab		 memo;
 };
 
 struct scanner *
@@ -195,19 +218,88 @@ scan_from(const struct scan *st, const struct pattern *p, size_t start,
 	return from;
 }
 
+static size_t
+memo_slot(const struct memotab *mt, const void *code, size_t start,
+    size_t end)
+{
+	size_t h;
+
+	h = (size_t)(uintptr_t)code * 0x9e3779b97f4a7c15ULL;
+	h ^= start * 0xc2b2ae3d27d4eb4fULL;
+	h ^= end * 0x165667b19e3779f9ULL;
+	h ^= h >> 29;
+	for (h &= mt->cap - 1; mt->v[h].code != NULL; h = (h + 1) &
+	    (mt->cap - 1))
+		if (mt->v[h].code == code && mt->v[h].start == start &&
+		    mt->v[h].end == end)
+			break;
+	return h;
+}
+
+/* The memo of a search, or NULL. */
+static const struct memo *
+memo_get(const struct memotab *mt, const void *code, size_t start,
+    size_t end)
+{
+	size_t h;
+
+	if (mt->cap == 0)
+		return NULL;
+	h = memo_slot(mt, code, start, end);
+	return mt->v[h].code != NULL ? &mt->v[h] : NULL;
+}
+
+static void
+memo_put(struct memotab *mt, const struct memo *m)
+{
+	struct memo *old = mt->v;
+	size_t oldcap = mt->cap, i;
+
+	if (2 * (mt->n + 1) > mt->cap) {
+		mt->cap = oldcap == 0 ? 256 : 2 * oldcap;
+		mt->v = xcalloc(mt->cap, sizeof(*mt->v));
+		mt->n = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i].code != NULL) {
+				mt->v[memo_slot(mt, old[i].code, old[i].start,
+				    old[i].end)] = old[i];
+				mt->n++;
+			}
+		free(old);
+	}
+	mt->v[memo_slot(mt, m->code, m->start, m->end)] = *m;
+	mt->n++;
+}
+
 /* Search p in [start, end); 1 found, 0 not, -1 limit hit (cause set). */
 static int
 scan_find(struct scan *st, const struct pattern *p, size_t start, size_t end,
     size_t *ms, size_t *me)
 {
+	const struct memo *seen;
+	struct memo m;
 	char *why = NULL;
 	unsigned line, col, page;
 	int rc;
 
 	if ((start = scan_from(st, p, start, end)) >= end)
 		return 0;
+	if ((seen = memo_get(&st->memo, p->matcher, start, end)) != NULL) {
+		*ms = seen->ms;
+		*me = seen->me;
+		return seen->rc;
+	}
 	rc = pattern_find(p, st->sc->mx, st->doc->text, start, end, ms, me,
 	    &why);
+	if (rc >= 0) {
+		m.code = p->matcher;
+		m.start = start;
+		m.end = end;
+		m.ms = rc == 1 ? *ms : 0;
+		m.me = rc == 1 ? *me : 0;
+		m.rc = rc;
+		memo_put(&st->memo, &m);
+	}
 	if (rc < 0 && st->cause == NULL) {
 		segment_position(st->doc, start, &line, &col, &page);
 		st->cause = xasprintf("%s %s: %s in the text from line %u",
@@ -850,6 +942,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 		free(st.modality);
 	}
 	free(st.cands.v);
+	free(st.memo.v);
 	ends_free(st.ends, st.nends);
 	for (i = 0; i < st.nmembers; i++)
 		free(st.members[i].v);
