@@ -11,6 +11,13 @@
  * theirs, and each hit gets its position, sentence, the sentence's
  * modality and its kind (sentkind.c).
  *
+ * On the prefiltered path, three things keep PCRE2's work small without
+ * changing a hit: a group's anchor is searched in a sentence only when
+ * every other member has a candidate there (group_possible); a search
+ * starts near the first candidate of the pattern rather than at the start
+ * of its unit (scan_from, prefilter_reach); and a search made once in a
+ * document is not made again (struct memo).
+ *
  * <near> groups (and <all> with a window) collect every match of each
  * member in the unit and keep the narrowest window holding one of each.
  * A conflict rule's candidate is dropped as it is made when its clause
