@@ -51,6 +51,22 @@ const unsigned	*prefilter_anchors_of(const struct prefilter *, unsigned expr,
 const unsigned	*prefilter_exprs_of(const struct prefilter *, unsigned pattern,
 		    size_t *n);
 
+/*
+ * Each expression is a leading part of its patterns' sources: "a|b" is cut
+ * into its alternatives, and what follows the first repeat of a pattern,
+ * or a trailing quantified part, may be dropped, never what a match starts
+ * with (term.c writes a term's prefilter from its first word on).  So a
+ * match of a covered pattern that starts at offset s holds a candidate of
+ * one of its expressions ending in (s, s + reach], where reach is what
+ * prefilter_reach() returns for that expression: the most bytes one of
+ * its matches spans.  The scanner uses it to start a confirming search
+ * near the candidates rather than at the start of the unit.
+ * PREFILTER_UNBOUNDED: no bound is known (a repeat without a maximum, a
+ * lookaround, the marker of a folded letter).
+ */
+#define PREFILTER_UNBOUNDED	((size_t)-1)
+size_t		 prefilter_reach(const struct prefilter *, unsigned expr);
+
 /* Calls cb for each candidate: an expression id and the end offset of a
    superset match.  Returns 0, or -1 with *cause. */
 typedef void	 prefilter_cb(unsigned expr, size_t end, void *arg);

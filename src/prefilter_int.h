@@ -38,6 +38,7 @@ struct exprmap {
 	unsigned	*anc_end;
 	unsigned	*expr_off;	/* pattern p has expressions */
 	unsigned	*exprs;		/* exprs[expr_off[p] .. expr_off[p + 1]) */
+	size_t		*reach;		/* by expression: prefilter_reach() */
 };
 
 /* prefilter_rewrite.c */
@@ -46,6 +47,10 @@ void	 hsset_collect(const struct ruleset *, struct hsset *,
 void	 hsset_remove(struct hsset *, size_t);
 void	 hsset_free(struct hsset *);
 void	 exprmap_free(struct exprmap *);
+
+/* prefilter_reach.c: the most bytes a match of the expression spans, in
+   Hyperscan's UTF-8 mode or byte mode; PREFILTER_UNBOUNDED when unknown. */
+size_t	 expr_reach(const char *expr, int utf8);
 
 /* A cache file's contents, checked against the set it was made for. */
 struct cached {

@@ -63,6 +63,12 @@ prefilter_exprs_of(const struct prefilter *pf, unsigned pattern, size_t *n)
 	return NULL;
 }
 
+size_t
+prefilter_reach(const struct prefilter *pf, unsigned expr)
+{
+	return PREFILTER_UNBOUNDED;
+}
+
 struct prefilter_scratch *
 prefilter_scratch_new(const struct prefilter *pf)
 {

@@ -761,6 +761,19 @@ build_maps(struct exprmap *map, const struct atomlist *al,
 			map->exprs[fill[map->pats[i]]++] = (unsigned)e;
 }
 
+/* A marker's candidate may lie anywhere in the match that has the
+   character: no bound. */
+static size_t
+expr_reach_of(const char *expr, unsigned flags)
+{
+	size_t	 m;
+
+	for (m = 0; m < NMARKERS; m++)
+		if (strcmp(expr, marker_expr[m]) == 0)
+			return PREFILTER_UNBOUNDED;
+	return expr_reach(expr, (flags & HS_FLAG_UTF8) != 0);
+}
+
 /*
  * Every pattern's source cut into alternatives, equal ones merged into one
  * expression; a caseless byte-mode source that has a "k" or an "s" also
@@ -811,6 +824,9 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 	map->npatterns = rs->npatterns;
 	map->nexprs = set->n;
 	build_maps(map, &al, expr_of_atom);
+	map->reach = xcalloc(set->n + 1, sizeof(*map->reach));
+	for (i = 0; i < set->n; i++)
+		map->reach[i] = expr_reach_of(set->expr[i], set->flags[i]);
 	free(expr_of_atom);
 	free(al.v);
 }
@@ -848,4 +864,5 @@ exprmap_free(struct exprmap *map)
 	free(map->anc_end);
 	free(map->expr_off);
 	free(map->exprs);
+	free(map->reach);
 }

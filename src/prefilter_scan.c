@@ -282,6 +282,14 @@ prefilter_exprs_of(const struct prefilter *pf, unsigned pattern, size_t *n)
 	return pf->map.exprs + pf->map.expr_off[pattern];
 }
 
+size_t
+prefilter_reach(const struct prefilter *pf, unsigned expr)
+{
+	if (pf == NULL || expr >= pf->map.nexprs)
+		return PREFILTER_UNBOUNDED;
+	return pf->map.reach[expr];
+}
+
 struct prefilter_scratch *
 prefilter_scratch_new(const struct prefilter *pf)
 {

@@ -11,6 +11,13 @@
  * theirs, and each hit gets its position, sentence, the sentence's
  * modality and its kind (sentkind.c).
  *
+ * On the prefiltered path, three things keep PCRE2's work small without
+ * changing a hit: a group's anchor is searched in a sentence only when
+ * every other member has a candidate there (group_possible); a search
+ * starts near the first candidate of the pattern rather than at the start
+ * of its unit (scan_from, prefilter_reach); and a search made once in a
+ * document is not made again (struct memo).
+ *
  * <near> groups (and <all> with a window) collect every match of each
  * member in the unit and keep the narrowest window holding one of each.
  * A conflict rule's candidate is dropped as it is made when its clause
@@ -18,6 +25,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,8 +100,28 @@ struct worklist {
 	const struct ruleset	*rs;
 	const struct prefilter	*pf;
 	size_t			*last;	/* per pattern: sentence + 1 queued */
-	struct endlist		*ends;	/* per expression that stands for a
-					   non-anchor */
+	struct endlist		*ends;	/* per expression */
+};
+
+/*
+ * A search already made in this document: the same code over the same
+ * range finds the same match.  An <all> member is searched in its unit
+ * once for each anchor match there, a shared vocabulary once for each
+ * rule that uses it, an <unless> once for each candidate of its rule.
+ */
+struct memo {
+	const void		*code;		/* NULL: empty slot */
+	size_t			 start;
+	size_t			 end;
+	size_t			 ms;
+	size_t			 me;
+	int			 rc;
+};
+
+struct memotab {
+	struct memo		*v;
+	size_t			 n;
+	size_t			 cap;		/* a power of two, or 0 */
 };
 
 /* Everything one scan_document() call needs; lives on its stack. */
@@ -112,6 +140,7 @@ struct scan {
 						   a ruleset index, or NOLANG */
 	unsigned char		*present;	/* per ruleset language: some
 						   sentence is in it */
+	struct memotab		 memo;
 };
 
 /* A sentence in a language the rules have no patterns for. */
@@ -158,14 +187,9 @@ cand_add(struct candlist *cl, const struct pattern *p, size_t s, size_t e)
 	cl->n++;
 }
 
-/*
- * Whether a non-anchor pattern can match in [start, end): with a prefilter
- * that covers it, only if it reported a candidate ending in (start, end],
- * since every match contains the end of a candidate.  This spares most
- * PCRE2 searches for <unless>, <all> members and modality.
- */
-static int
-ends_within(const struct endlist *el, size_t start, size_t end)
+/* The first candidate end in (start, end], or 0 when there is none. */
+static size_t
+ends_first(const struct endlist *el, size_t start, size_t end)
 {
 	size_t lo = 0, hi = el->n, mid;
 
@@ -176,23 +200,92 @@ ends_within(const struct endlist *el, size_t start, size_t end)
 		else
 			hi = mid;
 	}
-	return lo < el->n && el->v[lo] <= end;
+	return lo < el->n && el->v[lo] <= end ? el->v[lo] : 0;
 }
 
-static int
-scan_possible(const struct scan *st, const struct pattern *p, size_t start,
+/*
+ * Where a search for p in [start, end) has to begin, or end when p cannot
+ * match there.  With a prefilter that covers p, a match starting at s
+ * holds a candidate of one of p's expressions ending in (s, s + reach]
+ * (prefilter.h): so no match starts before the first such candidate after
+ * start, less its expression's reach, and none at all without one.  This
+ * spares most PCRE2 searches for <unless>, <all> members and modality,
+ * and keeps the others short: a sentence is searched from near its
+ * candidates, not from its start.
+ */
+static size_t
+scan_from(const struct scan *st, const struct pattern *p, size_t start,
     size_t end)
 {
 	const unsigned *ex;
-	size_t i, n;
+	size_t i, n, e, reach, from = end;
 
 	if (st->ends == NULL || !prefilter_covers(st->sc->pf, p->index))
-		return 1;
+		return start;
 	ex = prefilter_exprs_of(st->sc->pf, p->index, &n);
-	for (i = 0; i < n; i++)
-		if (ends_within(&st->ends[ex[i]], start, end))
-			return 1;
-	return 0;
+	for (i = 0; i < n && from > start; i++) {
+		if ((e = ends_first(&st->ends[ex[i]], start, end)) == 0)
+			continue;
+		reach = prefilter_reach(st->sc->pf, ex[i]);
+		if (reach == PREFILTER_UNBOUNDED || e - start <= reach)
+			return start;
+		if (e - reach < from)
+			from = e - reach;
+	}
+	return from;
+}
+
+static size_t
+memo_slot(const struct memotab *mt, const void *code, size_t start,
+    size_t end)
+{
+	size_t h;
+
+	h = (size_t)(uintptr_t)code * 0x9e3779b97f4a7c15ULL;
+	h ^= start * 0xc2b2ae3d27d4eb4fULL;
+	h ^= end * 0x165667b19e3779f9ULL;
+	h ^= h >> 29;
+	for (h &= mt->cap - 1; mt->v[h].code != NULL; h = (h + 1) &
+	    (mt->cap - 1))
+		if (mt->v[h].code == code && mt->v[h].start == start &&
+		    mt->v[h].end == end)
+			break;
+	return h;
+}
+
+/* The memo of a search, or NULL. */
+static const struct memo *
+memo_get(const struct memotab *mt, const void *code, size_t start,
+    size_t end)
+{
+	size_t h;
+
+	if (mt->cap == 0)
+		return NULL;
+	h = memo_slot(mt, code, start, end);
+	return mt->v[h].code != NULL ? &mt->v[h] : NULL;
+}
+
+static void
+memo_put(struct memotab *mt, const struct memo *m)
+{
+	struct memo *old = mt->v;
+	size_t oldcap = mt->cap, i;
+
+	if (2 * (mt->n + 1) > mt->cap) {
+		mt->cap = oldcap == 0 ? 256 : 2 * oldcap;
+		mt->v = xcalloc(mt->cap, sizeof(*mt->v));
+		mt->n = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i].code != NULL) {
+				mt->v[memo_slot(mt, old[i].code, old[i].start,
+				    old[i].end)] = old[i];
+				mt->n++;
+			}
+		free(old);
+	}
+	mt->v[memo_slot(mt, m->code, m->start, m->end)] = *m;
+	mt->n++;
 }
 
 /* Search p in [start, end); 1 found, 0 not, -1 limit hit (cause set). */
@@ -200,14 +293,30 @@ static int
 scan_find(struct scan *st, const struct pattern *p, size_t start, size_t end,
     size_t *ms, size_t *me)
 {
+	const struct memo *seen;
+	struct memo m;
 	char *why = NULL;
 	unsigned line, col, page;
 	int rc;
 
-	if (!p->anchor && !scan_possible(st, p, start, end))
+	if ((start = scan_from(st, p, start, end)) >= end)
 		return 0;
+	if ((seen = memo_get(&st->memo, p->matcher, start, end)) != NULL) {
+		*ms = seen->ms;
+		*me = seen->me;
+		return seen->rc;
+	}
 	rc = pattern_find(p, st->sc->mx, st->doc->text, start, end, ms, me,
 	    &why);
+	if (rc >= 0) {
+		m.code = p->matcher;
+		m.start = start;
+		m.end = end;
+		m.ms = rc == 1 ? *ms : 0;
+		m.me = rc == 1 ? *me : 0;
+		m.rc = rc;
+		memo_put(&st->memo, &m);
+	}
 	if (rc < 0 && st->cause == NULL) {
 		segment_position(st->doc, start, &line, &col, &page);
 		st->cause = xasprintf("%s %s: %s in the text from line %u",
@@ -459,20 +568,51 @@ group_complete(struct scan *st, const struct group *g, struct span u,
 	return rc;
 }
 
+/* The group whose first pattern is p, or NULL for a rule's direct
+   pattern. */
+static const struct group *
+group_of(const struct pattern *p)
+{
+	const struct rule *r = p->rule;
+	size_t i;
+
+	for (i = 0; i < r->ngroups; i++)
+		if (&r->groups[i].pats.v[0] == p)
+			return &r->groups[i];
+	return NULL;
+}
+
+/*
+ * Whether every other member of g can match in some unit of g's scope
+ * around a match in sentence s.  A sentence and the clauses in it lie in
+ * the sentence; wider scopes are bounded by the document.  When one member
+ * cannot, no match of the anchor there can complete the group, and its
+ * search is spared: most sentences hold a common anchor word and none of
+ * a rarer member.
+ */
+static int
+group_possible(const struct scan *st, const struct group *g, size_t s)
+{
+	struct span b = { 0, st->doc->len };
+	size_t j;
+
+	if (g->scope == SCOPE_SENTENCE || g->scope == SCOPE_CLAUSE)
+		b = st->doc->sentences[s];
+	for (j = 1; j < g->pats.n; j++)
+		if (scan_from(st, &g->pats.v[j], b.start, b.end) >= b.end)
+			return 0;
+	return 1;
+}
+
 /* Turn matches of a group's first pattern into rule hits when the rest of
    the group matches in the same unit; other candidates pass through. */
 static int
-scan_groups(struct scan *st, const struct pattern *first, size_t from)
+scan_groups(struct scan *st, const struct group *g, size_t from)
 {
-	const struct rule *r = first->rule;
-	const struct group *g = NULL;
 	struct span u;
 	size_t i, keep = from;
 	int rc;
 
-	for (i = 0; i < r->ngroups; i++)
-		if (&r->groups[i].pats.v[0] == first)
-			g = &r->groups[i];
 	for (i = from; i < st->cands.n; i++) {
 		u = scan_unit(st->doc, g->scope, st->cands.v[i].start);
 		if ((rc = group_complete(st, g, u, &st->cands.v[i])) < 0)
@@ -489,16 +629,16 @@ scan_groups(struct scan *st, const struct pattern *first, size_t from)
 static int
 scan_confirm(struct scan *st, const struct pattern *p, size_t unit)
 {
+	const struct group *g = group_of(p);
 	size_t from = st->cands.n;
 
 	if (p->lang != st->slang[unit])
 		return 0;
+	if (g != NULL && !group_possible(st, g, unit))
+		return 0;
 	if (scan_anchor(st, p, &st->doc->sentences[unit]) < 0)
 		return -1;
-	if (p->rule->pats.n > 0 && p >= p->rule->pats.v &&
-	    p < p->rule->pats.v + p->rule->pats.n)
-		return 0;
-	return scan_groups(st, p, from);
+	return g != NULL ? scan_groups(st, g, from) : 0;
 }
 
 static int
@@ -539,26 +679,23 @@ queue_anchor(struct worklist *wl, unsigned pattern, size_t end)
 	wl->n++;
 }
 
-/* Prefilter callback: keep the end for the non-anchors that have the
-   expression, queue the sentence for the anchors. */
+/* Prefilter callback: keep the end for every pattern that has the
+   expression (scan_from), queue the sentence for the anchors. */
 static void
 scan_queue(unsigned expr, size_t end, void *arg)
 {
 	struct worklist *wl = arg;
 	struct endlist *el;
 	const unsigned *anchors;
-	size_t i, n, nanchors;
+	size_t i, nanchors;
 
 	if (end == 0 || wl->doc->nsentences == 0)
 		return;
-	(void)prefilter_patterns_of(wl->pf, expr, &n);
 	anchors = prefilter_anchors_of(wl->pf, expr, &nanchors);
-	if (n > nanchors) {
-		el = &wl->ends[expr];
-		if (el->n == 0 || el->v[el->n - 1] != end) {
-			GROW(el->v, el->cap, el->n + 1);
-			el->v[el->n++] = end;
-		}
+	el = &wl->ends[expr];
+	if (el->n == 0 || el->v[el->n - 1] != end) {
+		GROW(el->v, el->cap, el->n + 1);
+		el->v[el->n++] = end;
 	}
 	for (i = 0; i < nanchors; i++)
 		queue_anchor(wl, anchors[i], end);
@@ -879,6 +1016,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 		free(st.modality);
 	}
 	free(st.cands.v);
+	free(st.memo.v);
 	ends_free(st.ends, st.nends);
 	for (i = 0; i < st.nmembers; i++)
 		free(st.members[i].v);

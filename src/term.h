@@ -24,7 +24,10 @@
  *   *prefilter  a Hyperscan source that matches a superset of it, made of
  *               the term's literal words only, so that the one-pass
  *               prefilter stays fast; every regex match ends at or after
- *               the end of a prefilter match that lies inside it.  NULL
+ *               the end of a prefilter match that lies inside it and
+ *               starts where it starts (the scanner looks for a match no
+ *               further back from a candidate than the prefilter match
+ *               can span: prefilter_reach() in prefilter.h).  NULL
  *               when the term has non-ASCII letters or a negated class:
  *               the pattern is then always confirmed.
  * Returns 0, or -1 with *cause (owned by the caller) for an empty term, an

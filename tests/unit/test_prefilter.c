@@ -721,6 +721,164 @@ test_boundaries(void)
 	prefilter_free(pf);
 }
 
+/* Candidates as (expression, end). */
+struct ecands {
+	unsigned	*expr;
+	size_t		*end;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 cap2;
+};
+
+static void
+collect_expr(unsigned expr, size_t end, void *arg)
+{
+	struct ecands	*c = arg;
+
+	GROW(c->expr, c->cap, c->n + 1);
+	GROW(c->end, c->cap2, c->n + 1);
+	c->expr[c->n] = expr;
+	c->end[c->n] = end;
+	c->n++;
+}
+
+/* A true match [s, e) holds a candidate of one of its pattern's
+   expressions ending in (s, s + reach]: the scanner may start looking for
+   it there. */
+static int
+reached_by(const struct prefilter *pf, const struct ecands *c,
+    const struct truth *t)
+{
+	const unsigned	*ex;
+	size_t		 s, e, i, j, n, reach;
+
+	s = find_nth(sample, t->match, t->nth);
+	if (s == (size_t)-1)
+		return 0;
+	e = s + strlen(t->match);
+	ex = prefilter_exprs_of(pf, t->pattern, &n);
+	for (i = 0; i < c->n; i++)
+		for (j = 0; j < n; j++) {
+			if (c->expr[i] != ex[j] || c->end[i] <= s ||
+			    c->end[i] > e)
+				continue;
+			reach = prefilter_reach(pf, ex[j]);
+			if (reach == PREFILTER_UNBOUNDED ||
+			    c->end[i] - s <= reach)
+				return 1;
+		}
+	return 0;
+}
+
+/* The largest reach among the expressions of one case-sensitive pattern
+   alone (caseless ones may get markers). */
+static size_t
+reach_of(const char *src, int is_term, int anchor, size_t *nexprs)
+{
+	struct ruleset		 rs;
+	struct pattern		 pat, *all[1];
+	struct prefilter	*pf;
+	const unsigned		*ex;
+	size_t			 i, n, r, most = 0;
+
+	memset(&rs, 0, sizeof(rs));
+	memset(&pat, 0, sizeof(pat));
+	pat.prefilter = lend(src);
+	pat.is_term = is_term;
+	pat.anchor = anchor;
+	pat.case_sensitive = 1;
+	all[0] = &pat;
+	rs.patterns = all;
+	rs.npatterns = 1;
+	*nexprs = 0;
+	pf = prefilter_build(&rs, "", NULL);
+	CHECK(pf != NULL && prefilter_covers(pf, 0));
+	if (pf == NULL)
+		return 0;
+	ex = prefilter_exprs_of(pf, 0, &n);
+	for (i = 0; i < n; i++) {
+		r = prefilter_reach(pf, ex[i]);
+		if (r == PREFILTER_UNBOUNDED || r > most)
+			most = r;
+		if (r == PREFILTER_UNBOUNDED)
+			break;
+	}
+	*nexprs = n;
+	prefilter_free(pf);
+	return most;
+}
+
+/* How far into a match its candidate may lie. */
+static void
+test_reach(void)
+{
+	struct fixture		 f;
+	struct prefilter	*pf;
+	struct prefilter_scratch *ps;
+	struct ecands		 c = { 0 };
+	const unsigned		*ex;
+	char			*cause = NULL;
+	size_t			 i, n, four = 0, unbounded = 0;
+
+	fixture_init(&f, "reach");
+	pf = prefilter_build(&f.rs, "", NULL);
+	CHECK(pf != NULL);
+	if (pf == NULL)
+		return;
+	ps = prefilter_scratch_new(pf);
+	CHECK_INT(prefilter_scan(pf, ps, sample, sizeof(sample) - 1,
+	    collect_expr, &c, &cause), 0);
+	prefilter_scratch_free(ps);
+	for (i = 0; i < nitems(truths); i++) {
+		if (!reached_by(pf, &c, &truths[i]))
+			fprintf(stderr, "out of reach: %s\n",
+			    truths[i].match);
+		CHECK(reached_by(pf, &c, &truths[i]));
+	}
+	/* "ICPC" spans four bytes; "risk" too, but its markers (Kelvin sign,
+	   long s) may lie anywhere in "RIS\u212A..." */
+	ex = prefilter_exprs_of(pf, P_ICPC, &n);
+	CHECK(n == 1 && prefilter_reach(pf, ex[0]) == 4);
+	ex = prefilter_exprs_of(pf, P_RISK, &n);
+	CHECK_INT(n, 3);
+	for (i = 0; i < n; i++) {
+		four += prefilter_reach(pf, ex[i]) == 4;
+		unbounded += prefilter_reach(pf, ex[i]) == PREFILTER_UNBOUNDED;
+	}
+	CHECK_INT(four, 1);
+	CHECK_INT(unbounded, 2);
+	/* A separator run has no bound (nor has the long-s marker). */
+	ex = prefilter_exprs_of(pf, P_CABLE, &n);
+	CHECK_INT(n, 2);
+	for (i = 0; i < n; i++)
+		CHECK(prefilter_reach(pf, ex[i]) == PREFILTER_UNBOUNDED);
+	CHECK(prefilter_reach(pf, (unsigned)prefilter_nexprs(pf)) ==
+	    PREFILTER_UNBOUNDED);
+	free(c.expr);
+	free(c.end);
+	prefilter_free(pf);
+
+	/* Trailing repeats are dropped, so "develop" bounds
+	   "developments". */
+	CHECK_INT(reach_of("develop[0-9A-Za-z_\\x80-\\xff]*", 1, 1, &n), 7);
+	CHECK_INT(n, 1);
+	CHECK_INT(reach_of("\\b(?:assist|support)\\w*", 0, 1, &n), 7);
+	CHECK_INT(n, 2);
+	/* Cut before the gap: the longer alternative counts. */
+	CHECK_INT(reach_of("(?:ITU|International Telecommunication Union)"
+	    "[^.;]{0,40}(?:should|shall)\\s+\\w+", 0, 0, &n), 37);
+	CHECK_INT(reach_of("ab{2,5}(?:c|de)f", 0, 1, &n), 9);
+	CHECK_INT(reach_of("AB\\.(?i:cd)?x", 1, 1, &n), 6);
+	/* UTF-8 mode: a character may take four bytes. */
+	CHECK_INT(reach_of("r\xc3\xa9sum\xc3\xa9", 1, 1, &n), 8 * 4);
+	CHECK(reach_of("cyber\\w+law", 0, 1, &n) == PREFILTER_UNBOUNDED);
+	/* A lookaround Hyperscan would have to widen (kept in UTF-8 mode):
+	   no bound.  Byte mode removes it. */
+	CHECK(reach_of("r\xc3\xa9sum(?=\xc3\xa9)", 0, 1, &n) ==
+	    PREFILTER_UNBOUNDED);
+	CHECK_INT(reach_of("risk(?=s)", 0, 1, &n), 4);
+}
+
 static void
 rmtree(const char *dir)
 {
@@ -747,6 +905,7 @@ main(void)
 	test_shared();
 	test_boundaries();
 	test_reduce();
+	test_reach();
 	rmtree(tmpdir);
 	return CHECK_DONE();
 }
