@@ -897,9 +897,10 @@ test_xml_lang(void)
 	CHECK_INT(r->pats.v[1].lang, 1);
 	/* The concept of each language stands for that language's part. */
 	CHECK(strstr(r->pats.v[0].regex, "network") != NULL);
-	CHECK(strstr(r->pats.v[0].regex, "reseau") == NULL);
-	CHECK(strstr(r->pats.v[1].regex, "reseau") != NULL);
+	CHECK(strstr(r->pats.v[0].regex, "r[e") == NULL);
 	CHECK(strstr(r->pats.v[1].regex, "network") == NULL);
+	/* The French term in French morphology: accents optional. */
+	CHECK(strstr(r->pats.v[1].regex, "r[e\\x{e8}") != NULL);
 	CHECK_INT(r->ngroups, 2);
 	CHECK_INT(r->groups[0].lang, 1);
 	CHECK_INT(r->groups[0].pats.v[1].lang, 1);
