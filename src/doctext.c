@@ -98,6 +98,7 @@ doctext_free(struct doctext *dt)
 	free(dt->sentences);
 	free(dt->paragraphs);
 	free(dt->sections);
+	free(dt->paralang);
 	free(dt);
 }
 

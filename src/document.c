@@ -128,6 +128,7 @@ document_check_text(const struct ruleset *rs, struct scanner *sc,
 		memcpy(dr->language, lang, sizeof(dr->language));
 		return dr;
 	}
+	memcpy(doc->lang, lang, sizeof(doc->lang));
 	if (scan_document(sc, doc, &hits, &nhits, &cause) != 0) {
 		dr = coverage_error(name, sha256, cause);
 		free(cause);

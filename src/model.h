@@ -97,6 +97,8 @@ struct pattern {
 	int		 shared_code;	/* matcher borrowed from the first
 					   concept with the same regex, which
 					   owns it */
+	unsigned	 lang;		/* its language: an index in
+					   ruleset->languages (xml:lang) */
 };
 
 struct patlist {
@@ -116,19 +118,23 @@ struct group {
 	int		 line;
 	int		 near;
 	unsigned	 within;	/* words; 0: anywhere in the unit */
+	unsigned	 lang;		/* of every member (ruleset index) */
 };
 
 /* <unless scope=...>: any match in the hit's scope unit cancels the hit. */
 struct exception {
 	enum scope	 scope;
-	struct patlist	 pats;
+	struct patlist	 pats;		/* each applies in its own language */
 	int		 line;
+	unsigned	 lang;		/* in effect at the <unless> */
 };
 
 struct example {
 	char		*text;
 	int		 hit;		/* 1: the rule must fire; 0: must not */
 	int		 line;
+	unsigned	 lang;		/* scanned as text of this language
+					   (ruleset index) */
 };
 
 struct objective;
@@ -201,11 +207,18 @@ struct vocabulary {
 	int		 line;
 	int		 state;		/* VOCAB_*, while resolving */
 	unsigned	 uses;		/* concepts referring to it */
-	char		*regex;		/* the parts as one alternation */
-	char		*prefilter;	/* NULL when a part has none */
-	int		 case_sensitive; /* every part is */
-	int		 all_terms;	/* every part is a term (prefilter
-					   written for byte mode) */
+	/* The parts of each language (ruleset->languages order) as one
+	   pattern; regex NULL: it has no part in that language. */
+	struct vocabjoin *joins;
+	size_t		 njoins;
+};
+
+/* A vocabulary's parts of one language as one pattern. */
+struct vocabjoin {
+	char		*regex;
+	char		*prefilter;
+	int		 case_sensitive;
+	int		 all_terms;
 };
 
 enum {
@@ -243,7 +256,9 @@ struct ruleset {
 	struct patlist	 threat;
 	/* Languages the rules are written for, ISO 639-1 codes in the order
 	   first declared: the union of every file's languages= ("en" for a
-	   file that declares none); owned. */
+	   file that declares none); owned.  Patterns name theirs by index
+	   here; a file's default language (its first) is that of a pattern
+	   with no xml:lang. */
 	char		**languages;
 	size_t		 nlanguages;
 	int		 extends;	/* built-in rules loaded first, for a
@@ -283,6 +298,12 @@ struct doctext {
 	struct span	*sections;
 	size_t		 nsections;
 	size_t		 words;
+	/* Set before the scan (document.c): the language each paragraph is
+	   read in, ISO 639-1 codes, paragraph by paragraph; NULL: every
+	   paragraph is in lang, the document's.  "" or "und" in lang: the
+	   rules' default language. */
+	char		 lang[8];
+	char		(*paralang)[8];
 };
 
 /*
@@ -320,6 +341,7 @@ struct hit {
 					   when the document has none */
 	const struct waiver *waiver;	/* NULL, or the waiver of this hit */
 	int		 known;		/* --baseline: already reported */
+	char		 lang[8];	/* the language it was matched in */
 };
 
 /* Coverage by the support evidence; conflicts are reported beside it. */

@@ -50,6 +50,10 @@ struct loader {
 	int		 validating;
 	char		*unlocated;	/* first validity error with no line */
 	struct strbuf	 bytes;		/* every source loaded, for sha256 */
+	unsigned	*flangs;	/* the file's languages=, as indexes
+					   in rs->languages; the first is its
+					   default */
+	size_t		 nflangs;
 };
 
 static void
@@ -292,6 +296,77 @@ scope_parse(xmlNodePtr n)
 	return s;
 }
 
+/* The index of a language in the ruleset, or nlanguages. */
+static size_t
+language_index(const struct ruleset *rs, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nlanguages; i++)
+		if (strcasecmp(rs->languages[i], code) == 0)
+			break;
+	return i;
+}
+
+/* The file's language of this code, as a ruleset index; -1 when the
+   file's languages= does not name it. */
+static long
+file_language(const struct loader *ld, const char *code)
+{
+	size_t i, k = language_index(ld->rs, code);
+
+	for (i = 0; i < ld->nflangs; i++)
+		if (ld->flangs[i] == k)
+			return (long)k;
+	return -1;
+}
+
+/*
+ * The language in effect at n: its xml:lang or an ancestor's, else the
+ * file's default.  An xml:lang the file does not declare has been
+ * reported where it stands (check_xml_langs); the default stands in.
+ */
+static unsigned
+lang_of(const struct loader *ld, xmlNodePtr n)
+{
+	xmlChar *v;
+	long k = -1;
+
+	if ((v = xmlNodeGetLang(n)) != NULL) {
+		k = file_language(ld, (const char *)v);
+		xmlFree(v);
+	}
+	return k >= 0 ? (unsigned)k : ld->flangs[0];
+}
+
+/* Every xml:lang of the file must be one of its languages=. */
+static void
+check_xml_langs(struct loader *ld, xmlNodePtr n)
+{
+	xmlChar *v;
+	struct strbuf sb = { NULL, 0, 0 };
+	size_t i;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		v = xmlGetNsProp(n, (const xmlChar *)"lang",
+		    XML_XML_NAMESPACE);
+		if (v != NULL && file_language(ld, (const char *)v) < 0) {
+			for (i = 0; i < ld->nflangs; i++)
+				strbuf_addf(&sb, "%s%s", i > 0 ? " " : "",
+				    ld->rs->languages[ld->flangs[i]]);
+			lerr(ld, line_of(n), "<%s>: xml:lang \"%s\" is not "
+			    "one of the file's languages (languages=\"%s\")",
+			    (const char *)n->name, (const char *)v, sb.s);
+			strbuf_free(&sb);
+			memset(&sb, 0, sizeof(sb));
+		}
+		xmlFree(v);
+		check_xml_langs(ld, n->children);
+	}
+}
+
 /* Append a zeroed pattern to pl and return it. */
 static struct pattern *
 patlist_add(struct patlist *pl)
@@ -304,6 +379,15 @@ patlist_add(struct patlist *pl)
 	return p;
 }
 
+/* A term in its language's morphology. */
+static int
+term_translate(const char *term, const char *lang, char **regex,
+    char **prefilter, char **cause)
+{
+	(void)lang;
+	return term_to_regex(term, regex, prefilter, cause);
+}
+
 static void
 load_term(struct loader *ld, xmlNodePtr n, struct pattern *p,
     const char *what)
@@ -311,7 +395,8 @@ load_term(struct loader *ld, xmlNodePtr n, struct pattern *p,
 	char *cause;
 
 	p->is_term = 1;
-	if (term_to_regex(p->source, &p->regex, &p->prefilter, &cause) != 0) {
+	if (term_translate(p->source, ld->rs->languages[p->lang], &p->regex,
+	    &p->prefilter, &cause) != 0) {
 		lerr(ld, p->line, "%sbad term \"%s\": %s", what, p->source,
 		    cause);
 		free(cause);
@@ -361,6 +446,7 @@ load_patterns(struct loader *ld, xmlNodePtr n, struct patlist *pl,
 		p = patlist_add(pl);
 		p->file = ld->file;
 		p->line = (int)line_of(c);
+		p->lang = lang_of(ld, c);
 		if (is_elem(c, "term")) {
 			p->source = folded_text_of(c);
 			load_term(ld, c, p, what);
@@ -401,6 +487,7 @@ static void
 load_group(struct loader *ld, xmlNodePtr n, struct rule *r, const char *what)
 {
 	struct group *g;
+	size_t i;
 
 	r->groups = xreallocarray(r->groups, r->ngroups + 1,
 	    sizeof(*r->groups));
@@ -411,6 +498,16 @@ load_group(struct loader *ld, xmlNodePtr n, struct rule *r, const char *what)
 	g->near = is_elem(n, "near");
 	g->within = within_parse(ld, n, what);
 	load_patterns(ld, n, &g->pats, what);
+	g->lang = g->pats.n > 0 ? g->pats.v[0].lang : lang_of(ld, n);
+	for (i = 1; i < g->pats.n; i++)
+		if (g->pats.v[i].lang != g->lang) {
+			lerr(ld, g->pats.v[i].line, "%sthe patterns of <%s> "
+			    "must share one language (%s here, %s before)",
+			    what, g->near ? "near" : "all",
+			    ld->rs->languages[g->pats.v[i].lang],
+			    ld->rs->languages[g->lang]);
+			break;
+		}
 }
 
 static void
@@ -425,11 +522,12 @@ load_unless(struct loader *ld, xmlNodePtr n, struct rule *r,
 	memset(x, 0, sizeof(*x));
 	x->scope = scope_parse(n);
 	x->line = (int)line_of(n);
+	x->lang = lang_of(ld, n);
 	load_patterns(ld, n, &x->pats, what);
 }
 
 static void
-load_example(xmlNodePtr n, struct rule *r)
+load_example(struct loader *ld, xmlNodePtr n, struct rule *r)
 {
 	struct example *e;
 
@@ -439,13 +537,15 @@ load_example(xmlNodePtr n, struct rule *r)
 	e->text = text_of(n);
 	e->hit = attr_is(n, "hit", "yes");
 	e->line = (int)line_of(n);
+	e->lang = lang_of(ld, n);
 }
 
-/* The children of a <rule>, in file order. */
+/* The children of a <rule>, or of a <variant> in it, in file order; a
+   <variant> only sets the language of what it holds. */
 static void
-load_rule_body(struct loader *ld, xmlNodePtr n, struct rule *r)
+load_rule_part(struct loader *ld, xmlNodePtr n, struct rule *r,
+    const char *what)
 {
-	char *what = xasprintf("rule %s: ", r->id);
 	xmlNodePtr c;
 
 	load_patterns(ld, n, &r->pats, what);
@@ -457,8 +557,18 @@ load_rule_body(struct loader *ld, xmlNodePtr n, struct rule *r)
 		else if (is_elem(c, "unless"))
 			load_unless(ld, c, r, what);
 		else if (is_elem(c, "example"))
-			load_example(c, r);
+			load_example(ld, c, r);
+		else if (is_elem(c, "variant"))
+			load_rule_part(ld, c, r, what);
 	}
+}
+
+static void
+load_rule_body(struct loader *ld, xmlNodePtr n, struct rule *r)
+{
+	char *what = xasprintf("rule %s: ", r->id);
+
+	load_rule_part(ld, n, r, what);
 	free(what);
 }
 
@@ -791,41 +901,50 @@ load_modality(struct loader *ld, xmlNodePtr n)
 	}
 }
 
+/* The code joins the ruleset's languages (once) and the file's. */
 static void
-add_language(struct ruleset *rs, const char *code, size_t len)
+add_language(struct loader *ld, const char *code, size_t len)
 {
-	size_t i;
+	struct ruleset *rs = ld->rs;
+	char *c = xstrndup(code, len);
+	size_t i = language_index(rs, c);
 
-	for (i = 0; i < rs->nlanguages; i++)
-		if (strlen(rs->languages[i]) == len &&
-		    strncmp(rs->languages[i], code, len) == 0)
-			return;
-	rs->languages = xreallocarray(rs->languages, rs->nlanguages + 1,
-	    sizeof(*rs->languages));
-	rs->languages[rs->nlanguages++] = xstrndup(code, len);
+	if (i == rs->nlanguages) {
+		rs->languages = xreallocarray(rs->languages,
+		    rs->nlanguages + 1, sizeof(*rs->languages));
+		rs->languages[rs->nlanguages++] = c;
+	} else
+		free(c);
+	if (file_language(ld, rs->languages[i]) >= 0)
+		return;
+	ld->flangs = xreallocarray(ld->flangs, ld->nflangs + 1,
+	    sizeof(*ld->flangs));
+	ld->flangs[ld->nflangs++] = (unsigned)i;
 }
 
 /* languages="en fr": the file's codes join the ruleset's; the schema has
-   checked their form.  A file without the attribute is English. */
+   checked their form.  A file without the attribute is English.  Its
+   first code is the file's default language. */
 static void
 load_languages(struct loader *ld, xmlNodePtr root)
 {
 	char *v, *p;
-	size_t n, codes = 0;
+	size_t n;
 
+	ld->nflangs = 0;
 	if ((v = attr(root, "languages")) == NULL) {
-		add_language(ld->rs, "en", 2);
+		add_language(ld, "en", 2);
 		return;
 	}
 	for (p = v; *p != '\0'; p += n) {
 		p += strspn(p, " \t\r\n");
-		if ((n = strcspn(p, " \t\r\n")) > 0) {
-			add_language(ld->rs, p, n);
-			codes++;
-		}
+		if ((n = strcspn(p, " \t\r\n")) > 0)
+			add_language(ld, p, n);
 	}
-	if (codes == 0)
+	if (ld->nflangs == 0) {
 		lerr(ld, xmlGetLineNo(root), "languages= names no language");
+		add_language(ld, "en", 2);
+	}
 	free(v);
 }
 
@@ -972,6 +1091,7 @@ load_root(struct loader *ld, xmlNodePtr root)
 	xmlNodePtr c;
 
 	load_languages(ld, root);
+	check_xml_langs(ld, root);
 	if (rs->id == NULL) {
 		rs->id = attr(root, "id");
 		rs->title = attr(root, "title");
@@ -1111,11 +1231,13 @@ link_ruleset(struct ruleset *rs)
 static int resolve_vocabulary(struct ruleset *, struct vocabulary *,
     struct errlist *);
 
-/* Give a concept its vocabulary's translations; -1 when it has none. */
+/* Give a concept its vocabulary's translations in the concept's
+   language; -1 when it has none. */
 static int
 resolve_concept(struct ruleset *rs, struct pattern *p, struct errlist *errs)
 {
 	struct vocabulary *v;
+	struct vocabjoin *j;
 
 	if ((v = vocabulary_find(rs, p->source)) == NULL) {
 		errlist_add(errs, "%s:%d: concept \"%s\": no such vocabulary",
@@ -1131,48 +1253,60 @@ resolve_concept(struct ruleset *rs, struct pattern *p, struct errlist *errs)
 	}
 	if (resolve_vocabulary(rs, v, errs) != 0)
 		return -1;
+	if (p->lang >= v->njoins || (j = &v->joins[p->lang])->regex == NULL) {
+		errlist_add(errs, "%s:%d: concept \"%s\": vocabulary %s has "
+		    "no term or regex in language %s", p->file, p->line,
+		    p->source, v->id, rs->languages[p->lang]);
+		return -1;
+	}
 	free(p->regex);
 	free(p->prefilter);
-	p->regex = xstrdup(v->regex);
-	p->prefilter = v->prefilter != NULL ? xstrdup(v->prefilter) : NULL;
-	p->case_sensitive = v->case_sensitive;
-	p->is_term = v->all_terms;
+	p->regex = xstrdup(j->regex);
+	p->prefilter = j->prefilter != NULL ? xstrdup(j->prefilter) : NULL;
+	p->case_sensitive = j->case_sensitive;
+	p->is_term = j->all_terms;
 	return 0;
 }
 
 /*
- * A vocabulary's parts as one pattern: an alternation in which each part
- * keeps its own case rule, and the alternation of the parts' prefilter
- * sources (none when one part has none).  A regex part is compiled alone
- * first, so that its error names its own line.
+ * A vocabulary's parts of one language as one pattern: an alternation in
+ * which each part keeps its own case rule, and the alternation of the
+ * parts' prefilter sources (none when one part has none).  A regex part
+ * is compiled alone first, so that its error names its own line.  No
+ * part in that language: j->regex stays NULL.
  */
 static void
-vocabulary_join(struct vocabulary *v)
+vocabulary_join(const struct vocabulary *v, unsigned lang,
+    struct vocabjoin *j)
 {
 	struct strbuf re, pf;
 	struct pattern *p;
-	size_t i;
+	size_t i, n = 0;
 	int pf_ok = 1;
 
 	memset(&re, 0, sizeof(re));
 	memset(&pf, 0, sizeof(pf));
-	v->case_sensitive = v->all_terms = 1;
+	j->case_sensitive = j->all_terms = 1;
 	strbuf_adds(&re, "(?:");
 	for (i = 0; i < v->pats.n; i++) {
 		p = &v->pats.v[i];
-		strbuf_addf(&re, "%s(?%s:%s)", i > 0 ? "|" : "",
+		if (p->lang != lang)
+			continue;
+		strbuf_addf(&re, "%s(?%s:%s)", n > 0 ? "|" : "",
 		    p->case_sensitive ? "-i" : "i", p->regex);
 		if (p->prefilter == NULL)
 			pf_ok = 0;
 		else
-			strbuf_addf(&pf, "%s(?:%s)", i > 0 ? "|" : "",
+			strbuf_addf(&pf, "%s(?:%s)", n > 0 ? "|" : "",
 			    p->prefilter);
-		v->case_sensitive &= p->case_sensitive;
-		v->all_terms &= p->is_term;
+		j->case_sensitive &= p->case_sensitive;
+		j->all_terms &= p->is_term;
+		n++;
 	}
 	strbuf_adds(&re, ")");
-	v->regex = strbuf_take(&re);
-	v->prefilter = pf_ok ? strbuf_take(&pf) : NULL;
+	j->regex = n > 0 ? strbuf_take(&re) : NULL;
+	j->prefilter = n > 0 && pf_ok ? strbuf_take(&pf) : NULL;
+	strbuf_free(&re);
 	strbuf_free(&pf);
 }
 
@@ -1236,8 +1370,12 @@ resolve_vocabulary(struct ruleset *rs, struct vocabulary *v,
 			rc = -1;
 		}
 	}
-	if (rc == 0)
-		vocabulary_join(v);
+	if (rc == 0) {
+		v->njoins = rs->nlanguages;
+		v->joins = xcalloc(v->njoins, sizeof(*v->joins));
+		for (i = 0; i < v->njoins; i++)
+			vocabulary_join(v, (unsigned)i, &v->joins[i]);
+	}
 	v->state = rc == 0 ? VOCAB_DONE : VOCAB_FAILED;
 	return rc;
 }
@@ -1309,6 +1447,7 @@ load_sources(const struct rule_source *srcs, size_t n, int validate,
 		load_source(&ld, &srcs[i]);
 	xmlRelaxNGFree(ld.schema);
 	free(ld.lasterr);
+	free(ld.flangs);
 	if (errs->n == nerr)
 		resolve_concepts(ld.rs, errs);
 	if (n == 0)
@@ -1556,7 +1695,7 @@ area_free(struct area *a)
 void
 ruleset_free(struct ruleset *rs)
 {
-	size_t i;
+	size_t i, j;
 
 	if (rs == NULL)
 		return;
@@ -1571,8 +1710,11 @@ ruleset_free(struct ruleset *rs)
 	for (i = 0; i < rs->nvocabularies; i++) {
 		patlist_free(&rs->vocabularies[i].pats);
 		free(rs->vocabularies[i].id);
-		free(rs->vocabularies[i].regex);
-		free(rs->vocabularies[i].prefilter);
+		for (j = 0; j < rs->vocabularies[i].njoins; j++) {
+			free(rs->vocabularies[i].joins[j].regex);
+			free(rs->vocabularies[i].joins[j].prefilter);
+		}
+		free(rs->vocabularies[i].joins);
 	}
 	free(rs->vocabularies);
 	for (i = 0; i < rs->nfiles; i++)
@@ -1630,6 +1772,34 @@ ruleset_find_area(const struct ruleset *rs, const char *id)
 	size_t i = area_index(rs, id);
 
 	return i < rs->nareas ? &rs->areas[i] : NULL;
+}
+
+int
+rule_has_language(const struct rule *r, unsigned lang)
+{
+	size_t i;
+
+	for (i = 0; i < r->pats.n; i++)
+		if (r->pats.v[i].lang == lang)
+			return 1;
+	for (i = 0; i < r->ngroups; i++)
+		if (r->groups[i].lang == lang)
+			return 1;
+	return 0;
+}
+
+char *
+rule_languages(const struct ruleset *rs, const struct rule *r)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	size_t i;
+
+	strbuf_adds(&sb, "");
+	for (i = 0; i < rs->nlanguages; i++)
+		if (rule_has_language(r, (unsigned)i))
+			strbuf_addf(&sb, "%s%s", sb.len > 0 ? " " : "",
+			    rs->languages[i]);
+	return strbuf_take(&sb);
 }
 
 const char *

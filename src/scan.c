@@ -18,6 +18,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,7 @@ struct cand {
 	const struct rule	*rule;
 	size_t			 start;
 	size_t			 end;
+	unsigned		 lang;	/* of its anchor and sentence */
 };
 
 struct candlist {
@@ -106,7 +108,14 @@ struct scan {
 	size_t			 nends;
 	struct spanbuf		*members;	/* per group member, reused */
 	size_t			 nmembers;
+	unsigned		*slang;		/* per sentence: its language,
+						   a ruleset index, or NOLANG */
+	unsigned char		*present;	/* per ruleset language: some
+						   sentence is in it */
 };
+
+/* A sentence in a language the rules have no patterns for. */
+#define NOLANG	(~0U)
 
 struct scanner *
 scanner_new(const struct ruleset *rs, const struct prefilter *pf)
@@ -139,12 +148,13 @@ scanner_free(struct scanner *sc)
 }
 
 static void
-cand_add(struct candlist *cl, const struct rule *r, size_t s, size_t e)
+cand_add(struct candlist *cl, const struct pattern *p, size_t s, size_t e)
 {
 	GROW(cl->v, cl->cap, cl->n + 1);
-	cl->v[cl->n].rule = r;
+	cl->v[cl->n].rule = p->rule;
 	cl->v[cl->n].start = s;
 	cl->v[cl->n].end = e;
+	cl->v[cl->n].lang = p->lang;
 	cl->n++;
 }
 
@@ -234,8 +244,8 @@ cue_outside(struct scan *st, const struct pattern *p, struct span u,
  * refused, or named as a danger.  0 to keep the hit, -1 on a limit.
  */
 static int
-stance_cancels(struct scan *st, const struct rule *r, struct span hit,
-    const struct span *parts, size_t nparts)
+stance_cancels(struct scan *st, const struct rule *r, unsigned lang,
+    struct span hit, const struct span *parts, size_t nparts)
 {
 	const struct ruleset *rs = st->sc->rs;
 	const struct patlist *lists[3];
@@ -259,7 +269,8 @@ stance_cancels(struct scan *st, const struct rule *r, struct span hit,
 		u.start = hit.start;
 	for (i = 0; i < nitems(lists); i++)
 		for (j = 0; j < lists[i]->n; j++)
-			if ((rc = cue_outside(st, &lists[i]->v[j], u, parts,
+			if (lists[i]->v[j].lang == lang &&
+			    (rc = cue_outside(st, &lists[i]->v[j], u, parts,
 			    nparts)) != 0)
 				return rc;
 	return 0;
@@ -279,11 +290,12 @@ scan_anchor(struct scan *st, const struct pattern *p, const struct span *u)
 	while ((rc = scan_find(st, p, pos, u->end, &ms, &me)) == 1) {
 		m.start = ms;
 		m.end = me;
-		rc = direct ? stance_cancels(st, p->rule, m, &m, 1) : 0;
+		rc = direct ? stance_cancels(st, p->rule, p->lang, m, &m, 1) :
+		    0;
 		if (rc < 0)
 			return -1;
 		if (rc == 0)
-			cand_add(&st->cands, p->rule, ms, me);
+			cand_add(&st->cands, p, ms, me);
 		pos = me > ms ? me : ms + 1;
 	}
 	return rc;
@@ -306,14 +318,16 @@ scan_unit(const struct doctext *doc, enum scope scope, size_t off)
 	return i < n ? units[i] : whole;
 }
 
+/* Does any pattern of pl in language lang match in u?  1, 0, -1. */
 static int
-scan_any(struct scan *st, const struct patlist *pl, struct span u)
+scan_any(struct scan *st, const struct patlist *pl, unsigned lang,
+    struct span u)
 {
 	size_t i, ms, me;
 	int rc;
 
 	for (i = 0; i < pl->n; i++)
-		if ((rc = scan_find(st, &pl->v[i], u.start, u.end, &ms,
+		if (pl->v[i].lang == lang && (rc = scan_find(st, &pl->v[i], u.start, u.end, &ms,
 		    &me)) != 0)
 			return rc;
 	return 0;
@@ -433,7 +447,8 @@ group_complete(struct scan *st, const struct group *g, struct span u,
 	if (rc == 1 && (g->near || g->within > 0))
 		rc = best_window(st, g, a, m, &win, parts);
 	if (rc == 1) {
-		rc = stance_cancels(st, c->rule, win, parts, g->pats.n);
+		rc = stance_cancels(st, c->rule, c->lang, win, parts,
+		    g->pats.n);
 		rc = rc < 0 ? -1 : !rc;
 	}
 	if (rc == 1 && g->near) {
@@ -469,12 +484,15 @@ scan_groups(struct scan *st, const struct pattern *first, size_t from)
 	return 0;
 }
 
-/* Search one anchor in one sentence, then complete <all> groups. */
+/* Search one anchor in one sentence, then complete <all> groups.  A
+   sentence is only searched by the patterns of its language. */
 static int
 scan_confirm(struct scan *st, const struct pattern *p, size_t unit)
 {
 	size_t from = st->cands.n;
 
+	if (p->lang != st->slang[unit])
+		return 0;
 	if (scan_anchor(st, p, &st->doc->sentences[unit]) < 0)
 		return -1;
 	if (p->rule->pats.n > 0 && p >= p->rule->pats.v &&
@@ -490,7 +508,8 @@ scan_plain(struct scan *st)
 	size_t i, j;
 
 	for (i = 0; i < rs->npatterns; i++) {
-		if (!rs->patterns[i]->anchor)
+		if (!rs->patterns[i]->anchor ||
+		    !st->present[rs->patterns[i]->lang])
 			continue;
 		for (j = 0; j < st->doc->nsentences; j++)
 			if (scan_confirm(st, rs->patterns[i], j) < 0)
@@ -607,6 +626,7 @@ scan_prefiltered(struct scan *st)
 	/* Patterns the prefilter cannot take are searched everywhere. */
 	for (i = 0; rc == 0 && i < rs->npatterns; i++) {
 		if (!rs->patterns[i]->anchor ||
+		    !st->present[rs->patterns[i]->lang] ||
 		    prefilter_covers(st->sc->pf, i))
 			continue;
 		for (j = 0; rc == 0 && j < st->doc->nsentences; j++)
@@ -640,7 +660,7 @@ scan_excepted(struct scan *st, const struct cand *c)
 	int rc;
 
 	for (i = 0; i < r->nunless; i++) {
-		rc = scan_any(st, &r->unless[i].pats,
+		rc = scan_any(st, &r->unless[i].pats, c->lang,
 		    scan_unit(st->doc, r->unless[i].scope, c->start));
 		if (rc == 1 && st->sc->stats != NULL)
 			st->sc->stats->cancelled[r->index *
@@ -660,9 +680,9 @@ scan_modality(struct scan *st, size_t sentence)
 
 	if (st->modality[sentence] >= 0)
 		return st->modality[sentence];
-	if (scan_any(st, &rs->binding, *u) == 1)
+	if (scan_any(st, &rs->binding, st->slang[sentence], *u) == 1)
 		m = MODALITY_BINDING;
-	else if (scan_any(st, &rs->hortatory, *u) == 1)
+	else if (scan_any(st, &rs->hortatory, st->slang[sentence], *u) == 1)
 		m = MODALITY_HORTATORY;
 	st->modality[sentence] = m;
 	return m;
@@ -715,6 +735,8 @@ hit_fill(struct scan *st, struct hit *h, const struct cand *c)
 	h->rule = c->rule;
 	h->start = c->start;
 	h->end = c->end;
+	snprintf(h->lang, sizeof(h->lang), "%s",
+	    st->sc->rs->languages[c->lang]);
 	segment_position(doc, c->start, &h->line, &h->column, &h->page);
 	me = c->end;
 	if (me - c->start > SNIPPET_MAX)
@@ -789,6 +811,44 @@ scan_finish(struct scan *st, struct hit **hits)
 	return (long)n;
 }
 
+/* The ruleset language of a code: "" and "und" read as the default
+   (the first), a language without rules as NOLANG. */
+static unsigned
+scan_lang_index(const struct ruleset *rs, const char *code)
+{
+	size_t i;
+
+	if (code[0] == '\0' || strcmp(code, "und") == 0)
+		return 0;
+	for (i = 0; i < rs->nlanguages; i++)
+		if (strcmp(rs->languages[i], code) == 0)
+			return (unsigned)i;
+	return NOLANG;
+}
+
+/* Each sentence's language: its paragraph's, or the document's. */
+static void
+scan_languages(struct scan *st)
+{
+	const struct ruleset *rs = st->sc->rs;
+	const struct doctext *doc = st->doc;
+	const char *code;
+	size_t i, p;
+
+	st->slang = xcalloc(doc->nsentences + 1, sizeof(*st->slang));
+	st->present = xcalloc(rs->nlanguages + 1, 1);
+	for (i = 0; i < doc->nsentences; i++) {
+		code = doc->lang;
+		if (doc->paralang != NULL && (p = segment_find(doc->paragraphs,
+		    doc->nparagraphs, doc->sentences[i].start)) <
+		    doc->nparagraphs)
+			code = doc->paralang[p];
+		st->slang[i] = scan_lang_index(rs, code);
+		if (st->slang[i] != NOLANG)
+			st->present[st->slang[i]] = 1;
+	}
+}
+
 int
 scan_document(struct scanner *sc, const struct doctext *doc,
     struct hit **hits, size_t *nhits, char **cause)
@@ -803,6 +863,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	st.doc = doc;
 	*hits = NULL;
 	*nhits = 0;
+	scan_languages(&st);
 	rc = sc->pf != NULL ? scan_prefiltered(&st) : scan_plain(&st);
 	n = -1;
 	if (rc == 0 && st.cause == NULL) {
@@ -816,6 +877,8 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	for (i = 0; i < st.nmembers; i++)
 		free(st.members[i].v);
 	free(st.members);
+	free(st.slang);
+	free(st.present);
 	if (n < 0) {
 		*cause = st.cause != NULL ? st.cause :
 		    xstrdup("scan failed");
