@@ -227,6 +227,40 @@ re_ending(struct strbuf *re, const char *s, size_t n)
 	}
 }
 
+/* Length of "oe" or of the ligature "œ" (either case) at p, or 0. */
+static size_t
+oe_len(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] == 0xc5 && (u[1] == 0x92 || u[1] == 0x93))
+		return 2;
+	if ((u[0] == 'o' || u[0] == 'O') && (u[1] == 'e' || u[1] == 'E'))
+		return 2;
+	return 0;
+}
+
+/*
+ * "oe" or "œ" in a French term: either spelling.  The prefilter takes the
+ * ligature as any one non-ASCII character, since its capital has no
+ * single code in byte mode.  Not a letter "~" may cut.
+ */
+static void
+add_oe(struct tbuild *tb)
+{
+	pf_piece(tb);
+	tail_push(tb, 0);
+	strbuf_adds(&tb->re, "(?:\\x{153}|");
+	re_letter(&tb->re, 'o');
+	re_letter(&tb->re, 'e');
+	strbuf_addc(&tb->re, ')');
+	strbuf_adds(&tb->pf, "(?:");
+	pf_letter(&tb->pf, 'o');
+	pf_letter(&tb->pf, 'e');
+	strbuf_adds(&tb->pf, "|[^\\x00-\\x7f]{1,2})");
+	tb->last = TOK_LETTER;
+}
+
 /*
  * One letter of a term in a language with accent classes, at p: the
  * letter with its accented forms, or a letter without a base taken as it
@@ -239,6 +273,10 @@ add_lang_letter(struct tbuild *tb, const char *p)
 	size_t n;
 	char base;
 
+	if (tb->lang->oe && (n = oe_len(p)) > 0) {
+		add_oe(tb);
+		return n;
+	}
 	base = term_lang_fold(p, strnlen(p, UTF8_MAX), &n);
 	if (base == 0 && (unsigned char)*p < 0x80)
 		return 0;
@@ -712,7 +750,8 @@ add_lang_word(struct tbuild *tb, const char *p, char **cause)
 	} else {
 		m = 0;
 		lang_lead(tb);
-		add_optional_elision(tb, k > 0 ? fold[0] : '\0');
+		add_optional_elision(tb, k > 0 ? fold[0] : oe_len(p) > 0 ?
+		    'o' : '\0');
 	}
 	tb->joined = tb->absorb = 0;
 	tb->wordlen = tb->ntail = 0;

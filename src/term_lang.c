@@ -142,11 +142,11 @@ static const struct term_suffix pt_suffixes[] = {
 static const struct term_lang langs[] = {
 	{ "fr", "l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu",
 	    fr_groups, nitems(fr_groups), fr_suffixes, nitems(fr_suffixes),
-	    "(?:s|x)?" },
+	    "(?:s|x)?", 1 },
 	{ "es", NULL, es_groups, nitems(es_groups), es_suffixes,
-	    nitems(es_suffixes), "(?:e?s)?" },
+	    nitems(es_suffixes), "(?:e?s)?", 0 },
 	{ "pt", NULL, pt_groups, nitems(pt_groups), pt_suffixes,
-	    nitems(pt_suffixes), "(?:e?s)?" }
+	    nitems(pt_suffixes), "(?:e?s)?", 0 }
 };
 
 const struct term_lang *

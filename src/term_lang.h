@@ -9,12 +9,15 @@
  *     u, y likewise), whichever of them the term is written with;
  *     letters are taken precomposed (NFC), as documents almost always
  *     hold them;
+ *   - ligature (French): "oe" and "œ" match each other ("mise en oeuvre"
+ *     finds "mise en œuvre");
  *   - apostrophes: ' and U+2019 are the same character;
  *   - elision (French): a term word may start with an elided word
  *     (l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu'), which then
- *     matches with either apostrophe and an optional space after it; in
- *     the text, any elided word may stand before a term word that starts
- *     with a vowel or "h";
+ *     matches with either apostrophe and an optional space after it, and
+ *     its full form (qu' = que); a full word followed by another matches
+ *     its elided form (que = qu'); in the text, any elided word may stand
+ *     before a term word that starts with a vowel or "h";
  *   - contractions: a term word that is a preposition with an article
  *     form (fr de/à, es de/a/en, pt de/em/a/por, or one of their
  *     contracted forms such as du, del, do, na) and is followed by
@@ -80,6 +83,8 @@ struct term_lang {
 	size_t				 nsuffixes;
 	const char			*plural;   /* regex after a last
 						      word */
+	int				 oe;	   /* "oe" and the ligature
+						      "œ" are one spelling */
 };
 
 /* The rules of the language with ISO 639-1 code (any case), or NULL for

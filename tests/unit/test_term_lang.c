@@ -201,6 +201,14 @@ test_accents(void)
 	FR_YES("ma\xc3\xae" "trise", "maitrise");
 	FR_YES("maitrise", "MA\xc3\x8e" "TRISE");
 	FR_YES("c\xc5\x93ur", "C\xc5\x92UR");
+	/* French "oe" and its ligature are one spelling. */
+	FR_YES("mise en oeuvre", "mise en \xc5\x93uvre");
+	FR_YES("mise en \xc5\x93uvre", "MISE EN OEUVRE");
+	FR_YES("mise en \xc5\x93uvre", "Mise en \xc5\x92uvre");
+	FR_YES("c\xc5\x93ur~", "C\xc5\x92URS");
+	FR_YES("l'\xc5\x93uvre", "l\xe2\x80\x99oeuvre");
+	FR_YES("main \xc5\x93uvre", "main d'\xc5\x93uvre");
+	ES_NO("poeta", "p\xc5\x93ta");
 	ES_YES("espa\xc3\xb1" "a", "espana");
 	ES_YES("espana", "ESPA\xc3\x91" "A");
 	ES_YES("protecci\xc3\xb3n", "PROTECCION");
