@@ -57,9 +57,9 @@ static const char *const header_evidence[] = {
 	"column", "page", "byte_offset", "match", "modality", "sentence",
 	"sentence_kind", "weight", "section", "status", "language", "flags"
 };
-/* After every other column, the waiver ones too: a hit's language in
-   evidence, the document's languages and their shares at the document
-   level. */
+/* After the columns of every level, before the optional waiver ones: a
+   hit's language in evidence, the document's languages and their shares
+   at the document level. */
 static const char *const header_evidence_end[] = { "lang" };
 static const char *const header_document_end[] = { "languages" };
 static const char *const header_waivers[] = {
@@ -167,12 +167,12 @@ csv_begin(struct report *r)
 		h = header_objective, n = nitems(header_objective);
 	for (i = 0; i < n; i++)
 		put(r, h[i]);
-	for (i = 0; r->info.waivers && i < nitems(header_waivers); i++)
-		put(r, header_waivers[i]);
 	if (r->info.evidence)
 		put(r, header_evidence_end[0]);
 	else if (r->info.level == LEVEL_DOCUMENT)
 		put(r, header_document_end[0]);
+	for (i = 0; r->info.waivers && i < nitems(header_waivers); i++)
+		put(r, header_waivers[i]);
 	return end_row(r);
 }
 
@@ -400,9 +400,9 @@ document_row(struct report *r, const struct docresult *dr)
 		put(r, warnings_message(st, dr, NULL));
 	}
 	put_document_tail(r, dr, 0);
-	put_waived_list(r, dr, NULL);
 	st->msg.len = 0;
 	put(r, docresult_mix(dr, &st->msg));
+	put_waived_list(r, dr, NULL);
 	return end_row(r);
 }
 
@@ -432,8 +432,8 @@ evidence_rows(struct report *r, const struct docresult *dr)
 		put_evidence(r, coverage_hit_weight(h));
 		put(r, h->section != NULL ? h->section : "");
 		put_document_tail(r, dr, 1);
-		put_waiver(r, h->waiver);
 		put(r, h->lang);
+		put_waiver(r, h->waiver);
 		rc = end_row(r);
 	}
 	return rc;
@@ -472,9 +472,9 @@ status_row(struct report *r, const struct docresult *dr)
 	put(r, dr->ok ? warnings_message(r->state, dr, dr->no_verdict) :
 	    dr->error);
 	put_document_tail(r, dr, r->info.level == LEVEL_AREA);
-	put_no_waiver(r);
 	if (r->info.level == LEVEL_DOCUMENT)
 		put(r, "");
+	put_no_waiver(r);
 	return end_row(r);
 }
 
@@ -486,8 +486,8 @@ evidence_status_row(struct report *r, const struct docresult *dr)
 	put(r, dr->path);
 	put_empty(r, 15);
 	put_document_tail(r, dr, 1);
-	put_no_waiver(r);
 	put(r, "");
+	put_no_waiver(r);
 	return end_row(r);
 }
 

@@ -327,8 +327,8 @@ scan_any(struct scan *st, const struct patlist *pl, unsigned lang,
 	int rc;
 
 	for (i = 0; i < pl->n; i++)
-		if (pl->v[i].lang == lang && (rc = scan_find(st, &pl->v[i], u.start, u.end, &ms,
-		    &me)) != 0)
+		if (pl->v[i].lang == lang && (rc = scan_find(st, &pl->v[i],
+		    u.start, u.end, &ms, &me)) != 0)
 			return rc;
 	return 0;
 }

@@ -267,7 +267,7 @@ rm -f "$tmp/line.txt"
 { printf 'We will protect the undersea\000 cables.\n\nTrusted\000 vendors only.\n\n'; cat "$good"; } >"$tmp/nul.txt"
 benign nul-text "$tmp/nul.txt"
 # The two sentences around the NULs add two hits to the good text's nine.
-grep -q "nul.txt,[0-9a-f]*,ok,.*,11,2 NUL bytes read as spaces,en,$" "$tmp/out" ||
+grep -q "nul.txt,[0-9a-f]*,ok,.*,11,2 NUL bytes read as spaces,en,,en 100%$" "$tmp/out" ||
     { cat "$tmp/out" >&2; fail "nul-text: text around the NULs not scanned"; }
 head -c 10000 /dev/zero >"$tmp/nul.bin"
 hostile nul-binary "$tmp/nul.bin" "binary"
@@ -355,7 +355,7 @@ awk 'BEGIN {
 printf 'Some word17x and word9999x.\n' >"$tmp/many.txt"
 run -f csv -l document --rules "$tmp/many.xml" "$tmp/many.txt"
 [ "$st" = 0 ] || { cat "$tmp/err" >&2; fail "10000 rules: exit $st"; }
-grep -q "many.txt,[0-9a-f]*,ok,.*,2,,und,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "10000 rules: want 2 hits"; }
+grep -q "many.txt,[0-9a-f]*,ok,.*,2,,und,,und 100%$" "$tmp/out" || { cat "$tmp/out" >&2; fail "10000 rules: want 2 hits"; }
 
 # A 100 KB pattern: compiled, or a clear regex error.
 alt=$(awk 'BEGIN { for (i = 0; i < 12000; i++) printf "%sw%06d", (i ? "|" : ""), i }')

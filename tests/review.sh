@@ -65,15 +65,16 @@ if [ -x "$csvdump" ]; then
 		head -1 "$tmp/$level.dump" | grep -q "	waived	justification	reviewer	#[0-9]*$" || fail "$level: header"
 	done
 	# Waiver columns after the conflict, conflicts and evidence columns;
-	# in the evidence file after the section, status, language and flags;
-	# after language and flags otherwise (status too at the area level).
+	# in the evidence file after the section, status, language, flags and
+	# lang; after language and flags otherwise (status too at the area
+	# level; languages too at the document level).
 	grep -q "	AA2.1	Trusted flow of data	[a-z]*	.*; conflict: AA2.1.localisation	error	1	0.00	en		yes	Transitional clause, reviewed with the ministry	J. Doe	#21$" "$tmp/objective.dump" || fail "objective: waived row"
 	grep -q "	AA1.1	Telecommunication networks	partial	.*	evidence 1.00 of 2 needed; 1 of 2 rules fired		0	1.00	en					#21$" "$tmp/objective.dump" || fail "objective: unwaived row"
 	grep -q "	AA1	action-area	.*	ok	en		1	AA1.3: Cables are covered by the maritime strategy	A. Smith	#17$" "$tmp/area.dump" || fail "area: waived count"
-	grep -q "	ok	.*	en		2	AA1.3: Cables are covered by the maritime strategy; AA2.1: Transitional clause, reviewed with the ministry	A. Smith; J. Doe	#15$" "$tmp/document.dump" || fail "document: waived list"
+	grep -q "	ok	.*	en		en 100%	2	AA1.3: Cables are covered by the maritime strategy; AA2.1: Transitional clause, reviewed with the ministry	A. Smith; J. Doe	#16$" "$tmp/document.dump" || fail "document: waived list"
 	"$csvdump" "$tmp/ev.csv" >"$tmp/ev.dump" || fail "evidence: CSV does not parse"
-	grep -q "	AA1.1.trusted-vendor	.*	statement	1.00	Republic of Norland: National Cyber Strategy, draft 2 > 3. Networks	ok	en		yes	'=HYPERLINK(\"x\")	B. Lee	#22$" "$tmp/ev.dump" || fail "evidence: waived hit, neutralised"
-	grep -q "	AA2.1.localisation	.*	statement	1.00	Republic of Norland: National Cyber Strategy, draft 2 > 4. Data	ok	en		yes	Transitional clause, reviewed with the ministry	J. Doe	#22$" "$tmp/ev.dump" || fail "evidence: waived conflict hit"
+	grep -q "	AA1.1.trusted-vendor	.*	statement	1.00	Republic of Norland: National Cyber Strategy, draft 2 > 3. Networks	ok	en		en	yes	'=HYPERLINK(\"x\")	B. Lee	#23$" "$tmp/ev.dump" || fail "evidence: waived hit, neutralised"
+	grep -q "	AA2.1.localisation	.*	statement	1.00	Republic of Norland: National Cyber Strategy, draft 2 > 4. Data	ok	en		en	yes	Transitional clause, reviewed with the ministry	J. Doe	#23$" "$tmp/ev.dump" || fail "evidence: waived conflict hit"
 fi
 
 # XML, schema-valid at every level and as evidence, with the waivers.

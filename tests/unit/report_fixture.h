@@ -84,9 +84,20 @@ rf_scored(const struct ruleset *rs)
 	h[2].modality = MODALITY_HORTATORY;
 	fx_hit(&h[3], rs, "AA2.1.b", 95, 3, 6, "b", "b.");
 	h[3].kind = SENTKIND_TERMS;
+	/* Read in English but for one French paragraph. */
+	strcpy(h[0].lang, "en");
+	strcpy(h[1].lang, "en");
+	strcpy(h[2].lang, "fr");
+	strcpy(h[3].lang, "en");
 	dr = coverage_compute(rs, RF_PATH1, RF_SHA, 4321, h, 4);
 	docresult_add_warning(dr, RF_WARNING);
 	strcpy(dr->language, "en");
+	dr->mix = xcalloc(2, sizeof(*dr->mix));
+	dr->nmix = 2;
+	strcpy(dr->mix[0].code, "en");
+	dr->mix[0].share = 0.8;
+	strcpy(dr->mix[1].code, "fr");
+	dr->mix[1].share = 0.2;
 	dr->flags = DOCFLAG_NOT_POLICY;
 	return dr;
 }

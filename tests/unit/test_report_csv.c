@@ -223,28 +223,30 @@ static void
 test_document(const struct ruleset *rs)
 {
 	static const char *const ok[] = { RF_PATH1, RF_SHA, "ok", "27.5",
-	    "50.0", "4321", "1", "4", "4", RF_WARNING, "en", "not-policy-text" };
+	    "50.0", "4321", "1", "4", "4", RF_WARNING, "en", "not-policy-text",
+	    "en 80%, fr 20%" };
 	static const char *const err[] = { "missing.pdf", "", "error", "", "",
-	    "", "", "", "", RF_ERROR, "", "" };
+	    "", "", "", "", RF_ERROR, "", "", "" };
 	static const char *const empty[] = { "ctl" FFFD "name.txt", "", "ok",
-	    "0.0", "0.0", "0", "0", "4", "0", "", "und", "" };
+	    "0.0", "0.0", "0", "0", "4", "0", "", "und", "", "" };
 	/* Its words, but no scores. */
 	static const char *const fr[] = { RF_PATH4, RF_SHA,
 	    "unsupported-language", "", "", "120", "", "", "", RF_NOVERDICT,
-	    "fr", "" };
+	    "fr", "", "" };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_DOCUMENT, 0, "document,sha256,status,"
 	    "overall,principles,words,conflicts,gaps,hits,message,language,"
-	    "flags\r\n", 5, 12, &t);
-	/* Outer blanks are quoted, or a reader would trim them. */
-	CHECK(strstr(buf, ",\"" RF_WARNING "\",en,not-policy-text\r\n") !=
-	    NULL);
-	check_row(&t, 1, ok, 12);
-	check_row(&t, 2, err, 12);
-	check_row(&t, 3, empty, 12);
-	check_row(&t, 4, fr, 12);
+	    "flags,languages\r\n", 5, 13, &t);
+	/* Outer blanks are quoted, or a reader would trim them; the mix
+	   holds a comma. */
+	CHECK(strstr(buf, ",\"" RF_WARNING "\",en,not-policy-text,"
+	    "\"en 80%, fr 20%\"\r\n") != NULL);
+	check_row(&t, 1, ok, 13);
+	check_row(&t, 2, err, 13);
+	check_row(&t, 3, empty, 13);
+	check_row(&t, 4, fr, 13);
 	table_free(&t);
 	free(buf);
 }
@@ -255,25 +257,26 @@ test_evidence(const struct ruleset *rs)
 	static const char *const h0[] = { RF_PATH1, "P1.a", "P1", "P",
 	    "support", "warning", "1", "1", "3", "0", RF_MATCH1, "binding",
 	    "In" RF_MATCH1 "we meet.", "statement", "1.00", "", "ok", "en",
-	    "not-policy-text" };
+	    "not-policy-text", "en" };
 	static const char *const h1[] = { RF_PATH1, "AA1.1.x", "AA1.1", "AA1",
 	    "conflict", "error", "2", "5", "", "40", "data, \"localisation\"",
 	    "mention", RF_SENTENCE2, "statement", "0.80", RF_SECTION2, "ok",
-	    "en", "not-policy-text" };
+	    "en", "not-policy-text", "en" };
 	/* No hit, but the document is there, and why. */
 	static const char *const fr[] = { RF_PATH4, "", "", "", "", "", "",
 	    "", "", "", "", "", "", "", "", "", "unsupported-language", "fr",
-	    "" };
+	    "", "" };
 	struct table t;
 	char *buf;
 
 	buf = render_table(rs, LEVEL_OBJECTIVE, 1, "document,rule,objective,"
 	    "area,kind,severity,line,column,page,byte_offset,match,modality,"
-	    "sentence,sentence_kind,weight,section,status,language,flags\r\n",
-	    1 + 4 + 1, 19, &t);
-	check_row(&t, 1, h0, 19);
-	check_row(&t, 2, h1, 19);
-	check_row(&t, 5, fr, 19);
+	    "sentence,sentence_kind,weight,section,status,language,flags,"
+	    "lang\r\n", 1 + 4 + 1, 20, &t);
+	check_row(&t, 1, h0, 20);
+	check_row(&t, 2, h1, 20);
+	check_row(&t, 5, fr, 20);
+	CHECK_STR(t.rows[3].f[19], "fr");
 	CHECK_STR(t.rows[3].f[10], "rights" FFFD);
 	CHECK_STR(t.rows[3].f[11], "hortatory");
 	CHECK_STR(t.rows[3].f[14], "0.90");

@@ -231,14 +231,17 @@ test_page(const struct ruleset *rs)
 	CHECK_XPATH(doc,
 	    "(//table[@class='evidence']//td[@class='sentence'])[2]",
 	    "We will require data, \"localisation\" of all records.");
-	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[1]/td[1]",
-	    "page 3");
+	/* The position, and under it the language: the document has two. */
+	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[1]/td[1]/"
+	    "text()[1]", "page 3");
+	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[1]/td[1]/"
+	    "span[@class='lang']", "en");
 	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[1]/td[4]",
 	    "statement");
 	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[1]/td[6]",
 	    "1.00");
-	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[2]/td[1]",
-	    "line 2, col. 5");
+	CHECK_XPATH(doc, "(//table[@class='evidence']/tbody/tr)[2]/td[1]/"
+	    "text()[1]", "line 2, col. 5");
 	CHECK_XPATH(doc, "normalize-space(//article[@id='doc-2']/p[@class="
 	    "'error'])", "Error: could not be read: " RF_ERROR);
 	CHECK_XPATH(doc, "normalize-space(//p[@id='totals'])", "4 documents, 1 "

@@ -19,11 +19,12 @@
 
 static const char expected_text[] =
     RF_PATH1 ": overall 27.5% (AA1 0.0%, AA2 55.0%; principles 50.0%), "
-	"1 conflict, 4 gaps, 4,321 words, language en (not-policy-text)\n"
+	"1 conflict, 4 gaps, 4,321 words, language en (en 80%, fr 20%) "
+	"(not-policy-text)\n"
     RF_PATH1 ": warning: " RF_WARNING "\n"
     RF_PATH1 ": P1 Principle one " DASH " partial 50.0%: 1 of 2 required "
 	"rules fired in 1 sentence: 1 binding; evidence 1.00 of 2\n"
-    "    best: p. 3 [P1.a, binding statement] \"In" RF_MATCH1
+    "    best: p. 3 [P1.a, binding statement, en] \"In" RF_MATCH1
 	"we meet.\"\n"
     "    needs all 2 of its rules; none of: P1 b\n"
     RF_PATH1 ": AA1.1 Free flow of data " DASH " absent 0.0%: 0 of 1 "
@@ -37,7 +38,7 @@ static const char expected_text[] =
     RF_PATH1 ": AA2.1 Rights online " DASH " partial 55.0%: 2 of 2 "
 	"required rules fired in 2 sentences: 1 hortatory; 1 terms; "
 	"evidence 1.10 of 2\n"
-    "    best: line 3 [AA2.1.a, hortatory statement] \"rights" FFFD
+    "    best: line 3 [AA2.1.a, hortatory statement, fr] \"rights" FFFD
 	" here.\"\n"
     "    needs all 2 of its rules; only weak evidence for: Rights a "
 	"(hortatory statement); Rights b (mention terms)\n"
@@ -76,8 +77,8 @@ test_text(const struct ruleset *rs)
 	CHECK(strstr(a, " absent 0.0%") == NULL);
 	CHECK(strstr(a, "    best: ") == NULL);
 	CHECK(strstr(a, "missing.pdf: error: ") != NULL);
-	CHECK(strstr(a, "4,321 words, language en (not-policy-text)\n") !=
-	    NULL);
+	CHECK(strstr(a, "4,321 words, language en (en 80%, fr 20%) "
+	    "(not-policy-text)\n") != NULL);
 	CHECK(strstr(a, RF_PATH4 ": unsupported-language: ") != NULL);
 	free(a);
 }

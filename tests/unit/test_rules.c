@@ -839,6 +839,99 @@ test_default_and_names(void)
 	CHECK_STR(rule_kind_name(RULE_SUPPORT), "support");
 }
 
+/*
+ * xml:lang: each pattern, group, exception, example, vocabulary part,
+ * modality and stance term records its language, inherited from the
+ * nearest element that says one, else the file's default (its first
+ * language); a <variant> sets it for what it holds; a concept takes its
+ * vocabulary's parts of its own language; a second file's default is
+ * its own first language.
+ */
+static void
+test_xml_lang(void)
+{
+	static const char a[] =
+	    "<?xml version=\"1.0\"?>\n"
+	    "<ruleset id=\"m\" version=\"1\" title=\"M\" languages=\"en fr\">\n"
+	    "<modality><binding><term>shall</term>"
+	    "<term xml:lang=\"fr\">doit</term></binding>"
+	    "<hortatory xml:lang=\"fr\"><term>devrait</term></hortatory>"
+	    "</modality>\n"
+	    "<stance><rejection xml:lang=\"fr\"><term>interdit</term>"
+	    "</rejection></stance>\n"
+	    "<vocabulary id=\"net\"><term>network</term>"
+	    "<term xml:lang=\"fr\">reseau</term></vocabulary>\n"
+	    "<area id=\"A\" kind=\"action-area\" title=\"A\">\n"
+	    "<objective id=\"A.1\" title=\"O\">\n"
+	    "<rule id=\"A.1.x\" title=\"X\"><description>d</description>\n"
+	    "<concept ref=\"net\"/>\n"
+	    "<variant xml:lang=\"fr\"><concept ref=\"net\"/>"
+	    "<near><term>a</term><term>b</term></near>"
+	    "<unless><term>sauf</term></unless></variant>\n"
+	    "<all scope=\"sentence\"><term>c</term><term>d</term></all>\n"
+	    "<example hit=\"yes\">network</example>"
+	    "<example hit=\"no\" xml:lang=\"fr\">network</example>\n"
+	    "</rule></objective></area></ruleset>\n";
+	static const char b[] =
+	    "<?xml version=\"1.0\"?>\n"
+	    "<ruleset id=\"n\" version=\"1\" title=\"N\" languages=\"fr es\">\n"
+	    "<modality><hortatory><term>podria</term></hortatory></modality>\n"
+	    "</ruleset>\n";
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	const struct rule *r;
+	const struct vocabulary *v;
+
+	rs = load_strings(a, b, &el);
+	errlist_print(&el, "xml:lang");
+	CHECK(rs != NULL);
+	if (rs == NULL)
+		goto out;
+	CHECK_INT(rs->nlanguages, 3);
+	CHECK_STR(rs->languages[0], "en");
+	CHECK_STR(rs->languages[1], "fr");
+	CHECK_STR(rs->languages[2], "es");
+	r = rs->rules[0];
+	CHECK_INT(r->pats.n, 2);
+	CHECK_INT(r->pats.v[0].lang, 0);
+	CHECK_INT(r->pats.v[1].lang, 1);
+	/* The concept of each language stands for that language's part. */
+	CHECK(strstr(r->pats.v[0].regex, "network") != NULL);
+	CHECK(strstr(r->pats.v[0].regex, "r[e") == NULL);
+	CHECK(strstr(r->pats.v[1].regex, "network") == NULL);
+	/* The French term in French morphology: accents optional. */
+	CHECK(strstr(r->pats.v[1].regex, "r[e\\x{e8}") != NULL);
+	CHECK_INT(r->ngroups, 2);
+	CHECK_INT(r->groups[0].lang, 1);
+	CHECK_INT(r->groups[0].pats.v[1].lang, 1);
+	CHECK_INT(r->groups[1].lang, 0);
+	CHECK_INT(r->nunless, 1);
+	CHECK_INT(r->unless[0].lang, 1);
+	CHECK_INT(r->unless[0].pats.v[0].lang, 1);
+	CHECK_INT(r->nexamples, 2);
+	CHECK_INT(r->examples[0].lang, 0);
+	CHECK_INT(r->examples[1].lang, 1);
+	CHECK_INT(rule_has_language(r, 0), 1);
+	CHECK_INT(rule_has_language(r, 1), 1);
+	CHECK_INT(rule_has_language(r, 2), 0);
+	CHECK_INT(rs->binding.n, 2);
+	CHECK_INT(rs->binding.v[0].lang, 0);
+	CHECK_INT(rs->binding.v[1].lang, 1);
+	CHECK_INT(rs->hortatory.n, 2);
+	CHECK_INT(rs->hortatory.v[0].lang, 1);
+	/* The second file's default is its first language, French. */
+	CHECK_INT(rs->hortatory.v[1].lang, 1);
+	CHECK_INT(rs->rejection.v[0].lang, 1);
+	v = &rs->vocabularies[0];
+	CHECK_INT(v->njoins, 3);
+	CHECK(v->joins[0].regex != NULL);
+	CHECK(v->joins[1].regex != NULL);
+	CHECK(v->joins[2].regex == NULL);
+out:
+	ruleset_free(rs);
+	errlist_free(&el);
+}
+
 int
 main(void)
 {
@@ -849,6 +942,7 @@ main(void)
 	test_overrides();
 	test_extends();
 	test_vocabularies();
+	test_xml_lang();
 	test_language_prefilter();
 	test_bad_files();
 	test_paths();
