@@ -415,9 +415,17 @@ translate(struct tbuild *tb, const char *p, char **cause)
 int
 term_to_regex(const char *term, char **regex, char **prefilter, char **cause)
 {
+	return term_to_regex_lang(term, NULL, regex, prefilter, cause);
+}
+
+int
+term_to_regex_lang(const char *term, const char *lang, char **regex,
+    char **prefilter, char **cause)
+{
 	struct tbuild tb;
 
 	memset(&tb, 0, sizeof(tb));
+	(void)lang;
 	tb.pf_ok = 1;
 	*regex = *prefilter = *cause = NULL;
 	if (translate(&tb, term, cause) != 0) {

@@ -37,4 +37,14 @@
 int	term_to_regex(const char *term, char **regex, char **prefilter,
 	    char **cause);
 
+/*
+ * The same for a term in language lang, an ISO 639-1 code.  NULL, "en" and
+ * every language without morphology rules give term_to_regex()'s English
+ * translation exactly.  "fr", "es" and "pt" (any case) get that
+ * language's semantics, described in term_lang.h; their prefilter is never
+ * NULL.
+ */
+int	term_to_regex_lang(const char *term, const char *lang, char **regex,
+	    char **prefilter, char **cause);
+
 #endif
