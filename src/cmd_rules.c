@@ -61,6 +61,35 @@ list_overrides(const struct ruleset *rs)
 	}
 }
 
+/* The languages; the first is the default of a pattern without one. */
+static void
+list_languages(const struct ruleset *rs)
+{
+	size_t i;
+
+	printf("languages:");
+	for (i = 0; i < rs->nlanguages; i++)
+		printf(" %s", rs->languages[i]);
+	printf("\n");
+}
+
+/* -v: each rule of an objective, with the languages it has patterns in. */
+static void
+list_rules(const struct ruleset *rs, const struct objective *ob)
+{
+	const struct rule *r;
+	size_t k;
+	char *langs;
+
+	for (k = 0; k < ob->nrules; k++) {
+		r = &ob->rules[k];
+		langs = rule_languages(rs, r);
+		printf("    %s %s (%s) [%s]\n", r->id, r->title,
+		    rule_kind_name(r->kind), langs);
+		free(langs);
+	}
+}
+
 int
 cmd_rules_list(const struct options *o)
 {
@@ -74,6 +103,7 @@ cmd_rules_list(const struct options *o)
 		return EXIT_TROUBLE;
 	printf("%s %s: %s (%zu objectives, %zu rules)\n", rs->id,
 	    rs->version, rs->title, rs->nobjectives, rs->nrules);
+	list_languages(rs);
 	list_overrides(rs);
 	for (i = 0; i < rs->nareas; i++) {
 		a = &rs->areas[i];
@@ -87,6 +117,8 @@ cmd_rules_list(const struct options *o)
 			    "\xe2\x80\xa0 " : "", ob->title,
 			    ruleload_count(ob, RULE_SUPPORT),
 			    ruleload_count(ob, RULE_CONFLICT), ob->min_rules);
+			if (o->verbose)
+				list_rules(rs, ob);
 		}
 	}
 	/* The legend, then the vocabularies on the last line. */
@@ -106,7 +138,7 @@ cmd_rules_list(const struct options *o)
 /* Whether rule r fires on text; -1 with *cause when the scan failed. */
 static int
 example_fires(struct scanner *sc, const struct rule *r, const char *text,
-    char **cause)
+    const char *lang, char **cause)
 {
 	struct doctext *doc;
 	struct hit *hits;
@@ -114,6 +146,7 @@ example_fires(struct scanner *sc, const struct rule *r, const char *text,
 	int fired = 0;
 
 	doc = doctext_from_string(text, strlen(text));
+	snprintf(doc->lang, sizeof(doc->lang), "%s", lang);
 	if (scan_document(sc, doc, &hits, &n, cause) != 0) {
 		doctext_free(doc);
 		return -1;
@@ -140,7 +173,8 @@ run_examples(const struct ruleset *rs, struct scanner *sc, size_t *passed)
 		r = rs->rules[i];
 		for (j = 0; j < r->nexamples; j++) {
 			ex = &r->examples[j];
-			fired = example_fires(sc, r, ex->text, &cause);
+			fired = example_fires(sc, r, ex->text,
+			    rs->languages[ex->lang], &cause);
 			if (fired == ex->hit) {
 				(*passed)++;
 				continue;
@@ -212,6 +246,34 @@ check_patterns(const struct ruleset *rs)
 	return errors;
 }
 
+/*
+ * With more than one language: how many rules have patterns in each, and
+ * (-v) the languages of every rule, so that a rule missing a variant is
+ * seen.
+ */
+static void
+check_languages(const struct ruleset *rs, int verbose)
+{
+	size_t i, l, n;
+	char *langs;
+
+	if (rs->nlanguages < 2 && !verbose)
+		return;
+	printf("languages:");
+	for (l = 0; l < rs->nlanguages; l++) {
+		for (i = n = 0; i < rs->nrules; i++)
+			n += rule_has_language(rs->rules[i], (unsigned)l);
+		printf("%s %s %zu of %zu rules", l > 0 ? "," : "",
+		    rs->languages[l], n, rs->nrules);
+	}
+	printf("\n");
+	for (i = 0; verbose && i < rs->nrules; i++) {
+		langs = rule_languages(rs, rs->rules[i]);
+		printf("%s: %s\n", rs->rules[i]->id, langs);
+		free(langs);
+	}
+}
+
 static int
 rules_examples(const struct options *o, int summary)
 {
@@ -232,10 +294,12 @@ rules_examples(const struct options *o, int summary)
 		lint = lint_corpus(rs, sc, o);
 	if (summary)
 		printf("%zu passed, %zu failed\n", passed, failed);
-	else if (failed == 0)
+	else if (failed == 0) {
 		printf("%s %s: %zu areas, %zu objectives, %zu rules, "
 		    "%zu examples: ok\n", rs->id, rs->version, rs->nareas,
 		    rs->nobjectives, rs->nrules, passed);
+		check_languages(rs, o->verbose);
+	}
 	scanner_free(sc);
 	prefilter_free(pf);
 	ruleset_free(rs);

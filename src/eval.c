@@ -26,6 +26,7 @@
 #include "csvout.h"
 #include "eval.h"
 #include "extract.h"
+#include "langdetect.h"
 #include "prefilter.h"
 #include "ruleload.h"
 #include "rules.h"
@@ -59,6 +60,7 @@ struct evrow {
 	unsigned	 nfn;		/* gold labels missed */
 	unsigned	 fn_weight;	/* support of the objectives missed */
 	size_t		 order;		/* position in the file */
+	char		 lang[LANG_CODE_SIZE]; /* its document's language */
 };
 
 /*
@@ -301,6 +303,7 @@ predict_row(struct evset *es, struct scanner *sc, struct evrow *r)
 
 	r->pred = xcalloc(es->nids, 1);
 	doc = doctext_from_string(r->sentence, strlen(r->sentence));
+	memcpy(doc->lang, r->lang, sizeof(doc->lang));
 	if (scan_document(sc, doc, &hits, &nhits, &cause) != 0) {
 		errlist_add(&es->errs, "%s: %s:%u: %s", es->path, r->doc,
 		    r->line, cause);
@@ -758,6 +761,46 @@ out_report(FILE *fp, int csv, unsigned csvflags, const struct evset *es,
 	out_worst(fp, es, 0);
 }
 
+/*
+ * The language of each row: --language, else that of its document,
+ * detected on the rows of that document taken together (one row is too
+ * short to judge); "und" when the detector cannot be loaded, which reads
+ * as the rules' default language.
+ */
+static void
+row_languages(const struct options *o, struct evset *es)
+{
+	const struct langdetect *ld = NULL;
+	struct strbuf sb;
+	const char *why = NULL;
+	size_t i, j;
+
+	if (o->limits.language == NULL &&
+	    (ld = langdetect_shared(&why)) == NULL)
+		log_warnx("%s: language not detected: %s", es->path, why);
+	for (i = 0; i < es->nrows; i++) {
+		if (es->rows[i].lang[0] != '\0')
+			continue;
+		if (o->limits.language != NULL || ld == NULL) {
+			snprintf(es->rows[i].lang, LANG_CODE_SIZE, "%s",
+			    ld == NULL && o->limits.language == NULL ?
+			    LANG_UNDETERMINED : o->limits.language);
+			continue;
+		}
+		memset(&sb, 0, sizeof(sb));
+		for (j = i; j < es->nrows; j++)
+			if (strcmp(es->rows[j].doc, es->rows[i].doc) == 0)
+				strbuf_addf(&sb, "%s\n\n",
+				    es->rows[j].sentence);
+		langdetect_document(ld, sb.s, sb.len, es->rows[i].lang);
+		strbuf_free(&sb);
+		for (j = i + 1; j < es->nrows; j++)
+			if (strcmp(es->rows[j].doc, es->rows[i].doc) == 0)
+				memcpy(es->rows[j].lang, es->rows[i].lang,
+				    LANG_CODE_SIZE);
+	}
+}
+
 /* Scan every sentence; 0, or -1 when one could not be scanned. */
 static int
 predict_all(const struct options *o, struct evset *es)
@@ -767,6 +810,7 @@ predict_all(const struct options *o, struct evset *es)
 	size_t i;
 	int rc = 0;
 
+	row_languages(o, es);
 	pf = ruleload_prefilter(o, es->rs);
 	sc = scanner_new(es->rs, pf);
 	for (i = 0; i < es->nrows; i++)

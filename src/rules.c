@@ -1774,6 +1774,34 @@ ruleset_find_area(const struct ruleset *rs, const char *id)
 	return i < rs->nareas ? &rs->areas[i] : NULL;
 }
 
+int
+rule_has_language(const struct rule *r, unsigned lang)
+{
+	size_t i;
+
+	for (i = 0; i < r->pats.n; i++)
+		if (r->pats.v[i].lang == lang)
+			return 1;
+	for (i = 0; i < r->ngroups; i++)
+		if (r->groups[i].lang == lang)
+			return 1;
+	return 0;
+}
+
+char *
+rule_languages(const struct ruleset *rs, const struct rule *r)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	size_t i;
+
+	strbuf_adds(&sb, "");
+	for (i = 0; i < rs->nlanguages; i++)
+		if (rule_has_language(r, (unsigned)i))
+			strbuf_addf(&sb, "%s%s", sb.len > 0 ? " " : "",
+			    rs->languages[i]);
+	return strbuf_take(&sb);
+}
+
 const char *
 scope_name(enum scope s)
 {

@@ -47,6 +47,13 @@ const struct objective	*ruleset_find_objective(const struct ruleset *,
 			    const char *);
 const struct area	*ruleset_find_area(const struct ruleset *, const char *);
 
+/* 1 when the rule has a hit-making pattern (direct, or an <all> or
+   <near>) in the language of this ruleset index. */
+int		 rule_has_language(const struct rule *, unsigned lang);
+/* The languages of a rule's hit-making patterns, ruleset order, as "en fr"
+   (caller owns). */
+char		*rule_languages(const struct ruleset *, const struct rule *);
+
 const char	*scope_name(enum scope);
 const char	*modality_name(enum modality);
 const char	*area_kind_name(enum area_kind);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "term.h"
+#include "term_lang.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -33,6 +34,15 @@
 #define GAPWORD		WORDCHAR "+" SEPRUN
 #define PF_GAPWORD	"\\S+" PF_SEP
 #define GAP_MAX		3
+/* In French, Spanish and Portuguese a gap word may hold apostrophes or be
+   an elided word ("l'"), which needs no separator after it. */
+#define LANG_GAPWORD	WORDCHAR "+(?:" APOSTROPHE WORDCHAR "+)*(?:" \
+			SEPRUN "|" APOSTROPHE "\\s?)"
+/* Any one character, in both modes: a class Hyperscan cannot see. */
+#define PF_ANYCHAR	"(?:[\\s\\S]{1,4})"
+/* The letters "~" looks back at in a language's suffix table. */
+#define TAIL_MAX	8
+#define FOLD_MAX	32
 
 /* Translation state for one term. */
 struct tbuild {
@@ -48,6 +58,22 @@ struct tbuild {
 	char		 lastc;		/* last token as an ASCII letter,
 					   lower case; 0: not a letter */
 	char		 prevc;		/* the token before it, likewise */
+
+	/* fr, es, pt: the language's tables (NULL: English). */
+	const struct term_lang *lang;
+	int		 joined;	/* the last group ends with its own
+					   separator or apostrophe */
+	int		 absorb;	/* a contraction: an article after it
+					   is part of it */
+	size_t		 pf_extra;	/* words the prefilter lets stand
+					   before the next piece */
+	struct {
+		char	 c;		/* base letter; 0: not a letter */
+		size_t	 re;		/* where it starts in re and pf */
+		size_t	 pf;
+	}		 tail[TAIL_MAX];	/* the last tokens of the word */
+	size_t		 ntail;
+	size_t		 npushed;	/* tokens ever recorded there */
 };
 
 enum {
@@ -97,13 +123,16 @@ is_ascii_alnum(unsigned char c)
 static void
 pf_piece(struct tbuild *tb)
 {
+	size_t gaps = tb->gaps + tb->pf_extra;
+
 	if (tb->pf_sep && tb->pf.len > 0) {
 		strbuf_adds(&tb->pf, PF_SEP);
-		if (tb->gaps > 0)
+		if (gaps > 0)
 			strbuf_addf(&tb->pf, "(?:" PF_GAPWORD "){0,%zu}",
-			    tb->gaps);
+			    gaps);
 	}
 	tb->pf_sep = 0;
+	tb->pf_extra = 0;
 }
 
 /* Remember the token just added, for "~" to look back at. */
@@ -116,6 +145,113 @@ note_letter(struct tbuild *tb, char c)
 	tb->lastc = c >= 'a' && c <= 'z' ? c : 0;
 }
 
+/* Record the token about to be written (c its base letter, 0 for none),
+   for "~" to find the word's ending and cut it off. */
+static void
+tail_push(struct tbuild *tb, char c)
+{
+	if (tb->ntail == TAIL_MAX) {
+		memmove(tb->tail, tb->tail + 1, sizeof(tb->tail[0]) *
+		    (TAIL_MAX - 1));
+		tb->ntail--;
+	}
+	tb->tail[tb->ntail].c = c;
+	tb->tail[tb->ntail].re = tb->re.len;
+	tb->tail[tb->ntail].pf = tb->pf.len;
+	tb->ntail++;
+	tb->npushed++;
+}
+
+/* Base letter c in the regex: its accent class, or itself. */
+static void
+re_letter(struct strbuf *re, char c)
+{
+	const char *cls;
+
+	if ((cls = term_lang_letter_re(c)) != NULL)
+		strbuf_adds(re, cls);
+	else
+		strbuf_addc(re, c);
+}
+
+/* Base letter c in the prefilter: the letter or any accented form. */
+static void
+pf_letter(struct strbuf *pf, char c)
+{
+	const char *alt;
+
+	if ((alt = term_lang_letter_pf(c)) != NULL)
+		strbuf_adds(pf, alt);
+	else
+		strbuf_addc(pf, c);
+}
+
+/* An ASCII form from the language's tables in the regex: each letter with
+   its accents, a space a separator, an apostrophe either one. */
+static void
+re_form(struct strbuf *re, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			strbuf_adds(re, SEPRUN);
+		else if (s[i] == '\'')
+			strbuf_adds(re, APOSTROPHE "\\s?");
+		else
+			re_letter(re, s[i]);
+	}
+}
+
+/* An ending from a suffix table in the regex: an accented letter also
+   matches its base letter, an unaccented one only itself. */
+static void
+re_ending(struct strbuf *re, const char *s, size_t n)
+{
+	size_t i, len;
+	char base;
+
+	for (i = 0; i < n; i += len) {
+		base = term_lang_fold(s + i, n - i, &len);
+		if (len == 1)
+			strbuf_addc(re, s[i]);
+		else {
+			strbuf_addc(re, '[');
+			strbuf_addc(re, base);
+			strbuf_add(re, s + i, len);
+			strbuf_addc(re, ']');
+		}
+	}
+}
+
+/*
+ * One letter of a term in a language with accent classes, at p: the
+ * letter with its accented forms, or a letter without a base taken as it
+ * is, which the prefilter lets be any character.  Returns its length, or
+ * 0 for an ASCII character that is not a letter.
+ */
+static size_t
+add_lang_letter(struct tbuild *tb, const char *p)
+{
+	size_t n;
+	char base;
+
+	base = term_lang_fold(p, strnlen(p, UTF8_MAX), &n);
+	if (base == 0 && (unsigned char)*p < 0x80)
+		return 0;
+	pf_piece(tb);
+	tail_push(tb, base);
+	if (base == 0) {
+		strbuf_add(&tb->re, p, n);
+		strbuf_adds(&tb->pf, PF_ANYCHAR);
+	} else {
+		re_letter(&tb->re, base);
+		pf_letter(&tb->pf, base);
+	}
+	tb->last = TOK_LETTER;
+	return n;
+}
+
 /* One literal character (a whole UTF-8 sequence); returns its length. */
 static size_t
 add_literal(struct tbuild *tb, const char *p)
@@ -124,6 +260,8 @@ add_literal(struct tbuild *tb, const char *p)
 	uint32_t cp;
 	size_t n;
 
+	if (tb->lang != NULL && (n = add_lang_letter(tb, p)) > 0)
+		return n;
 	if (c >= 0x80) {
 		/* A malformed byte counts alone; the string ends at a NUL. */
 		n = utf8_next((const unsigned char *)p, strnlen(p, UTF8_MAX),
@@ -199,7 +337,7 @@ static size_t
 add_class(struct tbuild *tb, const char *p, char **cause)
 {
 	const char *end;
-	size_t n, i;
+	size_t n, i, mark;
 	int ascii = 1;
 
 	if ((end = strchr(p + 1, ']')) == NULL) {
@@ -210,6 +348,7 @@ add_class(struct tbuild *tb, const char *p, char **cause)
 	if (class_check(p + 1, n, cause) != 0)
 		return 0;
 	pf_piece(tb);
+	mark = tb->pf.len;
 	strbuf_addc(&tb->re, '[');
 	strbuf_addc(&tb->pf, '[');
 	for (i = 0; i < n; i++) {
@@ -229,7 +368,10 @@ add_class(struct tbuild *tb, const char *p, char **cause)
 	strbuf_addc(&tb->pf, ']');
 	/* A negated class matches multi-byte characters the byte-wise
 	   prefilter class would miss. */
-	if (!ascii || p[1] == '^')
+	if ((!ascii || p[1] == '^') && tb->lang != NULL) {
+		tb->pf.s[tb->pf.len = mark] = '\0';
+		strbuf_adds(&tb->pf, PF_ANYCHAR);
+	} else if (!ascii || p[1] == '^')
 		tb->pf_ok = 0;
 	tb->last = TOK_LETTER;
 	return n + 2;
@@ -270,6 +412,57 @@ add_wild(struct tbuild *tb, const char *p, char **cause)
 }
 
 /*
+ * "~" ending a word in a language with a suffix table: the longest ending
+ * of the word's letters found in the table is replaced by each of its
+ * forms, or the forms of "" are added when no ending is found or the
+ * ending would take the whole word.  The prefilter keeps the stem.
+ */
+static int
+add_lang_inflection(struct tbuild *tb, const char *p, char **cause)
+{
+	const struct term_suffix *sx;
+	char tail[TAIL_MAX];
+	size_t i, k = 0, cut;
+	const char *f, *e;
+
+	for (i = tb->ntail; i > 0 && tb->tail[i - 1].c != 0; i--)
+		k++;
+	if (tb->wordlen < 3 || k == 0 || tb->last != TOK_LETTER) {
+		*cause = xstrdup("\"~\" must follow a word of at least three "
+		    "letters ending in a letter");
+		return -1;
+	}
+	for (i = 0; i < k; i++)
+		tail[i] = tb->tail[tb->ntail - k + i].c;
+	sx = term_lang_suffix(tb->lang, tail, k);
+	if ((cut = strlen(sx->end)) >= k || cut >= tb->wordlen) {
+		sx = term_lang_suffix(tb->lang, "", 0);
+		cut = 0;
+	}
+	if (cut > 0) {
+		i = tb->ntail - cut;
+		tb->re.s[tb->re.len = tb->tail[i].re] = '\0';
+		tb->pf.s[tb->pf.len = tb->tail[i].pf] = '\0';
+	}
+	strbuf_adds(&tb->re, "(?:");
+	for (f = sx->forms; ; f = e + 1) {
+		if ((e = strchr(f, '|')) == NULL)
+			e = f + strlen(f);
+		re_ending(&tb->re, f, (size_t)(e - f));
+		if (*e == '\0')
+			break;
+		strbuf_addc(&tb->re, '|');
+	}
+	strbuf_addc(&tb->re, ')');
+	if (!only_seps(p + 1)) {
+		strbuf_adds(&tb->pf, PF_WILD);
+		tb->pf_sep = 0;
+	}
+	tb->last = TOK_INFL;
+	return 0;
+}
+
+/*
  * "~" ending a word: the regular English inflections of its stem.  A final
  * "e" is dropped before "ing", "ion(s)" and "ive" and kept before "s",
  * "d", "r(s)" and "ment(s)"; a final "y" after a consonant becomes "ies",
@@ -286,6 +479,8 @@ add_inflection(struct tbuild *tb, const char *p, char **cause)
 		*cause = xstrdup("\"~\" is allowed only at the end of a word");
 		return -1;
 	}
+	if (tb->lang != NULL)
+		return add_lang_inflection(tb, p, cause);
 	if (tb->wordlen < 3 || c == 0 || tb->last != TOK_LETTER) {
 		*cause = xstrdup("\"~\" must follow a word of at least three "
 		    "letters ending in an ASCII letter");
@@ -316,7 +511,7 @@ add_inflection(struct tbuild *tb, const char *p, char **cause)
 static size_t
 add_token(struct tbuild *tb, const char *p, char **cause)
 {
-	size_t n;
+	size_t n, pushed = tb->npushed;
 
 	if (*p == '[')
 		n = add_class(tb, p, cause);
@@ -333,6 +528,10 @@ add_token(struct tbuild *tb, const char *p, char **cause)
 	if (n > 0) {
 		tb->wordlen++;
 		note_letter(tb, n == 1 && tb->last == TOK_LETTER ? *p : 0);
+		/* A letter has recorded itself; anything else ends the
+		   letters "~" may replace. */
+		if (tb->lang != NULL && tb->npushed == pushed)
+			tail_push(tb, 0);
 	}
 	return n;
 }
@@ -354,6 +553,174 @@ add_separator(struct tbuild *tb)
 	tb->pf_sep = 1;
 }
 
+/* Length of the word at p, up to a separator or the end. */
+static size_t
+word_len(const char *p)
+{
+	const char *q = p;
+
+	while (*q != '\0' && sep_len(q) == 0)
+		q++;
+	return (size_t)(q - p);
+}
+
+/* Does another word follow p, after separators and gap words? */
+static int
+word_follows(const char *p)
+{
+	size_t n;
+
+	for (;;) {
+		if ((n = sep_len(p)) > 0)
+			p += n;
+		else if (is_gap(p))
+			p++;
+		else
+			return *p != '\0';
+	}
+}
+
+/*
+ * The lower-case unaccented form of the word p[0, n) in buf, apostrophes
+ * as "'"; returns its length, or 0 when a character has no such form or
+ * the word is too long to be in a table.  *bytes gets, for each folded
+ * character, the length of the term text it came from.
+ */
+static size_t
+fold_word(const char *p, size_t n, char *buf, size_t *bytes)
+{
+	size_t i = 0, k = 0, len;
+	char c;
+
+	while (i < n) {
+		if ((len = apos_len(p + i)) > 0)
+			c = '\'';
+		else if ((c = term_lang_fold(p + i, n - i, &len)) == 0)
+			return 0;
+		if (k + 1 >= FOLD_MAX)
+			return 0;
+		bytes[k] = len;
+		buf[k++] = c;
+		i += len;
+	}
+	buf[k] = '\0';
+	return k;
+}
+
+/*
+ * What stands before a word in a language with tables: the separator,
+ * unless the group before ends with its own, and the gap words.  The
+ * prefilter lets the gaps stand before its next piece.
+ */
+static void
+lang_lead(struct tbuild *tb)
+{
+	if (tb->words > 0 && !tb->joined)
+		strbuf_adds(&tb->re, SEPRUN);
+	if (tb->gaps > 0)
+		strbuf_addf(&tb->re, "(?:" LANG_GAPWORD "){0,%zu}", tb->gaps);
+	tb->pf_extra += tb->gaps;
+	tb->gaps = 0;
+	tb->pf_sep = 1;
+}
+
+/*
+ * A contraction or article group: any of its forms, each followed by a
+ * separator or, elided, by an apostrophe and an optional space; an article
+ * may also be absent, and after a contraction it is already part of it.
+ * The prefilter has nothing of it, only room for its words.
+ */
+static void
+add_group(struct tbuild *tb, const struct term_group *g)
+{
+	const char *f, *e;
+
+	lang_lead(tb);
+	if (g->kind == GROUP_ARTICLE && tb->absorb)
+		return;
+	strbuf_adds(&tb->re, "(?:");
+	for (f = g->forms; ; f = e + 1) {
+		if ((e = strchr(f, '|')) == NULL)
+			e = f + strlen(f);
+		re_form(&tb->re, f, (size_t)(e - f));
+		if (e[-1] != '\'')
+			strbuf_adds(&tb->re, SEPRUN);
+		if (*e == '\0')
+			break;
+		strbuf_addc(&tb->re, '|');
+	}
+	strbuf_adds(&tb->re, g->kind == GROUP_ARTICLE ? ")?" : ")");
+	tb->pf_extra += g->words;
+	tb->joined = 1;
+	tb->absorb = g->kind == GROUP_CONTRACTION;
+}
+
+/* Length of the elided word that starts fold[0, n) ("l'"), apostrophe
+   included, when more of the word follows it; else 0. */
+static size_t
+elision_len(const struct term_lang *tl, const char *fold, size_t n)
+{
+	const char *a;
+
+	if (n == 0 || (a = memchr(fold, '\'', n)) == NULL || a == fold ||
+	    (size_t)(a - fold) + 1 == n)
+		return 0;
+	return term_lang_is_elision(tl, fold, (size_t)(a - fold)) ?
+	    (size_t)(a - fold) + 1 : 0;
+}
+
+/*
+ * Before a word that starts with a vowel or "h", a French text may have
+ * any elided word; a group before it has its own.
+ */
+static void
+add_optional_elision(struct tbuild *tb, char first)
+{
+	const char *e = tb->lang->elisions;
+
+	if (e == NULL || tb->joined || tb->words == 0 || first == '\0' ||
+	    strchr("aeiouyh", first) == NULL)
+		return;
+	strbuf_addf(&tb->re, "(?:(?:%s)" APOSTROPHE "\\s?)?", e);
+	tb->pf_extra++;
+}
+
+/* One word at p in a language with tables; returns its length or 0. */
+static size_t
+add_lang_word(struct tbuild *tb, const char *p, char **cause)
+{
+	const struct term_group *g;
+	char fold[FOLD_MAX];
+	size_t bytes[FOLD_MAX];
+	size_t n = word_len(p), k, e, i, m, t;
+
+	k = fold_word(p, n, fold, bytes);
+	if (k > 0 && word_follows(p + n) &&
+	    (g = term_lang_group(tb->lang, fold, k)) != NULL) {
+		add_group(tb, g);
+		tb->words++;
+		return n;
+	}
+	if ((e = elision_len(tb->lang, fold, k)) > 0 &&
+	    (g = term_lang_group(tb->lang, fold, e)) != NULL) {
+		add_group(tb, g);
+		for (i = m = 0; i < e; i++)
+			m += bytes[i];
+	} else {
+		m = 0;
+		lang_lead(tb);
+		add_optional_elision(tb, k > 0 ? fold[0] : '\0');
+	}
+	tb->joined = tb->absorb = 0;
+	tb->wordlen = tb->ntail = 0;
+	for (i = m; i < n; i += t) {
+		if ((t = add_token(tb, p + i, cause)) == 0)
+			return 0;
+	}
+	tb->words++;
+	return n;
+}
+
 /* One word at p, up to a separator; returns its length or 0. */
 static size_t
 add_word(struct tbuild *tb, const char *p, char **cause)
@@ -361,6 +728,8 @@ add_word(struct tbuild *tb, const char *p, char **cause)
 	const char *start = p;
 	size_t n;
 
+	if (tb->lang != NULL)
+		return add_lang_word(tb, p, cause);
 	if (tb->words > 0)
 		add_separator(tb);
 	tb->wordlen = 0;
@@ -407,7 +776,8 @@ translate(struct tbuild *tb, const char *p, char **cause)
 			p += n;
 	}
 	if (tb->last == TOK_LETTER)
-		strbuf_adds(&tb->re, "(?:e?s)?");
+		strbuf_adds(&tb->re, tb->lang != NULL ? tb->lang->plural :
+		    "(?:e?s)?");
 	strbuf_adds(&tb->re, "(?!" WORDCHAR ")");
 	return 0;
 }
@@ -425,7 +795,7 @@ term_to_regex_lang(const char *term, const char *lang, char **regex,
 	struct tbuild tb;
 
 	memset(&tb, 0, sizeof(tb));
-	(void)lang;
+	tb.lang = term_lang_find(lang);
 	tb.pf_ok = 1;
 	*regex = *prefilter = *cause = NULL;
 	if (translate(&tb, term, cause) != 0) {
@@ -434,6 +804,10 @@ term_to_regex_lang(const char *term, const char *lang, char **regex,
 		return -1;
 	}
 	*regex = strbuf_take(&tb.re);
+	/* A language's letters all have a prefilter form; a term made of
+	   nothing else is still given one, which matches everywhere. */
+	if (tb.lang != NULL && tb.pf.len == 0)
+		strbuf_adds(&tb.pf, PF_ANYCHAR);
 	if (tb.pf_ok && tb.pf.len > 0)
 		*prefilter = strbuf_take(&tb.pf);
 	strbuf_free(&tb.pf);

@@ -12,7 +12,11 @@ g=$top_srcdir/fixtures/golden
 fr=$fx/politique.txt
 es=$fx/estrategia.txt
 en=$fx/policy.txt
-nofr="language fr (French) is not covered by the rules (en); no verdict"
+# The built-in rules read English, French, Spanish and Portuguese: German
+# and Italian documents have no verdict under them.
+de=$fx/strategie.txt
+it=$fx/strategia.txt
+node="language de (German) is not covered by the rules (en, fr, es, pt); no verdict"
 
 # run WANT ARGS...: palint's output in $tmp/out (CSV line ends made LF,
 # so that $ anchors a pattern), stderr in $tmp/err.
@@ -29,49 +33,49 @@ run() {
 }
 
 # --- Text: the status, the reason, the total; stderr names the file.
-run 0 -f text "$en" "$fr" "$es"
-grep -qx "$fr: unsupported-language: $nofr, 128 words" "$tmp/out" ||
+run 0 -f text "$en" "$de" "$it"
+grep -qx "$de: unsupported-language: $node, 115 words" "$tmp/out" ||
     { cat "$tmp/out" >&2; fail "text: no unsupported-language line"; }
-grep -q "^$fr: gap: " "$tmp/out" && fail "text: gaps listed for a document without verdict"
+grep -q "^$de: gap: " "$tmp/out" && fail "text: gaps listed for a document without verdict"
 grep -q "^$en: overall .*, language en$" "$tmp/out" || fail "text: no language on the summary"
 grep -q '^total: 3 documents, 0 errors, 2 without verdict (language), mean overall ' "$tmp/out" ||
     fail "text: total does not count the documents without verdict"
-grep -qx "palint: $fr: $nofr" "$tmp/err" || { cat "$tmp/err" >&2; fail "no warning on stderr"; }
-grep -qx "palint: $es: language es (Spanish) is not covered by the rules (en); no verdict" "$tmp/err" ||
+grep -qx "palint: $de: $node" "$tmp/err" || { cat "$tmp/err" >&2; fail "no warning on stderr"; }
+grep -qx "palint: $it: language it (Italian) is not covered by the rules (en, fr, es, pt); no verdict" "$tmp/err" ||
     fail "no warning on stderr for the Spanish document"
-run 0 -q -f text "$fr"
+run 0 -q -f text "$de"
 [ -s "$tmp/err" ] && fail "-q: stderr not empty"
 
 # --- Exit status: with --fail-under, a document without verdict is a
 # finding (1); without it, or with every document judged, 0.
-run 1 -f csv --fail-under 0 "$en" "$fr"
+run 1 -f csv --fail-under 0 "$en" "$de"
 run 0 -f csv --fail-under 0 "$en"
-run 0 -f csv "$fr"
+run 0 -f csv "$de"
 
 # --- CSV, objective level: one row for the French document, not its
 # objectives as absent; language at the end of every row.
-run 0 -f csv "$en" "$fr"
+run 0 -f csv "$en" "$de"
 "$top_builddir/tests/csvdump" "$tmp/out" >"$tmp/dump" || fail "objective CSV unreadable"
 head -1 "$tmp/out" | grep -q ',evidence,language,flags$' || fail "objective CSV: no language column"
-[ "$(grep -c "^$fr," "$tmp/out")" = 1 ] || fail "objective CSV: not one row for $fr"
-grep -q "^$fr,[0-9a-f]\{64\},,,,unsupported-language,,,,,,,$nofr,,,,fr,$" "$tmp/out" ||
-    { grep "^$fr," "$tmp/out" >&2; fail "objective CSV: wrong row for $fr"; }
+[ "$(grep -c "^$de," "$tmp/out")" = 1 ] || fail "objective CSV: not one row for $de"
+grep -q "^$de,[0-9a-f]\{64\},,,,unsupported-language,,,,,,,\"$node\",,,,de,$" "$tmp/out" ||
+    { grep "^$de," "$tmp/out" >&2; fail "objective CSV: wrong row for $de"; }
 [ "$(grep -c "^$en,.*,en,$" "$tmp/out")" -gt 20 ] || fail "objective CSV: English rows without language"
 
 # --- CSV, area and document levels.
-run 0 -f csv -l area "$en" "$fr"
-grep -q "^$fr,[0-9a-f]\{64\},,,,,,,,,$nofr,unsupported-language,fr,$" "$tmp/out" ||
-    { cat "$tmp/out" >&2; fail "area CSV: wrong row for $fr"; }
+run 0 -f csv -l area "$en" "$de"
+grep -q "^$de,[0-9a-f]\{64\},,,,,,,,,\"$node\",unsupported-language,de,$" "$tmp/out" ||
+    { cat "$tmp/out" >&2; fail "area CSV: wrong row for $de"; }
 grep -q "^$en,.*,ok,en,$" "$tmp/out" || fail "area CSV: no status/language for $en"
-run 0 -f csv -l document "$en" "$fr"
-grep -q "^$fr,[0-9a-f]\{64\},unsupported-language,,,128,,,,$nofr,fr,$" "$tmp/out" ||
-    { cat "$tmp/out" >&2; fail "document CSV: wrong row for $fr"; }
+run 0 -f csv -l document "$en" "$de"
+grep -q "^$de,[0-9a-f]\{64\},unsupported-language,,,115,,,,\"$node\",de,$" "$tmp/out" ||
+    { cat "$tmp/out" >&2; fail "document CSV: wrong row for $de"; }
 
 # --- XML at every level, valid, with status and language.
 for level in objective area document; do
-	run 0 -f xml -l $level -o "$tmp/r-$level.xml" "$en" "$fr"
+	run 0 -f xml -l $level -o "$tmp/r-$level.xml" "$en" "$de"
 	validate_report "$tmp/r-$level.xml"
-	n=$("$XMLLINT" --xpath "count(//document[@status='unsupported-language'][@language='fr'][message])" "$tmp/r-$level.xml")
+	n=$("$XMLLINT" --xpath "count(//document[@status='unsupported-language'][@language='de'][message])" "$tmp/r-$level.xml")
 	[ "$n" = 1 ] || fail "xml $level: $n unsupported-language documents, want 1"
 	n=$("$XMLLINT" --xpath "count(//document[@status='unsupported-language']/*[not(self::message)])" "$tmp/r-$level.xml")
 	[ "$n" = 0 ] || fail "xml $level: a document without verdict has areas"
@@ -79,36 +83,42 @@ for level in objective area document; do
 	[ "$n" = 1 ] || fail "xml $level: English document without language"
 done
 
-# --- Evidence, CSV and XML: the French document is there, with no hit.
-run 0 -f csv -o /dev/null -e "$tmp/ev.csv" "$en" "$fr"
+# --- Evidence, CSV and XML: the German document is there, with no hit.
+run 0 -f csv -o /dev/null -e "$tmp/ev.csv" "$en" "$de"
 tr -d '\r' <"$tmp/ev.csv" >"$tmp/ev.lf" && mv "$tmp/ev.lf" "$tmp/ev.csv"
 head -1 "$tmp/ev.csv" | grep -q ',weight,section,status,language,flags$' || fail "evidence CSV: no status/language columns"
-grep -q "^$fr,,,,,,,,,,,,,,,,unsupported-language,fr,$" "$tmp/ev.csv" ||
-    { cat "$tmp/ev.csv" >&2; fail "evidence CSV: no row for $fr"; }
+grep -q "^$de,,,,,,,,,,,,,,,,unsupported-language,de,$" "$tmp/ev.csv" ||
+    { cat "$tmp/ev.csv" >&2; fail "evidence CSV: no row for $de"; }
 grep -q "^$en,.*,ok,en,$" "$tmp/ev.csv" || fail "evidence CSV: hits without language"
-run 0 -f csv -o /dev/null -e "$tmp/ev.xml" "$en" "$fr"
+run 0 -f csv -o /dev/null -e "$tmp/ev.xml" "$en" "$de"
 validate_report "$tmp/ev.xml"
-n=$("$XMLLINT" --xpath "count(/evidence/document[@status='unsupported-language'][@language='fr'])" "$tmp/ev.xml")
+n=$("$XMLLINT" --xpath "count(/evidence/document[@status='unsupported-language'][@language='de'])" "$tmp/ev.xml")
 [ "$n" = 1 ] || fail "evidence XML: no unsupported-language document"
 
 # --- palint merge: shards with documents without verdict merge into what
 # one run writes, byte for byte, in CSV and XML.
 for f in csv xml; do
-	run 0 -f $f -o "$tmp/one.$f" "$en" "$es" "$fr"
-	run 0 -f $f -o "$tmp/s1.$f" "$en" "$fr"
-	run 0 -f $f -o "$tmp/s2.$f" "$es"
+	run 0 -f $f -o "$tmp/one.$f" "$en" "$it" "$de"
+	run 0 -f $f -o "$tmp/s1.$f" "$en" "$de"
+	run 0 -f $f -o "$tmp/s2.$f" "$it"
 	$PALINT merge -o "$tmp/merged.$f" "$tmp/s2.$f" "$tmp/s1.$f" ||
 	    fail "merge $f"
 	cmp -s "$tmp/one.$f" "$tmp/merged.$f" || fail "merge $f differs from one run"
 done
 validate_report "$tmp/merged.xml"
 
+# --- The built-in rules declare French and Spanish: such documents are
+# judged (with whatever rules those languages have).
+run 0 -f csv -l document "$fr" "$es"
+grep -q "^$fr,[0-9a-f]\{64\},ok,.*,fr,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "built-in rules: French not judged"; }
+grep -q "^$es,[0-9a-f]\{64\},ok,.*,es,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "built-in rules: Spanish not judged"; }
+
 # --- --language: forced, not detected.
-run 0 -f csv -l document --language en "$fr"
-grep -q "^$fr,[0-9a-f]\{64\},ok,.*,en,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "--language en: not judged"; }
+run 0 -f csv -l document --language en "$de"
+grep -q "^$de,[0-9a-f]\{64\},ok,.*,en,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "--language en: not judged"; }
 stderr_clean "$tmp/err" || { cat "$tmp/err" >&2; fail "--language en: stderr not empty"; }
-run 0 -f csv -l document --language fr "$en"
-grep -q "^$en,[0-9a-f]\{64\},unsupported-language,.*,fr,$" "$tmp/out" || fail "--language fr: English text judged"
+run 0 -f csv -l document --language de "$en"
+grep -q "^$en,[0-9a-f]\{64\},unsupported-language,.*,de,$" "$tmp/out" || fail "--language de: English text judged"
 check_error "--language EN" "wants a language code such as en" $PALINT --language EN "$en"
 check_error "--language english" "wants a language code such as en" $PALINT --language english "$en"
 
@@ -142,10 +152,10 @@ n=$("$XMLLINT" --xpath "count(//document[@flags='not-policy-text'])" "$tmp/flags
 
 # --- HTML: the document without verdict has its reason, not scores (the
 # report once crashed on its missing objectives); the mean is of the judged.
-run 0 -f html -o "$tmp/r.html" "$en" "$fr"
-grep -q "<strong>No verdict:</strong> $nofr</td></tr>" "$tmp/r.html" ||
+run 0 -f html -o "$tmp/r.html" "$en" "$de"
+grep -q "<strong>No verdict:</strong> $node</td></tr>" "$tmp/r.html" ||
     fail "html: no no-verdict row"
-grep -q "<strong>No verdict</strong> (unsupported-language): $nofr</p>" "$tmp/r.html" ||
+grep -q "<strong>No verdict</strong> (unsupported-language): $node</p>" "$tmp/r.html" ||
     fail "html: no no-verdict section"
 grep -q ", 1 without verdict (language); mean overall" "$tmp/r.html" ||
     fail "html: totals"
@@ -156,11 +166,11 @@ grep -q "mean overall $m%" "$tmp/r.html" || fail "html: mean overall not of the 
 # --- explain ID DOCUMENT: a document without verdict says so (it once
 # crashed on the missing objectives).
 set +e
-$PALINT explain AA1.1 "$fr" >"$tmp/out" 2>"$tmp/err"
+$PALINT explain AA1.1 "$de" >"$tmp/out" 2>"$tmp/err"
 got=$?
 set -e
 [ "$got" = 0 ] || { cat "$tmp/err" >&2; fail "explain: exit $got, want 0"; }
-grep -qx "  unsupported-language: $nofr" "$tmp/out" ||
+grep -qx "  unsupported-language: $node" "$tmp/out" ||
     { cat "$tmp/out" >&2; fail "explain: no unsupported-language line"; }
 
 # --- diff: a draft without verdict on either side is not compared (no
@@ -174,20 +184,20 @@ difftext() {
 	tr -d '\r' <"$tmp/out.crlf" >"$tmp/out"
 	[ "$got" = 0 ] || { cat "$tmp/err" >&2; fail "diff: exit $got, want 0: $*"; }
 }
-difftext -f text "$old" "$fr"
-grep -qx "$fr: no verdict, not compared: new: $nofr" "$tmp/out" ||
+difftext -f text "$old" "$de"
+grep -qx "$de: no verdict, not compared: new: $node" "$tmp/out" ||
     { cat "$tmp/out" >&2; fail "diff text: no no-verdict line"; }
 grep -q "(worse)" "$tmp/out" && fail "diff text: worse"
 grep -q ", 1 without verdict$" "$tmp/out" || fail "diff text: total"
-grep -q "^palint: $fr: no verdict, not compared: new: $nofr$" "$tmp/err" ||
+grep -q "^palint: $de: no verdict, not compared: new: $node$" "$tmp/err" ||
     fail "diff: stderr silent"
-difftext -f text "$fr" "$old"
-grep -qx "$old: no verdict, not compared: old: $nofr" "$tmp/out" ||
+difftext -f text "$de" "$old"
+grep -qx "$old: no verdict, not compared: old: $node" "$tmp/out" ||
     fail "diff text: the old side without verdict"
-difftext -f csv "$old" "$fr"
-grep -qx "$fr,,no-verdict,,,,,,,new: $nofr" "$tmp/out" ||
+difftext -f csv "$old" "$de"
+grep -qx "$de,,no-verdict,,,,,,,\"new: $node\"" "$tmp/out" ||
     { cat "$tmp/out" >&2; fail "diff csv: no no-verdict row"; }
-difftext -f xml "$old" "$fr"
+difftext -f xml "$old" "$de"
 "$XMLLINT" --noout --relaxng "$top_srcdir/rules/palint-diff.rng" "$tmp/out" ||
     fail "diff xml: does not validate"
 n=$("$XMLLINT" --xpath "count(//document[@change='no-verdict'][not(@overall-after)][not(@worse)][message])" "$tmp/out")

@@ -95,3 +95,63 @@ $PALINT explain -r "$lang" cables >"$tmp/out" || fail "explain vocabulary"
 grep -q '^cables  vocabulary (.*language.xml:[0-9]*), used by 1 concept$' "$tmp/out" || fail "explain vocabulary: $(cat "$tmp/out")"
 grep -q '^    concept links (vocabulary)$' "$tmp/out" || fail "explain vocabulary parts"
 $PALINT rules list "$lang" | tail -1 | grep -q '^vocabularies: musts, cables, links$' || fail "rules list vocabularies"
+
+# --- Several languages in one rule set (fixtures/rules-lang/multilingual.xml):
+# each example is scanned in its xml:lang, and matched by the patterns,
+# groups, exceptions and stance cues of that language only.
+ml=$top_srcdir/fixtures/rules-lang/multilingual.xml
+"$XMLLINT" --noout --relaxng "$rng" "$ml" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "multilingual.xml does not validate"; }
+nml=$(grep -c '<example ' "$ml")
+for mode in "" --no-prefilter; do
+	$PALINT rules test $mode "$ml" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "multilingual rules test $mode: examples fail"; }
+	[ "$(cat "$tmp/out")" = "$nml passed, 0 failed" ] || fail "multilingual rules test $mode: $(cat "$tmp/out")"
+done
+# Read every example as English instead: the French and Spanish ones fail.
+sed 's| xml:lang="[a-z]*">\([^<]*\)</example>|>\1</example>|' "$ml" >"$tmp/ml-en.xml"
+set +e
+$PALINT rules test "$tmp/ml-en.xml" >"$tmp/out" 2>"$tmp/err"
+set -e
+grep -q "^$tmp/ml-en.xml:[0-9]*: rule M.1.cable: example should match but does not$" "$tmp/err" ||
+    fail "examples read in one language: $(cat "$tmp/out")"
+
+# rules check: how many rules each language has; -v: per rule.
+$PALINT rules check "$ml" >"$tmp/out" || fail "multilingual rules check"
+grep -qx 'languages: en 4 of 5 rules, fr 4 of 5 rules, es 2 of 5 rules' "$tmp/out" || fail "rules check languages: $(cat "$tmp/out")"
+$PALINT rules check -v "$ml" >"$tmp/out" || fail "rules check -v"
+grep -qx 'M.1.network: fr' "$tmp/out" || fail "rules check -v: M.1.network"
+grep -qx 'M.1.cable: en fr es' "$tmp/out" || fail "rules check -v: M.1.cable"
+$PALINT rules list -v "$ml" >"$tmp/out" || fail "rules list -v"
+grep -qx 'languages: en fr es' "$tmp/out" || fail "rules list: languages"
+grep -qx '    M.2.filter Filtering (conflict) \[en fr\]' "$tmp/out" || fail "rules list -v: $(cat "$tmp/out")"
+$PALINT rules list "$lang" | grep -qx 'languages: en' || fail "rules list: a file without languages= is English"
+
+# Errors: an undeclared language where it stands (once, not for every
+# pattern that inherits it), a group in two languages, a concept whose
+# vocabulary has no term in the language in effect.
+check_error lang-undeclared "^$bad/lang-undeclared.xml:10: <variant>: xml:lang \"de\" is not one of the file's languages \(languages=\"en fr\"\)$" $PALINT rules check "$bad/lang-undeclared.xml"
+[ "$(wc -l <"$tmp/err")" = 1 ] || fail "lang-undeclared: not one error: $(cat "$tmp/err")"
+check_error lang-mixed-group "^$bad/lang-mixed-group.xml:10: rule A.1.cable: the patterns of <near> must share one language \(fr here, en before\)$" $PALINT rules check "$bad/lang-mixed-group.xml"
+check_error lang-concept "^$bad/lang-concept.xml:10: concept \"cables\": vocabulary cables has no term or regex in language fr$" $PALINT rules check "$bad/lang-concept.xml"
+for f in lang-undeclared lang-mixed-group lang-concept; do
+	"$XMLLINT" --noout --relaxng "$rng" "$bad/$f.xml" 2>/dev/null || fail "$f.xml: the schema, not the loader, refuses it"
+done
+# A language the schema cannot take at all.
+sed 's|<variant xml:lang="de">|<variant xml:lang="d e">|' "$bad/lang-undeclared.xml" >"$tmp/badlang.xml"
+check_error lang-form "^$tmp/badlang.xml:[0-9]+: " $PALINT rules check "$tmp/badlang.xml"
+
+# The built-in rules declare four languages.
+$PALINT rules list | grep -qx 'languages: en fr es pt' || fail "built-in rules: languages"
+
+# --- eval on sentences of several languages: each row is read in the
+# language of its document (detected on the document's rows together),
+# or in --language's.
+evml=$top_srcdir/fixtures/eval/ml-labels.tsv
+$PALINT eval -r "$ml" -f csv "$evml" >"$tmp/out.raw" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "eval ml"; }
+tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
+grep -qx 'objective,M.1,4,0,0,1.000,1.000,1.000,4' "$tmp/out" || fail "eval ml: $(cat "$tmp/out")"
+$PALINT eval -r "$ml" -f csv --split tune "$evml" >"$tmp/out.raw" || fail "eval ml --split tune"
+tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
+grep -qx 'area,M,4,0,0,1.000,1.000,1.000,4' "$tmp/out" || fail "eval ml tune: $(cat "$tmp/out")"
+$PALINT eval -r "$ml" -f csv --language en "$evml" >"$tmp/out.raw" || fail "eval ml --language en"
+tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
+grep -qx 'objective,M.1,1,0,3,1.000,0.250,0.400,4' "$tmp/out" || fail "eval ml --language en: $(cat "$tmp/out")"

@@ -1,0 +1,256 @@
+/*
+ * term_lang.c -- the French, Spanish and Portuguese tables of the term
+ * language: accent classes, contraction and article groups, elided words,
+ * gender and number endings.
+ *
+ * Everything is written unaccented and in lower case: term.c folds the
+ * term's letters the same way before it looks a word up, and writes every
+ * letter of a form through its accent class, so that "a" stands for "à"
+ * as well.  The semantics are described in term_lang.h.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "term_lang.h"
+#include "utf8.h"
+#include "util.h"
+
+/*
+ * The base letter of U+00E0..U+00FF, or "." for a letter that is not an
+ * accented Latin vowel, c, n or y (æ, ð, ø, þ, and the sign ÷).  Capitals
+ * U+00C0..U+00DE are these plus 0x20; U+0178 is the capital of ÿ.
+ */
+static const char latin1_base[] = "aaaaaa.ceeeeiiii.nooooo..uuuuy.y";
+
+/*
+ * The accent class of each base letter.  The regex class is lower case:
+ * PCRE2's caseless UTF matching adds the capitals.  The prefilter has both
+ * cases (Hyperscan's caseless flag folds only ASCII) in both encodings:
+ * the UTF-8 bytes for byte mode, the code points for UTF-8 mode; each
+ * form matches a little more in the other mode, which only widens it.
+ */
+static const struct {
+	char		 base;
+	const char	*re;
+	const char	*pf;
+} accents[] = {
+	{ 'a', "[a\\x{e0}-\\x{e5}]",
+	    "(?:a|\\xc3[\\xa0-\\xa5\\x80-\\x85]|[\\x{e0}-\\x{e5}\\x{c0}-\\x{c5}])" },
+	{ 'c', "[c\\x{e7}]",
+	    "(?:c|\\xc3[\\xa7\\x87]|[\\x{e7}\\x{c7}])" },
+	{ 'e', "[e\\x{e8}-\\x{eb}]",
+	    "(?:e|\\xc3[\\xa8-\\xab\\x88-\\x8b]|[\\x{e8}-\\x{eb}\\x{c8}-\\x{cb}])" },
+	{ 'i', "[i\\x{ec}-\\x{ef}]",
+	    "(?:i|\\xc3[\\xac-\\xaf\\x8c-\\x8f]|[\\x{ec}-\\x{ef}\\x{cc}-\\x{cf}])" },
+	{ 'n', "[n\\x{f1}]",
+	    "(?:n|\\xc3[\\xb1\\x91]|[\\x{f1}\\x{d1}])" },
+	{ 'o', "[o\\x{f2}-\\x{f6}]",
+	    "(?:o|\\xc3[\\xb2-\\xb6\\x92-\\x96]|[\\x{f2}-\\x{f6}\\x{d2}-\\x{d6}])" },
+	{ 'u', "[u\\x{f9}-\\x{fc}]",
+	    "(?:u|\\xc3[\\xb9-\\xbc\\x99-\\x9c]|[\\x{f9}-\\x{fc}\\x{d9}-\\x{dc}])" },
+	/* Its capital, U+0178, has no single code in byte mode. */
+	{ 'y', "[y\\x{fd}\\x{ff}]", "(?:y|[^\\x00-\\x7f]{1,2})" }
+};
+
+static const struct term_group fr_groups[] = {
+	{ "de du des d'", "de|du|des|de la|de l'|d'", GROUP_CONTRACTION, 2 },
+	{ "a au aux", "a|au|aux|a la|a l'", GROUP_CONTRACTION, 2 },
+	{ "le la les l'", "le|la|les|l'", GROUP_ARTICLE, 1 },
+	{ "que qu'", "que|qu'", GROUP_ELISION, 1 },
+	{ "je j'", "je|j'", GROUP_ELISION, 1 },
+	{ "me m'", "me|m'", GROUP_ELISION, 1 },
+	{ "ne n'", "ne|n'", GROUP_ELISION, 1 },
+	{ "se s'", "se|s'", GROUP_ELISION, 1 },
+	{ "si", "si|s'", GROUP_ELISION, 1 },
+	{ "te t'", "te|t'", GROUP_ELISION, 1 },
+	{ "ce c'", "ce|c'", GROUP_ELISION, 1 },
+	{ "jusque jusqu'", "jusque|jusqu'", GROUP_ELISION, 1 },
+	{ "lorsque lorsqu'", "lorsque|lorsqu'", GROUP_ELISION, 1 },
+	{ "puisque puisqu'", "puisque|puisqu'", GROUP_ELISION, 1 }
+};
+
+static const struct term_suffix fr_suffixes[] = {
+	{ "eau", "eau|eaux" },
+	{ "eux", "eux|euse|euses" },
+	{ "al", "al|ale|als|ales|aux" },
+	{ "el", "el|els|elle|elles" },
+	{ "en", "en|ens|enne|ennes" },
+	{ "er", "er|ers|\xc3\xa8re|\xc3\xa8res" },
+	{ "et", "et|ets|\xc3\xa8te|\xc3\xa8tes|ette|ettes" },
+	{ "if", "if|ifs|ive|ives" },
+	{ "on", "on|ons|onne|onnes" },
+	{ "e", "e|es" },
+	{ "s", "s|se|ses" },
+	{ "x", "x" },
+	{ "", "|e|s|es|x" }
+};
+
+static const struct term_group es_groups[] = {
+	{ "de del", "de|del|de la|de los|de las", GROUP_CONTRACTION, 2 },
+	{ "a al", "a|al|a la|a los|a las", GROUP_CONTRACTION, 2 },
+	{ "en", "en|en el|en la|en los|en las", GROUP_CONTRACTION, 2 },
+	{ "el la los las", "el|la|los|las", GROUP_ARTICLE, 1 }
+};
+
+static const struct term_suffix es_suffixes[] = {
+	{ "cion", "ci\xc3\xb3n|ciones" },
+	{ "sion", "si\xc3\xb3n|siones" },
+	{ "es", "\xc3\xa9s|esa|esas|eses" },
+	{ "or", "or|ora|oras|ores" },
+	{ "z", "z|ces" },
+	{ "o", "o|a|os|as" },
+	{ "a", "a|as" },
+	{ "e", "e|es" },
+	{ "i", "i|is|ies" },
+	{ "u", "u|us|ues" },
+	{ "", "|es" }
+};
+
+static const struct term_group pt_groups[] = {
+	{ "de do da dos das", "de|do|da|dos|das", GROUP_CONTRACTION, 1 },
+	{ "em no na nos nas", "em|no|na|nos|nas", GROUP_CONTRACTION, 1 },
+	{ "a ao aos", "a|ao|as|aos", GROUP_CONTRACTION, 1 },
+	{ "por pelo pela pelos pelas", "por|pelo|pela|pelos|pelas",
+	    GROUP_CONTRACTION, 1 },
+	{ "o os as", "o|a|os|as", GROUP_ARTICLE, 1 }
+};
+
+static const struct term_suffix pt_suffixes[] = {
+	{ "vel", "vel|veis" },
+	{ "ao", "\xc3\xa3o|\xc3\xb5" "es|\xc3\xa3" "es|\xc3\xa3os|"
+	    "\xc3\xa3|\xc3\xa3s" },
+	{ "al", "al|ais" },
+	{ "el", "el|\xc3\xa9is" },
+	{ "il", "il|is|eis" },
+	{ "ol", "ol|\xc3\xb3is" },
+	{ "ul", "ul|uis" },
+	{ "es", "\xc3\xaas|esa|esas|eses" },
+	{ "or", "or|ora|oras|ores" },
+	{ "m", "m|ns" },
+	{ "r", "r|res" },
+	{ "z", "z|zes" },
+	{ "s", "s|ses" },
+	{ "o", "o|a|os|as" },
+	{ "a", "a|as" },
+	{ "e", "e|es" },
+	{ "", "|s" }
+};
+
+static const struct term_lang langs[] = {
+	{ "fr", "l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu",
+	    fr_groups, nitems(fr_groups), fr_suffixes, nitems(fr_suffixes),
+	    "(?:s|x)?" },
+	{ "es", NULL, es_groups, nitems(es_groups), es_suffixes,
+	    nitems(es_suffixes), "(?:e?s)?" },
+	{ "pt", NULL, pt_groups, nitems(pt_groups), pt_suffixes,
+	    nitems(pt_suffixes), "(?:e?s)?" }
+};
+
+const struct term_lang *
+term_lang_find(const char *code)
+{
+	size_t i;
+
+	if (code == NULL)
+		return NULL;
+	for (i = 0; i < nitems(langs); i++)
+		if (strcasecmp(code, langs[i].code) == 0)
+			return &langs[i];
+	return NULL;
+}
+
+char
+term_lang_fold(const char *p, size_t n, size_t *len)
+{
+	unsigned char c = (unsigned char)*p;
+	uint32_t cp;
+
+	if (c < 0x80) {
+		*len = 1;
+		if (c >= 'A' && c <= 'Z')
+			return (char)(c - 'A' + 'a');
+		return c >= 'a' && c <= 'z' ? (char)c : 0;
+	}
+	*len = utf8_next((const unsigned char *)p, n, &cp);
+	if (cp == 0x178)
+		return 'y';
+	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+		cp += 0x20;
+	if (cp < 0xe0 || cp > 0xff || latin1_base[cp - 0xe0] == '.')
+		return 0;
+	return latin1_base[cp - 0xe0];
+}
+
+const char *
+term_lang_letter_re(char c)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(accents); i++)
+		if (accents[i].base == c)
+			return accents[i].re;
+	return NULL;
+}
+
+const char *
+term_lang_letter_pf(char c)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(accents); i++)
+		if (accents[i].base == c)
+			return accents[i].pf;
+	return NULL;
+}
+
+/* Is word[0, len) one of the words of the list, each followed by sep? */
+static int
+in_list(const char *list, char sep, const char *word, size_t len)
+{
+	const char *p = list, *e;
+
+	while (*p != '\0') {
+		if ((e = strchr(p, sep)) == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) == len && strncmp(p, word, len) == 0)
+			return 1;
+		p = *e == '\0' ? e : e + 1;
+	}
+	return 0;
+}
+
+const struct term_group *
+term_lang_group(const struct term_lang *tl, const char *word, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < tl->ngroups; i++)
+		if (in_list(tl->groups[i].keys, ' ', word, len))
+			return &tl->groups[i];
+	return NULL;
+}
+
+const struct term_suffix *
+term_lang_suffix(const struct term_lang *tl, const char *tail, size_t len)
+{
+	size_t i, n;
+
+	/* The table puts longer endings first and "" last. */
+	for (i = 0; i < tl->nsuffixes; i++) {
+		n = strlen(tl->suffixes[i].end);
+		if (n <= len && memcmp(tail + len - n, tl->suffixes[i].end,
+		    n) == 0)
+			return &tl->suffixes[i];
+	}
+	return &tl->suffixes[tl->nsuffixes - 1];
+}
+
+int
+term_lang_is_elision(const struct term_lang *tl, const char *word,
+    size_t len)
+{
+	return tl->elisions != NULL && in_list(tl->elisions, '|', word, len);
+}

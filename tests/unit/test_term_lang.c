@@ -1,0 +1,443 @@
+/*
+ * test_term_lang.c -- French, Spanish and Portuguese terms (term_lang.h):
+ * accents, apostrophes, elision, contractions and articles, gender and
+ * number, wildcards and gaps, each checked by running the translated regex
+ * through PCRE2 with the flags compile.c uses.  Every match must also be
+ * found by the term's prefilter, which is never NULL, inside the match, in
+ * Hyperscan's byte mode and in its UTF-8 mode.
+ */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef HAVE_HYPERSCAN
+#include <hs.h>
+#endif
+
+#include "check.h"
+#include "term.h"
+#include "util.h"
+
+#ifdef HAVE_HYPERSCAN
+static int
+hs_found(unsigned id, unsigned long long from, unsigned long long to,
+    unsigned flags, void *arg)
+{
+	(void)id;
+	(void)from;
+	(void)to;
+	(void)flags;
+	*(int *)arg = 1;
+	return 1;
+}
+
+/* Does pf match inside text[start, end) in both of Hyperscan's modes? */
+static int
+prefilter_inside(const char *pf, const char *text, size_t start, size_t end)
+{
+	static const unsigned modes[] = { 0, HS_FLAG_UTF8 | HS_FLAG_UCP };
+	hs_database_t *db;
+	hs_compile_error_t *ce;
+	hs_scratch_t *scratch;
+	size_t i;
+	int found, all = 1;
+
+	for (i = 0; i < nitems(modes); i++) {
+		if (hs_compile(pf, HS_FLAG_CASELESS | HS_FLAG_PREFILTER |
+		    modes[i], HS_MODE_BLOCK, NULL, &db, &ce) != HS_SUCCESS) {
+			fprintf(stderr, "prefilter %s: %s\n", pf, ce->message);
+			hs_free_compile_error(ce);
+			return 0;
+		}
+		found = 0;
+		scratch = NULL;
+		if (hs_alloc_scratch(db, &scratch) == HS_SUCCESS)
+			hs_scan(db, text + start, (unsigned)(end - start), 0,
+			    scratch, hs_found, &found);
+		hs_free_scratch(scratch);
+		hs_free_database(db);
+		all = all && found;
+	}
+	return all;
+}
+#endif
+
+/*
+ * The text term in language lang matches in text ("" for none; "(error)"
+ * when it does not translate or compile, or when its prefilter is missing
+ * or misses the match).  Caller frees.
+ */
+static char *
+lang_matched(const char *lang, const char *term, const char *text)
+{
+	pcre2_code *code;
+	pcre2_match_data *md;
+	PCRE2_SIZE off, *ov;
+	char *re, *pf, *cause, *got;
+	int err, rc;
+
+	if (term_to_regex_lang(term, lang, &re, &pf, &cause) != 0) {
+		fprintf(stderr, "%s term %s: %s\n", lang, term, cause);
+		free(cause);
+		return xstrdup("(error)");
+	}
+	got = NULL;
+	code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+	if (code == NULL || pf == NULL) {
+		fprintf(stderr, "%s term %s: regex %s, prefilter %s\n", lang,
+		    term, re, pf != NULL ? pf : "(null)");
+		got = xstrdup("(error)");
+		goto out;
+	}
+	md = pcre2_match_data_create_from_pattern(code, NULL);
+	rc = pcre2_match(code, (PCRE2_SPTR)text, strlen(text), 0, 0, md, NULL);
+	if (rc > 0) {
+		ov = pcre2_get_ovector_pointer(md);
+		got = xstrndup(text + ov[0], ov[1] - ov[0]);
+#ifdef HAVE_HYPERSCAN
+		if (!prefilter_inside(pf, text, ov[0], ov[1])) {
+			fprintf(stderr, "prefilter %s misses \"%s\"\n", pf,
+			    got);
+			free(got);
+			got = xstrdup("(error)");
+		}
+#endif
+	} else
+		got = xstrdup(rc == PCRE2_ERROR_NOMATCH ? "" : "(error)");
+	pcre2_match_data_free(md);
+out:
+	pcre2_code_free(code);
+	free(re);
+	free(pf);
+	return got;
+}
+
+#define CHECK_LANG(lang, term, text, want) do {			\
+	char *got_ = lang_matched((lang), (term), (text));		\
+	CHECK_STR(got_, (want));					\
+	free(got_);							\
+} while (0)
+
+/* The whole text matches; no match at all. */
+#define FR_YES(term, text)	CHECK_LANG("fr", term, text, text)
+#define FR_NO(term, text)	CHECK_LANG("fr", term, text, "")
+#define ES_YES(term, text)	CHECK_LANG("es", term, text, text)
+#define ES_NO(term, text)	CHECK_LANG("es", term, text, "")
+#define PT_YES(term, text)	CHECK_LANG("pt", term, text, text)
+#define PT_NO(term, text)	CHECK_LANG("pt", term, text, "")
+
+static char *
+regex_of(const char *lang, const char *term)
+{
+	char *re, *pf, *cause;
+
+	if (term_to_regex_lang(term, lang, &re, &pf, &cause) != 0) {
+		free(cause);
+		return xstrdup("(error)");
+	}
+	free(pf);
+	return re;
+}
+
+/* English, a language without rules and NULL are the English term. */
+static void
+test_english(void)
+{
+	static const char *terms[] = { "cybers\xc3\xa9" "curit\xc3\xa9",
+	    "protect~", "critical * infrastructure", "de la", "cyber*" };
+	static const char *langs[] = { "en", "de", "EN", NULL };
+	char *re, *pf, *cause, *want;
+	size_t i, j;
+
+	for (i = 0; i < nitems(terms); i++) {
+		want = regex_of("en", terms[i]);
+		CHECK_INT(term_to_regex(terms[i], &re, &pf, &cause), 0);
+		CHECK_STR(re, want);
+		for (j = 0; j < nitems(langs); j++) {
+			char *got = regex_of(langs[j], terms[i]);
+
+			CHECK_STR(got, want);
+			free(got);
+		}
+		free(re);
+		free(pf);
+		free(want);
+	}
+	/* The English term has no prefilter for a non-ASCII letter. */
+	CHECK_INT(term_to_regex_lang("caf\xc3\xa9", "en", &re, &pf, &cause),
+	    0);
+	CHECK_INT(pf == NULL, 1);
+	free(re);
+	CHECK_INT(term_to_regex_lang("caf\xc3\xa9", "fr", &re, &pf, &cause),
+	    0);
+	CHECK_INT(pf != NULL, 1);
+	free(re);
+	free(pf);
+	/* Accents are a French matter only in French. */
+	CHECK_LANG("en", "securite", "s\xc3\xa9" "curit\xc3\xa9", "");
+}
+
+static void
+test_accents(void)
+{
+	/* Written with accents, found without, and the other way. */
+	FR_YES("cybers\xc3\xa9" "curit\xc3\xa9", "cybersecurite");
+	FR_YES("cybersecurite", "cybers\xc3\xa9" "curit\xc3\xa9");
+	FR_YES("cybers\xc3\xa9" "curit\xc3\xa9", "CYBERS\xc3\x89" "CURIT\xc3\x89");
+	FR_YES("CYBERSECURITE", "Cybers\xc3\xa9" "curit\xc3\xa9");
+	FR_YES("cybers\xc3\xa9" "curit\xc3\xa9", "CYBERSECURITE");
+	/* Another accent on the same letter still matches. */
+	FR_YES("r\xc3\xa9seau", "r\xc3\xa8seau");
+	FR_YES("fran\xc3\xa7" "ais", "FRAN\xc3\x87" "AIS");
+	FR_YES("francais", "fran\xc3\xa7" "ais");
+	FR_YES("ma\xc3\xae" "trise", "maitrise");
+	FR_YES("maitrise", "MA\xc3\x8e" "TRISE");
+	FR_YES("c\xc5\x93ur", "C\xc5\x92UR");
+	ES_YES("espa\xc3\xb1" "a", "espana");
+	ES_YES("espana", "ESPA\xc3\x91" "A");
+	ES_YES("protecci\xc3\xb3n", "PROTECCION");
+	ES_YES("proteccion", "protecci\xc3\xb3n");
+	ES_YES("ling\xc3\xbc\xc3\xad" "stica", "linguistica");
+	PT_YES("informa\xc3\xa7\xc3\xa3o", "informacao");
+	PT_YES("informacao", "INFORMA\xc3\x87\xc3\x83O");
+	PT_YES("seguran\xc3\xa7" "a", "seguran\xc3\xa7" "a");
+	PT_YES("pa\xc3\xads", "pais");
+	/* A different letter is not an accent. */
+	FR_NO("securite", "sacurite");
+	ES_NO("pena", "peca");
+}
+
+static void
+test_apostrophes_and_elision(void)
+{
+	/* Either apostrophe, in the term or in the text, and a space. */
+	FR_YES("l'\xc3\x89tat", "l\xe2\x80\x99" "Etat");
+	FR_YES("l\xe2\x80\x99\xc3\xa9tat", "L'ETAT");
+	FR_YES("l'\xc3\x89tat", "l' \xc3\xa9tat");
+	FR_YES("aujourd'hui", "aujourd\xe2\x80\x99hui");
+	/* The elided article stands for the others. */
+	FR_YES("l'\xc3\x89tat", "le \xc3\xa9tat");
+	FR_YES("l'infrastructure", "les infrastructures");
+	CHECK_LANG("fr", "l'\xc3\x89tat", "un \xc3\xa9tat", "\xc3\xa9tat");
+	/* Any elided word before a term word that starts with a vowel or
+	   h, inside the term and before it. */
+	FR_YES("plan action", "plan d'action");
+	FR_YES("plan action", "plan d\xe2\x80\x99 action");
+	FR_YES("exige que il", "exige qu'il");
+	FR_YES("lutte contre hame\xc3\xa7onnage",
+	    "lutte contre l'hame\xc3\xa7onnage");
+	CHECK_LANG("fr", "informatique", "l'informatique", "informatique");
+	/* A term word with an elided word keeps it. */
+	FR_YES("qu'il", "qu\xe2\x80\x99il");
+	FR_YES("qu'il", "qu' il");
+	FR_NO("qu'il", "il");
+	/* Not before a consonant, nor as a word of its own. */
+	FR_NO("plan cadre", "plan l'cadre");
+	FR_NO("plan action", "plan de action");
+}
+
+static void
+test_contractions(void)
+{
+	/* French de and à, written in any of their forms. */
+	FR_YES("protection de donn\xc3\xa9" "es", "protection des donnees");
+	FR_YES("protection des donn\xc3\xa9" "es", "protection de donn\xc3\xa9" "es");
+	FR_YES("protection de donn\xc3\xa9" "es", "protection du donnees");
+	FR_YES("s\xc3\xa9" "curit\xc3\xa9 de l'information",
+	    "s\xc3\xa9" "curit\xc3\xa9 des informations");
+	FR_YES("s\xc3\xa9" "curit\xc3\xa9 de l'information",
+	    "securite de l\xe2\x80\x99information");
+	FR_YES("s\xc3\xa9" "curit\xc3\xa9 de l'information",
+	    "s\xc3\xa9" "curit\xc3\xa9 d'information");
+	FR_YES("s\xc3\xa9" "curit\xc3\xa9 de information",
+	    "s\xc3\xa9" "curit\xc3\xa9 de l' information");
+	FR_YES("s\xc3\xa9" "curit\xc3\xa9 de la nation",
+	    "s\xc3\xa9" "curit\xc3\xa9 de la nation");
+	FR_YES("s\xc3\xa9" "curit\xc3\xa9 du pays",
+	    "s\xc3\xa9" "curit\xc3\xa9 de la pays");
+	FR_YES("acc\xc3\xa8s \xc3\xa0 information", "acc\xc3\xa8s \xc3\xa0 l'information");
+	FR_YES("acc\xc3\xa8s \xc3\xa0 r\xc3\xa9seaux", "acces aux reseaux");
+	FR_YES("acc\xc3\xa8s \xc3\xa0 internet", "acc\xc3\xa8s \xc3\xa0 la internet");
+	FR_YES("acces a march\xc3\xa9", "acc\xc3\xa8s au march\xc3\xa9");
+	FR_NO("protection de donn\xc3\xa9" "es", "protection donn\xc3\xa9" "es");
+	FR_NO("protection de donn\xc3\xa9" "es", "protection par les donn\xc3\xa9" "es");
+	/* An article written in the term: any article, or none. */
+	FR_YES("contre la cybercriminalit\xc3\xa9", "contre le cybercriminalite");
+	FR_YES("contre la cybercriminalit\xc3\xa9", "contre cybercriminalit\xc3\xa9");
+	FR_YES("contre la menace", "contre les menaces");
+	/* A last word is never a contraction. */
+	FR_YES("membre de", "membre de");
+	FR_NO("membre de", "membre du");
+	/* Spanish de, a, en. */
+	ES_YES("protecci\xc3\xb3n de datos", "proteccion de los datos");
+	ES_YES("seguridad de estado", "seguridad del Estado");
+	ES_YES("seguridad del estado", "seguridad de las estado");
+	ES_YES("acceso a informaci\xc3\xb3n", "acceso a la informaci\xc3\xb3n");
+	ES_YES("acceso a mercado", "acceso al mercado");
+	ES_YES("confianza en sistema", "confianza en el sistema");
+	ES_YES("contra la delincuencia", "contra delincuencia");
+	ES_NO("seguridad de estado", "seguridad d'estado");
+	/* Portuguese de, em, a, por. */
+	PT_YES("prote\xc3\xa7\xc3\xa3o de dados", "protecao dos dados");
+	PT_YES("seguran\xc3\xa7" "a de informa\xc3\xa7\xc3\xa3o",
+	    "seguran\xc3\xa7" "a da informa\xc3\xa7\xc3\xa3o");
+	PT_YES("confian\xc3\xa7" "a em sistema", "confian\xc3\xa7" "a no sistema");
+	PT_YES("confian\xc3\xa7" "a no sistema", "confianca nas sistema");
+	PT_YES("acesso a rede", "acesso \xc3\xa0 rede");
+	PT_YES("acesso a mercado", "acesso ao mercado");
+	PT_YES("acesso a redes", "acesso \xc3\xa0s redes");
+	PT_YES("coordenado por ag\xc3\xaa" "ncia", "coordenado pela agencia");
+	PT_NO("prote\xc3\xa7\xc3\xa3o de dados", "prote\xc3\xa7\xc3\xa3o em dados");
+}
+
+static void
+test_gender_number(void)
+{
+	/* French. */
+	FR_YES("infrastructure~ critique~", "infrastructures critiques");
+	FR_YES("infrastructure~ critique~", "Infrastructure critique");
+	FR_NO("critique~", "critiquer");
+	FR_NO("critique~", "critiqu\xc3\xa9");
+	FR_YES("national~", "nationale");
+	FR_YES("national~", "nationaux");
+	FR_YES("national~", "nationales");
+	FR_NO("national~", "nationalit\xc3\xa9");
+	FR_YES("num\xc3\xa9rique~", "num\xc3\xa9riques");
+	FR_YES("r\xc3\xa9seau~", "R\xc3\x89SEAUX");
+	FR_YES("europ\xc3\xa9" "en~", "europ\xc3\xa9" "ennes");
+	FR_YES("offensif~", "offensive");
+	FR_YES("s\xc3\xa9rieux~", "s\xc3\xa9rieuse");
+	FR_YES("personnel~", "personnelles");
+	FR_YES("premier~", "premi\xc3\xa8re");
+	FR_YES("fran\xc3\xa7" "ais~", "fran\xc3\xa7" "aises");
+	FR_YES("acteur~ \xc3\xa9tatique~", "acteurs etatiques");
+	FR_YES("acteur~", "acteurs");
+	FR_NO("acteur~", "acteurice");
+	/* A last word without "~" takes a plural only. */
+	FR_YES("menace", "menaces");
+	FR_NO("menace", "menacer");
+	/* Spanish. */
+	ES_YES("dato~", "datos");
+	ES_YES("p\xc3\xba" "blico~", "publicas");
+	ES_NO("dato~", "dataci\xc3\xb3n");
+	ES_NO("dato~", "datado");
+	ES_YES("naci\xc3\xb3n~", "naciones");
+	ES_YES("protecci\xc3\xb3n~", "PROTECCIONES");
+	ES_YES("divisi\xc3\xb3n~", "divisiones");
+	ES_YES("capaz~", "capaces");
+	ES_YES("nacional~", "nacionales");
+	ES_YES("importante~", "importantes");
+	ES_YES("franc\xc3\xa9s~", "francesas");
+	ES_YES("proveedor~", "proveedores");
+	ES_YES("infraestructura~ cr\xc3\xadtica~", "infraestructuras criticas");
+	ES_NO("nacional~", "nacionalidad");
+	/* Portuguese. */
+	PT_YES("p\xc3\xba" "blico~", "p\xc3\xba" "blicas");
+	PT_YES("informa\xc3\xa7\xc3\xa3o~", "informa\xc3\xa7\xc3\xb5" "es");
+	PT_YES("informa\xc3\xa7\xc3\xa3o~", "INFORMACOES");
+	PT_YES("m\xc3\xa3o~", "m\xc3\xa3os");
+	PT_YES("alem\xc3\xa3o~", "alem\xc3\xa3" "es");
+	PT_YES("nacional~", "nacionais");
+	PT_YES("papel~", "pap\xc3\xa9is");
+	PT_YES("vulner\xc3\xa1vel~", "vulner\xc3\xa1veis");
+	PT_YES("civil~", "civis");
+	PT_YES("ordem~", "ordens");
+	PT_YES("setor~", "setores");
+	PT_YES("capaz~", "capazes");
+	PT_YES("pa\xc3\xads~", "pa\xc3\xad" "ses");
+	PT_YES("portugu\xc3\xaas~", "portuguesa");
+	PT_YES("infraestrutura~ cr\xc3\xadtica~", "infraestruturas cr\xc3\xadticas");
+	PT_NO("informa\xc3\xa7\xc3\xa3o~", "informativo");
+	PT_NO("dado~", "data\xc3\xa7\xc3\xa3o");
+	/* "~" wants a word of three letters or more. */
+	CHECK_LANG("es", "ab~", "abs", "(error)");
+	CHECK_LANG("fr", "abc1~", "abc1", "(error)");
+}
+
+static void
+test_wildcards_and_gaps(void)
+{
+	FR_YES("cyber*", "cybers\xc3\xa9" "curit\xc3\xa9");
+	FR_YES("cyb\xc3\xa9r*", "CYBERATTAQUE");
+	CHECK_LANG("fr", "num\xc3\xa9ri* souverainet\xc3\xa9",
+	    "une num\xc3\xa9risation souverainet\xc3\xa9",
+	    "num\xc3\xa9risation souverainet\xc3\xa9");
+	ES_YES("ciber* seguridad", "ciberespacio seguridad");
+	/* A gap word may have accents or be elided. */
+	FR_YES("infrastructure * critique", "infrastructure tr\xc3\xa8s critique");
+	FR_YES("protection * donn\xc3\xa9" "es", "protection l'donn\xc3\xa9" "es");
+	FR_YES("protection * * syst\xc3\xa8me",
+	    "protection de l'\xc3\xa9tat syst\xc3\xa8me");
+	FR_YES("menace * pays", "menace aujourd'hui pays");
+	FR_NO("menace * pays", "menace un grand pays");
+	PT_YES("rede * nacional", "rede el\xc3\xa9trica nacional");
+	ES_YES("red * nacional", "red de nacional");
+}
+
+static void
+test_whole_words(void)
+{
+	FR_NO("cyber", "cybers\xc3\xa9" "curit\xc3\xa9");
+	FR_NO("s\xc3\xa9" "curit\xc3\xa9", "ins\xc3\xa9" "curit\xc3\xa9");
+	FR_NO("curit\xc3\xa9", "s\xc3\xa9" "curit\xc3\xa9");
+	/* An accented letter is a letter at the edges. */
+	FR_NO("tat", "\xc3\xa9tat");
+	FR_NO("etat", "\xc3\xa9tat\xc3\xa9");
+	ES_NO("dato", "datos\xc3\xb1");
+	PT_NO("nacao", "na\xc3\xa7\xc3\xa3o\xc3\xa9");
+	CHECK_LANG("fr", "\xc3\xa9tat", "l'\xc3\xa9tat,", "\xc3\xa9tat");
+	CHECK_LANG("es", "datos", "(datos)", "datos");
+}
+
+static void
+test_prefilter_always(void)
+{
+	static const struct {
+		const char	*lang;
+		const char	*term;
+	} terms[] = {
+		{ "fr", "\xc5\x93uvre" },
+		{ "fr", "na[\xc3\xaf]ve" },
+		{ "es", "[^a]bc" },
+		{ "pt", "'" },
+		{ "fr", "de la" },
+		{ "fr", "l'" }
+	};
+	char *re, *pf, *cause;
+	size_t i;
+
+	for (i = 0; i < nitems(terms); i++) {
+		CHECK_INT(term_to_regex_lang(terms[i].term, terms[i].lang, &re,
+		    &pf, &cause), 0);
+		CHECK_INT(pf != NULL && *pf != '\0', 1);
+		free(re);
+		free(pf);
+	}
+	CHECK_LANG("fr", "\xc5\x93uvre", "une \xc5\x92UVRE", "\xc5\x92UVRE");
+	CHECK_LANG("fr", "na[\xc3\xaf]ve", "NA\xc3\x8fVE", "NA\xc3\x8fVE");
+	CHECK_LANG("es", "[^a]bc", "xbc", "xbc");
+	CHECK_LANG("es", "[^a]bc", "\xc3\xb1" "bc", "\xc3\xb1" "bc");
+	/* Errors are the English ones. */
+	CHECK_LANG("fr", "", "x", "(error)");
+	CHECK_LANG("fr", "* menace", "x", "(error)");
+	CHECK_LANG("pt", "a[b", "x", "(error)");
+}
+
+int
+main(void)
+{
+	test_english();
+	test_accents();
+	test_apostrophes_and_elision();
+	test_contractions();
+	test_gender_number();
+	test_wildcards_and_gaps();
+	test_whole_words();
+	test_prefilter_always();
+	return CHECK_DONE();
+}
