@@ -36,7 +36,8 @@
 #define MARK_CLOSE	"\xc2\xbb"
 
 static void
-explain_patterns(const char *indent, const struct patlist *pl)
+explain_patterns(const struct ruleset *rs, const char *indent,
+    const struct patlist *pl)
 {
 	const struct pattern *p;
 	size_t i;
@@ -44,17 +45,21 @@ explain_patterns(const char *indent, const struct patlist *pl)
 	for (i = 0; i < pl->n; i++) {
 		p = &pl->v[i];
 		if (p->is_concept)
-			printf("%sconcept %s (vocabulary)\n", indent,
+			printf("%sconcept %s (vocabulary)", indent,
 			    p->source);
 		else
-			printf("%s%s %s%s\n", indent, p->is_term ? "term " :
+			printf("%s%s %s%s", indent, p->is_term ? "term " :
 			    "regex", p->source, p->case_sensitive ?
 			    "  (case-sensitive)" : "");
+		/* Patterns of the default language go unmarked. */
+		if (p->lang > 0)
+			printf("  [%s]", rs->languages[p->lang]);
+		printf("\n");
 	}
 }
 
 static void
-explain_rule(const struct rule *r)
+explain_rule(const struct ruleset *rs, const struct rule *r)
 {
 	size_t i;
 
@@ -64,19 +69,19 @@ explain_rule(const struct rule *r)
 	if (r->description != NULL)
 		printf("  %s\n", r->description);
 	printf("  looks for any of:\n");
-	explain_patterns("    ", &r->pats);
+	explain_patterns(rs, "    ", &r->pats);
 	for (i = 0; i < r->ngroups; i++) {
 		printf("    %s in one %s", r->groups[i].near ? "near, any order,"
 		    : "all", scope_name(r->groups[i].scope));
 		if (r->groups[i].within > 0)
 			printf(", within %u words", r->groups[i].within);
 		printf(":\n");
-		explain_patterns("      ", &r->groups[i].pats);
+		explain_patterns(rs, "      ", &r->groups[i].pats);
 	}
 	for (i = 0; i < r->nunless; i++) {
 		printf("  unless in the same %s:\n",
 		    scope_name(r->unless[i].scope));
-		explain_patterns("    ", &r->unless[i].pats);
+		explain_patterns(rs, "    ", &r->unless[i].pats);
 	}
 	for (i = 0; i < r->nexamples; i++)
 		printf("  example (%s): %s\n", r->examples[i].hit ? "hit" :
@@ -169,7 +174,7 @@ add_marked(struct strbuf *sb, const char *sentence, const char *match)
 
 /* "  12:5  binding  «...»" or "  page 3  binding  «...»". */
 static void
-print_hit(const struct hit *h)
+print_hit(const struct docresult *dr, const struct hit *h)
 {
 	struct strbuf sb = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
 
@@ -178,6 +183,9 @@ print_hit(const struct hit *h)
 	else
 		strbuf_addf(&sb, "    %u:%u", h->line, h->column);
 	strbuf_addf(&sb, "  %s  ", modality_name(h->modality));
+	/* The language it was read in, where that is news. */
+	if (docresult_hit_lang_shown(dr, h))
+		strbuf_addf(&sb, "%s  ", h->lang);
 	add_marked(&sb, h->sentence != NULL ? h->sentence : "",
 	    h->match != NULL ? h->match : "");
 	if (h->section != NULL && h->section[0] != '\0') {
@@ -264,6 +272,9 @@ explain_in_document(const struct ruleset *rs, const struct subject *sj,
 
 	printf("%s\n", safe_str(&path, dr->path, SAFE_ONELINE));
 	strbuf_free(&path);
+	if (dr->nmix > 1)
+		printf("  languages: %s\n", docresult_mix(dr, &path));
+	strbuf_free(&path);
 	if (sj->rule != NULL)
 		print_objective_verdict(dr, sj->rule->objective);
 	else if (sj->objective != NULL)
@@ -281,7 +292,7 @@ explain_in_document(const struct ruleset *rs, const struct subject *sj,
 			if (!fired[i])
 				print_rule_head(r);
 			fired[i] = 1;
-			print_hit(&dr->hits[j]);
+			print_hit(dr, &dr->hits[j]);
 		}
 		nunfired += !fired[i];
 	}
@@ -360,7 +371,7 @@ explain_vocabulary(const struct ruleset *rs, const char *id)
 		printf("%s  vocabulary (%s:%d), used by %u concept%s\n"
 		    "  matches any of:\n", v->id, v->file, v->line, v->uses,
 		    v->uses == 1 ? "" : "s");
-		explain_patterns("    ", &v->pats);
+		explain_patterns(rs, "    ", &v->pats);
 		return 1;
 	}
 	return 0;
@@ -400,7 +411,7 @@ cmd_explain(const struct options *o)
 		return fflush(stdout) == 0 ? rc : EXIT_TROUBLE;
 	}
 	if ((r = ruleset_find_rule(rs, o->args[0])) != NULL)
-		explain_rule(r);
+		explain_rule(rs, r);
 	else if ((ob = ruleset_find_objective(rs, o->args[0])) != NULL)
 		explain_objective(ob);
 	else if ((a = ruleset_find_area(rs, o->args[0])) != NULL) {

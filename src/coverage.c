@@ -316,6 +316,34 @@ docresult_language(const struct docresult *dr)
 }
 
 const char *
+docresult_mix(const struct docresult *dr, struct strbuf *sb)
+{
+	size_t i;
+	double pc;
+
+	strbuf_adds(sb, "");
+	for (i = 0; i < dr->nmix; i++) {
+		pc = 100.0 * dr->mix[i].share;
+		strbuf_addf(sb, "%s%s ", i > 0 ? ", " : "", dr->mix[i].code);
+		/* A sliver is not "0%". */
+		if (pc < 0.5)
+			strbuf_adds(sb, "<1%");
+		else
+			strbuf_addf(sb, "%.0f%%", pc);
+	}
+	return sb->s;
+}
+
+int
+docresult_hit_lang_shown(const struct docresult *dr, const struct hit *h)
+{
+	const char *doc = docresult_language(dr);
+
+	return h->lang[0] != '\0' && (dr->nmix > 1 ||
+	    (strcmp(doc, "und") != 0 && strcmp(h->lang, doc) != 0));
+}
+
+const char *
 docflags_name(unsigned flags)
 {
 	return (flags & DOCFLAG_NOT_POLICY) ? "not-policy-text" : "";
@@ -349,6 +377,7 @@ docresult_free(struct docresult *dr)
 	free(dr->areas);
 	free(dr->error);
 	free(dr->no_verdict);
+	free(dr->mix);
 	free(dr->path);
 	free(dr);
 }

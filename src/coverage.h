@@ -37,6 +37,8 @@
 
 #include "model.h"
 
+struct strbuf;
+
 #define COVERAGE_MODEL_VERSION "2"
 
 /* Least evidence that makes an objective partial rather than absent. */
@@ -59,6 +61,14 @@ const char	*docresult_status(const struct docresult *);
 /* The document's language code: "und" for a document read but never
    given one, "" for one that could not be read. */
 const char	*docresult_language(const struct docresult *);
+/* Its languages paragraph by paragraph with their shares of the text,
+   "fr 91%, en 9%", appended to sb; nothing when it has none (not
+   judged paragraph by paragraph).  Returns sb's text ("" if empty). */
+const char	*docresult_mix(const struct docresult *, struct strbuf *);
+/* 1 when a hit's language is worth showing beside it: the document is
+   in more than one language, or the hit is not in the document's. */
+int		 docresult_hit_lang_shown(const struct docresult *,
+		    const struct hit *);
 /* "not-policy-text" and any later flag, separated by spaces; "" for
    none.  Static storage. */
 const char	*docflags_name(unsigned flags);

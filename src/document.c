@@ -20,6 +20,7 @@
 #include "fileio.h"
 #include "langdetect.h"
 #include "outfile.h"
+#include "paralang.h"
 #include "section.h"
 #include "sniff.h"
 #include "textkind.h"
@@ -55,6 +56,56 @@ document_language(const struct extract_opts *lim, struct doctext *doc,
 		return;
 	}
 	langdetect_document(ld, doc->text, doc->len, code);
+}
+
+/* 1 when the rules are written for this language. */
+static int
+language_ruled(const struct ruleset *rs, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nlanguages; i++)
+		if (strcmp(rs->languages[i], code) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The language of each paragraph (doc->paralang), so that a quotation in
+ * another language is read in its own; not with --language, which names
+ * the language of the whole text.  Paragraphs in a language the rules do
+ * not read are not scanned: counted in *skipped, with a warning.
+ */
+static void
+paragraph_languages(const struct ruleset *rs,
+    const struct extract_opts *lim, struct doctext *doc,
+    const char *doclang, size_t *skipped)
+{
+	const struct langdetect *ld;
+	const char *cause = NULL, *other = NULL;
+	size_t i, bytes = 0;
+
+	*skipped = 0;
+	if (lim->language != NULL || doc->nparagraphs == 0 ||
+	    (ld = langdetect_shared(&cause)) == NULL)
+		return;
+	doc->paralang = xcalloc(doc->nparagraphs, sizeof(*doc->paralang));
+	paralang_detect(ld, doc, doclang, doc->paralang);
+	for (i = 0; i < doc->nparagraphs; i++)
+		if (!language_ruled(rs, doc->paralang[i]) &&
+		    strcmp(doc->paralang[i], LANG_UNDETERMINED) != 0) {
+			(*skipped)++;
+			bytes += doc->paragraphs[i].end -
+			    doc->paragraphs[i].start;
+			if (other == NULL)
+				other = doc->paralang[i];
+		}
+	if (*skipped > 0)
+		doc_warn(doc, xasprintf("%zu paragraph%s (%.0f%% of the "
+		    "text) not scanned: in a language the rules do not read "
+		    "(%s, %s)", *skipped, *skipped == 1 ? "" : "s",
+		    100.0 * (double)bytes / (double)(doc->len > 0 ? doc->len :
+		    1), other, langdetect_name(other)));
 }
 
 /* NULL when the rules cover the language (an undetermined one is given
@@ -119,6 +170,8 @@ document_check_text(const struct ruleset *rs, struct scanner *sc,
 	struct hit *hits;
 	size_t nhits;
 	char *cause = NULL, *why, lang[LANG_CODE_SIZE];
+	struct langshare *mix = NULL;
+	size_t nmix = 0, skipped = 0;
 	unsigned flags;
 
 	document_language(lim, doc, lang);
@@ -129,7 +182,11 @@ document_check_text(const struct ruleset *rs, struct scanner *sc,
 		return dr;
 	}
 	memcpy(doc->lang, lang, sizeof(doc->lang));
+	paragraph_languages(rs, lim, doc, lang, &skipped);
+	if (doc->paralang != NULL)
+		mix = paralang_mix(doc, doc->paralang, &nmix);
 	if (scan_document(sc, doc, &hits, &nhits, &cause) != 0) {
+		free(mix);
 		dr = coverage_error(name, sha256, cause);
 		free(cause);
 		doctext_free(doc);
@@ -140,6 +197,9 @@ document_check_text(const struct ruleset *rs, struct scanner *sc,
 		doc_warn(doc, why);
 	dr = coverage_compute(rs, name, sha256, doc->words, hits, nhits);
 	memcpy(dr->language, lang, sizeof(dr->language));
+	dr->mix = mix;
+	dr->nmix = nmix;
+	dr->skipped = skipped;
 	dr->flags = flags;
 	dr->warnings = doc->warnings;
 	dr->nwarnings = doc->nwarnings;

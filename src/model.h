@@ -410,6 +410,19 @@ struct docresult {
 					   then has no hits, objectives or
 					   areas, and no scores */
 	unsigned	 flags;		/* DOCFLAG_* */
+	/* Its languages paragraph by paragraph, each with its share of the
+	   paragraphs' bytes, largest first; none when unread or not judged
+	   paragraph by paragraph (--language). */
+	struct langshare *mix;		/* owned */
+	size_t		 nmix;
+	size_t		 skipped;	/* paragraphs not scanned: in a
+					   language the rules do not read */
+};
+
+/* One language of a document and its share of the text, 0..1. */
+struct langshare {
+	char		 code[8];
+	double		 share;
 };
 
 /* Flags on a judged document: it was scored, but read the score with care. */

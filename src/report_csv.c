@@ -57,6 +57,11 @@ static const char *const header_evidence[] = {
 	"column", "page", "byte_offset", "match", "modality", "sentence",
 	"sentence_kind", "weight", "section", "status", "language", "flags"
 };
+/* After every other column, the waiver ones too: a hit's language in
+   evidence, the document's languages and their shares at the document
+   level. */
+static const char *const header_evidence_end[] = { "lang" };
+static const char *const header_document_end[] = { "languages" };
 static const char *const header_waivers[] = {
 	"waived", "justification", "reviewer"
 };
@@ -164,6 +169,10 @@ csv_begin(struct report *r)
 		put(r, h[i]);
 	for (i = 0; r->info.waivers && i < nitems(header_waivers); i++)
 		put(r, header_waivers[i]);
+	if (r->info.evidence)
+		put(r, header_evidence_end[0]);
+	else if (r->info.level == LEVEL_DOCUMENT)
+		put(r, header_document_end[0]);
 	return end_row(r);
 }
 
@@ -392,6 +401,8 @@ document_row(struct report *r, const struct docresult *dr)
 	}
 	put_document_tail(r, dr, 0);
 	put_waived_list(r, dr, NULL);
+	st->msg.len = 0;
+	put(r, docresult_mix(dr, &st->msg));
 	return end_row(r);
 }
 
@@ -422,6 +433,7 @@ evidence_rows(struct report *r, const struct docresult *dr)
 		put(r, h->section != NULL ? h->section : "");
 		put_document_tail(r, dr, 1);
 		put_waiver(r, h->waiver);
+		put(r, h->lang);
 		rc = end_row(r);
 	}
 	return rc;
@@ -461,6 +473,8 @@ status_row(struct report *r, const struct docresult *dr)
 	    dr->error);
 	put_document_tail(r, dr, r->info.level == LEVEL_AREA);
 	put_no_waiver(r);
+	if (r->info.level == LEVEL_DOCUMENT)
+		put(r, "");
 	return end_row(r);
 }
 
@@ -473,6 +487,7 @@ evidence_status_row(struct report *r, const struct docresult *dr)
 	put_empty(r, 15);
 	put_document_tail(r, dr, 1);
 	put_no_waiver(r);
+	put(r, "");
 	return end_row(r);
 }
 

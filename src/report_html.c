@@ -642,6 +642,23 @@ add_bar(struct strbuf *o, double score)
 }
 
 /* Overall figures and warnings of one document. */
+/* The language row of the summary: "fr (fr 91%, en 9%)" when mixed. */
+static void
+doc_languages(struct html_state *st, const struct docresult *dr)
+{
+	struct strbuf mix = { NULL, 0, 0 };
+
+	strbuf_adds(&st->out, "<tr><th scope=\"row\">Language</th><td>");
+	add_text(st, docresult_language(dr));
+	if (dr->nmix > 1) {
+		strbuf_adds(&st->out, " (");
+		add_text(st, docresult_mix(dr, &mix));
+		strbuf_adds(&st->out, ")");
+	}
+	strbuf_adds(&st->out, "</td></tr>\n");
+	strbuf_free(&mix);
+}
+
 static void
 doc_facts(struct html_state *st, const struct docresult *dr)
 {
@@ -660,8 +677,10 @@ doc_facts(struct html_state *st, const struct docresult *dr)
 	    "</tr>\n<tr><th scope=\"row\">Hits</th><td class=\"num\">%zu</td>"
 	    "</tr>\n<tr><th scope=\"row\">Words</th><td class=\"num\">%zu</td>"
 	    "</tr>\n<tr><th scope=\"row\">Warnings</th><td class=\"num\">%zu"
-	    "</td></tr>\n</tbody>\n</table>\n", dr->conflicts, dr->gaps,
-	    dr->nhits, dr->words, dr->nwarnings);
+	    "</td></tr>\n", dr->conflicts, dr->gaps, dr->nhits, dr->words,
+	    dr->nwarnings);
+	doc_languages(st, dr);
+	strbuf_adds(o, "</tbody>\n</table>\n");
 	if (dr->nwarnings == 0)
 		return;
 	strbuf_adds(o, "<ul class=\"warnings\">\n");
@@ -774,7 +793,8 @@ doc_gaps(struct html_state *st, const struct ruleset *rs,
 
 /* One hit as a table row; conflicts leave out what they all share. */
 static void
-hit_row(struct html_state *st, const struct hit *h, int conflict)
+hit_row(struct html_state *st, const struct docresult *dr,
+    const struct hit *h, int conflict)
 {
 	struct strbuf *o = &st->out;
 	const struct rule *ru = h->rule;
@@ -782,6 +802,12 @@ hit_row(struct html_state *st, const struct hit *h, int conflict)
 
 	strbuf_adds(o, "<tr><td class=\"where\">");
 	add_position(o, h);
+	/* The language it was read in, where that is news. */
+	if (docresult_hit_lang_shown(dr, h)) {
+		strbuf_adds(o, "<br><span class=\"lang\">");
+		add_text(st, h->lang);
+		strbuf_adds(o, "</span>");
+	}
 	strbuf_adds(o, "</td><td><code>");
 	add_text(st, ru->id);
 	strbuf_adds(o, "</code>");
@@ -827,7 +853,7 @@ doc_hits(struct html_state *st, const struct docresult *dr, int conflicts)
 	for (i = 0; i < dr->nhits; i++) {
 		if (conflicts && dr->hits[i].rule->kind != RULE_CONFLICT)
 			continue;
-		hit_row(st, &dr->hits[i], conflicts);
+		hit_row(st, dr, &dr->hits[i], conflicts);
 		if (st->out.len >= FLUSH_AT && flush(st, st->spill) != 0)
 			return -1;
 	}

@@ -128,6 +128,12 @@ static void
 add_kind(struct strbuf *sb, const struct docresult *dr)
 {
 	strbuf_addf(sb, ", language %s", docresult_language(dr));
+	/* The mix when there is one: "(fr 91%, en 9%)". */
+	if (dr->nmix > 1) {
+		strbuf_adds(sb, " (");
+		docresult_mix(dr, sb);
+		strbuf_addc(sb, ')');
+	}
 	if (dr->flags != 0)
 		strbuf_addf(sb, " (%s)", docflags_name(dr->flags));
 }
@@ -272,8 +278,8 @@ add_place(struct strbuf *sb, const struct hit *h)
 
 /* "    LABEL: line 12 [RULE, binding statement] "quote"" */
 static int
-hit_line(struct report *r, const char *label, const struct hit *h,
-    int weight)
+hit_line(struct report *r, const struct docresult *dr, const char *label,
+    const struct hit *h, int weight)
 {
 	struct text_state *st = r->state;
 	char *match, w[32];
@@ -286,6 +292,8 @@ hit_line(struct report *r, const char *label, const struct hit *h,
 		report_evidence(coverage_hit_weight(h), w);
 		strbuf_addf(&st->line, ", weight %s", w);
 	}
+	if (docresult_hit_lang_shown(dr, h))
+		strbuf_addf(&st->line, ", %s", h->lang);
 	strbuf_adds(&st->line, "] \"");
 	match = xstrdup(report_clean_line(&st->clean, h->match));
 	add_quote(&st->line, report_clean_line(&st->clean, h->sentence), match);
@@ -493,11 +501,11 @@ objective_block(struct report *r, const struct docresult *dr,
 	if (rc == 0 && or->waiver != NULL)
 		rc = waived_line(r, or->waiver);
 	if (rc == 0 && w.top != NULL)
-		rc = hit_line(r, "best", w.top, 0);
+		rc = hit_line(r, dr, "best", w.top, 0);
 	for (i = 0; rc == 0 && r->info.verbose && i < dr->nhits; i++)
 		if (dr->hits[i].rule->objective == o &&
 		    dr->hits[i].rule->kind == RULE_SUPPORT)
-			rc = hit_line(r, "hit", &dr->hits[i], 1);
+			rc = hit_line(r, dr, "hit", &dr->hits[i], 1);
 	if (rc == 0 && or->status != STATUS_COVERED && or->rules_total > 0)
 		rc = gap_line(r, or, &w);
 	for (i = 0; rc == 0 && or->conflict > 0 && i < dr->nhits; i++)
@@ -531,10 +539,13 @@ evidence(struct report *r, const struct docresult *dr)
 
 	for (i = 0; i < dr->nhits && rc == 0; i++) {
 		h = &dr->hits[i];
-		strbuf_addf(&st->line, "%s:%u:%u: %s: %s (%s %s) ", st->path,
+		strbuf_addf(&st->line, "%s:%u:%u: %s: %s (%s %s", st->path,
 		    h->line, h->column, rule_kind_name(h->rule->kind),
 		    h->rule->id, modality_name(h->modality),
 		    sentkind_name(h->kind));
+		if (docresult_hit_lang_shown(dr, h))
+			strbuf_addf(&st->line, ", %s", h->lang);
+		strbuf_adds(&st->line, ") ");
 		strbuf_adds(&st->line, report_clean_line(&st->clean, h->match));
 		add_waived_by(&st->line, &st->clean, h->waiver);
 		rc = emit(r, &st->line);

@@ -228,6 +228,8 @@ hit_element(struct xml_state *st, const struct hit *h, int evidence)
 	attr_evidence(st, "weight", coverage_hit_weight(h));
 	if (evidence && h->section != NULL)
 		attr(st, "section", h->section);
+	if (h->lang[0] != '\0')
+		attr(st, "lang", h->lang);
 	text_element(st, "match", h->match);
 	text_element(st, "sentence", h->sentence);
 	waiver_element(st, h->waiver, NULL);
@@ -296,6 +298,7 @@ static void
 document_head(struct xml_state *st, const struct docresult *dr,
     int evidence)
 {
+	struct strbuf mix = { NULL, 0, 0 };
 	size_t i;
 
 	start(st, "document");
@@ -317,6 +320,10 @@ document_head(struct xml_state *st, const struct docresult *dr,
 	}
 	if (docresult_language(dr)[0] != '\0')
 		attr(st, "language", docresult_language(dr));
+	if (dr->nmix > 0) {
+		attr(st, "languages", docresult_mix(dr, &mix));
+		strbuf_free(&mix);
+	}
 	if (dr->flags != 0)
 		attr(st, "flags", docflags_name(dr->flags));
 	if (!dr->ok)

@@ -379,15 +379,6 @@ patlist_add(struct patlist *pl)
 	return p;
 }
 
-/* A term in its language's morphology. */
-static int
-term_translate(const char *term, const char *lang, char **regex,
-    char **prefilter, char **cause)
-{
-	(void)lang;
-	return term_to_regex(term, regex, prefilter, cause);
-}
-
 static void
 load_term(struct loader *ld, xmlNodePtr n, struct pattern *p,
     const char *what)
@@ -395,8 +386,9 @@ load_term(struct loader *ld, xmlNodePtr n, struct pattern *p,
 	char *cause;
 
 	p->is_term = 1;
-	if (term_translate(p->source, ld->rs->languages[p->lang], &p->regex,
-	    &p->prefilter, &cause) != 0) {
+	/* In its language's morphology (term.h). */
+	if (term_to_regex_lang(p->source, ld->rs->languages[p->lang],
+	    &p->regex, &p->prefilter, &cause) != 0) {
 		lerr(ld, p->line, "%sbad term \"%s\": %s", what, p->source,
 		    cause);
 		free(cause);

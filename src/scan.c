@@ -832,21 +832,27 @@ scan_languages(struct scan *st)
 {
 	const struct ruleset *rs = st->sc->rs;
 	const struct doctext *doc = st->doc;
-	const char *code;
+	unsigned doclang, *plang = NULL;
 	size_t i, p;
 
 	st->slang = xcalloc(doc->nsentences + 1, sizeof(*st->slang));
 	st->present = xcalloc(rs->nlanguages + 1, 1);
+	doclang = scan_lang_index(rs, doc->lang);
+	if (doc->paralang != NULL) {
+		plang = xcalloc(doc->nparagraphs + 1, sizeof(*plang));
+		for (p = 0; p < doc->nparagraphs; p++)
+			plang[p] = scan_lang_index(rs, doc->paralang[p]);
+	}
 	for (i = 0; i < doc->nsentences; i++) {
-		code = doc->lang;
-		if (doc->paralang != NULL && (p = segment_find(doc->paragraphs,
+		st->slang[i] = doclang;
+		if (plang != NULL && (p = segment_find(doc->paragraphs,
 		    doc->nparagraphs, doc->sentences[i].start)) <
 		    doc->nparagraphs)
-			code = doc->paralang[p];
-		st->slang[i] = scan_lang_index(rs, code);
+			st->slang[i] = plang[p];
 		if (st->slang[i] != NOLANG)
 			st->present[st->slang[i]] = 1;
 	}
+	free(plang);
 }
 
 int
