@@ -13,6 +13,14 @@
  * that are not ASCII letters, digits or "_" (every separator and
  * apostrophe the regex allows is one, as is every byte of its UTF-8 form),
  * and a wildcard inside the term is any run of non-space characters.
+ *
+ * A French, Spanish or Portuguese term goes through the same steps with
+ * the language's tables (term_lang.c): each letter becomes its accent
+ * class, a word may be a group of contracted or elided forms, and "~"
+ * replaces the word's ending.  Its prefilter never gives up: a letter with
+ * accents is the letter or the bytes of an accented form, a character
+ * without a base any character, and a group's words room for as many
+ * words between two pieces.
  */
 #include "config.h"
 
@@ -203,8 +211,8 @@ re_form(struct strbuf *re, const char *s, size_t n)
 	}
 }
 
-/* An ending from a suffix table in the regex: an accented letter also
-   matches its base letter, an unaccented one only itself. */
+/* An ending from a suffix table in the regex: its letters with their
+   accents, like every letter of the term. */
 static void
 re_ending(struct strbuf *re, const char *s, size_t n)
 {
@@ -212,15 +220,10 @@ re_ending(struct strbuf *re, const char *s, size_t n)
 	char base;
 
 	for (i = 0; i < n; i += len) {
-		base = term_lang_fold(s + i, n - i, &len);
-		if (len == 1)
-			strbuf_addc(re, s[i]);
-		else {
-			strbuf_addc(re, '[');
-			strbuf_addc(re, base);
+		if ((base = term_lang_fold(s + i, n - i, &len)) != 0)
+			re_letter(re, base);
+		else
 			strbuf_add(re, s + i, len);
-			strbuf_addc(re, ']');
-		}
 	}
 }
 

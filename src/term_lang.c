@@ -82,7 +82,7 @@ static const struct term_suffix fr_suffixes[] = {
 	{ "et", "et|ets|\xc3\xa8te|\xc3\xa8tes|ette|ettes" },
 	{ "if", "if|ifs|ive|ives" },
 	{ "on", "on|ons|onne|onnes" },
-	{ "e", "e|es" },
+	{ "e", "e|es|\xc3\xa9" "e|\xc3\xa9" "es" },
 	{ "s", "s|se|ses" },
 	{ "x", "x" },
 	{ "", "|e|s|es|x" }

@@ -60,11 +60,9 @@ struct term_group {
 };
 
 /*
- * Gender and number of a word ending: the ending and its replacements.  A
- * form's letters are written with the accents the language gives them: an
- * accented one also matches without its accent (capitals often lose
- * theirs), an unaccented one only as it is, so that "critique~" does not
- * take "critiqué".
+ * Gender and number of a word ending: the ending and its replacements,
+ * written with the accents the language gives them, for the reader: they
+ * match with or without them, like every letter of a term.
  */
 struct term_suffix {
 	const char	*end;		/* ASCII lower case; "" any other */

@@ -2,8 +2,9 @@
  * fuzz_term.c -- libFuzzer target: the <term> compiler.  A term that
  * term_to_regex() accepts must give a regex that PCRE2 compiles (rule
  * authors cannot fix a regex they never wrote); a refused one must say
- * why.  The same bytes also go through regex_to_prefilter() and
- * regex_word_edges() as a user regex.
+ * why.  In French, Spanish and Portuguese the same holds, and an accepted
+ * term always has a prefilter.  The same bytes also go through
+ * regex_to_prefilter() and regex_word_edges() as a user regex.
  */
 #include "config.h"
 
@@ -17,16 +18,15 @@
 #include "util.h"
 #include "wordedge.h"
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* The term s in language lang (NULL: English). */
+static void
+one_term(const char *s, const char *lang)
 {
-	char *s, *regex = NULL, *prefilter = NULL, *cause = NULL;
+	char *regex = NULL, *prefilter = NULL, *cause = NULL;
 
-	if (size > 4096)
-		return 0;
-	s = xstrndup((const char *)data, size);
-	if (term_to_regex(s, &regex, &prefilter, &cause) == 0) {
+	if (term_to_regex_lang(s, lang, &regex, &prefilter, &cause) == 0) {
 		FUZZ_ASSERT(regex != NULL && cause == NULL);
+		FUZZ_ASSERT(lang == NULL || prefilter != NULL);
 		if (fuzz_utf8_valid(s, strlen(s)) &&
 		    compile_check(regex, 0, &cause) != 0)
 			abort();
@@ -35,6 +35,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(regex);
 	free(prefilter);
 	free(cause);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const langs[] = { NULL, "fr", "es", "pt" };
+	char *s;
+	size_t i;
+
+	if (size > 4096)
+		return 0;
+	s = xstrndup((const char *)data, size);
+	for (i = 0; i < nitems(langs); i++)
+		one_term(s, langs[i]);
 	free(regex_to_prefilter(s));
 	(void)regex_word_edges(s);
 	free(s);

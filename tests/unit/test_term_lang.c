@@ -4,7 +4,8 @@
  * number, wildcards and gaps, each checked by running the translated regex
  * through PCRE2 with the flags compile.c uses.  Every match must also be
  * found by the term's prefilter, which is never NULL, inside the match, in
- * Hyperscan's byte mode and in its UTF-8 mode.
+ * Hyperscan's byte mode and in its UTF-8 mode, and by the prefilter
+ * database prefilter.c builds from such terms.
  */
 #include "config.h"
 
@@ -19,6 +20,8 @@
 #endif
 
 #include "check.h"
+#include "model.h"
+#include "prefilter.h"
 #include "term.h"
 #include "util.h"
 
@@ -302,7 +305,11 @@ test_gender_number(void)
 	FR_YES("infrastructure~ critique~", "infrastructures critiques");
 	FR_YES("infrastructure~ critique~", "Infrastructure critique");
 	FR_NO("critique~", "critiquer");
-	FR_NO("critique~", "critiqu\xc3\xa9");
+	FR_NO("critique~", "critiquable");
+	FR_YES("priv\xc3\xa9~", "priv\xc3\xa9" "es");
+	FR_YES("priv\xc3\xa9~", "PRIVEE");
+	FR_YES("autorit\xc3\xa9~", "autorit\xc3\xa9s");
+	ES_YES("cooperaci\xc3\xb3n~", "cooperacion");
 	FR_YES("national~", "nationale");
 	FR_YES("national~", "nationaux");
 	FR_YES("national~", "nationales");
@@ -428,6 +435,136 @@ test_prefilter_always(void)
 	CHECK_LANG("pt", "a[b", "x", "(error)");
 }
 
+#ifdef HAVE_HYPERSCAN
+/* Terms and texts they match, for the database test. */
+static const struct {
+	const char	*lang;
+	const char	*term;
+	const char	*text;
+} db_cases[] = {
+	{ "fr", "cybers\xc3\xa9" "curit\xc3\xa9", "la CYBERSECURITE." },
+	{ "fr", "cybersecurite", "la CYBERS\xc3\x89" "CURIT\xc3\x89." },
+	{ "fr", "infrastructure~ critique~", "des Infrastructures\ncritiques" },
+	{ "fr", "s\xc3\xa9" "curit\xc3\xa9 de l'information",
+	    "la s\xc3\xa9" "curit\xc3\xa9 des syst\xc3\xa8mes d\xe2\x80\x99information"
+	    " et la securite d\xe2\x80\x99 information" },
+	{ "fr", "plan action", "le plan d\xe2\x80\x99" "action" },
+	{ "fr", "national~ * s\xc3\xa9" "curit\xc3\xa9", "NATIONAUX de s\xc3\xa9" "curit\xc3\xa9" },
+	{ "fr", "\xc5\x93uvre", "mise en \xc5\x92UVRE" },
+	{ "es", "protecci\xc3\xb3n de datos", "PROTECCION DE LOS DATOS" },
+	{ "es", "naci\xc3\xb3n~", "las naciones" },
+	{ "es", "espa\xc3\xb1ol~", "ESPA\xc3\x91OLES" },
+	{ "pt", "informa\xc3\xa7\xc3\xa3o~", "as INFORMA\xc3\x87\xc3\x95" "ES" },
+	{ "pt", "acesso a rede", "o acesso \xc3\xa0 rede" },
+	{ "pt", "vulner\xc3\xa1vel~", "sistemas vulneraveis" }
+};
+
+/* The span of the first match of re in text; 0 if there is none. */
+static int
+first_match(const char *re, const char *text, size_t *s, size_t *e)
+{
+	pcre2_code *code;
+	pcre2_match_data *md;
+	PCRE2_SIZE off;
+	int err, rc;
+
+	code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+	if (code == NULL)
+		return 0;
+	md = pcre2_match_data_create_from_pattern(code, NULL);
+	rc = pcre2_match(code, (PCRE2_SPTR)text, strlen(text), 0, 0, md, NULL);
+	if (rc > 0) {
+		*s = pcre2_get_ovector_pointer(md)[0];
+		*e = pcre2_get_ovector_pointer(md)[1];
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(code);
+	return rc > 0;
+}
+
+struct db_hit {
+	const struct prefilter	*pf;
+	unsigned		 pattern;
+	size_t			 s, e;
+	int			 found;
+};
+
+static void
+db_candidate(unsigned expr, size_t end, void *arg)
+{
+	struct db_hit *h = arg;
+	const unsigned *pats;
+	size_t i, n;
+
+	pats = prefilter_patterns_of(h->pf, expr, &n);
+	for (i = 0; i < n; i++)
+		if (pats[i] == h->pattern && end > h->s && end <= h->e)
+			h->found = 1;
+}
+
+/*
+ * The database built from these terms, as anchors and as other patterns
+ * (whose sources the database may cut short), takes every one of them,
+ * and each term's match holds the end of one of its candidates.
+ */
+static void
+test_prefilter_database(void)
+{
+	enum { N = nitems(db_cases) };
+	struct pattern pats[2 * N], *all[2 * N];
+	struct ruleset rs;
+	struct prefilter *pf;
+	struct prefilter_scratch *ps;
+	struct db_hit h;
+	char *notice = NULL, *cause = NULL;
+	size_t i, k;
+
+	memset(&rs, 0, sizeof(rs));
+	memset(pats, 0, sizeof(pats));
+	for (i = 0; i < 2 * N; i++) {
+		k = i % N;
+		CHECK_INT(term_to_regex_lang(db_cases[k].term, db_cases[k].lang,
+		    &pats[i].regex, &pats[i].prefilter, &cause), 0);
+		pats[i].is_term = 1;
+		pats[i].index = (unsigned)i;
+		pats[i].anchor = i < N;
+		all[i] = &pats[i];
+	}
+	rs.patterns = all;
+	rs.npatterns = 2 * N;
+	snprintf(rs.sha256, sizeof(rs.sha256), "test_term_lang");
+	if ((pf = prefilter_build(&rs, "", &notice)) == NULL) {
+		/* A CPU Hyperscan does not support: nothing to check. */
+		CHECK(notice != NULL);
+		free(notice);
+		goto out;
+	}
+	ps = prefilter_scratch_new(pf);
+	for (i = 0; i < 2 * N; i++) {
+		k = i % N;
+		CHECK(prefilter_covers(pf, (unsigned)i));
+		memset(&h, 0, sizeof(h));
+		h.pf = pf;
+		h.pattern = (unsigned)i;
+		CHECK(first_match(pats[i].regex, db_cases[k].text, &h.s, &h.e));
+		CHECK_INT(prefilter_scan(pf, ps, db_cases[k].text,
+		    strlen(db_cases[k].text), db_candidate, &h, &cause), 0);
+		if (!h.found)
+			fprintf(stderr, "no candidate for %s in \"%s\"\n",
+			    db_cases[k].term, db_cases[k].text);
+		CHECK(h.found);
+	}
+	prefilter_scratch_free(ps);
+	prefilter_free(pf);
+out:
+	for (i = 0; i < 2 * N; i++) {
+		free(pats[i].regex);
+		free(pats[i].prefilter);
+	}
+}
+#endif
+
 int
 main(void)
 {
@@ -439,5 +576,8 @@ main(void)
 	test_wildcards_and_gaps();
 	test_whole_words();
 	test_prefilter_always();
+#ifdef HAVE_HYPERSCAN
+	test_prefilter_database();
+#endif
 	return CHECK_DONE();
 }
