@@ -84,8 +84,11 @@ explain_rule(const struct ruleset *rs, const struct rule *r)
 		explain_patterns(rs, "    ", &r->unless[i].pats);
 	}
 	for (i = 0; i < r->nexamples; i++)
-		printf("  example (%s): %s\n", r->examples[i].hit ? "hit" :
-		    "no hit", r->examples[i].text);
+		printf("  example (%s%s%s): %s\n", r->examples[i].hit ? "hit" :
+		    "no hit", r->examples[i].lang > 0 ? ", " : "",
+		    r->examples[i].lang > 0 ?
+		    rs->languages[r->examples[i].lang] : "",
+		    r->examples[i].text);
 }
 
 /* The same need as coverage.c: min-rules, or every support rule when

@@ -68,7 +68,7 @@ grep -q "^$de,[0-9a-f]\{64\},,,,,,,,,\"$node\",unsupported-language,de,$" "$tmp/
     { cat "$tmp/out" >&2; fail "area CSV: wrong row for $de"; }
 grep -q "^$en,.*,ok,en,$" "$tmp/out" || fail "area CSV: no status/language for $en"
 run 0 -f csv -l document "$en" "$de"
-grep -q "^$de,[0-9a-f]\{64\},unsupported-language,,,115,,,,\"$node\",de,$" "$tmp/out" ||
+grep -q "^$de,[0-9a-f]\{64\},unsupported-language,,,115,,,,\"$node\",de,,$" "$tmp/out" ||
     { cat "$tmp/out" >&2; fail "document CSV: wrong row for $de"; }
 
 # --- XML at every level, valid, with status and language.
@@ -86,10 +86,10 @@ done
 # --- Evidence, CSV and XML: the German document is there, with no hit.
 run 0 -f csv -o /dev/null -e "$tmp/ev.csv" "$en" "$de"
 tr -d '\r' <"$tmp/ev.csv" >"$tmp/ev.lf" && mv "$tmp/ev.lf" "$tmp/ev.csv"
-head -1 "$tmp/ev.csv" | grep -q ',weight,section,status,language,flags$' || fail "evidence CSV: no status/language columns"
-grep -q "^$de,,,,,,,,,,,,,,,,unsupported-language,de,$" "$tmp/ev.csv" ||
+head -1 "$tmp/ev.csv" | grep -q ',weight,section,status,language,flags,lang$' || fail "evidence CSV: no status/language columns"
+grep -q "^$de,,,,,,,,,,,,,,,,unsupported-language,de,,$" "$tmp/ev.csv" ||
     { cat "$tmp/ev.csv" >&2; fail "evidence CSV: no row for $de"; }
-grep -q "^$en,.*,ok,en,$" "$tmp/ev.csv" || fail "evidence CSV: hits without language"
+grep -q "^$en,.*,ok,en,,en$" "$tmp/ev.csv" || fail "evidence CSV: hits without language"
 run 0 -f csv -o /dev/null -e "$tmp/ev.xml" "$en" "$de"
 validate_report "$tmp/ev.xml"
 n=$("$XMLLINT" --xpath "count(/evidence/document[@status='unsupported-language'][@language='de'])" "$tmp/ev.xml")
@@ -110,28 +110,28 @@ validate_report "$tmp/merged.xml"
 # --- The built-in rules declare French and Spanish: such documents are
 # judged (with whatever rules those languages have).
 run 0 -f csv -l document "$fr" "$es"
-grep -q "^$fr,[0-9a-f]\{64\},ok,.*,fr,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "built-in rules: French not judged"; }
-grep -q "^$es,[0-9a-f]\{64\},ok,.*,es,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "built-in rules: Spanish not judged"; }
+grep -q "^$fr,[0-9a-f]\{64\},ok,.*,fr,,.*fr [0-9]*%" "$tmp/out" || { cat "$tmp/out" >&2; fail "built-in rules: French not judged"; }
+grep -q "^$es,[0-9a-f]\{64\},ok,.*,es,,.*es [0-9]*%" "$tmp/out" || { cat "$tmp/out" >&2; fail "built-in rules: Spanish not judged"; }
 
 # --- --language: forced, not detected.
 run 0 -f csv -l document --language en "$de"
-grep -q "^$de,[0-9a-f]\{64\},ok,.*,en,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "--language en: not judged"; }
+grep -q "^$de,[0-9a-f]\{64\},ok,.*,en,,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "--language en: not judged"; }
 stderr_clean "$tmp/err" || { cat "$tmp/err" >&2; fail "--language en: stderr not empty"; }
 run 0 -f csv -l document --language de "$en"
-grep -q "^$en,[0-9a-f]\{64\},unsupported-language,.*,de,$" "$tmp/out" || fail "--language de: English text judged"
+grep -q "^$en,[0-9a-f]\{64\},unsupported-language,.*,de,,$" "$tmp/out" || fail "--language de: English text judged"
 check_error "--language EN" "wants a language code such as en" $PALINT --language EN "$en"
 check_error "--language english" "wants a language code such as en" $PALINT --language english "$en"
 
 # --- Rule files declare their languages; several files: the union.
 sed 's|<ruleset id="golden"|<ruleset languages="en fr" id="golden"|' "$g/rules.xml" >"$tmp/enfr.xml"
 run 0 -f csv -l document --rules "$tmp/enfr.xml" "$fr" "$es"
-grep -q "^$fr,[0-9a-f]\{64\},ok,.*,fr,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "languages=\"en fr\": French not judged"; }
-grep -q "^$es,.*,\"language es (Spanish) is not covered by the rules (en, fr); no verdict\",es,$" "$tmp/out" ||
+grep -q "^$fr,[0-9a-f]\{64\},ok,.*,fr,,.*fr [0-9]*%" "$tmp/out" || { cat "$tmp/out" >&2; fail "languages=\"en fr\": French not judged"; }
+grep -q "^$es,.*,\"language es (Spanish) is not covered by the rules (en, fr); no verdict\",es,,$" "$tmp/out" ||
     { cat "$tmp/out" >&2; fail "languages=\"en fr\": Spanish judged, or wrong message"; }
 printf '<ruleset id="more" version="1" title="More" languages="es"/>\n' >"$tmp/es.xml"
 run 0 -f csv -l document --rules "$g/rules.xml" --rules "$tmp/es.xml" "$fr" "$es"
 grep -q "^$es,[0-9a-f]\{64\},ok," "$tmp/out" || fail "union of languages: Spanish not judged"
-grep -q "^$fr,.*(en, es); no verdict\",fr,$" "$tmp/out" || fail "union of languages: wrong message for French"
+grep -q "^$fr,.*(en, es); no verdict\",fr,,$" "$tmp/out" || fail "union of languages: wrong message for French"
 printf '<ruleset id="bad" version="1" title="Bad" languages="English"/>\n' >"$tmp/bad.xml"
 check_error "languages=English" "bad.xml:1: .*languages" $PALINT rules check "$tmp/bad.xml"
 
@@ -139,11 +139,11 @@ check_error "languages=English" "bad.xml:1: .*languages" $PALINT rules check "$t
 # placeholder is not.
 run 0 -f csv -l document "$fx/template.md" "$fx/readme.md" "$fx/lorem.txt" "$en"
 for f in template.md readme.md lorem.txt; do
-	grep -q "^$fx/$f,[0-9a-f]\{64\},ok,.*not policy text: .*,not-policy-text$" "$tmp/out" ||
+	grep -q "^$fx/$f,[0-9a-f]\{64\},ok,.*not policy text: .*,not-policy-text,[^,]*$" "$tmp/out" ||
 	    { cat "$tmp/out" >&2; fail "$f: not flagged"; }
 	grep -q "^palint: $fx/$f: warning: not policy text: " "$tmp/err" || fail "$f: no warning on stderr"
 done
-grep -q "^$en,[0-9a-f]\{64\},ok,.*,en,$" "$tmp/out" || fail "policy.txt flagged"
+grep -q "^$en,[0-9a-f]\{64\},ok,.*,en,,en 100%$" "$tmp/out" || fail "policy.txt flagged"
 grep -q 'first ""\[Insert country name\]""' "$tmp/out" || fail "template: the placeholder is not quoted"
 run 0 -f xml -o "$tmp/flags.xml" "$fx/template.md" "$en"
 validate_report "$tmp/flags.xml"
@@ -210,16 +210,19 @@ if [ -d "$corpus" ]; then
 	$PALINT -q -f csv -l document --files-from "$tmp/all" >"$tmp/corpus.crlf" || [ $? = 1 ] ||
 	    fail "corpus scan"
 	tr -d '\r' <"$tmp/corpus.crlf" >"$tmp/corpus.csv"
+	# The last columns: language, flags, languages (a mix such as
+	# "fr 91%, en 9%" is quoted; taken off first).
 	awk -F, 'NR > 1 {
+		sub(/,"[^"]*"$/, ",mix")
 		want = "en"
 		if ($1 ~ /-fr\.[a-z]+$/) want = "fr"
 		if ($1 ~ /-es\.[a-z]+$/) want = "es"
 		if ($1 ~ /-pt\.[a-z]+$/) want = "pt"
 		# Two-column extraction interleaved its letters (SOURCES.md):
 		# too garbled to tell is a fair answer.
-		if ($1 ~ /ghana-.*-2015\.txt$/ && $(NF - 1) == "und") want = "und"
-		if ($(NF - 1) != want) { print $1 ": language " $(NF - 1) ", want " want; bad = 1 }
-		if ($NF != "") { print $1 ": flagged " $NF; bad = 1 }
+		if ($1 ~ /ghana-.*-2015\.txt$/ && $(NF - 2) == "und") want = "und"
+		if ($(NF - 2) != want) { print $1 ": language " $(NF - 2) ", want " want; bad = 1 }
+		if ($(NF - 1) != "") { print $1 ": flagged " $(NF - 1); bad = 1 }
 	} END { exit bad }' "$tmp/corpus.csv" >&2 || fail "corpus: languages or flags wrong (see above)"
 fi
 exit 0

@@ -155,3 +155,57 @@ grep -qx 'area,M,4,0,0,1.000,1.000,1.000,4' "$tmp/out" || fail "eval ml tune: $(
 $PALINT eval -r "$ml" -f csv --language en "$evml" >"$tmp/out.raw" || fail "eval ml --language en"
 tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
 grep -qx 'objective,M.1,1,0,3,1.000,0.250,0.400,4' "$tmp/out" || fail "eval ml --language en: $(cat "$tmp/out")"
+
+# --- Paragraph by paragraph: a French text quoting an English convention
+# (fixtures/language/melange.txt).  English patterns fire on the English
+# paragraph only, French ones on the French paragraphs only; the French
+# paragraph that names an English term is not matched by it; modality is
+# read in each paragraph's language; every format says so.
+mix=$top_srcdir/fixtures/language/melange.txt
+$PALINT -r "$ml" -f csv -o /dev/null -e "$tmp/mix.raw" "$mix" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "mixed document"; }
+"$top_builddir/tests/csvdump" "$tmp/mix.raw" | cut -f3,8,13,19,21 >"$tmp/mix.csv"
+printf 'rule\tline\tmodality\tlanguage\tlang\n' >"$tmp/want"
+cat >>"$tmp/want" <<'WANT'
+M.1.network	1	mention	fr	fr
+M.1.cable	3	mention	fr	fr
+M.1.network	3	mention	fr	fr
+M.1.cable	7	binding	fr	en
+M.1.only-en	7	binding	fr	en
+M.1.near	9	binding	fr	fr
+WANT
+diff -u "$tmp/want" "$tmp/mix.csv" >&2 || fail "mixed document: evidence by language"
+# Read as one language (--language), the quotation is lost.
+$PALINT -r "$ml" --language fr -f csv -o /dev/null -e "$tmp/mixfr.raw" "$mix" || fail "mixed document --language fr"
+grep -q ',M.1.only-en,' "$tmp/mixfr.raw" && fail "--language fr: English rule fired"
+grep -q ',M.1.cable,.*,7,' "$tmp/mixfr.raw" && fail "--language fr: English cable matched"
+$PALINT -r "$ml" -f csv -l document "$mix" | tr -d '\r' >"$tmp/mixdoc.csv" || fail "mixed document, document level"
+grep -q ',fr,,"fr 7[0-9]%, en 2[0-9]%"$' "$tmp/mixdoc.csv" || fail "document CSV: no language mix: $(cat "$tmp/mixdoc.csv")"
+$PALINT -r "$ml" -v "$mix" >"$tmp/mix.txt" || fail "mixed document, text"
+grep -q '^.*melange.txt: overall .*, language fr (fr 7[0-9]%, en 2[0-9]%)$' "$tmp/mix.txt" || fail "text: no mix: $(cat "$tmp/mix.txt")"
+grep -q '^    hit: line 7 \[M.1.only-en, binding statement, weight 1.00, en\] ' "$tmp/mix.txt" || fail "text -v: no hit language"
+$PALINT -r "$ml" -f xml -o "$tmp/mix.xml" "$mix" || fail "mixed document, xml"
+validate_report "$tmp/mix.xml"
+[ "$("$XMLLINT" --xpath 'count(//hit[@lang="en"])' "$tmp/mix.xml")" = 2 ] || fail "xml: English hits"
+[ "$("$XMLLINT" --xpath 'count(//hit[@lang="fr"])' "$tmp/mix.xml")" = 4 ] || fail "xml: French hits"
+"$XMLLINT" --xpath 'string(//document/@languages)' "$tmp/mix.xml" | grep -q '^fr 7[0-9]%, en 2[0-9]%$' || fail "xml: no languages"
+$PALINT -r "$ml" -f html -o "$tmp/mix.html" "$mix" || fail "mixed document, html"
+grep -q '<th scope="row">Language</th><td>fr (fr 7[0-9]%, en 2[0-9]%)</td>' "$tmp/mix.html" || fail "html: no language mix"
+grep -q '<br><span class="lang">en</span>' "$tmp/mix.html" || fail "html: no hit language"
+$PALINT explain -r "$ml" M.1.only-en "$mix" >"$tmp/out" || fail "explain in the mixed document"
+grep -q '^  languages: fr 7[0-9]%, en 2[0-9]%$' "$tmp/out" || fail "explain: no mix: $(cat "$tmp/out")"
+grep -q '^    7:.*  binding  en  ' "$tmp/out" || fail "explain: no hit language: $(cat "$tmp/out")"
+$PALINT explain -r "$ml" M.1.near | grep -q '^      term  partage  \[fr\]$' || fail "explain: pattern language"
+
+# A paragraph in a language the rules do not read is skipped, counted and
+# reported; the rest is judged.
+de=$top_srcdir/fixtures/language/strategie.txt
+cat "$top_srcdir/fixtures/language/policy.txt" >"$tmp/with-de.txt"
+printf '\n' >>"$tmp/with-de.txt"
+sed -n '3p' "$de" >>"$tmp/with-de.txt"
+$PALINT -f csv -l document "$tmp/with-de.txt" >"$tmp/out.raw" 2>"$tmp/err" || fail "English with a German paragraph"
+tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
+grep -q ',ok,.*1 paragraph (.*% of the text) not scanned: in a language the rules do not read (de, German).*,en,,"en [0-9]*%, de [0-9]*%"$' "$tmp/out" ||
+    fail "skipped paragraph: $(cat "$tmp/out")"
+$PALINT "$tmp/with-de.txt" >"$tmp/out" 2>/dev/null || true
+grep -q "^$tmp/with-de.txt: warning: 1 paragraph (.*% of the text) not scanned: in a language the rules do not read (de, German)$" "$tmp/out" ||
+    fail "skipped paragraph: text report: $(cat "$tmp/out")"
