@@ -17,6 +17,9 @@ FLOOR_CHECK_CONFLICT=0.519
 # The same for the French, Spanish and Portuguese set.
 FLOOR_ML_CHECK_AREA=0.703
 FLOOR_ML_CHECK_OBJECTIVE=0.703
+# Objectives of Spain's 2013 strategy with the same status in its English
+# and Spanish texts.
+FLOOR_SPAIN_SAME=24
 
 dev=$eval_dir/dev-sentences.tsv
 [ -f "$dev" ] || skip "$dev not found; development-set check not run"
@@ -87,5 +90,25 @@ if [ -f "$ml" ]; then
 	done
 	guard area $FLOOR_ML_CHECK_AREA ml-check
 	guard objective $FLOOR_ML_CHECK_OBJECTIVE ml-check
+fi
+
+# The 2013 strategy of Spain in English and in Spanish: the objectives
+# whose status is the same in both.
+en=$corpus/spain-national-cyber-security-strategy-2013.txt
+es=$corpus/spain-estrategia-ciberseguridad-nacional-2013-es.txt
+if [ -f "$en" ] && [ -f "$es" ]; then
+	for f in en es; do
+		eval "doc=\$$f"
+		$PALINT -q --no-progress -f csv "$doc" >"$tmp/spain-$f.csv" ||
+		    [ $? = 1 ] || fail "palint on $doc failed"
+		"$top_builddir/tests/csvdump" "$tmp/spain-$f.csv" |
+		    awk -F'\t' 'NR > 1 { print $5, $7 }' | sort >"$tmp/spain-$f"
+	done
+	total=$(wc -l <"$tmp/spain-en")
+	same=$(comm -12 "$tmp/spain-en" "$tmp/spain-es" | wc -l)
+	echo "Spain 2013, English and Spanish: same status for $same of" \
+	    "$total objectives" >&2
+	[ "$total" -gt 0 ] && [ "$same" -ge $FLOOR_SPAIN_SAME ] ||
+		fail "Spain 2013: same status for $same of $total objectives, want $FLOOR_SPAIN_SAME"
 fi
 exit 0
