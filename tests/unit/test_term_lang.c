@@ -24,48 +24,16 @@
 #include "prefilter.h"
 #include "term.h"
 #include "util.h"
+#ifdef HAVE_HYPERSCAN
+#include "hs_probe.h"
+#endif
 
 #ifdef HAVE_HYPERSCAN
-static int
-hs_found(unsigned id, unsigned long long from, unsigned long long to,
-    unsigned flags, void *arg)
-{
-	(void)id;
-	(void)from;
-	(void)to;
-	(void)flags;
-	*(int *)arg = 1;
-	return 1;
-}
-
 /* Does pf match inside text[start, end) in both of Hyperscan's modes? */
 static int
 prefilter_inside(const char *pf, const char *text, size_t start, size_t end)
 {
-	static const unsigned modes[] = { 0, HS_FLAG_UTF8 | HS_FLAG_UCP };
-	hs_database_t *db;
-	hs_compile_error_t *ce;
-	hs_scratch_t *scratch;
-	size_t i;
-	int found, all = 1;
-
-	for (i = 0; i < nitems(modes); i++) {
-		if (hs_compile(pf, HS_FLAG_CASELESS | HS_FLAG_PREFILTER |
-		    modes[i], HS_MODE_BLOCK, NULL, &db, &ce) != HS_SUCCESS) {
-			fprintf(stderr, "prefilter %s: %s\n", pf, ce->message);
-			hs_free_compile_error(ce);
-			return 0;
-		}
-		found = 0;
-		scratch = NULL;
-		if (hs_alloc_scratch(db, &scratch) == HS_SUCCESS)
-			hs_scan(db, text + start, (unsigned)(end - start), 0,
-			    scratch, hs_found, &found);
-		hs_free_scratch(scratch);
-		hs_free_database(db);
-		all = all && found;
-	}
-	return all;
+	return hs_probe_inside(pf, HS_FLAG_PREFILTER, text, start, end);
 }
 #endif
 
