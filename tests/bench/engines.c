@@ -109,7 +109,7 @@ main(int argc, char **argv)
 			break;
 		}
 		bytes += len;
-		if (hs && prefilter_scan(pf, scratch, (const char *)text, len,
+		if (hs && prefilter_scan(pf, scratch, 0, (const char *)text, 0, len,
 		    count_candidate, &count, &cause) != 0) {
 			fprintf(stderr, "engines: %s: %s\n", argv[i], cause);
 			rc = 2;
