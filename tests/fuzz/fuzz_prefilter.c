@@ -86,7 +86,7 @@ compile_one(struct ruleset *rs, struct pattern *pat)
 	memset(&errs, 0, sizeof(errs));
 	rs->binding.v = pat;
 	rs->binding.n = 1;
-	rc = compile_ruleset(rs, &errs);
+	rc = compile_ruleset(rs, COMPILE_ALL, &errs);
 	errlist_free(&errs);
 	return rc;
 }
