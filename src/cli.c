@@ -25,7 +25,7 @@ static const char usage_text[] =
 "usage: palint [scan] [options] PATH...\n"
 "       palint rules list|check|test [-r RULES]... [FILE...]\n"
 "       palint rules export [-o FILE]\n"
-"       palint rules export --patterns [-r RULES]...\n"
+"       palint rules export --patterns [--language CODE] [-r RULES]...\n"
 "       palint explain [-r RULES]... ID [DOCUMENT]\n"
 "       palint extract FILE\n"
 "       palint merge [-o FILE] [--csv-raw] REPORT...\n"

@@ -353,12 +353,13 @@ fail:
 
 /* With --patterns, one line per anchor pattern, with its case flag
    inline, so that other tools (grep -P, ripgrep) can run the same
-   search. */
+   search; with --language, only the patterns of that language. */
 int
 cmd_rules_export(const struct options *o)
 {
 	struct ruleset *rs;
 	const struct pattern *p;
+	const char *lang = o->limits.language;
 	size_t i;
 
 	if (!o->patterns)
@@ -367,7 +368,8 @@ cmd_rules_export(const struct options *o)
 		return EXIT_TROUBLE;
 	for (i = 0; i < rs->npatterns; i++) {
 		p = rs->patterns[i];
-		if (p->anchor)
+		if (p->anchor && (lang == NULL ||
+		    strcmp(rs->languages[p->lang], lang) == 0))
 			printf("%s%s\n", p->case_sensitive ? "(?-i)" : "(?i)",
 			    p->regex);
 	}

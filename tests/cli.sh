@@ -153,6 +153,14 @@ cmp -s "$tmp/export.xml" "$top_srcdir/rules/us-icdps-2024.xml" || fail "rules ex
 $PALINT rules export -o "$tmp/export2.xml"
 cmp -s "$tmp/export2.xml" "$top_srcdir/rules/us-icdps-2024.xml" || fail "rules export -o differs"
 check_error "export with rules" 'rules export writes the built-in rules' $PALINT rules export -r "$g/rules.xml"
+# rules export --patterns: every language's anchors, or one language's.
+$PALINT rules export --patterns >"$tmp/pat-all"
+$PALINT rules export --patterns --language fr >"$tmp/pat-fr"
+$PALINT rules export --patterns --language en >"$tmp/pat-en"
+[ -s "$tmp/pat-fr" ] && [ -s "$tmp/pat-en" ] || fail "export --patterns --language: empty"
+[ $(($(wc -l <"$tmp/pat-fr") + $(wc -l <"$tmp/pat-en"))) -lt "$(wc -l <"$tmp/pat-all")" ] || fail "export --patterns --language: not a part"
+grep -q 'x{e8}' "$tmp/pat-en" && fail "export --patterns --language en: accent classes of another language"
+grep -q 'x{e8}' "$tmp/pat-fr" || fail "export --patterns --language fr: no accent classes"
 
 # rules list: min-rules and the legend of the dagger.
 grep -Eq '^  P1 .* \([0-9]+ support, [0-9]+ conflict, min-rules 3\)$' "$tmp/builtin.list" || fail "rules list: min-rules"
