@@ -396,7 +396,8 @@ cmd_explain(const struct options *o)
 		    "optionally one document");
 		return EXIT_TROUBLE;
 	}
-	if ((rs = ruleload_rules(o->rules, o->nrules, o->quiet)) == NULL)
+	if ((rs = ruleload_rules(o->rules, o->nrules,
+	    COMPILE_TERMS_ON_USE, o->quiet)) == NULL)
 		return EXIT_TROUBLE;
 	if (o->nargs == 2) {
 		memset(&sj, 0, sizeof(sj));

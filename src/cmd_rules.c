@@ -34,7 +34,7 @@ load_for_rules(const struct options *o)
 		paths[n++] = o->rules[i];
 	for (i = 0; i < o->nargs; i++)
 		paths[n++] = o->args[i];
-	rs = ruleload_rules(paths, n, o->quiet);
+	rs = ruleload_rules(paths, n, COMPILE_ALL, o->quiet);
 	free(paths);
 	return rs;
 }

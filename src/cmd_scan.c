@@ -97,7 +97,8 @@ cmd_scan(const struct options *o)
 		errlist_free(&errs);
 		return EXIT_TROUBLE;
 	}
-	if ((rs = ruleload_rules(o->rules, o->nrules, o->quiet)) == NULL) {
+	if ((rs = ruleload_rules(o->rules, o->nrules,
+	    COMPILE_TERMS_ON_USE, o->quiet)) == NULL) {
 		inputs_free(&in);
 		return EXIT_TROUBLE;
 	}

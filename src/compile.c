@@ -35,14 +35,22 @@
 #define JIT_STACK_MAX	(4 * 1024 * 1024)
 
 /* A pattern's compiled code.  p->matcher is reached through a const
-   pattern while matching: only jcode and searched change then. */
+   pattern while matching: only code (when compiled on first use), jcode,
+   failed and searched change then. */
 struct matcher {
-	pcre2_code		*code;
+	pcre2_code		*code;		/* NULL: not compiled yet */
 	pcre2_code		*jcode;		/* JIT-compiled copy once the
 						   pattern is hot, or code */
 	size_t			 searched;	/* bytes searched while not
 						   yet hot */
+	const char		*src;		/* the pattern's regex, to
+						   compile on first use */
+	int			 case_sensitive;
+	int			 failed;	/* that compilation failed */
 };
+
+/* Guards compilation on first use and the JIT copy. */
+static pthread_mutex_t code_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct matchctx {
 	pcre2_match_data	*md;
@@ -105,18 +113,42 @@ compile_source(const char *src, int case_sensitive, char **cause)
  */
 #define JIT_AFTER	8192
 
+/*
+ * The code of a term compiled on first use (COMPILE_TERMS_ON_USE), or
+ * NULL when it does not compile.  Published like the JIT copy below.
+ */
+static pcre2_code *
+pattern_code_now(struct matcher *m)
+{
+	pcre2_code *code;
+	char *cause = NULL;
+
+	if ((code = __atomic_load_n(&m->code, __ATOMIC_ACQUIRE)) != NULL)
+		return code;
+	pthread_mutex_lock(&code_lock);
+	if ((code = m->code) == NULL && !m->failed) {
+		code = compile_source(m->src, m->case_sensitive, &cause);
+		free(cause);
+		m->failed = code == NULL;
+		__atomic_store_n(&m->code, code, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&code_lock);
+	return code;
+}
+
 static const pcre2_code *
 pattern_code(struct matcher *m, size_t len)
 {
-	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	pcre2_code *copy, *jcode;
+	pcre2_code *copy, *jcode, *code;
 
 	if ((jcode = __atomic_load_n(&m->jcode, __ATOMIC_ACQUIRE)) != NULL)
 		return jcode;
+	if ((code = pattern_code_now(m)) == NULL)
+		return NULL;
 	if (__atomic_add_fetch(&m->searched, len, __ATOMIC_RELAXED) <
 	    JIT_AFTER || RUNNING_ON_VALGRIND)
-		return m->code;
-	pthread_mutex_lock(&lock);
+		return code;
+	pthread_mutex_lock(&code_lock);
 	if ((jcode = m->jcode) == NULL) {
 		copy = pcre2_code_copy(m->code);
 		if (copy != NULL &&
@@ -127,7 +159,7 @@ pattern_code(struct matcher *m, size_t len)
 		jcode = copy != NULL ? copy : m->code;
 		__atomic_store_n(&m->jcode, jcode, __ATOMIC_RELEASE);
 	}
-	pthread_mutex_unlock(&lock);
+	pthread_mutex_unlock(&code_lock);
 	return jcode;
 }
 
@@ -155,15 +187,21 @@ pattern_free_code(struct pattern *p)
 	}
 	if (m->jcode != m->code)
 		pcre2_code_free(m->jcode);
-	pcre2_code_free(m->code);
+	pcre2_code_free(m->code);	/* NULL if never compiled */
 	free(m);
 	p->matcher = NULL;
 }
 
-/* list names the ruleset-level list a pattern without a rule is in. */
+/*
+ * list names the ruleset-level list a pattern without a rule is in.  A
+ * term's regex is written by term.c and compiles whenever its term
+ * translated; with COMPILE_TERMS_ON_USE it is compiled when first
+ * matched, so that a rule set in four languages does not compile three of
+ * them for a document in one.
+ */
 static void
 compile_pattern(struct pattern *p, const struct rule *r, const char *list,
-    int anchor, struct errlist *errs)
+    int anchor, enum compile_mode mode, struct errlist *errs)
 {
 	pcre2_code *code;
 	char *cause = NULL;
@@ -172,6 +210,12 @@ compile_pattern(struct pattern *p, const struct rule *r, const char *list,
 	p->anchor = anchor;
 	if (p->matcher != NULL)
 		return;
+	if (p->is_term && mode == COMPILE_TERMS_ON_USE) {
+		p->matcher = xcalloc(1, sizeof(*p->matcher));
+		p->matcher->src = p->regex;
+		p->matcher->case_sensitive = p->case_sensitive;
+		return;
+	}
 	code = compile_source(p->regex, p->case_sensitive, &cause);
 	if (code == NULL) {
 		/* Quote a term, but not the whole of a runaway one: the
@@ -191,28 +235,43 @@ compile_pattern(struct pattern *p, const struct rule *r, const char *list,
 
 static void
 compile_list(struct patlist *pl, const struct rule *r, const char *list,
-    int anchor, struct errlist *errs)
+    int anchor, enum compile_mode mode, struct errlist *errs)
 {
 	size_t i;
 
 	for (i = 0; i < pl->n; i++)
-		compile_pattern(&pl->v[i], r, list, anchor, errs);
+		compile_pattern(&pl->v[i], r, list, anchor, mode, errs);
 }
 
 /* The anchors of a rule are searched everywhere; the other patterns only
    inside the scope unit of an anchor's match. */
 static void
-compile_rule(struct rule *r, struct errlist *errs)
+compile_rule(struct rule *r, enum compile_mode mode, struct errlist *errs)
 {
 	size_t i, j;
 
-	compile_list(&r->pats, r, NULL, 1, errs);
+	compile_list(&r->pats, r, NULL, 1, mode, errs);
 	for (i = 0; i < r->ngroups; i++)
 		for (j = 0; j < r->groups[i].pats.n; j++)
 			compile_pattern(&r->groups[i].pats.v[j], r, NULL,
-			    j == 0, errs);
+			    j == 0, mode, errs);
 	for (i = 0; i < r->nunless; i++)
-		compile_list(&r->unless[i].pats, r, NULL, 0, errs);
+		compile_list(&r->unless[i].pats, r, NULL, 0, mode, errs);
+}
+
+/* Concepts with equal code together, each run in ruleset order. */
+static int
+concept_cmp(const void *a, const void *b)
+{
+	const struct pattern *x = *(struct pattern *const *)a;
+	const struct pattern *y = *(struct pattern *const *)b;
+	int c;
+
+	if (x->case_sensitive != y->case_sensitive)
+		return x->case_sensitive < y->case_sensitive ? -1 : 1;
+	if ((c = strcmp(x->regex, y->regex)) != 0)
+		return c;
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 /*
@@ -220,45 +279,51 @@ compile_rule(struct rule *r, struct errlist *errs)
  * each compiles it, the others borrow its code (and share its JIT copy and
  * byte count, so that a vocabulary used by many rules is hot sooner).
  * Runs before the rules are compiled, which then find the code in place.
+ * Sorted rather than compared pairwise: the built-in rules hold thousands
+ * of concepts.
  */
 static void
-share_concepts(struct ruleset *rs, struct errlist *errs)
+share_concepts(struct ruleset *rs, enum compile_mode mode,
+    struct errlist *errs)
 {
-	struct pattern *p, *q;
-	size_t i, j;
+	struct pattern **v, *first = NULL;
+	size_t i, n = 0;
 
-	for (i = 0; i < rs->npatterns; i++) {
-		p = rs->patterns[i];
-		if (!p->is_concept || p->matcher != NULL)
+	v = xcalloc(rs->npatterns + 1, sizeof(*v));
+	for (i = 0; i < rs->npatterns; i++)
+		if (rs->patterns[i]->is_concept &&
+		    rs->patterns[i]->matcher == NULL)
+			v[n++] = rs->patterns[i];
+	if (n > 0)
+		qsort(v, n, sizeof(*v), concept_cmp);
+	for (i = 0; i < n; i++) {
+		if (first != NULL && first->matcher != NULL &&
+		    first->case_sensitive == v[i]->case_sensitive &&
+		    strcmp(first->regex, v[i]->regex) == 0) {
+			v[i]->matcher = first->matcher;
+			v[i]->shared_code = 1;
 			continue;
-		for (j = 0; j < i && p->matcher == NULL; j++) {
-			q = rs->patterns[j];
-			if (q->is_concept && !q->shared_code &&
-			    q->matcher != NULL &&
-			    q->case_sensitive == p->case_sensitive &&
-			    strcmp(q->regex, p->regex) == 0) {
-				p->matcher = q->matcher;
-				p->shared_code = 1;
-			}
 		}
-		if (p->matcher == NULL)
-			compile_pattern(p, NULL, "concept", 0, errs);
+		compile_pattern(v[i], NULL, "concept", 0, mode, errs);
+		first = v[i];
 	}
+	free(v);
 }
 
 int
-compile_ruleset(struct ruleset *rs, struct errlist *errs)
+compile_ruleset(struct ruleset *rs, enum compile_mode mode,
+    struct errlist *errs)
 {
 	size_t before = errs->n, i;
 
-	share_concepts(rs, errs);
+	share_concepts(rs, mode, errs);
 	for (i = 0; i < rs->nrules; i++)
-		compile_rule(rs->rules[i], errs);
-	compile_list(&rs->binding, NULL, "modality", 0, errs);
-	compile_list(&rs->hortatory, NULL, "modality", 0, errs);
-	compile_list(&rs->attribution, NULL, "stance", 0, errs);
-	compile_list(&rs->rejection, NULL, "stance", 0, errs);
-	compile_list(&rs->threat, NULL, "stance", 0, errs);
+		compile_rule(rs->rules[i], mode, errs);
+	compile_list(&rs->binding, NULL, "modality", 0, mode, errs);
+	compile_list(&rs->hortatory, NULL, "modality", 0, mode, errs);
+	compile_list(&rs->attribution, NULL, "stance", 0, mode, errs);
+	compile_list(&rs->rejection, NULL, "stance", 0, mode, errs);
+	compile_list(&rs->threat, NULL, "stance", 0, mode, errs);
 	return errs->n == before ? 0 : -1;
 }
 
@@ -298,10 +363,16 @@ pattern_find(const struct pattern *p, struct matchctx *mx, const char *text,
 	char *msg;
 	int rc;
 
+	const pcre2_code *code;
+
 	if (start >= end)
 		return 0;
-	rc = pcre2_match(pattern_code(p->matcher, end - start),
-	    (PCRE2_SPTR)text, end, start,
+	if ((code = pattern_code(p->matcher, end - start)) == NULL) {
+		*cause = xasprintf("%s:%d: term \"%.60s\" does not compile",
+		    p->file, p->line, p->source);
+		return -1;
+	}
+	rc = pcre2_match(code, (PCRE2_SPTR)text, end, start,
 	    PCRE2_NO_UTF_CHECK, mx->md, mx->mc);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;

@@ -22,10 +22,21 @@
 #include "model.h"
 #include "util.h"
 
-/* Compile every pattern of the ruleset; errors as "path:line: rule ID:
-   regex error at offset N: message".  Concepts of one vocabulary share
-   the code of the first (pattern->shared_code).  Returns 0 or -1. */
-int	 compile_ruleset(struct ruleset *, struct errlist *);
+/*
+ * Compile every pattern of the ruleset; errors as "path:line: rule ID:
+ * regex error at offset N: message".  Concepts of one vocabulary share
+ * the code of the first (pattern->shared_code).  COMPILE_TERMS_ON_USE
+ * leaves terms (and concepts made of terms), whose regexes term.c writes,
+ * to be compiled when first matched: a scan of English text then never
+ * compiles the French, Spanish and Portuguese terms.  COMPILE_ALL is for
+ * checking a rule file.  Returns 0 or -1.
+ */
+enum compile_mode {
+	COMPILE_ALL,
+	COMPILE_TERMS_ON_USE
+};
+int	 compile_ruleset(struct ruleset *, enum compile_mode,
+	    struct errlist *);
 /* Compile one source alone, for term tests and `rules export`: 0 or -1 with
    *cause. */
 int	 compile_check(const char *regex, int case_sensitive, char **cause);
@@ -42,7 +53,8 @@ void		 matchctx_free(struct matchctx *);
 /*
  * Find the first match of p starting at or after start, with the subject
  * ending at end (text before start is visible to lookbehind).  Returns 1 and
- * the span, 0 for no match, -1 with *cause when a limit was hit.
+ * the span, 0 for no match, -1 with *cause when a limit was hit or a term
+ * left to compile on first use does not compile.
  */
 int	 pattern_find(const struct pattern *p, struct matchctx *,
 	    const char *text, size_t start, size_t end, size_t *ms,

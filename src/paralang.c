@@ -6,8 +6,9 @@
  * "to be"): words so frequent that a dozen of them decide between these
  * four, and cheap to count.  When they plainly agree with the document's
  * language the paragraph is in it; otherwise the n-gram detector judges
- * it, unless its answer is one of the four and the function words favour
- * the document's language over it.  Paragraphs still undetermined read as
+ * it, unless the function words plainly name another of the four, or
+ * its answer is one of the four and the function words favour the
+ * document's language over it.  Paragraphs still undetermined read as
  * their neighbours.
  */
 #include "config.h"
@@ -224,6 +225,18 @@ fw_plain(const unsigned *counts, int d)
 	return 1;
 }
 
+/* The one of the four the function words plainly favour, or -1. */
+static int
+fw_plain_any(const unsigned *counts)
+{
+	size_t i;
+
+	for (i = 0; i < NFW; i++)
+		if (fw_plain(counts, (int)i))
+			return (int)i;
+	return -1;
+}
+
 /*
  * A paragraph too short to judge ("und") reads as its neighbours: the
  * language of the nearest judged paragraphs before and after it when they
@@ -276,6 +289,14 @@ paralang_detect(const struct langdetect *ld, const struct doctext *doc,
 		}
 		/* Too short for the detector, which would say "und". */
 		if (words < PARA_MIN_WORDS)
+			continue;
+		/* Plainly another of the four: the detector, which costs
+		   more than the rest of the reading, would only agree. */
+		if ((l = fw_plain_any(counts)) >= 0) {
+			snprintf(codes[i], LANG_CODE_SIZE, "%s", fwcodes[l]);
+			continue;
+		}
+		if (ld == NULL)
 			continue;
 		langdetect_spans(ld, doc->text, &doc->paragraphs[i], 1,
 		    &codes[i]);

@@ -24,7 +24,9 @@
 #include "model.h"
 
 /* The language of every paragraph of doc into codes (doc->nparagraphs
-   entries); never "und" unless doclang is. */
+   entries); never "und" unless doclang is.  Without a detector (NULL),
+   a paragraph the function words do not settle reads as its
+   neighbours. */
 void	 paralang_detect(const struct langdetect *, const struct doctext *doc,
 	    const char *doclang, char (*codes)[LANG_CODE_SIZE]);
 

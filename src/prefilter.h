@@ -1,15 +1,16 @@
 /*
  * prefilter.h -- one pass over a document for all rules at once.
  *
- * A Hyperscan block-mode database built from every pattern's prefilter
- * source reports candidate end offsets; scan.c confirms each candidate with
- * the pattern's PCRE2 code inside the sentence that holds it.  Patterns
+ * Hyperscan block-mode databases built from every pattern's prefilter
+ * source, one per language of the rules, report candidate end offsets;
+ * scan.c confirms each candidate with the pattern's PCRE2 code inside the
+ * sentence that holds it.  Patterns
  * without a prefilter source are reported by prefilter_covers() as not
  * covered and are always confirmed.  Built without Hyperscan, or on a CPU it
  * does not support, prefilter_build() returns NULL with a notice and the
  * scanner falls back to plain PCRE2: correct, only slower.
  *
- * The compiled database is cached under $XDG_CACHE_HOME/palint/ (or
+ * The compiled databases are cached under $XDG_CACHE_HOME/palint/ (or
  * ~/.cache/palint/), keyed by the ruleset's sha256, the Hyperscan version
  * and the platform; an unwritable or corrupt cache is ignored.
  */
@@ -67,11 +68,19 @@ const unsigned	*prefilter_exprs_of(const struct prefilter *, unsigned pattern,
 #define PREFILTER_UNBOUNDED	((size_t)-1)
 size_t		 prefilter_reach(const struct prefilter *, unsigned expr);
 
-/* Calls cb for each candidate: an expression id and the end offset of a
-   superset match.  Returns 0, or -1 with *cause. */
+/*
+ * Calls cb for each candidate in text[start, end), a stretch of language
+ * lang (an index in ruleset->languages): an expression id and the end
+ * offset in text of a superset match.  Only that language's expressions
+ * are looked for, in the text folded first when its terms' sources are
+ * written for folded text (term_lang.h); the ends are given in the text
+ * as it is, and a folded expression's reach counts bytes of it.  Returns
+ * 0, or -1 with *cause.
+ */
 typedef void	 prefilter_cb(unsigned expr, size_t end, void *arg);
 int		 prefilter_scan(const struct prefilter *,
-		    struct prefilter_scratch *, const char *text, size_t len,
+		    struct prefilter_scratch *, unsigned lang,
+		    const char *text, size_t start, size_t end,
 		    prefilter_cb *, void *arg, char **cause);
 
 /* What prefilter_build() did, for tests and verbose output. */

@@ -43,10 +43,11 @@ cache_key(const struct ruleset *rs, const struct hsset *set, char key[65])
 
 	memset(&plat, 0, sizeof(plat));
 	hs_populate_platform(&plat);
-	strbuf_addf(&sb, "palint prefilter 2\n%s\n%s\n%u %llu\n", rs->sha256,
+	strbuf_addf(&sb, "palint prefilter 3\n%s\n%s\n%u %llu\n", rs->sha256,
 	    hs_version(), plat.tune, (unsigned long long)plat.cpu_features);
 	for (i = 0; i < set->n; i++) {
-		strbuf_addf(&sb, "%u %u ", set->ids[i], set->flags[i]);
+		strbuf_addf(&sb, "%u %u %u ", set->ids[i], set->flags[i],
+		    set->space[i]);
 		strbuf_add(&sb, set->expr[i], strlen(set->expr[i]) + 1);
 	}
 	sha256_hex(sb.s, sb.len, key);

@@ -24,6 +24,8 @@ struct hsset {
 	char		**expr;		/* owned */
 	unsigned	 *flags;
 	unsigned	 *ids;		/* expression ids */
+	unsigned	 *space;	/* the language of each: one database
+					   per language, in ascending order */
 	size_t		  n;
 	size_t		  npats;	/* patterns with a source */
 };
@@ -47,6 +49,9 @@ void	 hsset_collect(const struct ruleset *, struct hsset *,
 void	 hsset_remove(struct hsset *, size_t);
 void	 hsset_free(struct hsset *);
 void	 exprmap_free(struct exprmap *);
+/* Are the sources of language lang's terms written for folded text
+   (term_fold_text)?  Then its database scans that. */
+int	 prefilter_folds(const struct ruleset *, unsigned lang);
 
 /* prefilter_reach.c: the most bytes a match of the expression spans, in
    Hyperscan's UTF-8 mode or byte mode; PREFILTER_UNBOUNDED when unknown. */

@@ -82,7 +82,8 @@ prefilter_scratch_free(struct prefilter_scratch *ps)
 
 int
 prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
-    const char *text, size_t len, prefilter_cb *cb, void *arg, char **cause)
+    unsigned lang, const char *text, size_t start, size_t end,
+    prefilter_cb *cb, void *arg, char **cause)
 {
 	if (cause != NULL)
 		*cause = xstrdup("built without Hyperscan");

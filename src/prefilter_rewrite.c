@@ -28,6 +28,12 @@
  *   Every caseless byte-mode pattern that has that letter also gets the
  *   character itself as an expression, so the sentence holding it is
  *   confirmed by PCRE2.
+ * - each language has its own database, scanned over the text of that
+ *   language only.  The terms of a language with accent classes
+ *   (term_lang.h) have sources written for the text folded by
+ *   term_fold_text(), without accent classes, which would multiply
+ *   Hyperscan's compile time; a regex of such a language, written for the
+ *   text as it is, is left out and always confirmed.
  *
  * Sources are cut at their top-level "|" and equal alternatives merged
  * into one expression (prefilter.h); a pattern counts as covered only when
@@ -42,6 +48,7 @@
 #include <hs.h>
 
 #include "prefilter_int.h"
+#include "term_lang.h"
 #include "util.h"
 
 /* Characters PCRE2 folds to an ASCII letter when caseless; their markers
@@ -56,6 +63,7 @@ static const char marker_letter[NMARKERS] = { 'k', 's' };
 /* One (expression, pattern) pair, before equal expressions are merged. */
 struct atom {
 	char		*expr;		/* owned */
+	unsigned	 space;		/* the pattern's language */
 	unsigned	 flags;
 	unsigned	 pattern;
 	int		 anchor;
@@ -373,12 +381,13 @@ widen_for_bytes(const char *src)
  * when possible, else in UTF-8 mode without their word boundaries.
  */
 static char *
-pattern_expr(const struct pattern *p, unsigned *flags)
+pattern_expr(const struct pattern *p, int folded, unsigned *flags)
 {
 	char	*e, *b;
 
 	*flags = HS_FLAG_PREFILTER;
-	if (!p->case_sensitive)
+	/* The folded text has "e" for "É": only caseless sees it. */
+	if (!p->case_sensitive || folded)
 		*flags |= HS_FLAG_CASELESS;
 	if (p->is_term && !has_nonascii(p->prefilter))
 		return xstrdup(p->prefilter);
@@ -408,19 +417,24 @@ needs_marker(const char *src, unsigned flags, char letter)
 	    strchr(src, letter - 'a' + 'A') != NULL;
 }
 
+int
+prefilter_folds(const struct ruleset *rs, unsigned lang)
+{
+	return lang < rs->nlanguages &&
+	    term_lang_find(rs->languages[lang]) != NULL;
+}
+
 static int
 wanted(const struct ruleset *rs, const struct pattern *p)
 {
 	/* Every pattern with a source: anchors give the sentences to search,
 	   the others (<all> members, <unless>, modality) let the scanner skip
-	   a PCRE2 search wherever they have no candidate.  Only patterns of
-	   the rule set's default language, though: the accent classes of a
-	   French, Spanish or Portuguese term multiply Hyperscan's compile
-	   time (minutes for the built-in rules, against seconds) while their
-	   patterns are searched only in sentences of their own language, so
-	   they are confirmed there directly. */
-	(void)rs;
-	return p->lang == 0 && p->prefilter != NULL && *p->prefilter != '\0';
+	   a PCRE2 search wherever they have no candidate.  In a language
+	   whose text is folded, only terms (and concepts made of terms):
+	   their sources were written for it. */
+	if (p->prefilter == NULL || *p->prefilter == '\0')
+		return 0;
+	return p->is_term || !prefilter_folds(rs, p->lang);
 }
 
 static void
@@ -429,19 +443,23 @@ atom_add(struct atomlist *al, char *expr, unsigned flags,
 {
 	GROW(al->v, al->cap, al->n + 1);
 	al->v[al->n].expr = expr;
+	al->v[al->n].space = p->lang;
 	al->v[al->n].flags = flags;
 	al->v[al->n].pattern = p->index;
 	al->v[al->n].anchor = p->anchor;
 	al->n++;
 }
 
-/* Equal expressions together, and within one, anchors first. */
+/* By language, equal expressions together, and within one, anchors
+   first. */
 static int
 atom_cmp(const void *a, const void *b)
 {
 	const struct atom	*x = a, *y = b;
 	int			 c;
 
+	if (x->space != y->space)
+		return x->space < y->space ? -1 : 1;
 	if (x->flags != y->flags)
 		return x->flags < y->flags ? -1 : 1;
 	if ((c = strcmp(x->expr, y->expr)) != 0)
@@ -767,22 +785,28 @@ build_maps(struct exprmap *map, const struct atomlist *al,
 }
 
 /* A marker's candidate may lie anywhere in the match that has the
-   character: no bound. */
+   character: no bound.  In folded text a byte stands for up to
+   TERM_FOLD_SPREAD bytes of the text. */
 static size_t
-expr_reach_of(const char *expr, unsigned flags)
+expr_reach_of(const char *expr, unsigned flags, int folded)
 {
-	size_t	 m;
+	size_t	 m, r;
 
 	for (m = 0; m < NMARKERS; m++)
 		if (strcmp(expr, marker_expr[m]) == 0)
 			return PREFILTER_UNBOUNDED;
-	return expr_reach(expr, (flags & HS_FLAG_UTF8) != 0);
+	r = expr_reach(expr, (flags & HS_FLAG_UTF8) != 0);
+	if (!folded || r == PREFILTER_UNBOUNDED)
+		return r;
+	return r > PREFILTER_UNBOUNDED / TERM_FOLD_SPREAD ?
+	    PREFILTER_UNBOUNDED : r * TERM_FOLD_SPREAD;
 }
 
 /*
- * Every pattern's source cut into alternatives, equal ones merged into one
- * expression; a caseless byte-mode source that has a "k" or an "s" also
- * gets the marker of the character PCRE2 folds to it.
+ * Every pattern's source cut into alternatives, equal ones of a language
+ * merged into one expression; a caseless byte-mode source that has a "k"
+ * or an "s" also gets the marker of the character PCRE2 folds to it,
+ * unless the text it reads is folded, which has the letter instead.
  */
 void
 hsset_collect(const struct ruleset *rs, struct hsset *set,
@@ -793,6 +817,7 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 	unsigned		*expr_of_atom, flags;
 	size_t			 i, m;
 	char			*full;
+	int			 folded;
 
 	memset(set, 0, sizeof(*set));
 	for (i = 0; i < rs->npatterns; i++) {
@@ -800,9 +825,10 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 		if (!wanted(rs, p))
 			continue;
 		set->npats++;
-		full = pattern_expr(p, &flags);
+		folded = prefilter_folds(rs, p->lang);
+		full = pattern_expr(p, folded, &flags);
 		reduce(&al, full, strlen(full), flags, p, 0);
-		for (m = 0; m < NMARKERS; m++)
+		for (m = 0; m < NMARKERS && !folded; m++)
 			if (needs_marker(full, flags, marker_letter[m]))
 				atom_add(&al, xstrdup(marker_expr[m]), 0, p);
 		free(full);
@@ -812,9 +838,11 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 	set->expr = xcalloc(al.n + 1, sizeof(*set->expr));
 	set->flags = xcalloc(al.n + 1, sizeof(*set->flags));
 	set->ids = xcalloc(al.n + 1, sizeof(*set->ids));
+	set->space = xcalloc(al.n + 1, sizeof(*set->space));
 	expr_of_atom = xcalloc(al.n + 1, sizeof(*expr_of_atom));
 	for (i = 0; i < al.n; i++) {
-		if (set->n > 0 && al.v[i].flags == set->flags[set->n - 1] &&
+		if (set->n > 0 && al.v[i].space == set->space[set->n - 1] &&
+		    al.v[i].flags == set->flags[set->n - 1] &&
 		    strcmp(al.v[i].expr, set->expr[set->n - 1]) == 0) {
 			free(al.v[i].expr);
 			expr_of_atom[i] = expr_of_atom[i - 1];
@@ -823,6 +851,7 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 		expr_of_atom[i] = (unsigned)set->n;
 		set->expr[set->n] = al.v[i].expr;
 		set->flags[set->n] = al.v[i].flags;
+		set->space[set->n] = al.v[i].space;
 		set->ids[set->n] = (unsigned)set->n;
 		set->n++;
 	}
@@ -831,7 +860,8 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 	build_maps(map, &al, expr_of_atom);
 	map->reach = xcalloc(set->n + 1, sizeof(*map->reach));
 	for (i = 0; i < set->n; i++)
-		map->reach[i] = expr_reach_of(set->expr[i], set->flags[i]);
+		map->reach[i] = expr_reach_of(set->expr[i], set->flags[i],
+		    prefilter_folds(rs, set->space[i]));
 	free(expr_of_atom);
 	free(al.v);
 }
@@ -846,6 +876,8 @@ hsset_remove(struct hsset *set, size_t i)
 	memmove(set->flags + i, set->flags + i + 1,
 	    tail * sizeof(*set->flags));
 	memmove(set->ids + i, set->ids + i + 1, tail * sizeof(*set->ids));
+	memmove(set->space + i, set->space + i + 1,
+	    tail * sizeof(*set->space));
 	set->n--;
 }
 
@@ -859,6 +891,7 @@ hsset_free(struct hsset *set)
 	free(set->expr);
 	free(set->flags);
 	free(set->ids);
+	free(set->space);
 }
 
 void

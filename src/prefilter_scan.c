@@ -18,12 +18,22 @@
 #include <hs.h>
 
 #include "prefilter_int.h"
+#include "term_lang.h"
 #include "util.h"
 
-struct prefilter {
-	hs_database_t	*db;		/* NULL: no pattern could be taken */
+/* The database of one language: its expressions, scanned over its
+   paragraphs, folded first when its terms' sources are (term_lang.h). */
+struct langdb {
+	hs_database_t	*db;		/* NULL: no expression taken */
 	size_t		 dblen;		/* db is a bigbuf of this size */
-	hs_scratch_t	*proto;		/* cloned for each thread */
+	int		 folded;
+};
+
+struct prefilter {
+	struct langdb	*langs;		/* by ruleset language */
+	size_t		 nlangs;
+	hs_scratch_t	*proto;		/* fits every database; cloned for
+					   each thread */
 	struct exprmap	 map;
 	unsigned char	*covered;	/* by pattern index */
 	size_t		 ncovered;
@@ -35,7 +45,22 @@ struct prefilter {
 
 struct prefilter_scratch {
 	hs_scratch_t	*s;
+	struct term_fold fold;		/* the folded text of a stretch */
 };
+
+/* Expression ids the databases hold. */
+struct idlist {
+	unsigned	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+static void
+idlist_add(struct idlist *il, unsigned id)
+{
+	GROW(il->v, il->cap, il->n + 1);
+	il->v[il->n++] = id;
+}
 
 static const char *const unavailable =
     "Hyperscan unavailable on this CPU; scanning with PCRE2 only";
@@ -76,7 +101,7 @@ mark_covered(struct prefilter *pf, const struct hsset *set,
  * costs hundreds (see bigbuf_alloc).
  */
 static int
-db_place(struct prefilter *pf, const char *bytes, size_t len)
+db_place(struct langdb *ld, const char *bytes, size_t len)
 {
 	size_t	 size;
 	void	*mem;
@@ -88,36 +113,40 @@ db_place(struct prefilter *pf, const char *bytes, size_t len)
 		bigbuf_free(mem, size);
 		return -1;
 	}
-	pf->db = mem;
-	pf->dblen = size;
+	ld->db = mem;
+	ld->dblen = size;
 	return 0;
 }
 
-/* The database and coverage a cache file holds; 0 or -1. */
+/* A language's set as a cache file holds it: its database, and the ids
+   Hyperscan took added to taken.  0 or -1. */
 static int
-db_load(struct prefilter *pf, const struct hsset *set, const char *path)
+db_load(struct langdb *ld, const struct hsset *set, const char *path,
+    struct idlist *taken)
 {
 	struct cached	 c;
+	size_t		 i;
 	int		 rc = 0;
 
 	if (cache_read(path, set, &c) == -1)
 		return -1;
 	if (c.ntaken > 0)
-		rc = db_place(pf, c.db, c.dblen);
-	if (rc == 0)
-		mark_covered(pf, set, c.taken, c.ntaken);
+		rc = db_place(ld, c.db, c.dblen);
+	for (i = 0; rc == 0 && i < c.ntaken; i++)
+		idlist_add(taken, c.taken[i]);
 	cached_free(&c);
 	return rc;
 }
 
 /*
  * Move a freshly compiled database into a bigbuf, as if loaded, and keep
- * it in the cache file at path, if any.
+ * it in the cache file at path, if any.  Returns -1 on failure, else 1
+ * when the cache was written, 0 when not.
  */
 static int
-db_adopt(struct prefilter *pf, const struct hsset *set, const char *path)
+db_adopt(struct langdb *ld, const struct hsset *set, const char *path)
 {
-	hs_database_t	*db = pf->db;
+	hs_database_t	*db = ld->db;
 	char		*bytes = NULL;
 	size_t		 len = 0;
 	int		 rc = 0;
@@ -125,28 +154,25 @@ db_adopt(struct prefilter *pf, const struct hsset *set, const char *path)
 	if (db != NULL) {
 		if (hs_serialize_database(db, &bytes, &len) != HS_SUCCESS)
 			return -1;
-		pf->db = NULL;
-		rc = db_place(pf, bytes, len);
+		ld->db = NULL;
+		rc = db_place(ld, bytes, len);
 		hs_free_database(db);
 	}
-	if (rc == 0) {
-		mark_covered(pf, set, set->ids, set->n);
-		if (path != NULL && cache_write(path, set, bytes, len) == 0)
-			pf->cache_written = 1;
-	}
+	if (rc == 0 && path != NULL && cache_write(path, set, bytes, len) == 0)
+		rc = 1;
 	free(bytes);
 	return rc;
 }
 
 static void
-db_free(struct prefilter *pf)
+db_free(struct langdb *ld)
 {
-	if (pf->db != NULL && pf->dblen > 0)
-		bigbuf_free(pf->db, pf->dblen);
-	else if (pf->db != NULL)
-		hs_free_database(pf->db);
-	pf->db = NULL;
-	pf->dblen = 0;
+	if (ld->db != NULL && ld->dblen > 0)
+		bigbuf_free(ld->db, ld->dblen);
+	else if (ld->db != NULL)
+		hs_free_database(ld->db);
+	ld->db = NULL;
+	ld->dblen = 0;
 }
 
 /*
@@ -155,7 +181,7 @@ db_free(struct prefilter *pf)
  * the set as a whole cannot be compiled.
  */
 static int
-compile_set(struct prefilter *pf, struct hsset *set)
+compile_set(struct langdb *ld, struct hsset *set)
 {
 	hs_compile_error_t	*err;
 	hs_error_t		 rc;
@@ -163,10 +189,10 @@ compile_set(struct prefilter *pf, struct hsset *set)
 	while (set->n > 0) {
 		err = NULL;
 		rc = hs_compile_multi((const char *const *)set->expr, set->flags, set->ids,
-		    (unsigned)set->n, HS_MODE_BLOCK, NULL, &pf->db, &err);
+		    (unsigned)set->n, HS_MODE_BLOCK, NULL, &ld->db, &err);
 		if (rc == HS_SUCCESS)
 			break;
-		pf->db = NULL;
+		ld->db = NULL;
 		if (err == NULL || err->expression < 0 ||
 		    (size_t)err->expression >= set->n) {
 			hs_free_compile_error(err);
@@ -178,22 +204,84 @@ compile_set(struct prefilter *pf, struct hsset *set)
 	return 0;
 }
 
-/* Load from the cache, else compile and store. */
+/* The expressions of language lang in set, copied. */
+static void
+hsset_of_lang(const struct hsset *set, unsigned lang, struct hsset *sub)
+{
+	size_t	 i;
+
+	memset(sub, 0, sizeof(*sub));
+	sub->expr = xcalloc(set->n + 1, sizeof(*sub->expr));
+	sub->flags = xcalloc(set->n + 1, sizeof(*sub->flags));
+	sub->ids = xcalloc(set->n + 1, sizeof(*sub->ids));
+	sub->space = xcalloc(set->n + 1, sizeof(*sub->space));
+	for (i = 0; i < set->n; i++) {
+		if (set->space[i] != lang)
+			continue;
+		sub->expr[sub->n] = xstrdup(set->expr[i]);
+		sub->flags[sub->n] = set->flags[i];
+		sub->ids[sub->n] = set->ids[i];
+		sub->space[sub->n] = lang;
+		sub->n++;
+	}
+}
+
+/* One language's database: from the cache, else compiled and stored.
+   The ids it holds are added to taken. */
+static int
+lang_load(struct prefilter *pf, const struct ruleset *rs,
+    const struct hsset *set, unsigned lang, const char *cache_dir,
+    struct idlist *taken)
+{
+	struct langdb	*ld = &pf->langs[lang];
+	struct hsset	 sub;
+	char		*path;
+	size_t		 i;
+	int		 rc = 0;
+
+	hsset_of_lang(set, lang, &sub);
+	if (sub.n == 0) {
+		hsset_free(&sub);
+		return 0;
+	}
+	path = cache_path(rs, &sub, cache_dir);
+	if (path != NULL && db_load(ld, &sub, path, taken) == 0)
+		pf->cache_loaded = 1;
+	else if ((rc = compile_set(ld, &sub)) == 0 &&
+	    (rc = db_adopt(ld, &sub, path)) >= 0) {
+		pf->cache_written |= rc;
+		rc = 0;
+		for (i = 0; i < sub.n; i++)
+			idlist_add(taken, sub.ids[i]);
+	}
+	free(path);
+	hsset_free(&sub);
+	return rc;
+}
+
+/* Every language's database, and which patterns they cover. */
 static int
 prefilter_load(struct prefilter *pf, const struct ruleset *rs,
     const char *cache_dir)
 {
 	struct hsset	 set;
-	char		*path;
+	struct idlist	 taken;
+	unsigned	 lang;
 	int		 rc = 0;
 
+	memset(&taken, 0, sizeof(taken));
 	hsset_collect(rs, &set, &pf->map);
-	path = cache_path(rs, &set, cache_dir);
-	if (path != NULL && db_load(pf, &set, path) == 0)
-		pf->cache_loaded = 1;
-	else if ((rc = compile_set(pf, &set)) == 0)
-		rc = db_adopt(pf, &set, path);
-	free(path);
+	for (lang = 0; rc == 0 && lang < pf->nlangs; lang++) {
+		pf->langs[lang].folded = prefilter_folds(rs, lang);
+		rc = lang_load(pf, rs, &set, lang, cache_dir, &taken);
+		if (rc == 0 && pf->langs[lang].db != NULL &&
+		    hs_alloc_scratch(pf->langs[lang].db, &pf->proto) !=
+		    HS_SUCCESS)
+			rc = -1;
+	}
+	if (rc == 0)
+		mark_covered(pf, &set, taken.v, taken.n);
+	free(taken.v);
 	hsset_free(&set);
 	return rc;
 }
@@ -213,10 +301,12 @@ prefilter_build(const struct ruleset *rs, const char *cache_dir,
 	}
 	pf = xcalloc(1, sizeof(*pf));
 	pf->covered = xcalloc(rs->npatterns + 1, 1);
+	/* A ruleset made by hand may name no language: its patterns are
+	   all of language 0. */
+	pf->nlangs = rs->nlanguages > 0 ? rs->nlanguages : 1;
+	pf->langs = xcalloc(pf->nlangs + 1, sizeof(*pf->langs));
 	pf->block = UINT_MAX;
-	if (prefilter_load(pf, rs, cache_dir) == -1 ||
-	    (pf->db != NULL &&
-	    hs_alloc_scratch(pf->db, &pf->proto) != HS_SUCCESS)) {
+	if (prefilter_load(pf, rs, cache_dir) == -1) {
 		prefilter_free(pf);
 		if (notice != NULL)
 			*notice = xstrdup(unavailable);
@@ -228,11 +318,15 @@ prefilter_build(const struct ruleset *rs, const char *cache_dir,
 void
 prefilter_free(struct prefilter *pf)
 {
+	size_t	 i;
+
 	if (pf == NULL)
 		return;
 	if (pf->proto != NULL)
 		hs_free_scratch(pf->proto);
-	db_free(pf);
+	for (i = 0; i < pf->nlangs; i++)
+		db_free(&pf->langs[i]);
+	free(pf->langs);
 	exprmap_free(&pf->map);
 	free(pf->covered);
 	free(pf);
@@ -309,14 +403,16 @@ prefilter_scratch_free(struct prefilter_scratch *ps)
 		return;
 	if (ps->s != NULL)
 		hs_free_scratch(ps->s);
+	term_fold_free(&ps->fold);
 	free(ps);
 }
 
 struct scanctx {
-	const struct prefilter *pf;
 	prefilter_cb	*cb;
 	void		*arg;
-	size_t		 base;
+	size_t		 origin;	/* the stretch's offset in the text */
+	size_t		 base;		/* the block's in the stretch */
+	const struct term_fold *fold;	/* NULL: the stretch is not folded */
 };
 
 static int
@@ -324,10 +420,13 @@ on_match(unsigned id, unsigned long long from, unsigned long long to,
     unsigned flags, void *arg)
 {
 	struct scanctx		*ctx = arg;
+	size_t			 end = ctx->base + (size_t)to;
 
 	(void)from;
 	(void)flags;
-	ctx->cb(id, ctx->base + (size_t)to, ctx->arg);
+	if (ctx->fold != NULL)
+		end = term_fold_origin(ctx->fold, end);
+	ctx->cb(id, ctx->origin + end, ctx->arg);
 	return 0;
 }
 
@@ -359,27 +458,37 @@ next_cut(const char *text, size_t len, size_t base, size_t block)
 
 int
 prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
-    const char *text, size_t len, prefilter_cb *cb, void *arg, char **cause)
+    unsigned lang, const char *text, size_t start, size_t end,
+    prefilter_cb *cb, void *arg, char **cause)
 {
-	struct scanctx	 ctx = { pf, cb, arg, 0 };
-	size_t		 cut;
+	struct scanctx	 ctx = { cb, arg, start, 0, NULL };
+	const struct langdb *ld;
+	const char	*t = text + start;
+	size_t		 cut, len = end - start;
 	hs_error_t	 rc;
 
-	if (pf == NULL || pf->db == NULL || len == 0)
+	if (pf == NULL || lang >= pf->nlangs ||
+	    (ld = &pf->langs[lang])->db == NULL || end <= start)
 		return 0;
 	if (ps == NULL || ps->s == NULL) {
 		*cause = xstrdup("prefilter: no scratch space");
 		return -1;
 	}
+	if (ld->folded) {
+		term_fold_text(&ps->fold, t, len);
+		ctx.fold = &ps->fold;
+		t = ps->fold.text;
+		len = ps->fold.len;
+	}
 	while (ctx.base < len) {
-		cut = next_cut(text, len, ctx.base, pf->block);
+		cut = next_cut(t, len, ctx.base, pf->block);
 		if (cut == 0) {
 			*cause = xasprintf("paragraph longer than %zu bytes: "
 			    "too long for the prefilter", pf->block);
 			return -1;
 		}
-		rc = hs_scan(pf->db, text + ctx.base,
-		    (unsigned)(cut - ctx.base), 0, ps->s, on_match, &ctx);
+		rc = hs_scan(ld->db, t + ctx.base, (unsigned)(cut - ctx.base),
+		    0, ps->s, on_match, &ctx);
 		if (rc != HS_SUCCESS) {
 			*cause = xasprintf("prefilter: Hyperscan scan failed "
 			    "(error %d)", (int)rc);

@@ -14,7 +14,8 @@
 #include "util.h"
 
 struct ruleset *
-ruleload_rules(const char *const *paths, size_t n, int quiet)
+ruleload_rules(const char *const *paths, size_t n, enum compile_mode mode,
+    int quiet)
 {
 	struct errlist errs = { NULL, 0, 0 };
 	struct ruleset *rs;
@@ -22,7 +23,7 @@ ruleload_rules(const char *const *paths, size_t n, int quiet)
 	(void)quiet;
 	rs = n > 0 ? rules_load_paths(paths, n, &errs) :
 	    rules_load_default(&errs);
-	if (rs != NULL && compile_ruleset(rs, &errs) != 0) {
+	if (rs != NULL && compile_ruleset(rs, mode, &errs) != 0) {
 		ruleset_free(rs);
 		rs = NULL;
 	}

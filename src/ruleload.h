@@ -12,13 +12,15 @@
 
 #include <stddef.h>
 
+#include "compile.h"
 #include "model.h"
 #include "options.h"
 #include "prefilter.h"
 
-/* The rules in paths, or the built-in ones when n is 0, compiled; NULL
-   after printing every rule error. */
+/* The rules in paths, or the built-in ones when n is 0, compiled as mode
+   says (compile.h); NULL after printing every rule error. */
 struct ruleset	*ruleload_rules(const char *const *paths, size_t n,
+		    enum compile_mode mode,
 		    int quiet);
 /* NULL with --no-prefilter, or when none can be built (after a notice
    unless -q); scanning without one is slower but finds the same. */

@@ -86,6 +86,14 @@ struct endlist {
 	size_t			 cap;
 };
 
+/* Paragraphs in a row that share a language: the prefilter scans each
+   stretch for that language's patterns only. */
+struct stretch {
+	size_t			 start;
+	size_t			 end;
+	unsigned		 lang;	/* or NOLANG */
+};
+
 /* A (pattern, sentence) pair the prefilter asks to confirm. */
 struct work {
 	unsigned		 pattern;
@@ -140,6 +148,9 @@ struct scan {
 						   a ruleset index, or NOLANG */
 	unsigned char		*present;	/* per ruleset language: some
 						   sentence is in it */
+	struct stretch		*stretches;	/* the whole text, in order;
+						   prefiltered path only */
+	size_t			 nstretches;
 	struct memotab		 memo;
 };
 
@@ -204,6 +215,28 @@ ends_first(const struct endlist *el, size_t start, size_t end)
 }
 
 /*
+ * Was all of [start, end) scanned for the patterns of language lang?  The
+ * units a pattern is searched in (its sentence, clause or paragraph) lie
+ * in stretches of its language; a document-wide one may not.
+ */
+static int
+stretch_holds(const struct scan *st, unsigned lang, size_t start,
+    size_t end)
+{
+	size_t lo = 0, hi = st->nstretches, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (st->stretches[mid].start <= start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && st->stretches[lo - 1].lang == lang &&
+	    end <= st->stretches[lo - 1].end;
+}
+
+/*
  * Where a search for p in [start, end) has to begin, or end when p cannot
  * match there.  With a prefilter that covers p, a match starting at s
  * holds a candidate of one of p's expressions ending in (s, s + reach]
@@ -220,7 +253,8 @@ scan_from(const struct scan *st, const struct pattern *p, size_t start,
 	const unsigned *ex;
 	size_t i, n, e, reach, from = end;
 
-	if (st->ends == NULL || !prefilter_covers(st->sc->pf, p->index))
+	if (st->ends == NULL || !prefilter_covers(st->sc->pf, p->index) ||
+	    !stretch_holds(st, p->lang, start, end))
 		return start;
 	ex = prefilter_exprs_of(st->sc->pf, p->index, &n);
 	for (i = 0; i < n && from > start; i++) {
@@ -585,7 +619,8 @@ group_of(const struct pattern *p)
 /*
  * Whether every other member of g can match in some unit of g's scope
  * around a match in sentence s.  A sentence and the clauses in it lie in
- * the sentence; wider scopes are bounded by the document.  When one member
+ * the sentence, a paragraph in the paragraphs the sentence spans, a
+ * document in the document.  When one member
  * cannot, no match of the anchor there can complete the group, and its
  * search is spared: most sentences hold a common anchor word and none of
  * a rarer member.
@@ -593,11 +628,16 @@ group_of(const struct pattern *p)
 static int
 group_possible(const struct scan *st, const struct group *g, size_t s)
 {
+	const struct span *sent = &st->doc->sentences[s];
 	struct span b = { 0, st->doc->len };
 	size_t j;
 
 	if (g->scope == SCOPE_SENTENCE || g->scope == SCOPE_CLAUSE)
-		b = st->doc->sentences[s];
+		b = *sent;
+	else if (g->scope == SCOPE_PARAGRAPH && sent->end > sent->start) {
+		b.start = scan_unit(st->doc, g->scope, sent->start).start;
+		b.end = scan_unit(st->doc, g->scope, sent->end - 1).end;
+	}
 	for (j = 1; j < g->pats.n; j++)
 		if (scan_from(st, &g->pats.v[j], b.start, b.end) >= b.end)
 			return 0;
@@ -734,6 +774,46 @@ ends_free(struct endlist *ends, size_t n)
 	free(ends);
 }
 
+/* Where the stretch that starts with sentence i begins: at its
+   paragraph's start, since languages are found paragraph by paragraph,
+   but not before the previous stretch. */
+static size_t
+stretch_edge(const struct scan *st, size_t i, size_t prev)
+{
+	const struct doctext *doc = st->doc;
+	size_t at = doc->sentences[i].start, p;
+
+	if (doc->paralang != NULL && (p = segment_find(doc->paragraphs,
+	    doc->nparagraphs, at)) < doc->nparagraphs &&
+	    doc->paragraphs[p].start <= at)
+		at = doc->paragraphs[p].start;
+	return at > prev ? at : prev;
+}
+
+/* The text cut into stretches where the sentences' language changes. */
+static void
+scan_stretches(struct scan *st)
+{
+	const struct doctext *doc = st->doc;
+	struct stretch *v;
+	size_t i, n = 0, at;
+
+	v = st->stretches = xcalloc(doc->nsentences + 1, sizeof(*v));
+	for (i = 0; i < doc->nsentences; i++) {
+		if (i > 0 && st->slang[i] == st->slang[i - 1])
+			continue;
+		at = n == 0 ? 0 : stretch_edge(st, i, v[n - 1].start);
+		if (n > 0)
+			v[n - 1].end = at;
+		v[n].start = at;
+		v[n].lang = st->slang[i];
+		n++;
+	}
+	if (n > 0)
+		v[n - 1].end = doc->len;
+	st->nstretches = n;
+}
+
 static int
 scan_prefiltered(struct scan *st)
 {
@@ -749,9 +829,14 @@ scan_prefiltered(struct scan *st)
 	wl.last = xcalloc(rs->npatterns, sizeof(*wl.last));
 	st->nends = prefilter_nexprs(wl.pf);
 	wl.ends = st->ends = xcalloc(st->nends + 1, sizeof(*wl.ends));
-	if (prefilter_scan(st->sc->pf, st->sc->pfs, st->doc->text,
-	    st->doc->len, scan_queue, &wl, &st->cause) < 0)
-		rc = -1;
+	scan_stretches(st);
+	for (i = 0; rc == 0 && i < st->nstretches; i++)
+		if (st->stretches[i].lang != NOLANG &&
+		    prefilter_scan(st->sc->pf, st->sc->pfs,
+		    st->stretches[i].lang, st->doc->text,
+		    st->stretches[i].start, st->stretches[i].end, scan_queue,
+		    &wl, &st->cause) < 0)
+			rc = -1;
 	for (i = 0; i < st->nends; i++)
 		ends_sort(&wl.ends[i]);
 	for (i = 0; rc == 0 && i < wl.n; i++) {
@@ -1023,6 +1108,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	free(st.members);
 	free(st.slang);
 	free(st.present);
+	free(st.stretches);
 	if (n < 0) {
 		*cause = st.cause != NULL ? st.cause :
 		    xstrdup("scan failed");

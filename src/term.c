@@ -17,8 +17,9 @@
  * A French, Spanish or Portuguese term goes through the same steps with
  * the language's tables (term_lang.c): each letter becomes its accent
  * class, a word may be a group of contracted or elided forms, and "~"
- * replaces the word's ending.  Its prefilter never gives up: a letter with
- * accents is the letter or the bytes of an accented form, a character
+ * replaces the word's ending.  Its prefilter never gives up, and is
+ * written for the text folded by term_fold_text(), where every accented
+ * form of a letter is the letter: a letter is itself, a character
  * without a base any character, and a group's words room for as many
  * words between two pieces.
  */
@@ -182,16 +183,12 @@ re_letter(struct strbuf *re, char c)
 		strbuf_addc(re, c);
 }
 
-/* Base letter c in the prefilter: the letter or any accented form. */
+/* Base letter c in the prefilter: the letter, as the folded text the
+   prefilter of a language's term reads has it (term_fold_text). */
 static void
 pf_letter(struct strbuf *pf, char c)
 {
-	const char *alt;
-
-	if ((alt = term_lang_letter_pf(c)) != NULL)
-		strbuf_adds(pf, alt);
-	else
-		strbuf_addc(pf, c);
+	strbuf_addc(pf, c);
 }
 
 /* An ASCII form from the language's tables in the regex: each letter with

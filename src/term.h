@@ -45,7 +45,8 @@ int	term_to_regex(const char *term, char **regex, char **prefilter,
  * every language without morphology rules give term_to_regex()'s English
  * translation exactly.  "fr", "es" and "pt" (any case) get that
  * language's semantics, described in term_lang.h; their prefilter is never
- * NULL.
+ * NULL, and is a superset of the regex in the text as term_fold_text()
+ * folds it (its letters have no accent classes), not in the text itself.
  */
 int	term_to_regex_lang(const char *term, const char *lang, char **regex,
 	    char **prefilter, char **cause);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -26,33 +27,23 @@
 static const char latin1_base[] = "aaaaaa.ceeeeiiii.nooooo..uuuuy.y";
 
 /*
- * The accent class of each base letter.  The regex class is lower case:
- * PCRE2's caseless UTF matching adds the capitals.  The prefilter has both
- * cases (Hyperscan's caseless flag folds only ASCII) in both encodings:
- * the UTF-8 bytes for byte mode, the code points for UTF-8 mode; each
- * form matches a little more in the other mode, which only widens it.
+ * The accent class of each base letter.  The class is lower case: PCRE2's
+ * caseless UTF matching adds the capitals, and with them the two signs
+ * that fold to a letter of a class (U+212B to å, like U+212A to k and
+ * U+017F to s for plain letters), which term_lang_fold_text() folds too.
  */
 static const struct {
 	char		 base;
 	const char	*re;
-	const char	*pf;
 } accents[] = {
-	{ 'a', "[a\\x{e0}-\\x{e5}]",
-	    "(?:a|\\xc3[\\xa0-\\xa5\\x80-\\x85]|[\\x{e0}-\\x{e5}\\x{c0}-\\x{c5}])" },
-	{ 'c', "[c\\x{e7}]",
-	    "(?:c|\\xc3[\\xa7\\x87]|[\\x{e7}\\x{c7}])" },
-	{ 'e', "[e\\x{e8}-\\x{eb}]",
-	    "(?:e|\\xc3[\\xa8-\\xab\\x88-\\x8b]|[\\x{e8}-\\x{eb}\\x{c8}-\\x{cb}])" },
-	{ 'i', "[i\\x{ec}-\\x{ef}]",
-	    "(?:i|\\xc3[\\xac-\\xaf\\x8c-\\x8f]|[\\x{ec}-\\x{ef}\\x{cc}-\\x{cf}])" },
-	{ 'n', "[n\\x{f1}]",
-	    "(?:n|\\xc3[\\xb1\\x91]|[\\x{f1}\\x{d1}])" },
-	{ 'o', "[o\\x{f2}-\\x{f6}]",
-	    "(?:o|\\xc3[\\xb2-\\xb6\\x92-\\x96]|[\\x{f2}-\\x{f6}\\x{d2}-\\x{d6}])" },
-	{ 'u', "[u\\x{f9}-\\x{fc}]",
-	    "(?:u|\\xc3[\\xb9-\\xbc\\x99-\\x9c]|[\\x{f9}-\\x{fc}\\x{d9}-\\x{dc}])" },
-	/* Its capital, U+0178, has no single code in byte mode. */
-	{ 'y', "[y\\x{fd}\\x{ff}]", "(?:y|[^\\x00-\\x7f]{1,2})" }
+	{ 'a', "[a\\x{e0}-\\x{e5}]" },
+	{ 'c', "[c\\x{e7}]" },
+	{ 'e', "[e\\x{e8}-\\x{eb}]" },
+	{ 'i', "[i\\x{ec}-\\x{ef}]" },
+	{ 'n', "[n\\x{f1}]" },
+	{ 'o', "[o\\x{f2}-\\x{f6}]" },
+	{ 'u', "[u\\x{f9}-\\x{fc}]" },
+	{ 'y', "[y\\x{fd}\\x{ff}]" }
 };
 
 static const struct term_group fr_groups[] = {
@@ -195,17 +186,6 @@ term_lang_letter_re(char c)
 	return NULL;
 }
 
-const char *
-term_lang_letter_pf(char c)
-{
-	size_t i;
-
-	for (i = 0; i < nitems(accents); i++)
-		if (accents[i].base == c)
-			return accents[i].pf;
-	return NULL;
-}
-
 /* Is word[0, len) one of the words of the list, each followed by sep? */
 static int
 in_list(const char *list, char sep, const char *word, size_t len)
@@ -253,4 +233,75 @@ term_lang_is_elision(const struct term_lang *tl, const char *word,
     size_t len)
 {
 	return tl->elisions != NULL && in_list(tl->elisions, '|', word, len);
+}
+
+/*
+ * The base letter the character at p (n bytes, n >= 1) folds to, or 0 to
+ * copy it; *len is its length.
+ */
+static char
+fold_char(const char *p, size_t n, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	*len = 1;
+	if (u[0] < 0x80)
+		return 0;
+	if (n >= 2 && u[0] == 0xc5 && u[1] == 0xbf) {
+		*len = 2;
+		return 's';			/* long s */
+	}
+	if (n >= 3 && u[0] == 0xe2 && u[1] == 0x84 &&
+	    (u[2] == 0xaa || u[2] == 0xab)) {
+		*len = 3;
+		return u[2] == 0xaa ? 'k' : 'a'; /* Kelvin, Angstrom signs */
+	}
+	return term_lang_fold(p, n, len);
+}
+
+void
+term_fold_text(struct term_fold *f, const char *text, size_t len)
+{
+	size_t i, n, lost = 0;
+	char c;
+
+	f->len = f->n = 0;
+	GROW(f->text, f->cap, len + 1);
+	for (i = 0; i < len; i += n) {
+		if ((c = fold_char(text + i, len - i, &n)) == 0) {
+			memcpy(f->text + f->len, text + i, n);
+			f->len += n;
+			continue;
+		}
+		lost += n - 1;
+		GROW(f->shrink, f->ncap, f->n + 1);
+		f->shrink[f->n].at = f->len;
+		f->shrink[f->n++].lost = lost;
+		f->text[f->len++] = c;
+	}
+	f->text[f->len] = '\0';
+}
+
+size_t
+term_fold_origin(const struct term_fold *f, size_t end)
+{
+	size_t lo = 0, hi = f->n, mid;
+
+	/* The last character that shrank before end. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (f->shrink[mid].at < end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo == 0 ? end : end + f->shrink[lo - 1].lost;
+}
+
+void
+term_fold_free(struct term_fold *f)
+{
+	free(f->text);
+	free(f->shrink);
+	memset(f, 0, sizeof(*f));
 }

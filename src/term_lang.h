@@ -100,10 +100,6 @@ char	 term_lang_fold(const char *p, size_t n, size_t *len);
    when it has none. */
 const char	*term_lang_letter_re(char c);
 
-/* The same in a Hyperscan prefilter source that is a superset in byte
-   mode and in UTF-8 mode, caseless or not; NULL likewise. */
-const char	*term_lang_letter_pf(char c);
-
 /* The group whose keys include word (ASCII lower case), or NULL. */
 const struct term_group	*term_lang_group(const struct term_lang *,
 			    const char *word, size_t len);
@@ -115,5 +111,40 @@ const struct term_suffix	*term_lang_suffix(const struct term_lang *,
 /* Is word[0, len) one of the language's elided words (without "'")? */
 int	 term_lang_is_elision(const struct term_lang *, const char *word,
 	    size_t len);
+
+/*
+ * The text as the prefilter of a term in these languages reads it (the
+ * term's regex reads the text as it is).  Each character that a letter of
+ * an accent class matches caselessly, and the signs U+017F and U+212A
+ * that PCRE2 folds to "s" and "k", is written as its ASCII base letter;
+ * every other byte is copied.  So a term's prefilter is made of ASCII
+ * letters without accent classes, which Hyperscan compiles in a fraction
+ * of the time.  Each folded byte stands for one character of the text of
+ * at most TERM_FOLD_SPREAD bytes; the characters that shrank are recorded
+ * to map a folded offset back.
+ */
+#define TERM_FOLD_SPREAD	3
+
+struct term_fold {
+	char		*text;		/* owned: the folded text */
+	size_t		 len;
+	size_t		 cap;
+	struct {
+		size_t	 at;		/* folded offset of a character that
+					   shrank; ascending */
+		size_t	 lost;		/* bytes lost up to and including it */
+	}		*shrink;	/* owned */
+	size_t		 n;
+	size_t		 ncap;
+};
+
+/* Fold text[0, len) into f, reusing its buffers (zeroed the first time). */
+void	 term_fold_text(struct term_fold *f, const char *text, size_t len);
+
+/* The offset in the text just past the character that folded byte
+   end - 1 comes from; 0 for 0. */
+size_t	 term_fold_origin(const struct term_fold *f, size_t end);
+
+void	 term_fold_free(struct term_fold *f);
 
 #endif

@@ -196,6 +196,23 @@ grep -q '^  languages: fr 7[0-9]%, en 2[0-9]%$' "$tmp/out" || fail "explain: no 
 grep -q '^    7:.*  binding  en  ' "$tmp/out" || fail "explain: no hit language: $(cat "$tmp/out")"
 $PALINT explain -r "$ml" M.1.near | grep -q '^      term  partage  \[fr\]$' || fail "explain: pattern language"
 
+# Each language's prefilter scans the paragraphs of that language, in
+# French folded without accents: the evidence is the same without it, on
+# the mixed document under both rule files, and for groups whose scope is
+# the whole document, whose members stand in the other language's text.
+ds=$top_srcdir/fixtures/rules-lang/document-scope.xml
+for rules in "$ml" "$ds"; do
+	for mode in "" --no-prefilter; do
+		$PALINT $mode -r "$rules" -f csv -o /dev/null -e "$tmp/ev$mode.csv" "$mix" || fail "mixed document $mode under $rules"
+	done
+	cmp -s "$tmp/ev.csv" "$tmp/ev--no-prefilter.csv" || fail "mixed document under $rules: the prefilter changes the evidence"
+done
+grep -q ',D.1.en,.*,submarine cable,' "$tmp/ev.csv" || fail "document scope: English group not found"
+grep -q ',D.1.fr,.*,câble sous-marin,' "$tmp/ev.csv" || fail "document scope: French group not found"
+for mode in "" --no-prefilter; do
+	$PALINT rules test $mode "$ds" >"$tmp/out" || fail "document-scope.xml examples $mode"
+done
+
 # A paragraph in a language the rules do not read is skipped, counted and
 # reported; the rest is judged.
 de=$top_srcdir/fixtures/language/strategie.txt

@@ -4,8 +4,9 @@
  *
  *   engines hyperscan FILE...  one Hyperscan pass per file over the
  *                              prefilter database palint builds from the
- *                              built-in rules (candidates counted, none
- *                              confirmed): the cost of the prefilter alone;
+ *                              built-in rules' default language (English;
+ *                              candidates counted, none confirmed): the
+ *                              cost of the prefilter alone;
  *   engines pcre2 FILE...      the textbook engine: every pattern of the
  *                              built-in rules searched over the whole file
  *                              with PCRE2 (JIT once hot), one pass per
@@ -82,7 +83,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	hs = strcmp(argv[1], "hyperscan") == 0;
-	if ((rs = ruleload_rules(NULL, 0, 1)) == NULL)
+	if ((rs = ruleload_rules(NULL, 0, COMPILE_TERMS_ON_USE, 1)) == NULL)
 		return 2;
 	if (hs) {
 		if ((pf = prefilter_build(rs, getenv("ENGINES_CACHE"),
@@ -109,7 +110,7 @@ main(int argc, char **argv)
 			break;
 		}
 		bytes += len;
-		if (hs && prefilter_scan(pf, scratch, (const char *)text, len,
+		if (hs && prefilter_scan(pf, scratch, 0, (const char *)text, 0, len,
 		    count_candidate, &count, &cause) != 0) {
 			fprintf(stderr, "engines: %s: %s\n", argv[i], cause);
 			rc = 2;

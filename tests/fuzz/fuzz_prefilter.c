@@ -86,7 +86,7 @@ compile_one(struct ruleset *rs, struct pattern *pat)
 	memset(&errs, 0, sizeof(errs));
 	rs->binding.v = pat;
 	rs->binding.n = 1;
-	rc = compile_ruleset(rs, &errs);
+	rc = compile_ruleset(rs, COMPILE_ALL, &errs);
 	errlist_free(&errs);
 	return rc;
 }
@@ -118,7 +118,7 @@ run(char *regex, char *prefilter, int flags, const char *text,
 	pf = prefilter_build(&rs, "", NULL);
 	if (pf != NULL && prefilter_covers(pf, 0)) {
 		ps = prefilter_scratch_new(pf);
-		if (prefilter_scan(pf, ps, text, len, collect, &e, &cause) == 0)
+		if (prefilter_scan(pf, ps, 0, text, 0, len, collect, &e, &cause) == 0)
 			check_matches(&pat, text, len, &e);
 		prefilter_scratch_free(ps);
 	}

@@ -53,7 +53,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rs = rules_load_sources(&src, 1, &errs);
 	if (rs == NULL)
 		FUZZ_ASSERT(errs.n > 0);
-	else if (compile_ruleset(rs, &errs) != 0)
+	else if (compile_ruleset(rs, COMPILE_ALL, &errs) != 0)
 		FUZZ_ASSERT(errs.n > 0);
 	else
 		scan_sample(rs);

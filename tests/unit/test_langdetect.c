@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "langdetect.h"
+#include "paralang.h"
 #include "util.h"
 
 static const char english[] =
@@ -161,6 +162,54 @@ test_names(void)
 	CHECK(!langdetect_valid_code(""));
 }
 
+/*
+ * Paragraphs settled by their function words need no detector: an English
+ * one in an English document, a Spanish and a French one that say so
+ * plainly; a short one between two languages reads as the document, and
+ * one without function words (a list of names) at the end as the one
+ * before it.
+ */
+static void
+test_paragraphs_without_detector(void)
+{
+	static char text[] =
+	    "The ministry and the agencies of the state will share with the "
+	    "operators the information that they need to be ready for the "
+	    "incidents of the year.\n\n"
+	    "El gobierno y los operadores del sector deben compartir con las "
+	    "agencias del Estado la informacion sobre los incidentes y sus "
+	    "causas, por el bien de todos.\n\n"
+	    "Corto.\n\n"
+	    "Le gouvernement et les operateurs du secteur partagent avec les "
+	    "agences de l'Etat des informations sur les incidents et leurs "
+	    "causes, pour le bien de tous.\n\n"
+	    "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda "
+	    "Mu Nu Xi Omicron Pi Rho Sigma Tau.";
+	static const char *const want[] = { "en", "es", "en", "fr", "fr" };
+	struct span paras[5];
+	struct doctext doc;
+	char codes[5][LANG_CODE_SIZE];
+	const char *p = text;
+	size_t i;
+
+	memset(&doc, 0, sizeof(doc));
+	for (i = 0; i < 5; i++) {
+		paras[i].start = (size_t)(p - text);
+		p = strstr(p, "\n\n");
+		paras[i].end = p != NULL ? (size_t)(p - text) : strlen(text);
+		p = p != NULL ? p + 2 : text + strlen(text);
+	}
+	doc.text = text;
+	doc.len = strlen(text);
+	doc.paragraphs = paras;
+	doc.nparagraphs = 5;
+	paralang_detect(NULL, &doc, "en", codes);
+	/* "Corto." lies between Spanish and French: its neighbours do not
+	   agree, so it takes the document's language. */
+	for (i = 0; i < 5; i++)
+		CHECK_STR(codes[i], want[i]);
+}
+
 int
 main(void)
 {
@@ -185,6 +234,7 @@ main(void)
 	test_long(ld);
 	test_spans(ld);
 	test_names();
+	test_paragraphs_without_detector();
 	/* The shared detector is one, and answers alike. */
 	sh = langdetect_shared(&scause);
 	CHECK(sh != NULL);

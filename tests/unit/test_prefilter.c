@@ -228,7 +228,7 @@ scan_sample(const struct prefilter *pf, struct cands *c)
 
 	c->pf = pf;
 	ps = prefilter_scratch_new(pf);
-	CHECK_INT(prefilter_scan(pf, ps, sample, sizeof(sample) - 1, collect,
+	CHECK_INT(prefilter_scan(pf, ps, 0, sample, 0, sizeof(sample) - 1, collect,
 	    c, &cause), 0);
 	CHECK(cause == NULL);
 	free(cause);
@@ -459,7 +459,7 @@ test_blocks(void)
 	prefilter_set_block(pf, 40);
 	cut.pf = pf;
 	ps = prefilter_scratch_new(pf);
-	CHECK_INT(prefilter_scan(pf, ps, sample, sizeof(sample) - 1, collect,
+	CHECK_INT(prefilter_scan(pf, ps, 0, sample, 0, sizeof(sample) - 1, collect,
 	    &cut, &cause), -1);
 	CHECK(cause != NULL && strstr(cause, "too long") != NULL);
 	free(cause);
@@ -526,7 +526,7 @@ test_empty(void)
 	CHECK_INT(prefilter_nexprs(pf), 0);
 	c.pf = pf;
 	ps = prefilter_scratch_new(pf);
-	CHECK_INT(prefilter_scan(pf, ps, sample, sizeof(sample) - 1, collect,
+	CHECK_INT(prefilter_scan(pf, ps, 0, sample, 0, sizeof(sample) - 1, collect,
 	    &c, &cause), 0);
 	CHECK_INT(c.n, 0);
 	prefilter_scratch_free(ps);
@@ -604,7 +604,7 @@ test_shared(void)
 
 	c.pf = pf;
 	ps = prefilter_scratch_new(pf);
-	CHECK_INT(prefilter_scan(pf, ps, text, sizeof(text) - 1, collect, &c,
+	CHECK_INT(prefilter_scan(pf, ps, 0, text, 0, sizeof(text) - 1, collect, &c,
 	    &cause), 0);
 	/* digital, online, and "undersea cable" once: the optional "s" is
 	   dropped, or Hyperscan would report both "cable" and "cables" */
@@ -641,7 +641,7 @@ scan_one(const char *src, int is_term, int anchor, const char *text,
 		return;
 	c->pf = pf;
 	ps = prefilter_scratch_new(pf);
-	CHECK_INT(prefilter_scan(pf, ps, text, strlen(text), collect, c,
+	CHECK_INT(prefilter_scan(pf, ps, 0, text, 0, strlen(text), collect, c,
 	    &cause), 0);
 	prefilter_scratch_free(ps);
 	prefilter_free(pf);
@@ -710,7 +710,7 @@ test_boundaries(void)
 	CHECK(prefilter_covers(pf, 0));
 	c.pf = pf;
 	ps = prefilter_scratch_new(pf);
-	CHECK_INT(prefilter_scan(pf, ps, text, sizeof(text) - 1, collect, &c,
+	CHECK_INT(prefilter_scan(pf, ps, 0, text, 0, sizeof(text) - 1, collect, &c,
 	    &cause), 0);
 	/* "AI," and "\xc3\xa9AI." (PCRE2 sees no boundary there; the
 	   byte-mode reading is the wider one) */
@@ -826,7 +826,7 @@ test_reach(void)
 	if (pf == NULL)
 		return;
 	ps = prefilter_scratch_new(pf);
-	CHECK_INT(prefilter_scan(pf, ps, sample, sizeof(sample) - 1,
+	CHECK_INT(prefilter_scan(pf, ps, 0, sample, 0, sizeof(sample) - 1,
 	    collect_expr, &c, &cause), 0);
 	prefilter_scratch_free(ps);
 	for (i = 0; i < nitems(truths); i++) {

@@ -16,6 +16,7 @@
 #include "check.h"
 #include "compile.h"
 #include "embedded.h"
+#include "fileio.h"
 #include "prefilter.h"
 #include "rules.h"
 #include "util.h"
@@ -678,7 +679,7 @@ test_language_prefilter(void)
 	paths[0] = path;
 	rs = rules_load_paths(paths, 1, &el);
 	CHECK(rs != NULL);
-	if (rs == NULL || compile_ruleset(rs, &el) != 0) {
+	if (rs == NULL || compile_ruleset(rs, COMPILE_ALL, &el) != 0) {
 		errlist_print(&el, "language.xml");
 		goto out;
 	}
@@ -932,6 +933,76 @@ out:
 	errlist_free(&el);
 }
 
+/*
+ * Terms left to compile on first use match exactly as terms compiled at
+ * load: every pattern of language.xml, searched from every offset where
+ * the previous search stopped, over the file's own text (it holds every
+ * example).  Regexes are still compiled, and refused, at load.
+ */
+static void
+test_terms_on_use(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *now, *later;
+	struct matchctx *mx;
+	const char *paths[1];
+	char *path, *cause = NULL, *text;
+	size_t i, len, at, s1, e1, s2, e2;
+	int rc1, rc2, found = 0;
+
+	path = xasprintf("%s/fixtures/rules-lang/language.xml", srcdir());
+	paths[0] = path;
+	now = rules_load_paths(paths, 1, &el);
+	later = rules_load_paths(paths, 1, &el);
+	text = (char *)file_read(path, 0, 0, &len, &cause);
+	CHECK(now != NULL && later != NULL && text != NULL);
+	if (now == NULL || later == NULL || text == NULL ||
+	    compile_ruleset(now, COMPILE_ALL, &el) != 0 ||
+	    compile_ruleset(later, COMPILE_TERMS_ON_USE, &el) != 0) {
+		errlist_print(&el, "language.xml");
+		goto out;
+	}
+	mx = matchctx_new(1000000, 10000);
+	CHECK_INT(now->npatterns, later->npatterns);
+	for (i = 0; i < now->npatterns && i < later->npatterns; i++) {
+		at = 0;
+		do {
+			rc1 = pattern_find(now->patterns[i], mx, text, at, len,
+			    &s1, &e1, &cause);
+			rc2 = pattern_find(later->patterns[i], mx, text, at,
+			    len, &s2, &e2, &cause);
+			CHECK_INT(rc2, rc1);
+			if (rc1 != 1 || rc2 != 1)
+				break;
+			CHECK_INT(s2, s1);
+			CHECK_INT(e2, e1);
+			found++;
+			at = e1 > at ? e1 : at + 1;
+		} while (at < len);
+	}
+	CHECK(found > 100);
+	matchctx_free(mx);
+	ruleset_free(later);
+	later = NULL;
+
+	/* A bad regex is a load error in either mode. */
+	free(path);
+	path = xasprintf("%s/fixtures/rules-bad/badregex.xml", srcdir());
+	paths[0] = path;
+	later = rules_load_paths(paths, 1, &el);
+	CHECK(later != NULL);
+	if (later != NULL)
+		CHECK_INT(compile_ruleset(later, COMPILE_TERMS_ON_USE, &el), -1);
+	CHECK(el.n > 0);
+out:
+	errlist_free(&el);
+	ruleset_free(now);
+	ruleset_free(later);
+	free(text);
+	free(cause);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -944,6 +1015,7 @@ main(void)
 	test_vocabularies();
 	test_xml_lang();
 	test_language_prefilter();
+	test_terms_on_use();
 	test_bad_files();
 	test_paths();
 	test_default_and_names();

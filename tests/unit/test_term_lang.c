@@ -3,9 +3,11 @@
  * accents, apostrophes, elision, contractions and articles, gender and
  * number, wildcards and gaps, each checked by running the translated regex
  * through PCRE2 with the flags compile.c uses.  Every match must also be
- * found by the term's prefilter, which is never NULL, inside the match, in
- * Hyperscan's byte mode and in its UTF-8 mode, and by the prefilter
- * database prefilter.c builds from such terms.
+ * found by the term's prefilter, which is never NULL, inside the match
+ * folded as term_fold_text() folds it, in Hyperscan's byte mode and in
+ * its UTF-8 mode, and by the language's prefilter database built from
+ * such terms.  The folding itself, and the offsets it maps back, are
+ * checked too.
  */
 #include "config.h"
 
@@ -23,17 +25,26 @@
 #include "model.h"
 #include "prefilter.h"
 #include "term.h"
+#include "term_lang.h"
 #include "util.h"
 #ifdef HAVE_HYPERSCAN
 #include "hs_probe.h"
 #endif
 
 #ifdef HAVE_HYPERSCAN
-/* Does pf match inside text[start, end) in both of Hyperscan's modes? */
+/* Does pf match inside text[start, end), folded, in both of Hyperscan's
+   modes? */
 static int
 prefilter_inside(const char *pf, const char *text, size_t start, size_t end)
 {
-	return hs_probe_inside(pf, HS_FLAG_PREFILTER, text, start, end);
+	struct term_fold f;
+	int rc;
+
+	memset(&f, 0, sizeof(f));
+	term_fold_text(&f, text + start, end - start);
+	rc = hs_probe_inside(pf, HS_FLAG_PREFILTER, f.text, 0, f.len);
+	term_fold_free(&f);
+	return rc;
 }
 #endif
 
@@ -494,16 +505,24 @@ test_prefilter_database(void)
 	struct prefilter_scratch *ps;
 	struct db_hit h;
 	char *notice = NULL, *cause = NULL;
+	char en[] = "en", fr[] = "fr", es[] = "es", pt[] = "pt";
+	char *langs[] = { en, fr, es, pt };
 	size_t i, k;
 
 	memset(&rs, 0, sizeof(rs));
 	memset(pats, 0, sizeof(pats));
+	rs.languages = langs;
+	rs.nlanguages = nitems(langs);
 	for (i = 0; i < 2 * N; i++) {
 		k = i % N;
 		CHECK_INT(term_to_regex_lang(db_cases[k].term, db_cases[k].lang,
 		    &pats[i].regex, &pats[i].prefilter, &cause), 0);
 		pats[i].is_term = 1;
 		pats[i].index = (unsigned)i;
+		for (pats[i].lang = 1; pats[i].lang < nitems(langs) &&
+		    strcmp(langs[pats[i].lang], db_cases[k].lang) != 0;
+		    pats[i].lang++)
+			continue;
 		pats[i].anchor = i < N;
 		all[i] = &pats[i];
 	}
@@ -524,8 +543,9 @@ test_prefilter_database(void)
 		h.pf = pf;
 		h.pattern = (unsigned)i;
 		CHECK(first_match(pats[i].regex, db_cases[k].text, &h.s, &h.e));
-		CHECK_INT(prefilter_scan(pf, ps, db_cases[k].text,
-		    strlen(db_cases[k].text), db_candidate, &h, &cause), 0);
+		CHECK_INT(prefilter_scan(pf, ps, pats[i].lang,
+		    db_cases[k].text, 0, strlen(db_cases[k].text),
+		    db_candidate, &h, &cause), 0);
 		if (!h.found)
 			fprintf(stderr, "no candidate for %s in \"%s\"\n",
 			    db_cases[k].term, db_cases[k].text);
@@ -541,9 +561,50 @@ out:
 }
 #endif
 
+/*
+ * The folded text: accented letters of either case, Y with diaeresis, the
+ * long s and the Kelvin and Angstrom signs become ASCII letters; letters
+ * without a class (sharp s, ae, o with stroke), the ligature oe, curly
+ * apostrophes and stray bytes are copied; every folded offset maps back
+ * to the end of the character it comes from.
+ */
+static void
+test_fold_text(void)
+{
+	static const char text[] =
+	    "\xc3\x89t\xc3\xa9 \xc3\x9f\xc3\xa6\xc3\xb8 \xc5\xb8\xc5\xbf"
+	    "\xe2\x84\xaa\xe2\x84\xab \xc5\x93\xe2\x80\x99\xff!";
+	static const char want[] =
+	    "ete \xc3\x9f\xc3\xa6\xc3\xb8 yska \xc5\x93\xe2\x80\x99\xff!";
+	/* want's offset k + 1 -> text's offset just past its character */
+	static const size_t origin[] = {
+	    2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 17, 20, 23, 24, 25, 26,
+	    27, 28, 29, 30, 31
+	};
+	struct term_fold f;
+	size_t k;
+
+	memset(&f, 0, sizeof(f));
+	term_fold_text(&f, text, sizeof(text) - 1);
+	CHECK_INT(f.len, sizeof(want) - 1);
+	CHECK(memcmp(f.text, want, sizeof(want) - 1) == 0);
+	CHECK_INT(f.len, nitems(origin));
+	for (k = 0; k < f.len && k < nitems(origin); k++)
+		CHECK_INT(term_fold_origin(&f, k + 1), origin[k]);
+	CHECK_INT(term_fold_origin(&f, 0), 0);
+	/* Reused for a shorter text: nothing of the first is left. */
+	term_fold_text(&f, "\xc3\xa7" "a", 3);
+	CHECK_INT(f.len, 2);
+	CHECK_STR(f.text, "ca");
+	CHECK_INT(term_fold_origin(&f, 1), 2);
+	CHECK_INT(term_fold_origin(&f, 2), 3);
+	term_fold_free(&f);
+}
+
 int
 main(void)
 {
+	test_fold_text();
 	test_english();
 	test_accents();
 	test_apostrophes_and_elision();
