@@ -99,6 +99,7 @@ doctext_free(struct doctext *dt)
 	free(dt->paragraphs);
 	free(dt->sections);
 	free(dt->paralang);
+	free(dt->joins);
 	free(dt);
 }
 

@@ -274,6 +274,19 @@ struct span {
 };
 
 /*
+ * Bytes taken out of a document's text before segmentation (soft hyphens,
+ * softhyphen.h).  off is where they were, in the text as it is now: the
+ * byte that followed them; line and column are that byte's position
+ * before, and breaks counts the line breaks taken out there and before.
+ */
+struct textjoin {
+	size_t		 off;
+	unsigned	 line;		/* 1-based */
+	unsigned	 column;	/* 1-based, in characters */
+	unsigned	 breaks;
+};
+
+/*
  * One document's text, ready to scan.  Extractors fill text, len and the
  * structural hints; segment.c fills the rest.  text is UTF-8 with LF line
  * ends and a terminating NUL that len does not count.
@@ -304,6 +317,10 @@ struct doctext {
 	   rules' default language. */
 	char		 lang[8];
 	char		(*paralang)[8];
+	/* Filled by segment.c (softhyphen.h): where bytes were taken out,
+	   ascending by off, so that positions are reported as before. */
+	struct textjoin	*joins;
+	size_t		 njoins;
 };
 
 /*

@@ -18,6 +18,7 @@
 
 #include "model.h"
 #include "segment.h"
+#include "softhyphen.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -688,6 +689,7 @@ segment_document(struct doctext *dt)
 	free(dt->sentences);
 	free(dt->paragraphs);
 	free(dt->sections);
+	softhyphen_remove(dt);
 	find_lines(dt);
 	find_paragraphs(dt);
 	find_sentences(dt);
@@ -734,11 +736,50 @@ segment_units(const struct doctext *dt, enum scope scope, size_t *n)
 	return NULL;
 }
 
+/* Characters in text[s, off), s and off on one line. */
+static size_t
+chars_between(const struct doctext *dt, size_t s, size_t off)
+{
+	if (off - s < 2 * MARK_BLOCK)
+		return utf8_count(dt->text + s, off - s);
+	return cps_before(dt, off) - cps_before(dt, s);
+}
+
+/*
+ * Line and column of off as they were before soft hyphens were taken out
+ * (softhyphen.h), from its line start ls and its line in the text now.
+ * After a join on the same line, count from the join's old position;
+ * else the line is intact, only lower by the line breaks removed above.
+ */
+static void
+position_before_joins(const struct doctext *dt, size_t off, size_t ls,
+    unsigned *line, unsigned *column)
+{
+	const struct textjoin *j = dt->joins;
+	size_t lo = 0, hi = dt->njoins, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (j[mid].off <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return;
+	j += lo - 1;
+	if (j->off >= ls) {
+		*line = j->line;
+		*column = j->column + chars_between(dt, j->off, off);
+	} else
+		*line += j->breaks;
+}
+
 void
 segment_position(const struct doctext *dt, size_t off, unsigned *line,
     unsigned *column, unsigned *page)
 {
-	size_t lo = 0, hi, mid, ls, cols;
+	size_t lo = 0, hi, mid, ls;
 
 	if (off > dt->len)
 		off = dt->len;
@@ -764,12 +805,10 @@ segment_position(const struct doctext *dt, size_t off, unsigned *line,
 			hi = mid;
 	}
 	ls = dt->lines[lo];
-	if (off - ls < 2 * MARK_BLOCK)
-		cols = utf8_count(dt->text + ls, off - ls);
-	else
-		cols = cps_before(dt, off) - cps_before(dt, ls);
 	*line = lo + 1;
-	*column = cols + 1;
+	*column = chars_between(dt, ls, off) + 1;
+	if (dt->njoins > 0)
+		position_before_joins(dt, off, ls, line, column);
 }
 
 size_t

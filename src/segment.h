@@ -8,7 +8,8 @@
  * do not end a sentence.  A blank line ends a paragraph.  Sections start at
  * the extractor's heading offsets and at Markdown "#" headings; a document
  * without headings is one section.  Every unit is trimmed of surrounding
- * whitespace and none is empty.
+ * whitespace and none is empty.  Soft hyphens are taken out of the text
+ * before anything else (softhyphen.h).
  */
 #ifndef PALINT_SEGMENT_H
 #define PALINT_SEGMENT_H
@@ -40,7 +41,9 @@ struct span segment_clause(const struct doctext *, size_t off);
 /* The number of words that start in [start, end), counted as the
    document's word count is. */
 size_t	 segment_words(const struct doctext *, size_t start, size_t end);
-/* 1-based line and character column of a byte offset, and its page. */
+/* 1-based line and character column of a byte offset, and its page; line
+   and column as in the text before soft hyphens were taken out
+   (softhyphen.h), which segment_document() does first. */
 void	 segment_position(const struct doctext *, size_t off, unsigned *line,
 	    unsigned *column, unsigned *page);
 

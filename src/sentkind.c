@@ -5,9 +5,15 @@
  * Input: a segmented doctext.  Output: one enum sentkind per sentence.  The
  * tests are stated in sentkind.h.  Each sentence is read once, and only its
  * first SENTKIND_WINDOW bytes, so the cost is linear in the document.
+ * Each word is looked up once in a hash table of every listed word and
+ * finite verb form (the lexicon, built on first use), so the tests ask
+ * for its flags rather than walk the word lists.
  */
 #include "config.h"
 
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,17 +43,19 @@ struct word {
 	int		 lower;		/* starts with an ASCII small letter */
 	int		 digits;	/* all ASCII digits */
 	char		 after;		/* punctuation right after, or 0 */
+	unsigned	 lex;		/* LEX_* flags of lc */
 };
 
+/* The fields up to lc are reset for each sentence; lc and w are written
+   before they are read. */
 struct sent {
 	const char	*s;		/* the sentence */
 	size_t		 n;		/* bytes read: at most the window */
-	char		 lc[SENTKIND_WINDOW + 1]; /* s in ASCII lower case,
-					   NUL-terminated, for has() */
 	size_t		 body;		/* after a bullet, '#' or number */
-	struct word	 w[WORDS_MAX];
 	size_t		 nw;
 	size_t		 seps;		/* commas and semicolons */
+	size_t		 letters;	/* ASCII letters of the body */
+	size_t		 caps;		/* ASCII capitals of the body */
 	char		 last;		/* last character, closers skipped */
 	int		 bullet;
 	int		 atx;
@@ -55,6 +63,101 @@ struct sent {
 	int		 finite;	/* has a finite verb */
 	int		 aim;		/* base-form verb with an object */
 	int		 modal;		/* will, shall, must, should, may */
+	uint64_t	 cues;		/* bit 1 << CUE_*: the phrase is in lc */
+	char		 lc[SENTKIND_WINDOW + 1]; /* s in ASCII lower case,
+					   NUL-terminated, for has() */
+	struct word	 w[WORDS_MAX];
+};
+
+/* Phrases looked for anywhere in a sentence's lower-case window. */
+enum cue {
+	CUE_DOTS = 0,
+	CUE_SPACED_DOTS,
+	CUE_ELLIPSES,
+	CUE_RULE,
+	CUE_HTTP,
+	CUE_HTTPS,
+	CUE_WWW,
+	CUE_DOI,
+	CUE_ISBN,
+	CUE_PP,
+	CUE_VOL,
+	CUE_RETRIEVED,
+	CUE_AVAILABLE_AT,
+	CUE_ACCESSED,
+	CUE_JOURNAL,
+	CUE_ET_AL,
+	CUE_GRATEFUL,
+	CUE_GRATITUDE,
+	CUE_THANK,
+	CUE_FUNDED_BY,
+	CUE_FINANCED_BY,
+	CUE_SPONSORED_BY,
+	CUE_GENEROUS_SUPPORT,
+	CUE_ACKNOWLEDG,
+	CUE_SUPPORT,
+	CUE_CONTRIBUTION,
+	CUE_ASSISTANCE,
+	CUE_INPUT,
+	CUE_DONOR,
+	CUE_DEFINITION,
+	CUE_GLOSSARY,
+	CUE_ABBREVIATION,
+	CUE_ACRONYM,
+	CUE_TERMINOLOGY,
+	CUE_REFERENCE,
+	CUE_BIBLIOGRAPHY,
+	CUE_NOTES,
+	CUE_SOURCES,
+	CUE_WORKS_CITED,
+	CUE_FURTHER_READING,
+	CUE_CONTRIBUTOR,
+	NCUES
+};
+_Static_assert(NCUES <= 64, "the cues of a sentence fit a uint64_t");
+
+static const char *const cue_text[] = {
+	[CUE_DOTS] = "....",
+	[CUE_SPACED_DOTS] = ". . . .",
+	[CUE_ELLIPSES] = "\xe2\x80\xa6\xe2\x80\xa6",
+	[CUE_RULE] = "____",
+	[CUE_HTTP] = "http://",
+	[CUE_HTTPS] = "https://",
+	[CUE_WWW] = "www.",
+	[CUE_DOI] = "doi",
+	[CUE_ISBN] = "isbn",
+	[CUE_PP] = "pp.",
+	[CUE_VOL] = "vol.",
+	[CUE_RETRIEVED] = "retrieved",
+	[CUE_AVAILABLE_AT] = "available at",
+	[CUE_ACCESSED] = "accessed",
+	[CUE_JOURNAL] = "journal",
+	[CUE_ET_AL] = "et al",
+	[CUE_GRATEFUL] = "grateful",
+	[CUE_GRATITUDE] = "gratitude",
+	[CUE_THANK] = "thank",
+	[CUE_FUNDED_BY] = "funded by",
+	[CUE_FINANCED_BY] = "financed by",
+	[CUE_SPONSORED_BY] = "sponsored by",
+	[CUE_GENEROUS_SUPPORT] = "generous support",
+	[CUE_ACKNOWLEDG] = "acknowledg",
+	[CUE_SUPPORT] = "support",
+	[CUE_CONTRIBUTION] = "contribution",
+	[CUE_ASSISTANCE] = "assistance",
+	[CUE_INPUT] = "input",
+	[CUE_DONOR] = "donor",
+	[CUE_DEFINITION] = "definition",
+	[CUE_GLOSSARY] = "glossary",
+	[CUE_ABBREVIATION] = "abbreviation",
+	[CUE_ACRONYM] = "acronym",
+	[CUE_TERMINOLOGY] = "terminology",
+	[CUE_REFERENCE] = "reference",
+	[CUE_BIBLIOGRAPHY] = "bibliography",
+	[CUE_NOTES] = "notes",
+	[CUE_SOURCES] = "sources",
+	[CUE_WORKS_CITED] = "works cited",
+	[CUE_FURTHER_READING] = "further reading",
+	[CUE_CONTRIBUTOR] = "contributor",
 };
 
 static const char *const names[] = {
@@ -156,48 +259,134 @@ word_char(unsigned char c)
 	return is_ascii_alnum(c) || c >= 0x80;
 }
 
-static int
-in_words(const char *w, const char *const *list)
+/* Which word lists a word is in; LEX_FINITE: an -s, -es, -ed, -ies or
+   -ied form of one of verbs[]. */
+#define LEX_AUXILIARY	0x001
+#define LEX_MODAL	0x002
+#define LEX_IRREGULAR	0x004
+#define LEX_VERB	0x008
+#define LEX_FINITE	0x010
+#define LEX_LINKER	0x020
+#define LEX_MINOR	0x040
+#define LEX_LABEL	0x080
+#define LEX_PRONOUN	0x100
+#define LEX_SLOTS	2048	/* a power of two, over twice the words */
+
+struct lexent {
+	char		 w[WORD_LC];	/* "" for a free slot */
+	unsigned	 flags;
+};
+
+static struct lexent	 lexicon[LEX_SLOTS];
+/* The cues by their first and by their second byte, as bit masks, and
+   their lengths (three bytes or more). */
+static uint64_t		 cue_first[256];
+static uint64_t		 cue_second[256];
+static size_t		 cue_len[NCUES];
+static pthread_once_t	 lexicon_once = PTHREAD_ONCE_INIT;
+
+static size_t
+lex_hash(const char *w)
+{
+	size_t h = 2166136261u;
+
+	for (; *w != '\0'; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return h & (LEX_SLOTS - 1);
+}
+
+/* The slot of w, or the free slot where it would go. */
+static struct lexent *
+lex_slot(const char *w)
+{
+	size_t i = lex_hash(w);
+
+	while (lexicon[i].w[0] != '\0' && (lexicon[i].w[0] != w[0] ||
+	    strcmp(lexicon[i].w, w) != 0))
+		i = (i + 1) & (LEX_SLOTS - 1);
+	return &lexicon[i];
+}
+
+/* Add stem (its first n bytes) and suffix with flags. */
+static void
+lex_add(const char *stem, size_t n, const char *suffix, unsigned flags)
+{
+	struct lexent *e;
+	char w[WORD_LC];
+	size_t len = n + strlen(suffix);
+
+	/* A longer entry could never equal a word's cut-short lc. */
+	if (len >= sizeof(w))
+		fatal("sentkind: word list entry too long: %s", stem);
+	memcpy(w, stem, n);
+	memcpy(w + n, suffix, len - n + 1);
+	e = lex_slot(w);
+	if (e->w[0] == '\0')
+		memcpy(e->w, w, len + 1);
+	e->flags |= flags;
+}
+
+static void
+lex_add_list(const char *const *list, unsigned flags)
 {
 	for (; *list != NULL; list++)
-		if (w[0] == (*list)[0] && strcmp(w, *list) == 0)
-			return 1;
-	return 0;
+		lex_add(*list, strlen(*list), "", flags);
 }
 
-/* Does w end with suffix, leaving stem (of length n) before it? */
-static int
-inflected(const char *w, const char *stem, size_t n, const char *suffix)
+/* The finite forms that finite verbs are recognised by (sentkind.h). */
+static void
+lex_add_finite(const char *v)
 {
-	size_t wl = strlen(w), sl = strlen(suffix);
+	size_t n = strlen(v);
 
-	return wl == n + sl && strncmp(w, stem, n) == 0 &&
-	    strcmp(w + n, suffix) == 0;
+	lex_add(v, n, "s", LEX_FINITE);
+	lex_add(v, n, "es", LEX_FINITE);
+	lex_add(v, n, "ed", LEX_FINITE);
+	if (v[n - 1] == 'e')
+		lex_add(v, n, "d", LEX_FINITE);
+	if (v[n - 1] == 'y') {
+		lex_add(v, n - 1, "ies", LEX_FINITE);
+		lex_add(v, n - 1, "ied", LEX_FINITE);
+	}
 }
 
-/* w is a finite form (-s, -es, -ed, -ies, -ied) of a listed verb. */
-static int
-finite_form(const char *w)
+static void
+lexicon_build(void)
 {
 	const char *const *v;
-	size_t n, wl = strlen(w);
+	size_t k;
 
-	/* Every finite form ends in "s" or "d". */
-	if (wl < 3 || (w[wl - 1] != 's' && w[wl - 1] != 'd'))
-		return 0;
-	for (v = verbs; *v != NULL; v++) {
-		if ((*v)[0] != w[0])
-			continue;
-		n = strlen(*v);
-		if (inflected(w, *v, n, "s") || inflected(w, *v, n, "es") ||
-		    inflected(w, *v, n, "ed") ||
-		    ((*v)[n - 1] == 'e' && inflected(w, *v, n, "d")))
-			return 1;
-		if ((*v)[n - 1] == 'y' && (inflected(w, *v, n - 1, "ies") ||
-		    inflected(w, *v, n - 1, "ied")))
-			return 1;
+	lex_add_list(auxiliaries, LEX_AUXILIARY);
+	lex_add_list(modals, LEX_MODAL);
+	lex_add_list(irregular, LEX_IRREGULAR);
+	lex_add_list(verbs, LEX_VERB);
+	lex_add_list(linkers, LEX_LINKER);
+	lex_add_list(minor, LEX_MINOR);
+	lex_add_list(labels, LEX_LABEL);
+	lex_add_list(pronouns, LEX_PRONOUN);
+	for (v = verbs; *v != NULL; v++)
+		lex_add_finite(*v);
+	for (k = 0; k < NCUES; k++) {
+		cue_len[k] = strlen(cue_text[k]);
+		cue_first[(unsigned char)cue_text[k][0]] |= (uint64_t)1 << k;
+		cue_second[(unsigned char)cue_text[k][1]] |= (uint64_t)1 << k;
 	}
-	return 0;
+}
+
+/* The LEX_* flags of a lower-case word. */
+static unsigned
+lex_flags(const char *w)
+{
+	return lex_slot(w)->flags;
+}
+
+/* A finite verb: an auxiliary, an irregular past or, unless capitalised
+   (a name), a finite form of a listed verb. */
+static int
+word_finite(const struct word *w)
+{
+	return (w->lex & (LEX_AUXILIARY | LEX_IRREGULAR)) != 0 ||
+	    (!w->upper && (w->lex & LEX_FINITE) != 0);
 }
 
 static int
@@ -309,6 +498,7 @@ add_word(struct sent *st, size_t from, size_t to)
 			    (char)(s[i] - 'A' + 'a') : (char)s[i];
 	}
 	w->lc[k] = '\0';
+	w->lex = lex_flags(w->lc);
 	while (i < st->n && s[i] == ' ')
 		i++;
 	if (i < st->n && !word_char(s[i]) && s[i] != '(')
@@ -340,6 +530,12 @@ read_words(struct sent *st)
 		if (strchr(" \t\n\"')]", s[i - 1]) == NULL)
 			break;
 	st->last = i > 0 ? (char)s[i - 1] : 0;
+	for (i = st->body; i < st->n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			st->letters++;
+		else if (s[i] >= 'A' && s[i] <= 'Z')
+			st->letters++, st->caps++;
+	}
 }
 
 /* A base-form verb with an object, after a label or at the start. */
@@ -348,8 +544,8 @@ states_aim(const struct sent *st, size_t i)
 {
 	const struct word *prev = i > 0 ? &st->w[i - 1] : NULL;
 
-	if (!in_words(st->w[i].lc, verbs) || st->nw - i < 3 ||
-	    in_words(st->w[i + 1].lc, linkers))
+	if ((st->w[i].lex & LEX_VERB) == 0 || st->nw - i < 3 ||
+	    (st->w[i + 1].lex & LEX_LINKER) != 0)
 		return 0;
 	return prev == NULL || prev->digits || prev->after == ':' ||
 	    prev->after == '-' || strcmp(prev->lc, "to") == 0 ||
@@ -362,14 +558,34 @@ read_verbs(struct sent *st)
 	size_t i;
 
 	for (i = 0; i < st->nw; i++) {
-		if (in_words(st->w[i].lc, modals))
+		if (st->w[i].lex & LEX_MODAL)
 			st->modal = 1;
-		if (in_words(st->w[i].lc, auxiliaries) ||
-		    in_words(st->w[i].lc, irregular) ||
-		    (!st->w[i].upper && finite_form(st->w[i].lc)))
+		if (word_finite(&st->w[i]))
 			st->finite = 1;
 		if (!st->aim && states_aim(st, i))
 			st->aim = 1;
+	}
+}
+
+/* Every cue in the window, in one pass: at each byte, only the cues that
+   start with it and the next byte are compared. */
+static void
+read_cues(struct sent *st)
+{
+	const unsigned char *lc = (const unsigned char *)st->lc;
+	uint64_t m, bit;
+	size_t i, k;
+
+	for (i = 0; i + 2 < st->n; i++) {
+		m = cue_first[lc[i]] & cue_second[lc[i + 1]] & ~st->cues;
+		while (m != 0) {
+			k = (size_t)__builtin_ctzll(m);
+			bit = (uint64_t)1 << k;
+			m &= ~bit;
+			if (cue_len[k] <= st->n - i &&
+			    memcmp(lc + i, cue_text[k], cue_len[k]) == 0)
+				st->cues |= bit;
+		}
 	}
 }
 
@@ -379,7 +595,7 @@ sent_read(struct sent *st, const char *s, size_t n)
 	size_t i;
 	char c;
 
-	memset(st, 0, sizeof(*st));
+	memset(st, 0, offsetof(struct sent, lc));
 	st->s = s;
 	st->n = n < SENTKIND_WINDOW ? n : SENTKIND_WINDOW;
 	for (i = 0; i < st->n; i++) {
@@ -388,31 +604,23 @@ sent_read(struct sent *st, const char *s, size_t n)
 		    c == '\0' ? ' ' : c;
 	}
 	st->lc[st->n] = '\0';
+	read_cues(st);
 	read_prefix(st);
 	read_words(st);
 	read_verbs(st);
 }
 
-/* Case-insensitive search for a lower-case needle in the window. */
+/* Is the phrase anywhere in the window, whatever its case? */
 static int
-has(const struct sent *st, const char *needle)
+has(const struct sent *st, enum cue k)
 {
-	return strstr(st->lc, needle) != NULL;
+	return (st->cues & ((uint64_t)1 << k)) != 0;
 }
 
 static int
 all_caps(const struct sent *st)
 {
-	const unsigned char *s = (const unsigned char *)st->s;
-	size_t i, caps = 0, letters = 0;
-
-	for (i = st->body; i < st->n; i++) {
-		if (s[i] >= 'a' && s[i] <= 'z')
-			letters++;
-		else if (s[i] >= 'A' && s[i] <= 'Z')
-			letters++, caps++;
-	}
-	return letters >= 4 && caps == letters;
+	return st->letters >= 4 && st->caps == st->letters;
 }
 
 static int
@@ -421,7 +629,7 @@ title_case(const struct sent *st)
 	size_t i, up = 0, n = 0;
 
 	for (i = 0; i < st->nw; i++) {
-		if (st->w[i].digits || (i > 0 && in_words(st->w[i].lc, minor)))
+		if (st->w[i].digits || (i > 0 && (st->w[i].lex & LEX_MINOR)))
 			continue;
 		n++;
 		up += st->w[i].upper;
@@ -435,8 +643,8 @@ is_contents(const struct sent *st)
 {
 	const struct word *lw;
 
-	if (has(st, "....") || has(st, ". . . .") ||
-	    has(st, "\xe2\x80\xa6\xe2\x80\xa6") || has(st, "____"))
+	if (has(st, CUE_DOTS) || has(st, CUE_SPACED_DOTS) ||
+	    has(st, CUE_ELLIPSES) || has(st, CUE_RULE))
 		return 1;
 	if (st->nw < 3 || st->finite || st->nw > WORDS_MAX - 1)
 		return 0;
@@ -484,9 +692,7 @@ finite_before(const struct sent *st, size_t n)
 	size_t i;
 
 	for (i = 0; i < n && i < st->nw; i++)
-		if (in_words(st->w[i].lc, auxiliaries) ||
-		    in_words(st->w[i].lc, irregular) ||
-		    (!st->w[i].upper && finite_form(st->w[i].lc)))
+		if (word_finite(&st->w[i]))
 			return 1;
 	return 0;
 }
@@ -504,14 +710,14 @@ is_definition(const struct sent *st)
 		    strcmp(st->w[i].lc, "denotes") == 0 ||
 		    (strcmp(st->w[i].lc, "defined") == 0 && i + 1 < st->nw &&
 		    strcmp(st->w[i + 1].lc, "as") == 0)) &&
-		    !in_words(st->w[0].lc, pronouns) &&
-		    !in_words(st->w[i - 1].lc, pronouns))
+		    (st->w[0].lex & LEX_PRONOUN) == 0 &&
+		    (st->w[i - 1].lex & LEX_PRONOUN) == 0)
 			return i + 1 < st->nw &&
 			    strcmp(st->w[i + 1].lc, "that") != 0;
 		if ((st->w[i - 1].after == ':' ||
 		    (unsigned char)st->w[i - 1].after >= 0x80 ||
 		    st->w[i - 1].after == '-') && i <= 5 && !st->modal &&
-		    !in_words(st->w[0].lc, labels) && !st->w[i - 1].digits &&
+		    (st->w[0].lex & LEX_LABEL) == 0 && !st->w[i - 1].digits &&
 		    !finite_before(st, i) &&
 		    (strcmp(st->w[i].lc, "a") == 0 ||
 		    strcmp(st->w[i].lc, "an") == 0 ||
@@ -551,12 +757,12 @@ is_reference(const struct sent *st)
 
 	if (st->modal)
 		return 0;
-	score += has(st, "http://") || has(st, "https://") ||
-	    has(st, "www.") || has(st, "doi") || has(st, "isbn");
+	score += has(st, CUE_HTTP) || has(st, CUE_HTTPS) ||
+	    has(st, CUE_WWW) || has(st, CUE_DOI) || has(st, CUE_ISBN);
 	score += has_year(st);
-	score += has(st, "pp.") || has(st, "vol.") || has(st, "retrieved") ||
-	    has(st, "available at") || has(st, "accessed") ||
-	    has(st, "journal") || has(st, "et al");
+	score += has(st, CUE_PP) || has(st, CUE_VOL) || has(st, CUE_RETRIEVED) ||
+	    has(st, CUE_AVAILABLE_AT) || has(st, CUE_ACCESSED) ||
+	    has(st, CUE_JOURNAL) || has(st, CUE_ET_AL);
 	score += (st->n > 2 && s[0] == '[' && s[1] >= '0' && s[1] <= '9') ||
 	    (st->nw >= 2 && st->w[0].upper && st->w[0].after == ',' &&
 	    st->w[1].upper && strlen(st->w[1].lc) == 1 &&
@@ -569,16 +775,16 @@ is_thanks(const struct sent *st)
 {
 	if (st->modal)
 		return 0;
-	if (has(st, "grateful") || has(st, "gratitude") ||
-	    has(st, "thank") || has(st, "funded by") ||
-	    has(st, "financed by") || has(st, "sponsored by") ||
-	    has(st, "generous support"))
+	if (has(st, CUE_GRATEFUL) || has(st, CUE_GRATITUDE) ||
+	    has(st, CUE_THANK) || has(st, CUE_FUNDED_BY) ||
+	    has(st, CUE_FINANCED_BY) || has(st, CUE_SPONSORED_BY) ||
+	    has(st, CUE_GENEROUS_SUPPORT))
 		return 1;
-	if (has(st, "acknowledg") && (has(st, "support") ||
-	    has(st, "contribution") || has(st, "assistance") ||
-	    has(st, "input")))
+	if (has(st, CUE_ACKNOWLEDG) && (has(st, CUE_SUPPORT) ||
+	    has(st, CUE_CONTRIBUTION) || has(st, CUE_ASSISTANCE) ||
+	    has(st, CUE_INPUT)))
 		return 1;
-	return has(st, "donor") && !st->finite && st->seps >= 2;
+	return has(st, CUE_DONOR) && !st->finite && st->seps >= 2;
 }
 
 /* Words before the first comma or semicolon. */
@@ -612,16 +818,16 @@ heading_mode(const struct sent *st)
 {
 	if (st->nw > 5)
 		return MODE_NONE;
-	if (has(st, "definition") || has(st, "glossary") ||
-	    has(st, "abbreviation") || has(st, "acronym") ||
-	    has(st, "terminology"))
+	if (has(st, CUE_DEFINITION) || has(st, CUE_GLOSSARY) ||
+	    has(st, CUE_ABBREVIATION) || has(st, CUE_ACRONYM) ||
+	    has(st, CUE_TERMINOLOGY))
 		return MODE_DEFINITIONS;
-	if (has(st, "reference") || has(st, "bibliography") ||
-	    has(st, "notes") || has(st, "sources") ||
-	    has(st, "works cited") || has(st, "further reading"))
+	if (has(st, CUE_REFERENCE) || has(st, CUE_BIBLIOGRAPHY) ||
+	    has(st, CUE_NOTES) || has(st, CUE_SOURCES) ||
+	    has(st, CUE_WORKS_CITED) || has(st, CUE_FURTHER_READING))
 		return MODE_REFERENCES;
-	if (has(st, "acknowledg") || has(st, "contributor") ||
-	    has(st, "donor"))
+	if (has(st, CUE_ACKNOWLEDG) || has(st, CUE_CONTRIBUTOR) ||
+	    has(st, CUE_DONOR))
 		return MODE_THANKS;
 	return MODE_NONE;
 }
@@ -716,6 +922,8 @@ sentkind_document(const struct doctext *dt, const unsigned char *wanted)
 
 	if (dt->nsentences == 0)
 		return NULL;
+	if (pthread_once(&lexicon_once, lexicon_build) != 0)
+		fatal("sentkind: cannot build the word lists");
 	memset(&c, 0, sizeof(c));
 	c.dt = dt;
 	st = xmalloc(sizeof(*st));

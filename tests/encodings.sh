@@ -1,6 +1,8 @@
 #!/bin/sh
 # The corpus's UTF-16LE and GBK files decode exactly as iconv decodes them:
 # no mojibake, a curly apostrophe stays one character, CRLF becomes LF.
+# Soft hyphens are then taken out (softhyphen.h); in these files none ends
+# a line, so each simply goes.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/setup.sh"
 
 [ -d "$corpus" ] || skip "no corpus at $corpus (../shared/corpus beside the source tree)"
@@ -20,6 +22,8 @@ for f in "$corpus"/*.txt "$corpus"/*.md; do
 		continue
 	fi
 	$PALINT extract "$f" >"$tmp/got" 2>"$tmp/err" || fail "$f: extract failed: $(cat "$tmp/err")"
+	sed 's/\xc2\xad//g' "$tmp/want" >"$tmp/want.noshy"
+	mv "$tmp/want.noshy" "$tmp/want"
 	cmp -s "$tmp/want" "$tmp/got" || { diff "$tmp/want" "$tmp/got" | head -5 >&2; fail "$f decodes differently from iconv"; }
 	grep -q '¡¯\|â€' "$tmp/got" && fail "$f: mojibake"
 	if [ "$gbk" = 1 ] && grep -q '’' "$tmp/got"; then

@@ -226,6 +226,33 @@ test_terms(void)
 	    SENTKIND_STATEMENT);
 }
 
+/* Each finite form the verb list gives turns a list into a statement; a
+   base form, a capitalised form (a name) or another word does not. */
+static void
+test_finite_forms(void)
+{
+	static const char *const finite[] = {
+		"applies", "applied", "uses", "used", "addresses", "addressed",
+		"deploys", "deployed", "made", "has", "cannot"
+	};
+	static const char *const other[] = {
+		"apply", "Applies", "filters", "useful", "addressing"
+	};
+	char text[128];
+	size_t i;
+
+	for (i = 0; i < nitems(finite); i++) {
+		snprintf(text, sizeof(text), "Malware, phishing, spam %s, "
+		    "botnets.", finite[i]);
+		KIND(text, "Malware", SENTKIND_STATEMENT);
+	}
+	for (i = 0; i < nitems(other); i++) {
+		snprintf(text, sizeof(text), "Malware, phishing, spam %s, "
+		    "botnets.", other[i]);
+		KIND(text, "Malware", SENTKIND_TERMS);
+	}
+}
+
 /* Asking for one sentence gives the kind a full pass gives it. */
 static void
 check_wanted(const char *text)
@@ -286,6 +313,7 @@ main(void)
 	test_reference();
 	test_acknowledgement();
 	test_terms();
+	test_finite_forms();
 	test_wanted();
 	test_misc();
 	return CHECK_DONE();
