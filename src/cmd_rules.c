@@ -366,6 +366,14 @@ cmd_rules_export(const struct options *o)
 		return export_builtin(o);
 	if ((rs = load_for_rules(o)) == NULL)
 		return EXIT_TROUBLE;
+	for (i = 0; lang != NULL && i < rs->nlanguages; i++)
+		if (strcmp(rs->languages[i], lang) == 0)
+			break;
+	if (lang != NULL && i == rs->nlanguages) {
+		log_warnx("rules export: the rules have no language %s", lang);
+		ruleset_free(rs);
+		return EXIT_TROUBLE;
+	}
 	for (i = 0; i < rs->npatterns; i++) {
 		p = rs->patterns[i];
 		if (p->anchor && (lang == NULL ||

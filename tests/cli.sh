@@ -161,6 +161,7 @@ $PALINT rules export --patterns --language en >"$tmp/pat-en"
 [ $(($(wc -l <"$tmp/pat-fr") + $(wc -l <"$tmp/pat-en"))) -lt "$(wc -l <"$tmp/pat-all")" ] || fail "export --patterns --language: not a part"
 grep -q 'x{e8}' "$tmp/pat-en" && fail "export --patterns --language en: accent classes of another language"
 grep -q 'x{e8}' "$tmp/pat-fr" || fail "export --patterns --language fr: no accent classes"
+check_error "export, unknown language" 'the rules have no language de' $PALINT rules export --patterns --language de
 
 # rules list: min-rules and the legend of the dagger.
 grep -Eq '^  P1 .* \([0-9]+ support, [0-9]+ conflict, min-rules 3\)$' "$tmp/builtin.list" || fail "rules list: min-rules"
