@@ -84,6 +84,7 @@ struct endlist {
 	size_t			*v;
 	size_t			 n;
 	size_t			 cap;
+	size_t			 hint;	/* where the last search ended */
 };
 
 /* Paragraphs in a row that share a language: the prefilter scans each
@@ -198,12 +199,24 @@ cand_add(struct candlist *cl, const struct pattern *p, size_t s, size_t e)
 	cl->n++;
 }
 
-/* The first candidate end in (start, end], or 0 when there is none. */
+/*
+ * The first candidate end in (start, end], or 0 when there is none.  The
+ * searches of a document mostly move forward through it: each starts
+ * where the last one ended when it can, and doubles its step from there
+ * before it halves the range.
+ */
 static size_t
-ends_first(const struct endlist *el, size_t start, size_t end)
+ends_first(struct endlist *el, size_t start, size_t end)
 {
-	size_t lo = 0, hi = el->n, mid;
+	size_t lo = 0, hi, step = 1, mid;
 
+	if (el->hint <= el->n && el->hint > 0 && el->v[el->hint - 1] <= start)
+		lo = el->hint;
+	while (lo + step - 1 < el->n && el->v[lo + step - 1] <= start) {
+		lo += step;
+		step *= 2;
+	}
+	hi = lo + step - 1 < el->n ? lo + step - 1 : el->n;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (el->v[mid] <= start)
@@ -211,6 +224,7 @@ ends_first(const struct endlist *el, size_t start, size_t end)
 		else
 			hi = mid;
 	}
+	el->hint = lo;
 	return lo < el->n && el->v[lo] <= end ? el->v[lo] : 0;
 }
 
@@ -910,26 +924,29 @@ scan_modality(struct scan *st, size_t sentence)
 	return m;
 }
 
-/* Copy s[start, end) with runs of white space folded to one space. */
+/* Copy s[start, end) with runs of white space folded to one space, and
+   none at either end.  The copy is never longer than the range. */
 static char *
 fold_copy(const char *s, size_t start, size_t end)
 {
-	struct strbuf sb = { NULL, 0, 0 };
+	char *out, *o;
 	int space = 0;
 	size_t i;
 
+	o = out = xmalloc(end > start ? end - start + 1 : 1);
 	for (i = start; i < end; i++) {
 		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
 		    s[i] == '\r' || s[i] == '\f' || s[i] == '\v') {
 			space = 1;
 			continue;
 		}
-		if (space && sb.len > 0)
-			strbuf_addc(&sb, ' ');
+		if (space && o > out)
+			*o++ = ' ';
 		space = 0;
-		strbuf_addc(&sb, s[i]);
+		*o++ = s[i];
 	}
-	return strbuf_take(&sb);
+	*o = '\0';
+	return out;
 }
 
 /* The evidence sentence: the whole sentence, or a window around the match
