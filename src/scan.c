@@ -143,6 +143,14 @@ struct scan {
 	struct endlist		*ends;		/* per prefilter expression;
 						   NULL on the plain path */
 	size_t			 nends;
+	struct span		*live;		/* per pattern: where its
+						   expressions that have a
+						   candidate lie in livepool;
+						   end (size_t)-1: not yet
+						   listed */
+	unsigned		*livepool;
+	size_t			 nlive;
+	size_t			 livecap;
 	struct spanbuf		*members;	/* per group member, reused */
 	size_t			 nmembers;
 	unsigned		*slang;		/* per sentence: its language,
@@ -251,6 +259,32 @@ stretch_holds(const struct scan *st, unsigned lang, size_t start,
 }
 
 /*
+ * The expressions of p that have a candidate in the document, listed on
+ * first use: a pattern has several (a vocabulary one per term), most of
+ * them without a candidate, and scan_from is asked about it many times.
+ */
+static const unsigned *
+scan_live(struct scan *st, const struct pattern *p, size_t *n)
+{
+	const unsigned *ex;
+	struct span *l = &st->live[p->index];
+	size_t i, k;
+
+	if (l->end == (size_t)-1) {
+		ex = prefilter_exprs_of(st->sc->pf, p->index, &k);
+		l->start = st->nlive;
+		for (i = 0; i < k; i++)
+			if (st->ends[ex[i]].n > 0) {
+				GROW(st->livepool, st->livecap, st->nlive + 1);
+				st->livepool[st->nlive++] = ex[i];
+			}
+		l->end = st->nlive;
+	}
+	*n = l->end - l->start;
+	return st->livepool + l->start;
+}
+
+/*
  * Where a search for p in [start, end) has to begin, or end when p cannot
  * match there.  With a prefilter that covers p, a match starting at s
  * holds a candidate of one of p's expressions ending in (s, s + reach]
@@ -261,7 +295,7 @@ stretch_holds(const struct scan *st, unsigned lang, size_t start,
  * candidates, not from its start.
  */
 static size_t
-scan_from(const struct scan *st, const struct pattern *p, size_t start,
+scan_from(struct scan *st, const struct pattern *p, size_t start,
     size_t end)
 {
 	const unsigned *ex;
@@ -270,7 +304,7 @@ scan_from(const struct scan *st, const struct pattern *p, size_t start,
 	if (st->ends == NULL || !prefilter_covers(st->sc->pf, p->index) ||
 	    !stretch_holds(st, p->lang, start, end))
 		return start;
-	ex = prefilter_exprs_of(st->sc->pf, p->index, &n);
+	ex = scan_live(st, p, &n);
 	for (i = 0; i < n && from > start; i++) {
 		if ((e = ends_first(&st->ends[ex[i]], start, end)) == 0)
 			continue;
@@ -640,7 +674,7 @@ group_of(const struct pattern *p)
  * a rarer member.
  */
 static int
-group_possible(const struct scan *st, const struct group *g, size_t s)
+group_possible(struct scan *st, const struct group *g, size_t s)
 {
 	const struct span *sent = &st->doc->sentences[s];
 	struct span b = { 0, st->doc->len };
@@ -853,6 +887,9 @@ scan_prefiltered(struct scan *st)
 			rc = -1;
 	for (i = 0; i < st->nends; i++)
 		ends_sort(&wl.ends[i]);
+	st->live = xreallocarray(NULL, rs->npatterns + 1, sizeof(*st->live));
+	for (i = 0; i <= rs->npatterns; i++)
+		st->live[i].end = (size_t)-1;
 	for (i = 0; rc == 0 && i < wl.n; i++) {
 		if (!rs->patterns[wl.v[i].pattern]->anchor)
 			continue;
@@ -1120,6 +1157,8 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	free(st.cands.v);
 	free(st.memo.v);
 	ends_free(st.ends, st.nends);
+	free(st.live);
+	free(st.livepool);
 	for (i = 0; i < st.nmembers; i++)
 		free(st.members[i].v);
 	free(st.members);
