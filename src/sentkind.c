@@ -567,26 +567,55 @@ read_verbs(struct sent *st)
 	}
 }
 
-/* Every cue in the window, in one pass: at each byte, only the cues that
-   start with it and the next byte are compared. */
-static void
-read_cues(struct sent *st)
+/* A byte as the lower-case window has it. */
+static unsigned char
+lc_byte(char c)
 {
-	const unsigned char *lc = (const unsigned char *)st->lc;
-	uint64_t m, bit;
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') :
+	    c == '\0' ? ' ' : (unsigned char)c;
+}
+
+/* Does s[0, n) read in lower case hold cue k at i? */
+static int
+cue_at(const char *s, size_t n, size_t i, size_t k)
+{
+	size_t j;
+
+	if (cue_len[k] > n - i)
+		return 0;
+	for (j = 0; j < cue_len[k]; j++)
+		if (lc_byte(s[i + j]) != (unsigned char)cue_text[k][j])
+			return 0;
+	return 1;
+}
+
+/* The cues of want (bits 1 << CUE_*) in s[0, n) read in lower case, in
+   one pass: at each byte, only the cues that start with it and the next
+   byte are compared. */
+static uint64_t
+cues_in(const char *s, size_t n, uint64_t want)
+{
+	uint64_t m, bit, found = 0;
 	size_t i, k;
 
-	for (i = 0; i + 2 < st->n; i++) {
-		m = cue_first[lc[i]] & cue_second[lc[i + 1]] & ~st->cues;
+	for (i = 0; i + 2 < n; i++) {
+		m = cue_first[lc_byte(s[i])] & cue_second[lc_byte(s[i + 1])] &
+		    want & ~found;
 		while (m != 0) {
 			k = (size_t)__builtin_ctzll(m);
 			bit = (uint64_t)1 << k;
 			m &= ~bit;
-			if (cue_len[k] <= st->n - i &&
-			    memcmp(lc + i, cue_text[k], cue_len[k]) == 0)
-				st->cues |= bit;
+			if (cue_at(s, n, i, k))
+				found |= bit;
 		}
 	}
+	return found;
+}
+
+static void
+read_cues(struct sent *st)
+{
+	st->cues = cues_in(st->lc, st->n, ~(uint64_t)0);
 }
 
 static void
@@ -812,11 +841,21 @@ is_terms(const struct sent *st)
 	    st->nw <= 4 * (st->seps + 1) && first_item_words(st) <= 5;
 }
 
+/* Every cue heading_mode looks for: a heading without one opens
+   nothing. */
+#define CUE_BIT(k)	((uint64_t)1 << (k))
+static const uint64_t mode_cues = CUE_BIT(CUE_DEFINITION) |
+    CUE_BIT(CUE_GLOSSARY) | CUE_BIT(CUE_ABBREVIATION) | CUE_BIT(CUE_ACRONYM) |
+    CUE_BIT(CUE_TERMINOLOGY) | CUE_BIT(CUE_REFERENCE) |
+    CUE_BIT(CUE_BIBLIOGRAPHY) | CUE_BIT(CUE_NOTES) | CUE_BIT(CUE_SOURCES) |
+    CUE_BIT(CUE_WORKS_CITED) | CUE_BIT(CUE_FURTHER_READING) |
+    CUE_BIT(CUE_ACKNOWLEDG) | CUE_BIT(CUE_CONTRIBUTOR) | CUE_BIT(CUE_DONOR);
+
 /* What a bare heading opens: a glossary, references, thanks or nothing. */
 static enum mode
 heading_mode(const struct sent *st)
 {
-	if (st->nw > 5)
+	if (st->nw > 5 || (st->cues & mode_cues) == 0)
 		return MODE_NONE;
 	if (has(st, CUE_DEFINITION) || has(st, CUE_GLOSSARY) ||
 	    has(st, CUE_ABBREVIATION) || has(st, CUE_ACRONYM) ||
@@ -892,21 +931,25 @@ classify(struct classifier *c, const struct sent *st, int hint,
 
 /*
  * Could this sentence change the special section?  Outside one, only a
- * heading can, and a heading is short and has no final stop; inside one,
- * any sentence counts.  The others need not be read unless wanted.
+ * heading can, and a heading is short, has no final stop and names what
+ * it opens (mode_cues); inside one, any sentence counts.  The others need
+ * not be read unless wanted.
  */
 static int
 may_turn(const struct classifier *c, const struct doctext *dt, struct span u)
 {
-	size_t e = u.end;
+	size_t e = u.end, n = u.end - u.start;
 
 	if (c->mode != MODE_NONE)
 		return 1;
-	if (u.end - u.start > HEADING_BYTES)
+	if (n > HEADING_BYTES)
 		return 0;
 	while (e > u.start && strchr(" \t\n\"')]", dt->text[e - 1]) != NULL)
 		e--;
-	return e == u.start || strchr(".!?;,", dt->text[e - 1]) == NULL;
+	if (e > u.start && strchr(".!?;,", dt->text[e - 1]) != NULL)
+		return 0;
+	return cues_in(dt->text + u.start, n < SENTKIND_WINDOW ? n :
+	    SENTKIND_WINDOW, mode_cues) != 0;
 }
 
 unsigned char *
