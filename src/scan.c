@@ -50,12 +50,32 @@
    unit, and a bound on the work in a pathological one. */
 #define WINDOW_MATCHES		256
 
+/* Candidate ends an expression's list keeps room for between documents:
+   more than most documents have, and a bound on what a scanner holds. */
+#define ENDS_KEEP		4096
+
+/* Candidate end offsets of one prefilter expression, ascending. */
+struct endlist {
+	size_t			*v;
+	size_t			 n;
+	size_t			 cap;
+	size_t			 hint;	/* where the last search ended */
+};
+
 struct scanner {
 	const struct ruleset	*rs;
 	const struct prefilter	*pf;
 	struct prefilter_scratch *pfs;
 	struct matchctx		*mx;
 	struct scan_stats	*stats;		/* optional, borrowed */
+	struct endlist		*ends;		/* per prefilter expression,
+						   emptied after each
+						   document */
+	size_t			 nends;
+	unsigned		*used;		/* expressions whose list is
+						   not empty */
+	size_t			 nused;
+	size_t			 usedcap;
 };
 
 /* A match of a rule before exceptions are applied. */
@@ -79,13 +99,6 @@ struct spanbuf {
 	size_t			 cap;
 };
 
-/* Candidate end offsets of one prefilter expression, ascending. */
-struct endlist {
-	size_t			*v;
-	size_t			 n;
-	size_t			 cap;
-	size_t			 hint;	/* where the last search ended */
-};
 
 /* Paragraphs in a row that share a language: the prefilter scans each
    stretch for that language's patterns only. */
@@ -109,7 +122,7 @@ struct worklist {
 	const struct ruleset	*rs;
 	const struct prefilter	*pf;
 	size_t			*last;	/* per pattern: sentence + 1 queued */
-	struct endlist		*ends;	/* per expression */
+	struct scanner		*sc;	/* its ends and used */
 };
 
 /*
@@ -140,9 +153,8 @@ struct scan {
 	struct candlist		 cands;
 	char			*cause;
 	signed char		*modality;	/* per sentence; -1 unknown */
-	struct endlist		*ends;		/* per prefilter expression;
-						   NULL on the plain path */
-	size_t			 nends;
+	struct endlist		*ends;		/* the scanner's; NULL on the
+						   plain path */
 	struct span		*live;		/* per pattern: where its
 						   expressions that have a
 						   candidate lie in livepool;
@@ -166,6 +178,18 @@ struct scan {
 /* A sentence in a language the rules have no patterns for. */
 #define NOLANG	(~0U)
 
+static void
+ends_free(struct endlist *ends, size_t n)
+{
+	size_t i;
+
+	if (ends == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(ends[i].v);
+	free(ends);
+}
+
 struct scanner *
 scanner_new(const struct ruleset *rs, const struct prefilter *pf)
 {
@@ -174,8 +198,11 @@ scanner_new(const struct ruleset *rs, const struct prefilter *pf)
 	sc = xcalloc(1, sizeof(*sc));
 	sc->rs = rs;
 	sc->pf = pf;
-	if (pf != NULL)
+	if (pf != NULL) {
 		sc->pfs = prefilter_scratch_new(pf);
+		sc->nends = prefilter_nexprs(pf);
+		sc->ends = xcalloc(sc->nends + 1, sizeof(*sc->ends));
+	}
 	sc->mx = matchctx_new(SCAN_MATCH_LIMIT, SCAN_DEPTH_LIMIT);
 	return sc;
 }
@@ -193,6 +220,8 @@ scanner_free(struct scanner *sc)
 		return;
 	prefilter_scratch_free(sc->pfs);
 	matchctx_free(sc->mx);
+	ends_free(sc->ends, sc->nends);
+	free(sc->used);
 	free(sc);
 }
 
@@ -780,7 +809,11 @@ scan_queue(unsigned expr, size_t end, void *arg)
 	if (end == 0 || wl->doc->nsentences == 0)
 		return;
 	anchors = prefilter_anchors_of(wl->pf, expr, &nanchors);
-	el = &wl->ends[expr];
+	el = &wl->sc->ends[expr];
+	if (el->n == 0) {
+		GROW(wl->sc->used, wl->sc->usedcap, wl->sc->nused + 1);
+		wl->sc->used[wl->sc->nused++] = expr;
+	}
 	if (el->n == 0 || el->v[el->n - 1] != end) {
 		GROW(el->v, el->cap, el->n + 1);
 		el->v[el->n++] = end;
@@ -810,16 +843,26 @@ ends_sort(struct endlist *el)
 		}
 }
 
+/* Empty the lists of the document for the next one.  They keep their
+   memory, which spares a document most allocations of its candidates,
+   unless a list grew past ENDS_KEEP. */
 static void
-ends_free(struct endlist *ends, size_t n)
+ends_clear(struct scanner *sc)
 {
+	struct endlist *el;
 	size_t i;
 
-	if (ends == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		free(ends[i].v);
-	free(ends);
+	for (i = 0; i < sc->nused; i++) {
+		el = &sc->ends[sc->used[i]];
+		if (el->cap > ENDS_KEEP) {
+			free(el->v);
+			el->v = NULL;
+			el->cap = 0;
+		}
+		el->n = 0;
+		el->hint = 0;
+	}
+	sc->nused = 0;
 }
 
 /* Where the stretch that starts with sentence i begins: at its
@@ -875,8 +918,8 @@ scan_prefiltered(struct scan *st)
 	wl.rs = rs;
 	wl.pf = st->sc->pf;
 	wl.last = xcalloc(rs->npatterns, sizeof(*wl.last));
-	st->nends = prefilter_nexprs(wl.pf);
-	wl.ends = st->ends = xcalloc(st->nends + 1, sizeof(*wl.ends));
+	wl.sc = st->sc;
+	st->ends = st->sc->ends;
 	scan_stretches(st);
 	for (i = 0; rc == 0 && i < st->nstretches; i++)
 		if (st->stretches[i].lang != NOLANG &&
@@ -885,8 +928,8 @@ scan_prefiltered(struct scan *st)
 		    st->stretches[i].start, st->stretches[i].end, scan_queue,
 		    &wl, &st->cause) < 0)
 			rc = -1;
-	for (i = 0; i < st->nends; i++)
-		ends_sort(&wl.ends[i]);
+	for (i = 0; i < st->sc->nused; i++)
+		ends_sort(&st->ends[st->sc->used[i]]);
 	st->live = xreallocarray(NULL, rs->npatterns + 1, sizeof(*st->live));
 	for (i = 0; i <= rs->npatterns; i++)
 		st->live[i].end = (size_t)-1;
@@ -1156,7 +1199,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	}
 	free(st.cands.v);
 	free(st.memo.v);
-	ends_free(st.ends, st.nends);
+	ends_clear(sc);
 	free(st.live);
 	free(st.livepool);
 	for (i = 0; i < st.nmembers; i++)
