@@ -59,7 +59,12 @@ struct endlist {
 	size_t			*v;
 	size_t			 n;
 	size_t			 cap;
-	size_t			 hint;	/* where the last search ended */
+	/* Where the last search ended (ends_first), and the ends on either
+	   side of it: v[hint - 1] or 0, v[hint] or SIZE_MAX.  All 0 before
+	   the first search. */
+	size_t			 hint;
+	size_t			 below;
+	size_t			 above;
 };
 
 struct scanner {
@@ -238,17 +243,21 @@ cand_add(struct candlist *cl, const struct pattern *p, size_t s, size_t e)
 
 /*
  * The first candidate end in (start, end], or 0 when there is none.  The
- * searches of a document mostly move forward through it: each starts
- * where the last one ended when it can, and doubles its step from there
- * before it halves the range.
+ * searches of a document mostly move forward through it: most find the
+ * end the last one found, without reading the list; the others start
+ * where the last one ended when they can, and double their step from
+ * there before they halve the range.
  */
 static size_t
 ends_first(struct endlist *el, size_t start, size_t end)
 {
 	size_t lo = 0, hi, step = 1, mid;
 
-	if (el->hint <= el->n && el->hint > 0 && el->v[el->hint - 1] <= start)
+	if (el->below <= start) {
 		lo = el->hint;
+		if (el->above > start)
+			return el->above <= end ? el->above : 0;
+	}
 	while (lo + step - 1 < el->n && el->v[lo + step - 1] <= start) {
 		lo += step;
 		step *= 2;
@@ -262,7 +271,9 @@ ends_first(struct endlist *el, size_t start, size_t end)
 			hi = mid;
 	}
 	el->hint = lo;
-	return lo < el->n && el->v[lo] <= end ? el->v[lo] : 0;
+	el->below = lo > 0 ? el->v[lo - 1] : 0;
+	el->above = lo < el->n ? el->v[lo] : SIZE_MAX;
+	return el->above <= end ? el->above : 0;
 }
 
 /*
@@ -860,7 +871,7 @@ ends_clear(struct scanner *sc)
 			el->cap = 0;
 		}
 		el->n = 0;
-		el->hint = 0;
+		el->hint = el->below = el->above = 0;
 	}
 	sc->nused = 0;
 }

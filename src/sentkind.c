@@ -115,6 +115,8 @@ enum cue {
 	NCUES
 };
 _Static_assert(NCUES <= 64, "the cues of a sentence fit a uint64_t");
+_Static_assert(HEADING_BYTES <= SENTKIND_WINDOW,
+    "a heading is read whole");
 
 static const char *const cue_text[] = {
 	[CUE_DOTS] = "....",
@@ -567,7 +569,8 @@ read_verbs(struct sent *st)
 	}
 }
 
-/* A byte as the lower-case window has it. */
+/* A byte as the lower-case window has it (ASCII letters lowered, NUL
+   read as a space). */
 static unsigned char
 lc_byte(char c)
 {
@@ -575,37 +578,24 @@ lc_byte(char c)
 	    c == '\0' ? ' ' : (unsigned char)c;
 }
 
-/* Does s[0, n) read in lower case hold cue k at i? */
-static int
-cue_at(const char *s, size_t n, size_t i, size_t k)
-{
-	size_t j;
-
-	if (cue_len[k] > n - i)
-		return 0;
-	for (j = 0; j < cue_len[k]; j++)
-		if (lc_byte(s[i + j]) != (unsigned char)cue_text[k][j])
-			return 0;
-	return 1;
-}
-
-/* The cues of want (bits 1 << CUE_*) in s[0, n) read in lower case, in
-   one pass: at each byte, only the cues that start with it and the next
-   byte are compared. */
+/* The cues of want (bits 1 << CUE_*) in the lower-case window lc[0, n),
+   in one pass: at each byte, only the cues that start with it and the
+   next byte are compared. */
 static uint64_t
-cues_in(const char *s, size_t n, uint64_t want)
+cues_in(const char *lc, size_t n, uint64_t want)
 {
+	const unsigned char *s = (const unsigned char *)lc;
 	uint64_t m, bit, found = 0;
 	size_t i, k;
 
 	for (i = 0; i + 2 < n; i++) {
-		m = cue_first[lc_byte(s[i])] & cue_second[lc_byte(s[i + 1])] &
-		    want & ~found;
+		m = cue_first[s[i]] & cue_second[s[i + 1]] & want & ~found;
 		while (m != 0) {
 			k = (size_t)__builtin_ctzll(m);
 			bit = (uint64_t)1 << k;
 			m &= ~bit;
-			if (cue_at(s, n, i, k))
+			if (cue_len[k] <= n - i &&
+			    memcmp(s + i, cue_text[k], cue_len[k]) == 0)
 				found |= bit;
 		}
 	}
@@ -622,16 +612,12 @@ static void
 sent_read(struct sent *st, const char *s, size_t n)
 {
 	size_t i;
-	char c;
 
 	memset(st, 0, offsetof(struct sent, lc));
 	st->s = s;
 	st->n = n < SENTKIND_WINDOW ? n : SENTKIND_WINDOW;
-	for (i = 0; i < st->n; i++) {
-		c = s[i];
-		st->lc[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') :
-		    c == '\0' ? ' ' : c;
-	}
+	for (i = 0; i < st->n; i++)
+		st->lc[i] = (char)lc_byte(s[i]);
 	st->lc[st->n] = '\0';
 	read_cues(st);
 	read_prefix(st);
@@ -938,7 +924,8 @@ classify(struct classifier *c, const struct sent *st, int hint,
 static int
 may_turn(const struct classifier *c, const struct doctext *dt, struct span u)
 {
-	size_t e = u.end, n = u.end - u.start;
+	char lc[HEADING_BYTES];
+	size_t e = u.end, n = u.end - u.start, i;
 
 	if (c->mode != MODE_NONE)
 		return 1;
@@ -948,8 +935,9 @@ may_turn(const struct classifier *c, const struct doctext *dt, struct span u)
 		e--;
 	if (e > u.start && strchr(".!?;,", dt->text[e - 1]) != NULL)
 		return 0;
-	return cues_in(dt->text + u.start, n < SENTKIND_WINDOW ? n :
-	    SENTKIND_WINDOW, mode_cues) != 0;
+	for (i = 0; i < n; i++)
+		lc[i] = (char)lc_byte(dt->text[u.start + i]);
+	return cues_in(lc, n, mode_cues) != 0;
 }
 
 unsigned char *
