@@ -151,7 +151,10 @@ _Static_assert(sizeof(fwords) / sizeof(fwords[0]) < FW_SLOTS / 2,
 
 static unsigned char	 fw_table[FW_SLOTS];
 static size_t		 fw_longest;	/* bytes of the longest word */
+static unsigned char	 fw_letter[256]; /* word_byte() of each byte */
 static pthread_once_t	 fw_once = PTHREAD_ONCE_INIT;
+
+static int	word_byte(unsigned char);
 
 static size_t
 fw_hash(const char *w, size_t len)
@@ -168,6 +171,8 @@ fw_build(void)
 {
 	size_t i, h, len;
 
+	for (i = 0; i < nitems(fw_letter); i++)
+		fw_letter[i] = (unsigned char)word_byte((unsigned char)i);
 	for (i = 0; i < nitems(fwords); i++) {
 		len = strlen(fwords[i].word);
 		if (len > fw_longest)
@@ -242,9 +247,9 @@ fw_count(const char *text, struct span u, unsigned counts[NFW])
 		u.end = u.start + FW_SPAN;
 	memset(counts, 0, NFW * sizeof(*counts));
 	while (i < u.end) {
-		while (i < u.end && !word_byte((unsigned char)text[i]))
+		while (i < u.end && !fw_letter[(unsigned char)text[i]])
 			i++;
-		for (w = i; i < u.end && word_byte((unsigned char)text[i]);
+		for (w = i; i < u.end && fw_letter[(unsigned char)text[i]];
 		    i++)
 			;
 		if (i > w) {

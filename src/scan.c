@@ -59,9 +59,14 @@ struct endlist {
 	size_t			*v;
 	size_t			 n;
 	size_t			 cap;
-	/* Where the last search ended (ends_first), and the ends on either
-	   side of it: v[hint - 1] or 0, v[hint] or SIZE_MAX.  All 0 before
-	   the first search. */
+	size_t			 last;	/* v[n - 1], when n > 0 */
+};
+
+/* Where the last search of an endlist ended (ends_first), and the ends
+   on either side of it: v[hint - 1] or 0, v[hint] or SIZE_MAX.  All 0
+   before the first search.  Kept apart from the lists, which the
+   prefilter's callback reads for every candidate. */
+struct endpos {
 	size_t			 hint;
 	size_t			 below;
 	size_t			 above;
@@ -77,6 +82,7 @@ struct scanner {
 						   emptied after each
 						   document */
 	size_t			 nends;
+	struct endpos		*pos;		/* per prefilter expression */
 	unsigned		*used;		/* expressions whose list is
 						   not empty */
 	size_t			 nused;
@@ -207,6 +213,7 @@ scanner_new(const struct ruleset *rs, const struct prefilter *pf)
 		sc->pfs = prefilter_scratch_new(pf);
 		sc->nends = prefilter_nexprs(pf);
 		sc->ends = xcalloc(sc->nends + 1, sizeof(*sc->ends));
+		sc->pos = xcalloc(sc->nends + 1, sizeof(*sc->pos));
 	}
 	sc->mx = matchctx_new(SCAN_MATCH_LIMIT, SCAN_DEPTH_LIMIT);
 	return sc;
@@ -227,6 +234,7 @@ scanner_free(struct scanner *sc)
 	matchctx_free(sc->mx);
 	ends_free(sc->ends, sc->nends);
 	free(sc->used);
+	free(sc->pos);
 	free(sc);
 }
 
@@ -249,14 +257,15 @@ cand_add(struct candlist *cl, const struct pattern *p, size_t s, size_t e)
  * there before they halve the range.
  */
 static size_t
-ends_first(struct endlist *el, size_t start, size_t end)
+ends_first(const struct endlist *el, struct endpos *ep, size_t start,
+    size_t end)
 {
 	size_t lo = 0, hi, step = 1, mid;
 
-	if (el->below <= start) {
-		lo = el->hint;
-		if (el->above > start)
-			return el->above <= end ? el->above : 0;
+	if (ep->below <= start) {
+		lo = ep->hint;
+		if (ep->above > start)
+			return ep->above <= end ? ep->above : 0;
 	}
 	while (lo + step - 1 < el->n && el->v[lo + step - 1] <= start) {
 		lo += step;
@@ -270,10 +279,10 @@ ends_first(struct endlist *el, size_t start, size_t end)
 		else
 			hi = mid;
 	}
-	el->hint = lo;
-	el->below = lo > 0 ? el->v[lo - 1] : 0;
-	el->above = lo < el->n ? el->v[lo] : SIZE_MAX;
-	return el->above <= end ? el->above : 0;
+	ep->hint = lo;
+	ep->below = lo > 0 ? el->v[lo - 1] : 0;
+	ep->above = lo < el->n ? el->v[lo] : SIZE_MAX;
+	return ep->above <= end ? ep->above : 0;
 }
 
 /*
@@ -346,7 +355,8 @@ scan_from(struct scan *st, const struct pattern *p, size_t start,
 		return start;
 	ex = scan_live(st, p, &n);
 	for (i = 0; i < n && from > start; i++) {
-		if ((e = ends_first(&st->ends[ex[i]], start, end)) == 0)
+		if ((e = ends_first(&st->ends[ex[i]], &st->sc->pos[ex[i]], start,
+		    end)) == 0)
 			continue;
 		reach = prefilter_reach(st->sc->pf, ex[i]);
 		if (reach == PREFILTER_UNBOUNDED || e - start <= reach)
@@ -825,9 +835,10 @@ scan_queue(unsigned expr, size_t end, void *arg)
 		GROW(wl->sc->used, wl->sc->usedcap, wl->sc->nused + 1);
 		wl->sc->used[wl->sc->nused++] = expr;
 	}
-	if (el->n == 0 || el->v[el->n - 1] != end) {
+	if (el->n == 0 || el->last != end) {
 		GROW(el->v, el->cap, el->n + 1);
 		el->v[el->n++] = end;
+		el->last = end;
 	}
 	for (i = 0; i < nanchors; i++)
 		queue_anchor(wl, anchors[i], end);
@@ -850,6 +861,7 @@ ends_sort(struct endlist *el)
 	for (i = 1; i < el->n; i++)
 		if (el->v[i - 1] > el->v[i]) {
 			qsort(el->v, el->n, sizeof(*el->v), size_cmp);
+			el->last = el->v[el->n - 1];
 			return;
 		}
 }
@@ -871,7 +883,7 @@ ends_clear(struct scanner *sc)
 			el->cap = 0;
 		}
 		el->n = 0;
-		el->hint = el->below = el->above = 0;
+		memset(&sc->pos[sc->used[i]], 0, sizeof(*sc->pos));
 	}
 	sc->nused = 0;
 }
