@@ -87,6 +87,10 @@ struct scanner {
 						   not empty */
 	size_t			 nused;
 	size_t			 usedcap;
+	unsigned		*everywhere;	/* the anchors searched in every
+						   sentence: those the
+						   prefilter does not cover */
+	size_t			 neverywhere;
 };
 
 /* A match of a rule before exceptions are applied. */
@@ -205,6 +209,7 @@ struct scanner *
 scanner_new(const struct ruleset *rs, const struct prefilter *pf)
 {
 	struct scanner *sc;
+	size_t i;
 
 	sc = xcalloc(1, sizeof(*sc));
 	sc->rs = rs;
@@ -215,6 +220,10 @@ scanner_new(const struct ruleset *rs, const struct prefilter *pf)
 		sc->ends = xcalloc(sc->nends + 1, sizeof(*sc->ends));
 		sc->pos = xcalloc(sc->nends + 1, sizeof(*sc->pos));
 	}
+	sc->everywhere = xcalloc(rs->npatterns + 1, sizeof(*sc->everywhere));
+	for (i = 0; i < rs->npatterns; i++)
+		if (rs->patterns[i]->anchor && !prefilter_covers(pf, i))
+			sc->everywhere[sc->neverywhere++] = (unsigned)i;
 	sc->mx = matchctx_new(SCAN_MATCH_LIMIT, SCAN_DEPTH_LIMIT);
 	return sc;
 }
@@ -235,6 +244,7 @@ scanner_free(struct scanner *sc)
 	ends_free(sc->ends, sc->nends);
 	free(sc->used);
 	free(sc->pos);
+	free(sc->everywhere);
 	free(sc);
 }
 
@@ -779,18 +789,21 @@ scan_confirm(struct scan *st, const struct pattern *p, size_t unit)
 	return g != NULL ? scan_groups(st, g, from) : 0;
 }
 
+/* Search the anchors the prefilter does not cover (on the plain path,
+   every anchor) in every sentence of their language. */
 static int
-scan_plain(struct scan *st)
+scan_everywhere(struct scan *st)
 {
-	const struct ruleset *rs = st->sc->rs;
+	const struct scanner *sc = st->sc;
+	const struct pattern *p;
 	size_t i, j;
 
-	for (i = 0; i < rs->npatterns; i++) {
-		if (!rs->patterns[i]->anchor ||
-		    !st->present[rs->patterns[i]->lang])
+	for (i = 0; i < sc->neverywhere; i++) {
+		p = sc->rs->patterns[sc->everywhere[i]];
+		if (!st->present[p->lang])
 			continue;
 		for (j = 0; j < st->doc->nsentences; j++)
-			if (scan_confirm(st, rs->patterns[i], j) < 0)
+			if (scan_confirm(st, p, j) < 0)
 				return -1;
 	}
 	return 0;
@@ -933,7 +946,7 @@ scan_prefiltered(struct scan *st)
 {
 	const struct ruleset *rs = st->sc->rs;
 	struct worklist wl;
-	size_t i, j;
+	size_t i;
 	int rc = 0;
 
 	memset(&wl, 0, sizeof(wl));
@@ -962,15 +975,8 @@ scan_prefiltered(struct scan *st)
 		rc = scan_confirm(st, rs->patterns[wl.v[i].pattern],
 		    wl.v[i].unit);
 	}
-	/* Patterns the prefilter cannot take are searched everywhere. */
-	for (i = 0; rc == 0 && i < rs->npatterns; i++) {
-		if (!rs->patterns[i]->anchor ||
-		    !st->present[rs->patterns[i]->lang] ||
-		    prefilter_covers(st->sc->pf, i))
-			continue;
-		for (j = 0; rc == 0 && j < st->doc->nsentences; j++)
-			rc = scan_confirm(st, rs->patterns[i], j);
-	}
+	if (rc == 0)
+		rc = scan_everywhere(st);
 	free(wl.v);
 	free(wl.last);
 	return rc;
@@ -1212,7 +1218,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	*hits = NULL;
 	*nhits = 0;
 	scan_languages(&st);
-	rc = sc->pf != NULL ? scan_prefiltered(&st) : scan_plain(&st);
+	rc = sc->pf != NULL ? scan_prefiltered(&st) : scan_everywhere(&st);
 	n = -1;
 	if (rc == 0 && st.cause == NULL) {
 		st.modality = xmalloc(doc->nsentences + 1);
