@@ -263,8 +263,8 @@ cand_add(struct candlist *cl, const struct pattern *p, size_t s, size_t e)
  * The first candidate end in (start, end], or 0 when there is none.  The
  * searches of a document mostly move forward through it: most find the
  * end the last one found, without reading the list; the others start
- * where the last one ended when they can, and double their step from
- * there before they halve the range.
+ * from where the last one ended, forward or back, and double their step
+ * from there before they halve the range.
  */
 static size_t
 ends_first(const struct endlist *el, struct endpos *ep, size_t start,
@@ -272,16 +272,25 @@ ends_first(const struct endlist *el, struct endpos *ep, size_t start,
 {
 	size_t lo = 0, hi, step = 1, mid;
 
+	if (ep->below <= start && ep->above > start)
+		return ep->above <= end ? ep->above : 0;
 	if (ep->below <= start) {
+		/* Forward: every end before hint is at most start. */
 		lo = ep->hint;
-		if (ep->above > start)
-			return ep->above <= end ? ep->above : 0;
+		while (lo + step - 1 < el->n && el->v[lo + step - 1] <= start) {
+			lo += step;
+			step *= 2;
+		}
+		hi = lo + step - 1 < el->n ? lo + step - 1 : el->n;
+	} else {
+		/* Back: v[hint - 1], and every end after it, is past start. */
+		hi = ep->hint - 1;
+		while (hi >= step && el->v[hi - step] > start) {
+			hi -= step;
+			step *= 2;
+		}
+		lo = hi >= step ? hi - step + 1 : 0;
 	}
-	while (lo + step - 1 < el->n && el->v[lo + step - 1] <= start) {
-		lo += step;
-		step *= 2;
-	}
-	hi = lo + step - 1 < el->n ? lo + step - 1 : el->n;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (el->v[mid] <= start)
