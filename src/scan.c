@@ -26,7 +26,6 @@
 #include "config.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1042,6 +1041,11 @@ scan_modality(struct scan *st, size_t sentence)
 	return m;
 }
 
+/* The white space fold_copy folds. */
+static const unsigned char fold_space[256] = {
+	[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1
+};
+
 /* Copy s[start, end) with runs of white space folded to one space, and
    none at either end.  The copy is never longer than the range. */
 static char *
@@ -1053,8 +1057,7 @@ fold_copy(const char *s, size_t start, size_t end)
 
 	o = out = xmalloc(end > start ? end - start + 1 : 1);
 	for (i = start; i < end; i++) {
-		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
-		    s[i] == '\r' || s[i] == '\f' || s[i] == '\v') {
+		if (fold_space[(unsigned char)s[i]]) {
 			space = 1;
 			continue;
 		}
@@ -1087,13 +1090,16 @@ static void
 hit_fill(struct scan *st, struct hit *h, const struct cand *c)
 {
 	const struct doctext *doc = st->doc;
-	size_t s, me;
+	const char *code;
+	size_t s, me, n;
 
 	h->rule = c->rule;
 	h->start = c->start;
 	h->end = c->end;
-	snprintf(h->lang, sizeof(h->lang), "%s",
-	    st->sc->rs->languages[c->lang]);
+	code = st->sc->rs->languages[c->lang];
+	n = strnlen(code, sizeof(h->lang) - 1);
+	memcpy(h->lang, code, n);
+	h->lang[n] = '\0';
 	segment_position(doc, c->start, &h->line, &h->column, &h->page);
 	me = c->end;
 	if (me - c->start > SNIPPET_MAX)
