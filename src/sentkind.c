@@ -532,11 +532,19 @@ read_words(struct sent *st)
 		if (strchr(" \t\n\"')]", s[i - 1]) == NULL)
 			break;
 	st->last = i > 0 ? (char)s[i - 1] : 0;
-	for (i = st->body; i < st->n; i++) {
+}
+
+/* ASCII letters and capitals of s[0, n), added to the counts. */
+static void
+count_letters(const char *s, size_t n, size_t *letters, size_t *caps)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
 		if (s[i] >= 'a' && s[i] <= 'z')
-			st->letters++;
+			(*letters)++;
 		else if (s[i] >= 'A' && s[i] <= 'Z')
-			st->letters++, st->caps++;
+			(*letters)++, (*caps)++;
 	}
 }
 
@@ -611,16 +619,27 @@ read_cues(struct sent *st)
 static void
 sent_read(struct sent *st, const char *s, size_t n)
 {
-	size_t i;
+	size_t i, pletters = 0, pcaps = 0;
 
 	memset(st, 0, offsetof(struct sent, lc));
 	st->s = s;
 	st->n = n < SENTKIND_WINDOW ? n : SENTKIND_WINDOW;
-	for (i = 0; i < st->n; i++)
+	for (i = 0; i < st->n; i++) {
 		st->lc[i] = (char)lc_byte(s[i]);
+		/* A letter is the only byte lc_byte() changes or keeps in
+		   a..z; the capitals are those it changed. */
+		if (st->lc[i] >= 'a' && st->lc[i] <= 'z') {
+			st->letters++;
+			st->caps += st->lc[i] != s[i];
+		}
+	}
 	st->lc[st->n] = '\0';
 	read_cues(st);
 	read_prefix(st);
+	/* The counts are of the body: take out the prefix's. */
+	count_letters(s, st->body, &pletters, &pcaps);
+	st->letters -= pletters;
+	st->caps -= pcaps;
 	read_words(st);
 	read_verbs(st);
 }
