@@ -113,7 +113,6 @@ struct spanbuf {
 	size_t			 cap;
 };
 
-
 /* Paragraphs in a row that share a language: the prefilter scans each
    stretch for that language's patterns only. */
 struct stretch {
