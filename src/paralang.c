@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +41,7 @@ static const char *const fwcodes[] = { "en", "fr", "es", "pt" };
 
 /* Function words that belong to one or two of the four (never "la",
    "que", "para", "as", "no" or "en", which are common to more, or to
-   English), in byte order for bsearch.  A word of two languages decides
+   English), in byte order.  A word of two languages decides
    nothing between them. */
 static const struct fword {
 	const char	*word;
@@ -137,6 +138,68 @@ static const struct fword {
 /* Paragraphs are read for function words up to this many bytes. */
 #define FW_SPAN		2048
 
+/*
+ * The function words by a hash of their bytes, built once: every word of
+ * every paragraph is looked up, and a binary search of the list cost more
+ * than the rest of the reading.  A slot holds an index in fwords plus
+ * one; 0 is empty.
+ */
+#define FW_SLOTS	256	/* a power of two, over twice the words */
+
+_Static_assert(sizeof(fwords) / sizeof(fwords[0]) < FW_SLOTS / 2,
+    "FW_SLOTS too small for the function words");
+
+static unsigned char	 fw_table[FW_SLOTS];
+static size_t		 fw_longest;	/* bytes of the longest word */
+static unsigned char	 fw_letter[256]; /* word_byte() of each byte */
+static pthread_once_t	 fw_once = PTHREAD_ONCE_INIT;
+
+static int	word_byte(unsigned char);
+
+static size_t
+fw_hash(const char *w, size_t len)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h & (FW_SLOTS - 1);
+}
+
+static void
+fw_build(void)
+{
+	size_t i, h, len;
+
+	for (i = 0; i < nitems(fw_letter); i++)
+		fw_letter[i] = (unsigned char)word_byte((unsigned char)i);
+	for (i = 0; i < nitems(fwords); i++) {
+		len = strlen(fwords[i].word);
+		if (len > fw_longest)
+			fw_longest = len;
+		for (h = fw_hash(fwords[i].word, len); fw_table[h] != 0;
+		    h = (h + 1) & (FW_SLOTS - 1))
+			;
+		fw_table[h] = (unsigned char)(i + 1);
+	}
+}
+
+/* The entry of the lower-case word w (len bytes), or NULL. */
+static const struct fword *
+fw_lookup(const char *w, size_t len)
+{
+	const struct fword *f;
+	size_t h;
+
+	for (h = fw_hash(w, len); fw_table[h] != 0; h = (h + 1) &
+	    (FW_SLOTS - 1)) {
+		f = &fwords[fw_table[h] - 1];
+		if (strncmp(f->word, w, len) == 0 && f->word[len] == '\0')
+			return f;
+	}
+	return NULL;
+}
+
 static int
 fw_index(const char *code)
 {
@@ -146,12 +209,6 @@ fw_index(const char *code)
 		if (strcmp(fwcodes[i], code) == 0)
 			return (int)i;
 	return -1;
-}
-
-static int
-fword_cmp(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct fword *)elem)->word);
 }
 
 /* A byte of a word: an ASCII letter or any byte of a multibyte letter. */
@@ -168,13 +225,12 @@ fw_word(const char *w, size_t len, unsigned *counts)
 	char low[12];
 	size_t i;
 
-	if (len == 0 || len >= sizeof(low))
+	if (len == 0 || len > fw_longest || len >= sizeof(low))
 		return;
 	for (i = 0; i < len; i++)
 		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' :
 		    w[i]);
-	low[len] = '\0';
-	f = bsearch(low, fwords, nitems(fwords), sizeof(*fwords), fword_cmp);
+	f = fw_lookup(low, len);
 	for (i = 0; f != NULL && i < NFW; i++)
 		if (f->langs & (1U << i))
 			counts[i]++;
@@ -191,9 +247,9 @@ fw_count(const char *text, struct span u, unsigned counts[NFW])
 		u.end = u.start + FW_SPAN;
 	memset(counts, 0, NFW * sizeof(*counts));
 	while (i < u.end) {
-		while (i < u.end && !word_byte((unsigned char)text[i]))
+		while (i < u.end && !fw_letter[(unsigned char)text[i]])
 			i++;
-		for (w = i; i < u.end && word_byte((unsigned char)text[i]);
+		for (w = i; i < u.end && fw_letter[(unsigned char)text[i]];
 		    i++)
 			;
 		if (i > w) {
@@ -280,6 +336,8 @@ paralang_detect(const struct langdetect *ld, const struct doctext *doc,
 	int d = fw_index(doclang), l;
 	size_t i, words;
 
+	if (pthread_once(&fw_once, fw_build) != 0)
+		fatal("paralang: cannot build the function word table");
 	for (i = 0; i < doc->nparagraphs; i++) {
 		strcpy(codes[i], LANG_UNDETERMINED);
 		words = fw_count(doc->text, doc->paragraphs[i], counts);

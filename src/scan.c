@@ -26,7 +26,6 @@
 #include "config.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,12 +49,47 @@
    unit, and a bound on the work in a pathological one. */
 #define WINDOW_MATCHES		256
 
+/* Candidate ends an expression's list keeps room for between documents:
+   more than most documents have, and a bound on what a scanner holds. */
+#define ENDS_KEEP		4096
+
+/* Candidate end offsets of one prefilter expression, ascending. */
+struct endlist {
+	size_t			*v;
+	size_t			 n;
+	size_t			 cap;
+	size_t			 last;	/* v[n - 1], when n > 0 */
+};
+
+/* Where the last search of an endlist ended (ends_first), and the ends
+   on either side of it: v[hint - 1] or 0, v[hint] or SIZE_MAX.  All 0
+   before the first search.  Kept apart from the lists, which the
+   prefilter's callback reads for every candidate. */
+struct endpos {
+	size_t			 hint;
+	size_t			 below;
+	size_t			 above;
+};
+
 struct scanner {
 	const struct ruleset	*rs;
 	const struct prefilter	*pf;
 	struct prefilter_scratch *pfs;
 	struct matchctx		*mx;
 	struct scan_stats	*stats;		/* optional, borrowed */
+	struct endlist		*ends;		/* per prefilter expression,
+						   emptied after each
+						   document */
+	size_t			 nends;
+	struct endpos		*pos;		/* per prefilter expression */
+	unsigned		*used;		/* expressions whose list is
+						   not empty */
+	size_t			 nused;
+	size_t			 usedcap;
+	unsigned		*everywhere;	/* the anchors searched in every
+						   sentence: those the
+						   prefilter does not cover */
+	size_t			 neverywhere;
 };
 
 /* A match of a rule before exceptions are applied. */
@@ -75,13 +109,6 @@ struct candlist {
 /* Matches of one <near> member in its unit. */
 struct spanbuf {
 	struct span		*v;
-	size_t			 n;
-	size_t			 cap;
-};
-
-/* Candidate end offsets of one prefilter expression, ascending. */
-struct endlist {
-	size_t			*v;
 	size_t			 n;
 	size_t			 cap;
 };
@@ -108,7 +135,7 @@ struct worklist {
 	const struct ruleset	*rs;
 	const struct prefilter	*pf;
 	size_t			*last;	/* per pattern: sentence + 1 queued */
-	struct endlist		*ends;	/* per expression */
+	struct scanner		*sc;	/* its ends and used */
 };
 
 /*
@@ -139,9 +166,16 @@ struct scan {
 	struct candlist		 cands;
 	char			*cause;
 	signed char		*modality;	/* per sentence; -1 unknown */
-	struct endlist		*ends;		/* per prefilter expression;
-						   NULL on the plain path */
-	size_t			 nends;
+	struct endlist		*ends;		/* the scanner's; NULL on the
+						   plain path */
+	struct span		*live;		/* per pattern: where its
+						   expressions that have a
+						   candidate lie in livepool;
+						   end (size_t)-1: not yet
+						   listed */
+	unsigned		*livepool;
+	size_t			 nlive;
+	size_t			 livecap;
 	struct spanbuf		*members;	/* per group member, reused */
 	size_t			 nmembers;
 	unsigned		*slang;		/* per sentence: its language,
@@ -157,16 +191,37 @@ struct scan {
 /* A sentence in a language the rules have no patterns for. */
 #define NOLANG	(~0U)
 
+static void
+ends_free(struct endlist *ends, size_t n)
+{
+	size_t i;
+
+	if (ends == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(ends[i].v);
+	free(ends);
+}
+
 struct scanner *
 scanner_new(const struct ruleset *rs, const struct prefilter *pf)
 {
 	struct scanner *sc;
+	size_t i;
 
 	sc = xcalloc(1, sizeof(*sc));
 	sc->rs = rs;
 	sc->pf = pf;
-	if (pf != NULL)
+	if (pf != NULL) {
 		sc->pfs = prefilter_scratch_new(pf);
+		sc->nends = prefilter_nexprs(pf);
+		sc->ends = xcalloc(sc->nends + 1, sizeof(*sc->ends));
+		sc->pos = xcalloc(sc->nends + 1, sizeof(*sc->pos));
+	}
+	sc->everywhere = xcalloc(rs->npatterns + 1, sizeof(*sc->everywhere));
+	for (i = 0; i < rs->npatterns; i++)
+		if (rs->patterns[i]->anchor && !prefilter_covers(pf, i))
+			sc->everywhere[sc->neverywhere++] = (unsigned)i;
 	sc->mx = matchctx_new(SCAN_MATCH_LIMIT, SCAN_DEPTH_LIMIT);
 	return sc;
 }
@@ -184,6 +239,10 @@ scanner_free(struct scanner *sc)
 		return;
 	prefilter_scratch_free(sc->pfs);
 	matchctx_free(sc->mx);
+	ends_free(sc->ends, sc->nends);
+	free(sc->used);
+	free(sc->pos);
+	free(sc->everywhere);
 	free(sc);
 }
 
@@ -198,12 +257,38 @@ cand_add(struct candlist *cl, const struct pattern *p, size_t s, size_t e)
 	cl->n++;
 }
 
-/* The first candidate end in (start, end], or 0 when there is none. */
+/*
+ * The first candidate end in (start, end], or 0 when there is none.  The
+ * searches of a document mostly move forward through it: most find the
+ * end the last one found, without reading the list; the others start
+ * from where the last one ended, forward or back, and double their step
+ * from there before they halve the range.
+ */
 static size_t
-ends_first(const struct endlist *el, size_t start, size_t end)
+ends_first(const struct endlist *el, struct endpos *ep, size_t start,
+    size_t end)
 {
-	size_t lo = 0, hi = el->n, mid;
+	size_t lo = 0, hi, step = 1, mid;
 
+	if (ep->below <= start && ep->above > start)
+		return ep->above <= end ? ep->above : 0;
+	if (ep->below <= start) {
+		/* Forward: every end before hint is at most start. */
+		lo = ep->hint;
+		while (lo + step - 1 < el->n && el->v[lo + step - 1] <= start) {
+			lo += step;
+			step *= 2;
+		}
+		hi = lo + step - 1 < el->n ? lo + step - 1 : el->n;
+	} else {
+		/* Back: v[hint - 1], and every end after it, is past start. */
+		hi = ep->hint - 1;
+		while (hi >= step && el->v[hi - step] > start) {
+			hi -= step;
+			step *= 2;
+		}
+		lo = hi >= step ? hi - step + 1 : 0;
+	}
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (el->v[mid] <= start)
@@ -211,7 +296,10 @@ ends_first(const struct endlist *el, size_t start, size_t end)
 		else
 			hi = mid;
 	}
-	return lo < el->n && el->v[lo] <= end ? el->v[lo] : 0;
+	ep->hint = lo;
+	ep->below = lo > 0 ? el->v[lo - 1] : 0;
+	ep->above = lo < el->n ? el->v[lo] : SIZE_MAX;
+	return ep->above <= end ? ep->above : 0;
 }
 
 /*
@@ -237,6 +325,32 @@ stretch_holds(const struct scan *st, unsigned lang, size_t start,
 }
 
 /*
+ * The expressions of p that have a candidate in the document, listed on
+ * first use: a pattern has several (a vocabulary one per term), most of
+ * them without a candidate, and scan_from is asked about it many times.
+ */
+static const unsigned *
+scan_live(struct scan *st, const struct pattern *p, size_t *n)
+{
+	const unsigned *ex;
+	struct span *l = &st->live[p->index];
+	size_t i, k;
+
+	if (l->end == (size_t)-1) {
+		ex = prefilter_exprs_of(st->sc->pf, p->index, &k);
+		l->start = st->nlive;
+		for (i = 0; i < k; i++)
+			if (st->ends[ex[i]].n > 0) {
+				GROW(st->livepool, st->livecap, st->nlive + 1);
+				st->livepool[st->nlive++] = ex[i];
+			}
+		l->end = st->nlive;
+	}
+	*n = l->end - l->start;
+	return st->livepool + l->start;
+}
+
+/*
  * Where a search for p in [start, end) has to begin, or end when p cannot
  * match there.  With a prefilter that covers p, a match starting at s
  * holds a candidate of one of p's expressions ending in (s, s + reach]
@@ -247,7 +361,7 @@ stretch_holds(const struct scan *st, unsigned lang, size_t start,
  * candidates, not from its start.
  */
 static size_t
-scan_from(const struct scan *st, const struct pattern *p, size_t start,
+scan_from(struct scan *st, const struct pattern *p, size_t start,
     size_t end)
 {
 	const unsigned *ex;
@@ -256,9 +370,10 @@ scan_from(const struct scan *st, const struct pattern *p, size_t start,
 	if (st->ends == NULL || !prefilter_covers(st->sc->pf, p->index) ||
 	    !stretch_holds(st, p->lang, start, end))
 		return start;
-	ex = prefilter_exprs_of(st->sc->pf, p->index, &n);
+	ex = scan_live(st, p, &n);
 	for (i = 0; i < n && from > start; i++) {
-		if ((e = ends_first(&st->ends[ex[i]], start, end)) == 0)
+		if ((e = ends_first(&st->ends[ex[i]], &st->sc->pos[ex[i]], start,
+		    end)) == 0)
 			continue;
 		reach = prefilter_reach(st->sc->pf, ex[i]);
 		if (reach == PREFILTER_UNBOUNDED || e - start <= reach)
@@ -626,7 +741,7 @@ group_of(const struct pattern *p)
  * a rarer member.
  */
 static int
-group_possible(const struct scan *st, const struct group *g, size_t s)
+group_possible(struct scan *st, const struct group *g, size_t s)
 {
 	const struct span *sent = &st->doc->sentences[s];
 	struct span b = { 0, st->doc->len };
@@ -681,18 +796,21 @@ scan_confirm(struct scan *st, const struct pattern *p, size_t unit)
 	return g != NULL ? scan_groups(st, g, from) : 0;
 }
 
+/* Search the anchors the prefilter does not cover (on the plain path,
+   every anchor) in every sentence of their language. */
 static int
-scan_plain(struct scan *st)
+scan_everywhere(struct scan *st)
 {
-	const struct ruleset *rs = st->sc->rs;
+	const struct scanner *sc = st->sc;
+	const struct pattern *p;
 	size_t i, j;
 
-	for (i = 0; i < rs->npatterns; i++) {
-		if (!rs->patterns[i]->anchor ||
-		    !st->present[rs->patterns[i]->lang])
+	for (i = 0; i < sc->neverywhere; i++) {
+		p = sc->rs->patterns[sc->everywhere[i]];
+		if (!st->present[p->lang])
 			continue;
 		for (j = 0; j < st->doc->nsentences; j++)
-			if (scan_confirm(st, rs->patterns[i], j) < 0)
+			if (scan_confirm(st, p, j) < 0)
 				return -1;
 	}
 	return 0;
@@ -732,10 +850,15 @@ scan_queue(unsigned expr, size_t end, void *arg)
 	if (end == 0 || wl->doc->nsentences == 0)
 		return;
 	anchors = prefilter_anchors_of(wl->pf, expr, &nanchors);
-	el = &wl->ends[expr];
-	if (el->n == 0 || el->v[el->n - 1] != end) {
+	el = &wl->sc->ends[expr];
+	if (el->n == 0) {
+		GROW(wl->sc->used, wl->sc->usedcap, wl->sc->nused + 1);
+		wl->sc->used[wl->sc->nused++] = expr;
+	}
+	if (el->n == 0 || el->last != end) {
 		GROW(el->v, el->cap, el->n + 1);
 		el->v[el->n++] = end;
+		el->last = end;
 	}
 	for (i = 0; i < nanchors; i++)
 		queue_anchor(wl, anchors[i], end);
@@ -758,20 +881,31 @@ ends_sort(struct endlist *el)
 	for (i = 1; i < el->n; i++)
 		if (el->v[i - 1] > el->v[i]) {
 			qsort(el->v, el->n, sizeof(*el->v), size_cmp);
+			el->last = el->v[el->n - 1];
 			return;
 		}
 }
 
+/* Empty the lists of the document for the next one.  They keep their
+   memory, which spares a document most allocations of its candidates,
+   unless a list grew past ENDS_KEEP. */
 static void
-ends_free(struct endlist *ends, size_t n)
+ends_clear(struct scanner *sc)
 {
+	struct endlist *el;
 	size_t i;
 
-	if (ends == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		free(ends[i].v);
-	free(ends);
+	for (i = 0; i < sc->nused; i++) {
+		el = &sc->ends[sc->used[i]];
+		if (el->cap > ENDS_KEEP) {
+			free(el->v);
+			el->v = NULL;
+			el->cap = 0;
+		}
+		el->n = 0;
+		memset(&sc->pos[sc->used[i]], 0, sizeof(*sc->pos));
+	}
+	sc->nused = 0;
 }
 
 /* Where the stretch that starts with sentence i begins: at its
@@ -819,7 +953,7 @@ scan_prefiltered(struct scan *st)
 {
 	const struct ruleset *rs = st->sc->rs;
 	struct worklist wl;
-	size_t i, j;
+	size_t i;
 	int rc = 0;
 
 	memset(&wl, 0, sizeof(wl));
@@ -827,8 +961,8 @@ scan_prefiltered(struct scan *st)
 	wl.rs = rs;
 	wl.pf = st->sc->pf;
 	wl.last = xcalloc(rs->npatterns, sizeof(*wl.last));
-	st->nends = prefilter_nexprs(wl.pf);
-	wl.ends = st->ends = xcalloc(st->nends + 1, sizeof(*wl.ends));
+	wl.sc = st->sc;
+	st->ends = st->sc->ends;
 	scan_stretches(st);
 	for (i = 0; rc == 0 && i < st->nstretches; i++)
 		if (st->stretches[i].lang != NOLANG &&
@@ -837,23 +971,19 @@ scan_prefiltered(struct scan *st)
 		    st->stretches[i].start, st->stretches[i].end, scan_queue,
 		    &wl, &st->cause) < 0)
 			rc = -1;
-	for (i = 0; i < st->nends; i++)
-		ends_sort(&wl.ends[i]);
+	for (i = 0; i < st->sc->nused; i++)
+		ends_sort(&st->ends[st->sc->used[i]]);
+	st->live = xreallocarray(NULL, rs->npatterns + 1, sizeof(*st->live));
+	for (i = 0; i <= rs->npatterns; i++)
+		st->live[i].end = (size_t)-1;
 	for (i = 0; rc == 0 && i < wl.n; i++) {
 		if (!rs->patterns[wl.v[i].pattern]->anchor)
 			continue;
 		rc = scan_confirm(st, rs->patterns[wl.v[i].pattern],
 		    wl.v[i].unit);
 	}
-	/* Patterns the prefilter cannot take are searched everywhere. */
-	for (i = 0; rc == 0 && i < rs->npatterns; i++) {
-		if (!rs->patterns[i]->anchor ||
-		    !st->present[rs->patterns[i]->lang] ||
-		    prefilter_covers(st->sc->pf, i))
-			continue;
-		for (j = 0; rc == 0 && j < st->doc->nsentences; j++)
-			rc = scan_confirm(st, rs->patterns[i], j);
-	}
+	if (rc == 0)
+		rc = scan_everywhere(st);
 	free(wl.v);
 	free(wl.last);
 	return rc;
@@ -910,26 +1040,33 @@ scan_modality(struct scan *st, size_t sentence)
 	return m;
 }
 
-/* Copy s[start, end) with runs of white space folded to one space. */
+/* The white space fold_copy folds. */
+static const unsigned char fold_space[256] = {
+	[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1
+};
+
+/* Copy s[start, end) with runs of white space folded to one space, and
+   none at either end.  The copy is never longer than the range. */
 static char *
 fold_copy(const char *s, size_t start, size_t end)
 {
-	struct strbuf sb = { NULL, 0, 0 };
+	char *out, *o;
 	int space = 0;
 	size_t i;
 
+	o = out = xmalloc(end > start ? end - start + 1 : 1);
 	for (i = start; i < end; i++) {
-		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
-		    s[i] == '\r' || s[i] == '\f' || s[i] == '\v') {
+		if (fold_space[(unsigned char)s[i]]) {
 			space = 1;
 			continue;
 		}
-		if (space && sb.len > 0)
-			strbuf_addc(&sb, ' ');
+		if (space && o > out)
+			*o++ = ' ';
 		space = 0;
-		strbuf_addc(&sb, s[i]);
+		*o++ = s[i];
 	}
-	return strbuf_take(&sb);
+	*o = '\0';
+	return out;
 }
 
 /* The evidence sentence: the whole sentence, or a window around the match
@@ -952,13 +1089,16 @@ static void
 hit_fill(struct scan *st, struct hit *h, const struct cand *c)
 {
 	const struct doctext *doc = st->doc;
-	size_t s, me;
+	const char *code;
+	size_t s, me, n;
 
 	h->rule = c->rule;
 	h->start = c->start;
 	h->end = c->end;
-	snprintf(h->lang, sizeof(h->lang), "%s",
-	    st->sc->rs->languages[c->lang]);
+	code = st->sc->rs->languages[c->lang];
+	n = strnlen(code, sizeof(h->lang) - 1);
+	memcpy(h->lang, code, n);
+	h->lang[n] = '\0';
 	segment_position(doc, c->start, &h->line, &h->column, &h->page);
 	me = c->end;
 	if (me - c->start > SNIPPET_MAX)
@@ -1092,7 +1232,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	*hits = NULL;
 	*nhits = 0;
 	scan_languages(&st);
-	rc = sc->pf != NULL ? scan_prefiltered(&st) : scan_plain(&st);
+	rc = sc->pf != NULL ? scan_prefiltered(&st) : scan_everywhere(&st);
 	n = -1;
 	if (rc == 0 && st.cause == NULL) {
 		st.modality = xmalloc(doc->nsentences + 1);
@@ -1102,7 +1242,9 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	}
 	free(st.cands.v);
 	free(st.memo.v);
-	ends_free(st.ends, st.nends);
+	ends_clear(sc);
+	free(st.live);
+	free(st.livepool);
 	for (i = 0; i < st.nmembers; i++)
 		free(st.members[i].v);
 	free(st.members);

@@ -555,6 +555,16 @@ at_terminator(struct sentscan *ss, size_t i)
 	return e;
 }
 
+/* The bytes the sentence scan stops at: a line end, a terminator, or
+   the first byte of a multibyte character; most of the text is
+   neither. */
+#define ONES16	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char sent_stop[256] = {
+	['\n'] = 1, ['!'] = 1, ['.'] = 1, ['?'] = 1,
+	[0x80] = ONES16, ONES16, ONES16, ONES16, ONES16, ONES16, ONES16, ONES16
+};
+#undef ONES16
+
 static void
 sentences_in(const struct doctext *dt, struct spanlist *out, struct span p)
 {
@@ -569,13 +579,12 @@ sentences_in(const struct doctext *dt, struct spanlist *out, struct span p)
 	ss.pe = p.end;
 	ss.cut_at_eol = is_atx(ss.t, p.start, p.end);
 	for (i = p.start; i < p.end;) {
-		if (ss.t[i] == '\n') {
-			at_newline(&ss, i);
+		if (!sent_stop[ss.t[i]]) {
 			i++;
 			continue;
 		}
-		if (ss.t[i] != '.' && ss.t[i] != '!' && ss.t[i] != '?' &&
-		    ss.t[i] < 0x80) {
+		if (ss.t[i] == '\n') {
+			at_newline(&ss, i);
 			i++;
 			continue;
 		}
@@ -661,13 +670,17 @@ count_words(const struct doctext *dt, size_t s, size_t e)
 	const unsigned char *end = (const unsigned char *)dt->text + e;
 	size_t words = 0;
 	uint32_t cp;
-	int in_word = 0;
+	int in_word = 0, w;
 
 	while (p < end) {
 		if (*p < 0x80) {
-			cp = *p++;
-		} else
-			p += utf8_next(p, end - p, &cp);
+			/* No ASCII character is an ideograph. */
+			w = is_word_char(*p++);
+			words += w && !in_word;
+			in_word = w;
+			continue;
+		}
+		p += utf8_next(p, end - p, &cp);
 		if (is_ideograph(cp)) {
 			words++;
 			in_word = 0;

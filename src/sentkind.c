@@ -115,6 +115,8 @@ enum cue {
 	NCUES
 };
 _Static_assert(NCUES <= 64, "the cues of a sentence fit a uint64_t");
+_Static_assert(HEADING_BYTES <= SENTKIND_WINDOW,
+    "a heading is read whole");
 
 static const char *const cue_text[] = {
 	[CUE_DOTS] = "....",
@@ -530,11 +532,19 @@ read_words(struct sent *st)
 		if (strchr(" \t\n\"')]", s[i - 1]) == NULL)
 			break;
 	st->last = i > 0 ? (char)s[i - 1] : 0;
-	for (i = st->body; i < st->n; i++) {
+}
+
+/* ASCII letters and capitals of s[0, n), added to the counts. */
+static void
+count_letters(const char *s, size_t n, size_t *letters, size_t *caps)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
 		if (s[i] >= 'a' && s[i] <= 'z')
-			st->letters++;
+			(*letters)++;
 		else if (s[i] >= 'A' && s[i] <= 'Z')
-			st->letters++, st->caps++;
+			(*letters)++, (*caps)++;
 	}
 }
 
@@ -567,45 +577,69 @@ read_verbs(struct sent *st)
 	}
 }
 
-/* Every cue in the window, in one pass: at each byte, only the cues that
-   start with it and the next byte are compared. */
-static void
-read_cues(struct sent *st)
+/* A byte as the lower-case window has it (ASCII letters lowered, NUL
+   read as a space). */
+static unsigned char
+lc_byte(char c)
 {
-	const unsigned char *lc = (const unsigned char *)st->lc;
-	uint64_t m, bit;
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') :
+	    c == '\0' ? ' ' : (unsigned char)c;
+}
+
+/* The cues of want (bits 1 << CUE_*) in the lower-case window lc[0, n),
+   in one pass: at each byte, only the cues that start with it and the
+   next byte are compared. */
+static uint64_t
+cues_in(const char *lc, size_t n, uint64_t want)
+{
+	const unsigned char *s = (const unsigned char *)lc;
+	uint64_t m, bit, found = 0;
 	size_t i, k;
 
-	for (i = 0; i + 2 < st->n; i++) {
-		m = cue_first[lc[i]] & cue_second[lc[i + 1]] & ~st->cues;
+	for (i = 0; i + 2 < n; i++) {
+		m = cue_first[s[i]] & cue_second[s[i + 1]] & want & ~found;
 		while (m != 0) {
 			k = (size_t)__builtin_ctzll(m);
 			bit = (uint64_t)1 << k;
 			m &= ~bit;
-			if (cue_len[k] <= st->n - i &&
-			    memcmp(lc + i, cue_text[k], cue_len[k]) == 0)
-				st->cues |= bit;
+			if (cue_len[k] <= n - i &&
+			    memcmp(s + i, cue_text[k], cue_len[k]) == 0)
+				found |= bit;
 		}
 	}
+	return found;
+}
+
+static void
+read_cues(struct sent *st)
+{
+	st->cues = cues_in(st->lc, st->n, ~(uint64_t)0);
 }
 
 static void
 sent_read(struct sent *st, const char *s, size_t n)
 {
-	size_t i;
-	char c;
+	size_t i, pletters = 0, pcaps = 0;
 
 	memset(st, 0, offsetof(struct sent, lc));
 	st->s = s;
 	st->n = n < SENTKIND_WINDOW ? n : SENTKIND_WINDOW;
 	for (i = 0; i < st->n; i++) {
-		c = s[i];
-		st->lc[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') :
-		    c == '\0' ? ' ' : c;
+		st->lc[i] = (char)lc_byte(s[i]);
+		/* A letter is the only byte lc_byte() changes or keeps in
+		   a..z; the capitals are those it changed. */
+		if (st->lc[i] >= 'a' && st->lc[i] <= 'z') {
+			st->letters++;
+			st->caps += st->lc[i] != s[i];
+		}
 	}
 	st->lc[st->n] = '\0';
 	read_cues(st);
 	read_prefix(st);
+	/* The counts are of the body: take out the prefix's. */
+	count_letters(s, st->body, &pletters, &pcaps);
+	st->letters -= pletters;
+	st->caps -= pcaps;
 	read_words(st);
 	read_verbs(st);
 }
@@ -812,11 +846,21 @@ is_terms(const struct sent *st)
 	    st->nw <= 4 * (st->seps + 1) && first_item_words(st) <= 5;
 }
 
+/* Every cue heading_mode looks for: a heading without one opens
+   nothing. */
+#define CUE_BIT(k)	((uint64_t)1 << (k))
+static const uint64_t mode_cues = CUE_BIT(CUE_DEFINITION) |
+    CUE_BIT(CUE_GLOSSARY) | CUE_BIT(CUE_ABBREVIATION) | CUE_BIT(CUE_ACRONYM) |
+    CUE_BIT(CUE_TERMINOLOGY) | CUE_BIT(CUE_REFERENCE) |
+    CUE_BIT(CUE_BIBLIOGRAPHY) | CUE_BIT(CUE_NOTES) | CUE_BIT(CUE_SOURCES) |
+    CUE_BIT(CUE_WORKS_CITED) | CUE_BIT(CUE_FURTHER_READING) |
+    CUE_BIT(CUE_ACKNOWLEDG) | CUE_BIT(CUE_CONTRIBUTOR) | CUE_BIT(CUE_DONOR);
+
 /* What a bare heading opens: a glossary, references, thanks or nothing. */
 static enum mode
 heading_mode(const struct sent *st)
 {
-	if (st->nw > 5)
+	if (st->nw > 5 || (st->cues & mode_cues) == 0)
 		return MODE_NONE;
 	if (has(st, CUE_DEFINITION) || has(st, CUE_GLOSSARY) ||
 	    has(st, CUE_ABBREVIATION) || has(st, CUE_ACRONYM) ||
@@ -892,21 +936,27 @@ classify(struct classifier *c, const struct sent *st, int hint,
 
 /*
  * Could this sentence change the special section?  Outside one, only a
- * heading can, and a heading is short and has no final stop; inside one,
- * any sentence counts.  The others need not be read unless wanted.
+ * heading can, and a heading is short, has no final stop and names what
+ * it opens (mode_cues); inside one, any sentence counts.  The others need
+ * not be read unless wanted.
  */
 static int
 may_turn(const struct classifier *c, const struct doctext *dt, struct span u)
 {
-	size_t e = u.end;
+	char lc[HEADING_BYTES];
+	size_t e = u.end, n = u.end - u.start, i;
 
 	if (c->mode != MODE_NONE)
 		return 1;
-	if (u.end - u.start > HEADING_BYTES)
+	if (n > HEADING_BYTES)
 		return 0;
 	while (e > u.start && strchr(" \t\n\"')]", dt->text[e - 1]) != NULL)
 		e--;
-	return e == u.start || strchr(".!?;,", dt->text[e - 1]) == NULL;
+	if (e > u.start && strchr(".!?;,", dt->text[e - 1]) != NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		lc[i] = (char)lc_byte(dt->text[u.start + i]);
+	return cues_in(lc, n, mode_cues) != 0;
 }
 
 unsigned char *

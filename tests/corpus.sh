@@ -39,6 +39,16 @@ $PALINT -q -f csv --no-prefilter --files-from "$tmp/all" --evidence "$tmp/ev-pla
 [ "$(wc -l <"$tmp/ev-all.csv")" -gt 1000 ] || fail "suspiciously few hits on the corpus"
 cmp -s "$tmp/ev-all.csv" "$tmp/ev-plain.csv" || fail "prefiltered and plain scans differ"
 
+# One worker scans the documents one after another and keeps its candidate
+# lists between them: in the reverse order, each document still gets the
+# very same evidence.
+sort -r "$tmp/all" >"$tmp/all-rev"
+$PALINT -q -j1 -f csv --files-from "$tmp/all-rev" --evidence "$tmp/ev-rev.csv" >/dev/null || [ $? = 1 ]
+sort "$tmp/ev-plain.csv" >"$tmp/ev-plain.sorted"
+sort "$tmp/ev-rev.csv" >"$tmp/ev-rev.sorted"
+cmp -s "$tmp/ev-rev.sorted" "$tmp/ev-plain.sorted" ||
+	fail "a document's evidence depends on the documents scanned before it"
+
 # The built-in rules discriminate: none fires in more than 90% of the
 # corpus documents (rules check --corpus reports such a rule as noise).
 $PALINT rules check --corpus "$corpus" >"$tmp/rcheck.out" 2>&1 || [ $? = 1 ]

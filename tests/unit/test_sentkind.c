@@ -285,6 +285,15 @@ test_wanted(void)
 	    "National plan.\n\nAcknowledgements\n\nThe Central Bank, the "
 	    "Port Authority and the Ministry.\n\nThreats: malware, phishing, "
 	    "ransomware.\n- Ransomware\n");
+	/* Short headings that open nothing, then ones that open a section
+	   in capitals, in mixed case and by a cue inside a word: a sentence
+	   asked for alone still sees the section it lies in. */
+	check_wanted("Overview of Goals\n\nPhishing\n\nA lure sent by mail."
+	    "\n\nFURTHER READING\n\nNorland Ministry of ICT, Annual report "
+	    "(2021)\n\nOur Strategic Aims\n\nResilience\n\nThe state will "
+	    "act.\n\nList of Acronyms\n\nCERT\n\nComputer emergency "
+	    "response team\n\nWorks Cited\n\nSmith, J. Cyber norms (2019)"
+	    "\n\nOur Donors\n\nThe Fund and the Bank, and others\n");
 }
 
 /* Names, and a document without sentences. */
