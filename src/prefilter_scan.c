@@ -67,11 +67,12 @@ static const char *const unavailable =
 
 /*
  * A pattern is covered when Hyperscan took every expression it has: then
- * each of its matches holds the end of a candidate of one of them.
+ * each of its matches holds the end of a candidate of one of them.  npats
+ * counts the patterns that have a source.
  */
 static void
-mark_covered(struct prefilter *pf, const struct hsset *set,
-    const unsigned *taken, size_t ntaken)
+mark_covered(struct prefilter *pf, size_t npats, const unsigned *taken,
+    size_t ntaken)
 {
 	const struct exprmap *m = &pf->map;
 	unsigned char	*alive;
@@ -91,7 +92,7 @@ mark_covered(struct prefilter *pf, const struct hsset *set,
 		pf->covered[i] = k == m->expr_off[i + 1];
 		pf->ncovered += pf->covered[i];
 	}
-	pf->ndropped = set->npats - pf->ncovered;
+	pf->ndropped = npats > pf->ncovered ? npats - pf->ncovered : 0;
 	free(alive);
 }
 
@@ -118,49 +119,26 @@ db_place(struct langdb *ld, const char *bytes, size_t len)
 	return 0;
 }
 
-/* A language's set as a cache file holds it: its database, and the ids
-   Hyperscan took added to taken.  0 or -1. */
-static int
-db_load(struct langdb *ld, const struct hsset *set, const char *path,
-    struct idlist *taken)
-{
-	struct cached	 c;
-	size_t		 i;
-	int		 rc = 0;
-
-	if (cache_read(path, set, &c) == -1)
-		return -1;
-	if (c.ntaken > 0)
-		rc = db_place(ld, c.db, c.dblen);
-	for (i = 0; rc == 0 && i < c.ntaken; i++)
-		idlist_add(taken, c.taken[i]);
-	cached_free(&c);
-	return rc;
-}
-
 /*
- * Move a freshly compiled database into a bigbuf, as if loaded, and keep
- * it in the cache file at path, if any.  Returns -1 on failure, else 1
- * when the cache was written, 0 when not.
+ * Move a freshly compiled database into a bigbuf, as if loaded; its
+ * serialized bytes, for the cache, in *bytes (caller frees; NULL and 0
+ * when the language has no database).  0 or -1.
  */
 static int
-db_adopt(struct langdb *ld, const struct hsset *set, const char *path)
+db_adopt(struct langdb *ld, char **bytes, size_t *len)
 {
 	hs_database_t	*db = ld->db;
-	char		*bytes = NULL;
-	size_t		 len = 0;
-	int		 rc = 0;
+	int		 rc;
 
-	if (db != NULL) {
-		if (hs_serialize_database(db, &bytes, &len) != HS_SUCCESS)
-			return -1;
-		ld->db = NULL;
-		rc = db_place(ld, bytes, len);
-		hs_free_database(db);
-	}
-	if (rc == 0 && path != NULL && cache_write(path, set, bytes, len) == 0)
-		rc = 1;
-	free(bytes);
+	*bytes = NULL;
+	*len = 0;
+	if (db == NULL)
+		return 0;
+	if (hs_serialize_database(db, bytes, len) != HS_SUCCESS)
+		return -1;
+	ld->db = NULL;
+	rc = db_place(ld, *bytes, *len);
+	hs_free_database(db);
 	return rc;
 }
 
@@ -226,63 +204,135 @@ hsset_of_lang(const struct hsset *set, unsigned lang, struct hsset *sub)
 	}
 }
 
-/* One language's database: from the cache, else compiled and stored.
-   The ids it holds are added to taken. */
+/* Everything a cache file holds, read back into pf; 0 or -1, pf then
+   unchanged. */
 static int
-lang_load(struct prefilter *pf, const struct ruleset *rs,
-    const struct hsset *set, unsigned lang, const char *cache_dir,
-    struct idlist *taken)
+prefilter_from_cache(struct prefilter *pf, const struct ruleset *rs,
+    const char *path)
 {
-	struct langdb	*ld = &pf->langs[lang];
+	struct cacheimg	 img;
+	size_t		 lang;
+
+	if (cache_read(path, rs->npatterns, pf->nlangs, &img) == -1)
+		return -1;
+	for (lang = 0; lang < pf->nlangs; lang++) {
+		if (img.dblen[lang] == 0)
+			continue;
+		if (db_place(&pf->langs[lang], img.db[lang],
+		    img.dblen[lang]) == -1) {
+			while (lang-- > 0)
+				db_free(&pf->langs[lang]);
+			cacheimg_free(&img);
+			return -1;
+		}
+	}
+	exprmap_free(&pf->map);
+	pf->map = img.map;
+	memset(&img.map, 0, sizeof(img.map));
+	mark_covered(pf, img.npats, img.taken, img.ntaken);
+	cacheimg_free(&img);
+	pf->cache_loaded = 1;
+	return 0;
+}
+
+/* Each language's database compiled from its part of the set; what the
+   cache is to hold in img, its databases' bytes in bytes[] (the caller
+   frees them). */
+static int
+prefilter_compile(struct prefilter *pf, struct hsset *set,
+    struct cacheimg *img, struct idlist *taken, char **bytes)
+{
 	struct hsset	 sub;
-	char		*path;
+	unsigned	 lang;
 	size_t		 i;
 	int		 rc = 0;
 
-	hsset_of_lang(set, lang, &sub);
-	if (sub.n == 0) {
+	img->nlangs = pf->nlangs;
+	img->db = xcalloc(pf->nlangs + 1, sizeof(*img->db));
+	img->dblen = xcalloc(pf->nlangs + 1, sizeof(*img->dblen));
+	for (lang = 0; rc == 0 && lang < pf->nlangs; lang++) {
+		hsset_of_lang(set, lang, &sub);
+		if (sub.n > 0 && (rc = compile_set(&pf->langs[lang],
+		    &sub)) == 0) {
+			for (i = 0; i < sub.n; i++)
+				idlist_add(taken, sub.ids[i]);
+			rc = db_adopt(&pf->langs[lang], &bytes[lang],
+			    &img->dblen[lang]);
+			img->db[lang] = bytes[lang];
+		}
 		hsset_free(&sub);
-		return 0;
 	}
-	path = cache_path(rs, &sub, cache_dir);
-	if (path != NULL && db_load(ld, &sub, path, taken) == 0)
-		pf->cache_loaded = 1;
-	else if ((rc = compile_set(ld, &sub)) == 0 &&
-	    (rc = db_adopt(ld, &sub, path)) >= 0) {
-		pf->cache_written |= rc;
-		rc = 0;
-		for (i = 0; i < sub.n; i++)
-			idlist_add(taken, sub.ids[i]);
-	}
-	free(path);
-	hsset_free(&sub);
+	if (rc == 0)
+		mark_covered(pf, set->npats, taken->v, taken->n);
+	img->map = pf->map;
+	img->npats = set->npats;
+	img->taken = taken->v;
+	img->ntaken = taken->n;
 	return rc;
 }
 
-/* Every language's database, and which patterns they cover. */
+/* Derive the set and compile it; keep it at path, when there is one. */
+static int
+prefilter_fresh(struct prefilter *pf, struct hsset *set, const char *path)
+{
+	struct cacheimg	 img;
+	struct idlist	 taken;
+	size_t		 lang;
+	char		**bytes;
+	int		 rc;
+
+	memset(&img, 0, sizeof(img));
+	memset(&taken, 0, sizeof(taken));
+	bytes = xcalloc(pf->nlangs + 1, sizeof(*bytes));
+	rc = prefilter_compile(pf, set, &img, &taken, bytes);
+	if (rc == 0 && path != NULL && cache_write(path, &img) == 0)
+		pf->cache_written = 1;
+	for (lang = 0; lang < pf->nlangs; lang++)
+		free(bytes[lang]);
+	free(bytes);
+	free(img.db);
+	free(img.dblen);
+	free(taken.v);
+	return rc;
+}
+
+/*
+ * Every language's database, and which patterns they cover: from the
+ * cache when it has them, else derived and compiled.  The cache file is
+ * named without deriving the set when the executable has a build id,
+ * which then stands for the code that derives it.
+ */
 static int
 prefilter_load(struct prefilter *pf, const struct ruleset *rs,
     const char *cache_dir)
 {
 	struct hsset	 set;
-	struct idlist	 taken;
+	const char	*ident = cache_build_id();
+	char		 digest[65], *path = NULL;
 	unsigned	 lang;
 	int		 rc = 0;
 
-	memset(&taken, 0, sizeof(taken));
-	hsset_collect(rs, &set, &pf->map);
-	for (lang = 0; rc == 0 && lang < pf->nlangs; lang++) {
+	for (lang = 0; lang < pf->nlangs; lang++)
 		pf->langs[lang].folded = prefilter_folds(rs, lang);
-		rc = lang_load(pf, rs, &set, lang, cache_dir, &taken);
-		if (rc == 0 && pf->langs[lang].db != NULL &&
+	if (ident != NULL)
+		path = cache_path(rs, ident, cache_dir);
+	if (path == NULL || prefilter_from_cache(pf, rs, path) == -1) {
+		hsset_collect(rs, &set, &pf->map);
+		if (ident == NULL) {
+			cache_set_digest(&set, digest);
+			path = cache_path(rs, digest, cache_dir);
+		}
+		if (path == NULL || ident != NULL ||
+		    prefilter_from_cache(pf, rs, path) == -1)
+			rc = prefilter_fresh(pf, &set, path);
+		hsset_free(&set);
+	}
+	free(path);
+	for (lang = 0; rc == 0 && lang < pf->nlangs; lang++)
+		if (pf->langs[lang].db != NULL &&
 		    hs_alloc_scratch(pf->langs[lang].db, &pf->proto) !=
 		    HS_SUCCESS)
 			rc = -1;
-	}
-	if (rc == 0)
-		mark_covered(pf, &set, taken.v, taken.n);
-	free(taken.v);
-	hsset_free(&set);
 	return rc;
 }
 
