@@ -21,8 +21,12 @@ ruleload_rules(const char *const *paths, size_t n, enum compile_mode mode,
 	struct ruleset *rs;
 
 	(void)quiet;
-	rs = n > 0 ? rules_load_paths(paths, n, &errs) :
-	    rules_load_default(&errs);
+	/* Scanning needs no term translated before a document does. */
+	if (mode == COMPILE_TERMS_ON_USE)
+		rs = rules_load_deferred(paths, n, &errs);
+	else
+		rs = n > 0 ? rules_load_paths(paths, n, &errs) :
+		    rules_load_default(&errs);
 	if (rs != NULL && compile_ruleset(rs, mode, &errs) != 0) {
 		ruleset_free(rs);
 		rs = NULL;
