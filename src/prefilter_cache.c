@@ -18,6 +18,8 @@
 #include <sys/types.h>
 
 #include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <link.h>
 #include <pthread.h>
@@ -25,17 +27,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hs.h>
 
-#include "fileio.h"
 #include "outfile.h"
 #include "prefilter_int.h"
 #include "util.h"
 
 #define CACHE_MAGIC	"PLHSDB02"
 #define CACHE_MAGICLEN	8
-#define CACHE_HEADLEN	(CACHE_MAGICLEN + 64)
+#define CACHE_SUMLEN	16
+#define CACHE_HEADLEN	(CACHE_MAGICLEN + CACHE_SUMLEN)
 
 /* The GNU build id of the executable in hex; "" when it has none. */
 static char build_id[2 * 64 + 1];
@@ -194,7 +197,56 @@ mkdir_parents(const char *path)
 }
 
 /*
- * Cache file: magic, sha256 of the body in hex, body.  The body holds, as
+ * A checksum of the body, to catch a truncated or damaged file before
+ * anything in it is believed.  Not a defence against an attacker, who
+ * could as well write a consistent file into the user's own cache: it
+ * only has to make an accidental change show, and to cost little next to
+ * reading the megabytes it covers (a sha256 of them was a tenth of a
+ * one-page run).  Four independent lanes of 64-bit multiply and rotate
+ * over 32-byte stripes, then the tail, the length and a final mix.
+ */
+#define SUM_K1	0x9e3779b97f4a7c15ULL
+#define SUM_K2	0xc2b2ae3d27d4eb4fULL
+
+static uint64_t
+sum_rotl(uint64_t v, int n)
+{
+	return (v << n) | (v >> (64 - n));
+}
+
+static uint64_t
+sum_step(uint64_t lane, uint64_t w)
+{
+	return sum_rotl(lane + w * SUM_K2, 31) * SUM_K1;
+}
+
+static void
+cache_sum(const unsigned char *p, size_t len, char out[CACHE_SUMLEN + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	uint64_t	 lane[4] = { SUM_K1, SUM_K2, ~SUM_K1, ~SUM_K2 }, w, h;
+	size_t		 i, k;
+
+	for (i = 0; i + 32 <= len; i += 32)
+		for (k = 0; k < 4; k++) {
+			memcpy(&w, p + i + 8 * k, 8);
+			lane[k] = sum_step(lane[k], w);
+		}
+	h = (uint64_t)len;
+	for (k = 0; k < 4; k++)
+		h = sum_step(h ^ sum_rotl(lane[k], (int)(7 * k + 1)), lane[k]);
+	for (; i < len; i++)
+		h = sum_step(h, p[i]);
+	h ^= h >> 33;
+	h *= SUM_K2;
+	h ^= h >> 29;
+	for (k = 0; k < CACHE_SUMLEN; k++)
+		out[k] = hex[(h >> (60 - 4 * k)) & 15];
+	out[CACHE_SUMLEN] = '\0';
+}
+
+/*
+ * Cache file: magic, checksum of the body in hex, body.  The body holds, as
  * u32 or u64 in native order (the platform is part of the key):
  *
  *   npatterns nexprs npats ntaken nlangs
@@ -203,8 +255,8 @@ mkdir_parents(const char *path)
  *   taken[ntaken]
  *   nlangs times: dblen (u64) and that many bytes of serialized database
  *
- * The digest catches truncation and bit rot; the reader then checks every
- * offset and index against the sizes before anything uses them.
+ * The checksum catches truncation and bit rot; the reader then checks
+ * every offset and index against the sizes before anything uses them.
  */
 static void
 put_u32(struct strbuf *sb, size_t v)
@@ -261,7 +313,7 @@ cache_write(const char *path, const struct cacheimg *img)
 {
 	struct outfile	 of;
 	struct strbuf	 sb = { NULL, 0, 0 };
-	char		 digest[65], *cause = NULL;
+	char		 sum[CACHE_SUMLEN + 1], *cause = NULL;
 
 	mkdir_parents(path);
 	if (outfile_open_private(&of, path, &cause) == -1) {
@@ -269,9 +321,9 @@ cache_write(const char *path, const struct cacheimg *img)
 		return -1;
 	}
 	cache_body(img, &sb);
-	sha256_hex(sb.s, sb.len, digest);
+	cache_sum((const unsigned char *)sb.s, sb.len, sum);
 	fwrite(CACHE_MAGIC, 1, CACHE_MAGICLEN, of.fp);
-	fwrite(digest, 1, 64, of.fp);
+	fwrite(sum, 1, CACHE_SUMLEN, of.fp);
 	fwrite(sb.s, 1, sb.len, of.fp);
 	strbuf_free(&sb);
 	if (outfile_commit(&of, &cause) == -1) {
@@ -385,15 +437,15 @@ cache_parse(struct cacheimg *img, const unsigned char *buf, size_t len,
     size_t npatterns, size_t nlangs)
 {
 	struct reader	 r;
-	char		 digest[65];
+	char		 sum[CACHE_SUMLEN + 1];
 	size_t		 i;
 	uint64_t	 dblen;
 
 	if (len < CACHE_HEADLEN || memcmp(buf, CACHE_MAGIC,
 	    CACHE_MAGICLEN) != 0)
 		return -1;
-	sha256_hex(buf + CACHE_HEADLEN, len - CACHE_HEADLEN, digest);
-	if (memcmp(digest, buf + CACHE_MAGICLEN, 64) != 0)
+	cache_sum(buf + CACHE_HEADLEN, len - CACHE_HEADLEN, sum);
+	if (memcmp(sum, buf + CACHE_MAGICLEN, CACHE_SUMLEN) != 0)
 		return -1;
 	r.p = buf + CACHE_HEADLEN;
 	r.left = len - CACHE_HEADLEN;
@@ -422,20 +474,57 @@ cache_parse(struct cacheimg *img, const unsigned char *buf, size_t len,
 	return r.bad || r.left != 0 ? -1 : 0;
 }
 
+/*
+ * The whole file in one buffer of its size: NULL when it cannot be read,
+ * is not a regular file (a FIFO or a device is refused without waiting on
+ * it), or changes size while it is read.
+ */
+static unsigned char *
+cache_load(const char *path, size_t *len)
+{
+	struct stat	 st;
+	unsigned char	*buf = NULL;
+	size_t		 n = 0;
+	ssize_t		 r;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) ==
+	    -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    st.st_size > INT_MAX)
+		goto fail;
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (n <= (size_t)st.st_size) {
+		r = read(fd, buf + n, (size_t)st.st_size + 1 - n);
+		if (r == 0)
+			break;
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			goto fail;
+		n += (size_t)r;
+	}
+	if (n != (size_t)st.st_size)
+		goto fail;
+	close(fd);
+	*len = n;
+	return buf;
+fail:
+	close(fd);
+	free(buf);
+	return NULL;
+}
+
 int
 cache_read(const char *path, size_t npatterns, size_t nlangs,
     struct cacheimg *img)
 {
-	char		*cause = NULL;
 	size_t		 len;
 
 	memset(img, 0, sizeof(*img));
-	/* Only a regular file can be a cache: file_read() refuses a FIFO
-	   or a device without waiting on it. */
-	if ((img->buf = file_read(path, 0, INT_MAX, &len, &cause)) == NULL) {
-		free(cause);
+	if ((img->buf = cache_load(path, &len)) == NULL)
 		return -1;
-	}
 	if (cache_parse(img, img->buf, len, npatterns, nlangs) == -1) {
 		cacheimg_free(img);
 		return -1;
