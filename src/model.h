@@ -273,6 +273,10 @@ struct ruleset {
 					   file with extends="builtin" */
 	struct override	*overrides;	/* in file order */
 	size_t		 noverrides;
+	/* Vocabularies by id, ASCII case folded: an open hash table of
+	   indexes + 1 (0: empty slot), owned; rules.c's. */
+	unsigned	*vocab_slots;
+	size_t		 nvocab_slots;	/* a power of two, or 0 */
 };
 
 /* A half-open byte range [start, end) of the document text. */
