@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,19 +22,32 @@
 #include "term_lang.h"
 #include "util.h"
 
-/* The database of one language: its expressions, scanned over its
-   paragraphs, folded first when its terms' sources are (term_lang.h). */
+/*
+ * The database of one language: its expressions, scanned over its
+ * paragraphs, folded first when its terms' sources are (term_lang.h).
+ * Read from the cache, it is placed in memory when a stretch of its
+ * language is first scanned: a page in one language never pays for the
+ * others.  Until then ser holds its serialized bytes (in pf->image).
+ */
 struct langdb {
-	hs_database_t	*db;		/* NULL: no expression taken */
+	hs_database_t	*db;		/* NULL: no expression taken, or not
+					   placed yet */
 	size_t		 dblen;		/* db is a bigbuf of this size */
 	int		 folded;
+	const char	*ser;		/* not placed yet: these bytes */
+	size_t		 serlen;
+	int		 placed;	/* db final; read with acquire */
+	int		 failed;	/* placing it failed */
 };
+
+/* Guards placing a language's database on first use. */
+static pthread_mutex_t place_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct prefilter {
 	struct langdb	*langs;		/* by ruleset language */
 	size_t		 nlangs;
-	hs_scratch_t	*proto;		/* fits every database; cloned for
-					   each thread */
+	unsigned char	*image;		/* the cache file, while a database
+					   is still to be placed from it */
 	struct exprmap	 map;
 	unsigned char	*covered;	/* by pattern index */
 	size_t		 ncovered;
@@ -45,6 +59,8 @@ struct prefilter {
 
 struct prefilter_scratch {
 	hs_scratch_t	*s;
+	unsigned char	*fits;		/* by language: s fits its database */
+	size_t		 nfits;
 	struct term_fold fold;		/* the folded text of a stretch */
 };
 
@@ -211,25 +227,30 @@ prefilter_from_cache(struct prefilter *pf, const struct ruleset *rs,
     const char *path)
 {
 	struct cacheimg	 img;
-	size_t		 lang;
+	size_t		 lang, size;
 
 	if (cache_read(path, rs->npatterns, pf->nlangs, &img) == -1)
 		return -1;
-	for (lang = 0; lang < pf->nlangs; lang++) {
-		if (img.dblen[lang] == 0)
-			continue;
-		if (db_place(&pf->langs[lang], img.db[lang],
-		    img.dblen[lang]) == -1) {
-			while (lang-- > 0)
-				db_free(&pf->langs[lang]);
+	/* Hyperscan checks a database's header for its version and
+	   platform here, so that placing it later does not fail. */
+	for (lang = 0; lang < pf->nlangs; lang++)
+		if (img.dblen[lang] > 0 &&
+		    hs_serialized_database_size(img.db[lang], img.dblen[lang],
+		    &size) != HS_SUCCESS) {
 			cacheimg_free(&img);
 			return -1;
 		}
+	for (lang = 0; lang < pf->nlangs; lang++) {
+		pf->langs[lang].ser = img.db[lang];
+		pf->langs[lang].serlen = img.dblen[lang];
+		pf->langs[lang].placed = img.dblen[lang] == 0;
 	}
 	exprmap_free(&pf->map);
 	pf->map = img.map;
 	memset(&img.map, 0, sizeof(img.map));
 	mark_covered(pf, img.npats, img.taken, img.ntaken);
+	pf->image = img.buf;
+	img.buf = NULL;
 	cacheimg_free(&img);
 	pf->cache_loaded = 1;
 	return 0;
@@ -323,16 +344,14 @@ prefilter_load(struct prefilter *pf, const struct ruleset *rs,
 			path = cache_path(rs, digest, cache_dir);
 		}
 		if (path == NULL || ident != NULL ||
-		    prefilter_from_cache(pf, rs, path) == -1)
+		    prefilter_from_cache(pf, rs, path) == -1) {
 			rc = prefilter_fresh(pf, &set, path);
+			for (lang = 0; lang < pf->nlangs; lang++)
+				pf->langs[lang].placed = 1;
+		}
 		hsset_free(&set);
 	}
 	free(path);
-	for (lang = 0; rc == 0 && lang < pf->nlangs; lang++)
-		if (pf->langs[lang].db != NULL &&
-		    hs_alloc_scratch(pf->langs[lang].db, &pf->proto) !=
-		    HS_SUCCESS)
-			rc = -1;
 	return rc;
 }
 
@@ -372,11 +391,10 @@ prefilter_free(struct prefilter *pf)
 
 	if (pf == NULL)
 		return;
-	if (pf->proto != NULL)
-		hs_free_scratch(pf->proto);
 	for (i = 0; i < pf->nlangs; i++)
 		db_free(&pf->langs[i]);
 	free(pf->langs);
+	free(pf->image);
 	exprmap_free(&pf->map);
 	free(pf->covered);
 	free(pf);
@@ -440,9 +458,10 @@ prefilter_scratch_new(const struct prefilter *pf)
 	struct prefilter_scratch	*ps;
 
 	ps = xcalloc(1, sizeof(*ps));
-	if (pf != NULL && pf->proto != NULL &&
-	    hs_clone_scratch(pf->proto, &ps->s) != HS_SUCCESS)
-		fatal("out of memory for Hyperscan scratch space");
+	if (pf != NULL) {
+		ps->nfits = pf->nlangs;
+		ps->fits = xcalloc(ps->nfits + 1, 1);
+	}
 	return ps;
 }
 
@@ -453,6 +472,7 @@ prefilter_scratch_free(struct prefilter_scratch *ps)
 		return;
 	if (ps->s != NULL)
 		hs_free_scratch(ps->s);
+	free(ps->fits);
 	term_fold_free(&ps->fold);
 	free(ps);
 }
@@ -506,6 +526,48 @@ next_cut(const char *text, size_t len, size_t base, size_t block)
 	}
 }
 
+/*
+ * A language's database, placed on first use by whichever thread scans
+ * that language first; others wait on the lock, then see it published.
+ * 0, or -1 with *cause when Hyperscan refuses the bytes it accepted when
+ * the cache was read.
+ */
+static int
+langdb_ready(struct langdb *ld, char **cause)
+{
+	int	 rc = 0;
+
+	if (__atomic_load_n(&ld->placed, __ATOMIC_ACQUIRE))
+		return 0;
+	pthread_mutex_lock(&place_lock);
+	if (!ld->placed && !ld->failed) {
+		ld->failed = db_place(ld, ld->ser, ld->serlen) == -1;
+		if (!ld->failed)
+			__atomic_store_n(&ld->placed, 1, __ATOMIC_RELEASE);
+	}
+	if (ld->failed) {
+		*cause = xstrdup("prefilter: a cached database could not be "
+		    "loaded");
+		rc = -1;
+	}
+	pthread_mutex_unlock(&place_lock);
+	return rc;
+}
+
+/* The thread's scratch space made to fit the language's database, once:
+   Hyperscan grows it to the largest database it was fitted to. */
+static int
+scratch_fit(struct prefilter_scratch *ps, const struct langdb *ld,
+    unsigned lang)
+{
+	if (ps->fits[lang])
+		return 0;
+	if (hs_alloc_scratch(ld->db, &ps->s) != HS_SUCCESS)
+		return -1;
+	ps->fits[lang] = 1;
+	return 0;
+}
+
 int
 prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
     unsigned lang, const char *text, size_t start, size_t end,
@@ -517,10 +579,15 @@ prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
 	size_t		 cut, len = end - start;
 	hs_error_t	 rc;
 
-	if (pf == NULL || lang >= pf->nlangs ||
-	    (ld = &pf->langs[lang])->db == NULL || end <= start)
+	if (pf == NULL || lang >= pf->nlangs || end <= start)
 		return 0;
-	if (ps == NULL || ps->s == NULL) {
+	if (langdb_ready(&pf->langs[lang], cause) == -1)
+		return -1;
+	ld = &pf->langs[lang];
+	if (ld->db == NULL)
+		return 0;
+	if (ps == NULL || lang >= ps->nfits ||
+	    scratch_fit(ps, ld, lang) == -1) {
 		*cause = xstrdup("prefilter: no scratch space");
 		return -1;
 	}
