@@ -826,6 +826,21 @@ static const char *clause_openers[] = {
 	"although", "but", "whereas", "which", "while",
 };
 
+/*
+ * Words that open a sentence-initial phrase of purpose or reason: "To
+ * fight crime, the police may ...".  The phrase names an aim, not the
+ * measure, so the comma that closes it ends a clause and a cue in it
+ * ("combat", "threat") says nothing of the measure after it.
+ */
+static const char *intro_openers[] = {
+	"to", "in order to", "so as to", "because", "since", "given",
+	"in view of", "in the interest of", "in the interests of",
+	"for the sake of", "with a view to", "due to", "owing to",
+	"pour", "afin de", "afin d'", "parce que", "puisque", "compte tenu",
+	"para", "a fin de", "con el fin de", "porque", "dado que", "ya que",
+	"debido a", "a fim de", "com o objetivo de", "devido a",
+};
+
 static int
 is_space_at(const struct doctext *dt, size_t i)
 {
@@ -869,9 +884,38 @@ comma_opens(const struct doctext *dt, size_t i, size_t end)
 }
 
 /*
+ * The comma at i closes an introductory phrase of purpose or reason: the
+ * sentence [start, end) opens with an intro_openers phrase and has no
+ * comma before i.
+ */
+static int
+comma_ends_intro(const struct doctext *dt, size_t i, size_t start)
+{
+	const char *t = dt->text;
+	size_t j = start, k, n;
+
+	if (t[i] != ',')
+		return 0;
+	while (j < i && !is_alpha((unsigned char)t[j]))
+		j++;
+	for (k = j; k < i; k++)
+		if (t[k] == ',')
+			return 0;
+	for (k = 0; k < nitems(intro_openers); k++) {
+		n = strlen(intro_openers[k]);
+		if (j + n < i && strncasecmp(t + j, intro_openers[k], n) == 0 &&
+		    (intro_openers[k][n - 1] == '\'' ||
+		    !is_alpha((unsigned char)t[j + n])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The length of the clause boundary at i inside [start, end), or 0: ";",
  * ":" before white space or the end, "(" and ")", a dash with white space
- * on both sides, and the comma of ", but" (see clause_openers).
+ * on both sides, the comma of ", but" (see clause_openers) and the comma
+ * that closes an introductory phrase (see intro_openers).
  */
 static size_t
 clause_break(const struct doctext *dt, size_t i, size_t start, size_t end)
@@ -886,7 +930,8 @@ clause_break(const struct doctext *dt, size_t i, size_t start, size_t end)
 	if ((n = dash_len(dt, i)) > 0)
 		return i > start && is_space_at(dt, i - 1) && i + n < end &&
 		    is_space_at(dt, i + n) ? n : 0;
-	return comma_opens(dt, i, end) ? 1 : 0;
+	return comma_opens(dt, i, end) || comma_ends_intro(dt, i, start) ?
+	    1 : 0;
 }
 
 struct span

@@ -34,7 +34,8 @@ const struct span *segment_units(const struct doctext *, enum scope,
  * white space or ending the sentence, "(" and ")", a dash ("-", en or em
  * dash) with white space on both sides, and the comma of ", but",
  * ", while", ", whereas", ", which" and ", although" (the conjunction
- * starts the next clause).  A clause reaches at most 4096 bytes either
+ * starts the next clause), and the first comma of a sentence that opens
+ * with a phrase of purpose or reason ("To ...,", "Because ...,").  A clause reaches at most 4096 bytes either
  * side of off.  An off outside every sentence gets the nearest sentence.
  */
 struct span segment_clause(const struct doctext *, size_t off);

@@ -369,6 +369,23 @@ test_clauses(void)
 	CHECK_CLAUSE("Fast, butter-soft, whilst warm.", "warm",
 	    "Fast, butter-soft, whilst warm.");
 	CHECK_CLAUSE("Fast, But slow.", "slow", "But slow.");
+	/* An opening phrase of purpose or reason ends at its first comma;
+	   later commas, and the same words later on, cut nothing. */
+	CHECK_CLAUSE("To fight crime, the police may read mail, and more.",
+	    "police", "the police may read mail, and more.");
+	CHECK_CLAUSE("To fight crime, the police may read mail.", "crime",
+	    "To fight crime");
+	CHECK_CLAUSE("In order to fight crime, police act.", "act",
+	    "police act.");
+	CHECK_CLAUSE("- Because of threats, sites are blocked.", "sites",
+	    "sites are blocked.");
+	CHECK_CLAUSE("Afin d'\xc3\xa9viter la fraude, les banques paient.",
+	    "les", "les banques paient.");
+	CHECK_CLAUSE("Today, to fight crime, police act.", "police",
+	    "Today, to fight crime, police act.");
+	CHECK_CLAUSE("Tomorrow, police act.", "police",
+	    "Tomorrow, police act.");
+	CHECK_CLAUSE("Since 2010, police act.", "police", "police act.");
 	/* Clauses stay inside their sentence. */
 	CHECK_CLAUSE("First one. Second one; third.", "Second", "Second one");
 	CHECK_CLAUSE("Ends with a colon:", "colon", "Ends with a colon");
