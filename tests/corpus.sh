@@ -38,3 +38,11 @@ $PALINT -q -f csv --files-from "$tmp/all" --evidence "$tmp/ev-all.csv" >/dev/nul
 $PALINT -q -f csv --no-prefilter --files-from "$tmp/all" --evidence "$tmp/ev-plain.csv" >/dev/null || [ $? = 1 ]
 [ "$(wc -l <"$tmp/ev-all.csv")" -gt 1000 ] || fail "suspiciously few hits on the corpus"
 cmp -s "$tmp/ev-all.csv" "$tmp/ev-plain.csv" || fail "prefiltered and plain scans differ"
+
+# The built-in rules discriminate: none fires in more than 90% of the
+# corpus documents (rules check --corpus reports such a rule as noise).
+$PALINT rules check --corpus "$corpus" >"$tmp/rcheck.out" 2>&1 || [ $? = 1 ]
+grep -q ' of [0-9]* documents (noise?)' "$tmp/rcheck.out" &&
+	fail "a built-in rule fires in more than 90% of the corpus: $(grep 'noise?' "$tmp/rcheck.out")"
+grep -q 'findings on [0-9]* documents (0 unreadable)' "$tmp/rcheck.out" ||
+	fail "rules check --corpus did not read the whole corpus: $(tail -3 "$tmp/rcheck.out")"
