@@ -11,6 +11,7 @@
 #include "baseline.h"
 #include "batch.h"
 #include "commands.h"
+#include "langdetect.h"
 #include "outfile.h"
 #include "prefilter.h"
 #include "ruleload.h"
@@ -97,6 +98,9 @@ cmd_scan(const struct options *o)
 		errlist_free(&errs);
 		return EXIT_TROUBLE;
 	}
+	/* The detector loads while the rules do. */
+	if (o->limits.language == NULL && in.n > 0)
+		langdetect_preload();
 	if ((rs = ruleload_rules(o->rules, o->nrules,
 	    COMPILE_TERMS_ON_USE, o->quiet)) == NULL) {
 		inputs_free(&in);

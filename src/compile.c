@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "compile.h"
+#include "patsrc.h"
 
 /* Under valgrind, JIT code's word-wide reads past the end of the subject
    look like uses of uninitialised memory: the interpreter is used instead
@@ -44,7 +45,11 @@ struct matcher {
 	size_t			 searched;	/* bytes searched while not
 						   yet hot */
 	const char		*src;		/* the pattern's regex, to
-						   compile on first use */
+						   compile on first use; NULL:
+						   made first (deferred) */
+	char			*own_src;	/* src when made here */
+	const struct ruleset	*rs;		/* for a deferred pattern: */
+	const struct pattern	*pat;		/* what to make src from */
 	int			 case_sensitive;
 	int			 failed;	/* that compilation failed */
 };
@@ -113,6 +118,21 @@ compile_source(const char *src, int case_sensitive, char **cause)
  */
 #define JIT_AFTER	8192
 
+/* A deferred pattern's regex, made under code_lock; NULL on failure. */
+static const char *
+matcher_src(struct matcher *m)
+{
+	char *pf = NULL, *cause = NULL;
+
+	if (m->src == NULL && m->pat != NULL) {
+		if (patsrc_make(m->rs, m->pat, &m->own_src, &pf, &cause) == 0)
+			m->src = m->own_src;
+		free(pf);
+		free(cause);
+	}
+	return m->src;
+}
+
 /*
  * The code of a term compiled on first use (COMPILE_TERMS_ON_USE), or
  * NULL when it does not compile.  Published like the JIT copy below.
@@ -127,7 +147,8 @@ pattern_code_now(struct matcher *m)
 		return code;
 	pthread_mutex_lock(&code_lock);
 	if ((code = m->code) == NULL && !m->failed) {
-		code = compile_source(m->src, m->case_sensitive, &cause);
+		code = matcher_src(m) == NULL ? NULL :
+		    compile_source(m->src, m->case_sensitive, &cause);
 		free(cause);
 		m->failed = code == NULL;
 		__atomic_store_n(&m->code, code, __ATOMIC_RELEASE);
@@ -188,6 +209,7 @@ pattern_free_code(struct pattern *p)
 	if (m->jcode != m->code)
 		pcre2_code_free(m->jcode);
 	pcre2_code_free(m->code);	/* NULL if never compiled */
+	free(m->own_src);
 	free(m);
 	p->matcher = NULL;
 }
@@ -200,8 +222,9 @@ pattern_free_code(struct pattern *p)
  * them for a document in one.
  */
 static void
-compile_pattern(struct pattern *p, const struct rule *r, const char *list,
-    int anchor, enum compile_mode mode, struct errlist *errs)
+compile_pattern(const struct ruleset *rs, struct pattern *p,
+    const struct rule *r, const char *list, int anchor,
+    enum compile_mode mode, struct errlist *errs)
 {
 	pcre2_code *code;
 	char *cause = NULL;
@@ -210,11 +233,26 @@ compile_pattern(struct pattern *p, const struct rule *r, const char *list,
 	p->anchor = anchor;
 	if (p->matcher != NULL)
 		return;
-	if (p->is_term && mode == COMPILE_TERMS_ON_USE) {
+	if ((p->is_term || p->deferred) && mode == COMPILE_TERMS_ON_USE) {
 		p->matcher = xcalloc(1, sizeof(*p->matcher));
 		p->matcher->src = p->regex;
 		p->matcher->case_sensitive = p->case_sensitive;
+		if (p->deferred) {
+			p->matcher->rs = rs;
+			p->matcher->pat = p;
+		}
 		return;
+	}
+	if (p->deferred) {
+		/* Checking a rule file: everything is made now. */
+		if (patsrc_make(rs, p, &p->regex, &p->prefilter,
+		    &cause) == -1) {
+			errlist_add(errs, "%s:%d: %s", p->file, p->line,
+			    cause);
+			free(cause);
+			return;
+		}
+		p->deferred = 0;
 	}
 	code = compile_source(p->regex, p->case_sensitive, &cause);
 	if (code == NULL) {
@@ -234,32 +272,36 @@ compile_pattern(struct pattern *p, const struct rule *r, const char *list,
 }
 
 static void
-compile_list(struct patlist *pl, const struct rule *r, const char *list,
-    int anchor, enum compile_mode mode, struct errlist *errs)
+compile_list(const struct ruleset *rs, struct patlist *pl,
+    const struct rule *r, const char *list, int anchor,
+    enum compile_mode mode, struct errlist *errs)
 {
 	size_t i;
 
 	for (i = 0; i < pl->n; i++)
-		compile_pattern(&pl->v[i], r, list, anchor, mode, errs);
+		compile_pattern(rs, &pl->v[i], r, list, anchor, mode, errs);
 }
 
 /* The anchors of a rule are searched everywhere; the other patterns only
    inside the scope unit of an anchor's match. */
 static void
-compile_rule(struct rule *r, enum compile_mode mode, struct errlist *errs)
+compile_rule(const struct ruleset *rs, struct rule *r,
+    enum compile_mode mode, struct errlist *errs)
 {
 	size_t i, j;
 
-	compile_list(&r->pats, r, NULL, 1, mode, errs);
+	compile_list(rs, &r->pats, r, NULL, 1, mode, errs);
 	for (i = 0; i < r->ngroups; i++)
 		for (j = 0; j < r->groups[i].pats.n; j++)
-			compile_pattern(&r->groups[i].pats.v[j], r, NULL,
+			compile_pattern(rs, &r->groups[i].pats.v[j], r, NULL,
 			    j == 0, mode, errs);
 	for (i = 0; i < r->nunless; i++)
-		compile_list(&r->unless[i].pats, r, NULL, 0, mode, errs);
+		compile_list(rs, &r->unless[i].pats, r, NULL, 0, mode, errs);
 }
 
-/* Concepts with equal code together, each run in ruleset order. */
+/* Concepts with equal code together, each run in ruleset order.  A
+   deferred concept has no regex yet: one of the same vocabulary and
+   language will have the same. */
 static int
 concept_cmp(const void *a, const void *b)
 {
@@ -269,9 +311,28 @@ concept_cmp(const void *a, const void *b)
 
 	if (x->case_sensitive != y->case_sensitive)
 		return x->case_sensitive < y->case_sensitive ? -1 : 1;
-	if ((c = strcmp(x->regex, y->regex)) != 0)
+	if (x->deferred != y->deferred)
+		return x->deferred ? -1 : 1;
+	if (x->deferred) {
+		if (x->vocab != y->vocab)
+			return (uintptr_t)x->vocab < (uintptr_t)y->vocab ?
+			    -1 : 1;
+		if (x->lang != y->lang)
+			return x->lang < y->lang ? -1 : 1;
+	} else if ((c = strcmp(x->regex, y->regex)) != 0)
 		return c;
 	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int
+concept_same_code(const struct pattern *x, const struct pattern *y)
+{
+	if (x->case_sensitive != y->case_sensitive ||
+	    x->deferred != y->deferred)
+		return 0;
+	if (x->deferred)
+		return x->vocab == y->vocab && x->lang == y->lang;
+	return strcmp(x->regex, y->regex) == 0;
 }
 
 /*
@@ -298,13 +359,12 @@ share_concepts(struct ruleset *rs, enum compile_mode mode,
 		qsort(v, n, sizeof(*v), concept_cmp);
 	for (i = 0; i < n; i++) {
 		if (first != NULL && first->matcher != NULL &&
-		    first->case_sensitive == v[i]->case_sensitive &&
-		    strcmp(first->regex, v[i]->regex) == 0) {
+		    concept_same_code(first, v[i])) {
 			v[i]->matcher = first->matcher;
 			v[i]->shared_code = 1;
 			continue;
 		}
-		compile_pattern(v[i], NULL, "concept", 0, mode, errs);
+		compile_pattern(rs, v[i], NULL, "concept", 0, mode, errs);
 		first = v[i];
 	}
 	free(v);
@@ -318,12 +378,12 @@ compile_ruleset(struct ruleset *rs, enum compile_mode mode,
 
 	share_concepts(rs, mode, errs);
 	for (i = 0; i < rs->nrules; i++)
-		compile_rule(rs->rules[i], mode, errs);
-	compile_list(&rs->binding, NULL, "modality", 0, mode, errs);
-	compile_list(&rs->hortatory, NULL, "modality", 0, mode, errs);
-	compile_list(&rs->attribution, NULL, "stance", 0, mode, errs);
-	compile_list(&rs->rejection, NULL, "stance", 0, mode, errs);
-	compile_list(&rs->threat, NULL, "stance", 0, mode, errs);
+		compile_rule(rs, rs->rules[i], mode, errs);
+	compile_list(rs, &rs->binding, NULL, "modality", 0, mode, errs);
+	compile_list(rs, &rs->hortatory, NULL, "modality", 0, mode, errs);
+	compile_list(rs, &rs->attribution, NULL, "stance", 0, mode, errs);
+	compile_list(rs, &rs->rejection, NULL, "stance", 0, mode, errs);
+	compile_list(rs, &rs->threat, NULL, "stance", 0, mode, errs);
 	return errs->n == before ? 0 : -1;
 }
 

@@ -177,15 +177,46 @@ static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
 static struct langdetect *shared;
 static char *shared_cause;
 
+/* The thread langdetect_preload() started, until someone joins it. */
+static pthread_mutex_t preload_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_t preload_thread;
+static int preload_running;
+
 static void
 shared_load(void)
 {
 	shared = langdetect_open(&shared_cause);
 }
 
+static void *
+preload_main(void *arg)
+{
+	(void)arg;
+	pthread_once(&shared_once, shared_load);
+	return NULL;
+}
+
+void
+langdetect_preload(void)
+{
+	pthread_mutex_lock(&preload_lock);
+	if (!preload_running && pthread_create(&preload_thread, NULL,
+	    preload_main, NULL) == 0)
+		preload_running = 1;
+	pthread_mutex_unlock(&preload_lock);
+}
+
 const struct langdetect *
 langdetect_shared(const char **cause)
 {
+	/* Whoever comes first waits for the loading thread; the once then
+	   finds the profiles loaded (or fails the same way). */
+	pthread_mutex_lock(&preload_lock);
+	if (preload_running == 1) {
+		(void)pthread_join(preload_thread, NULL);
+		preload_running = 2;
+	}
+	pthread_mutex_unlock(&preload_lock);
 	pthread_once(&shared_once, shared_load);
 	if (shared == NULL)
 		*cause = shared_cause;

@@ -34,6 +34,14 @@ void		 langdetect_free(struct langdetect *);
  * string) when it cannot be loaded.
  */
 const struct langdetect *langdetect_shared(const char **cause);
+/*
+ * Start loading that detector on a thread of its own, so that it is ready
+ * by the time the first document is read (reading the profiles costs as
+ * much as reading a page); the first langdetect_shared() waits for it.
+ * Without the thread (it could not be started) the load happens on first
+ * use, as before.
+ */
+void		 langdetect_preload(void);
 
 /*
  * The language of a whole document.  A long text is judged on a bounded

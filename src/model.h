@@ -72,6 +72,7 @@ enum sentkind {
 };
 
 struct matcher;
+struct vocabulary;
 
 /* One <term>, <regex> or <concept ref="ID"/>. */
 struct pattern {
@@ -99,6 +100,11 @@ struct pattern {
 					   owns it */
 	unsigned	 lang;		/* its language: an index in
 					   ruleset->languages (xml:lang) */
+	int		 deferred;	/* regex and prefilter are NULL until
+					   made when first needed (patsrc.h):
+					   a term of the built-in rules, or a
+					   concept with one in its language */
+	const struct vocabulary *vocab;	/* a concept's; NULL otherwise */
 };
 
 struct patlist {
@@ -215,10 +221,12 @@ struct vocabulary {
 
 /* A vocabulary's parts of one language as one pattern. */
 struct vocabjoin {
-	char		*regex;
+	char		*regex;		/* NULL while deferred */
 	char		*prefilter;
 	int		 case_sensitive;
 	int		 all_terms;
+	size_t		 nparts;	/* its parts in that language */
+	int		 deferred;	/* one of them is */
 };
 
 enum {
@@ -265,6 +273,10 @@ struct ruleset {
 					   file with extends="builtin" */
 	struct override	*overrides;	/* in file order */
 	size_t		 noverrides;
+	/* Vocabularies by id, ASCII case folded: an open hash table of
+	   indexes + 1 (0: empty slot), owned; rules.c's. */
+	unsigned	*vocab_slots;
+	size_t		 nvocab_slots;	/* a power of two, or 0 */
 };
 
 /* A half-open byte range [start, end) of the document text. */

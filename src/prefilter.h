@@ -10,9 +10,10 @@
  * does not support, prefilter_build() returns NULL with a notice and the
  * scanner falls back to plain PCRE2: correct, only slower.
  *
- * The compiled databases are cached under $XDG_CACHE_HOME/palint/ (or
- * ~/.cache/palint/), keyed by the ruleset's sha256, the Hyperscan version
- * and the platform; an unwritable or corrupt cache is ignored.
+ * The compiled databases and the maps between expressions and patterns
+ * are cached under $XDG_CACHE_HOME/palint/ (or ~/.cache/palint/), keyed
+ * by the ruleset's sha256, the build of palint, the Hyperscan version and
+ * the platform; an unwritable or corrupt cache is ignored.
  */
 #ifndef PALINT_PREFILTER_H
 #define PALINT_PREFILTER_H

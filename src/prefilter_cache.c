@@ -1,41 +1,117 @@
 /*
- * prefilter_cache.c -- the compiled Hyperscan database kept on disk.
+ * prefilter_cache.c -- the compiled Hyperscan prefilter kept on disk.
  *
- * Input: the expression set of a ruleset and, after a compilation, the
- * database built from it.  Output: a file under the cache directory named
- * by a digest of everything that shapes the database, and, on a later run,
- * the database and coverage read back from it.  Compiling a few hundred
- * patterns takes a second or more, loading the cache milliseconds.  An
- * unwritable, stale or corrupt cache is ignored: the set is compiled.
+ * Input: a ruleset and, after a compilation, what prefilter_scan.c built
+ * from it: the maps between expressions and patterns, the expressions
+ * Hyperscan took and one database per language.  Output: one file under
+ * the cache directory named by a digest of everything that shapes those,
+ * and, on a later run, all of it read back.  Compiling the built-in rules
+ * takes many seconds and even deriving their expressions most of a short
+ * run; loading the cache takes milliseconds.  The name is computed from
+ * the ruleset's digest and this build of palint, not from the expressions,
+ * so that a warm start derives none.  An unwritable, stale or corrupt
+ * cache is ignored: the set is derived and compiled.
  */
 #include "config.h"
 
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <link.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hs.h>
 
-#include "fileio.h"
 #include "outfile.h"
 #include "prefilter_int.h"
 #include "util.h"
 
-#define CACHE_MAGIC	"PLHSDB01"
+#define CACHE_MAGIC	"PLHSDB02"
 #define CACHE_MAGICLEN	8
-#define CACHE_HEADLEN	(CACHE_MAGICLEN + 64)
+#define CACHE_SUMLEN	16
+#define CACHE_HEADLEN	(CACHE_MAGICLEN + CACHE_SUMLEN)
+
+/* The GNU build id of the executable in hex; "" when it has none. */
+static char build_id[2 * 64 + 1];
+static pthread_once_t build_id_once = PTHREAD_ONCE_INIT;
+
+/* The NT_GNU_BUILD_ID note among the notes of [p, end), if any. */
+static void
+build_id_from_notes(const unsigned char *p, const unsigned char *end)
+{
+	static const char hex[] = "0123456789abcdef";
+	ElfW(Nhdr)	 nh;
+	size_t		 off, i;
+
+	while ((size_t)(end - p) >= sizeof(nh)) {
+		memcpy(&nh, p, sizeof(nh));
+		off = sizeof(nh) + ((nh.n_namesz + 3) & ~3U);
+		if ((size_t)(end - p) < off + nh.n_descsz)
+			return;
+		if (nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4 &&
+		    memcmp(p + sizeof(nh), "GNU", 4) == 0 &&
+		    nh.n_descsz > 0 && nh.n_descsz <= 64) {
+			for (i = 0; i < nh.n_descsz; i++) {
+				build_id[2 * i] = hex[p[off + i] >> 4];
+				build_id[2 * i + 1] = hex[p[off + i] & 15];
+			}
+			build_id[2 * i] = '\0';
+			return;
+		}
+		p += off + ((nh.n_descsz + 3) & ~3U);
+	}
+}
+
+/* The first object dl_iterate_phdr() reports is the executable. */
+static int
+build_id_phdr(struct dl_phdr_info *info, size_t size, void *arg)
+{
+	const ElfW(Phdr) *ph;
+	const unsigned char *p;
+	int		 i;
+
+	(void)size;
+	(void)arg;
+	for (i = 0; i < info->dlpi_phnum && build_id[0] == '\0'; i++) {
+		ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_NOTE)
+			continue;
+		p = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
+		build_id_from_notes(p, p + ph->p_memsz);
+	}
+	return 1;
+}
+
+static void
+build_id_load(void)
+{
+	(void)dl_iterate_phdr(build_id_phdr, NULL);
+}
+
+const char *
+cache_build_id(void)
+{
+	pthread_once(&build_id_once, build_id_load);
+	return build_id[0] != '\0' ? build_id : NULL;
+}
 
 /*
- * The cache key: anything that changes the database changes the name of
- * its file, so a stale file is never read, only left behind.
+ * The cache key: anything that changes what is cached changes the name of
+ * its file, so a stale file is never read, only left behind.  ident names
+ * the code that derived it (cache_build_id(), or a digest of the derived
+ * expressions in a build without an id).
  */
 static void
-cache_key(const struct ruleset *rs, const struct hsset *set, char key[65])
+cache_key(const struct ruleset *rs, const char *ident, char key[65])
 {
 	struct strbuf		 sb = { NULL, 0, 0 };
 	hs_platform_info_t	 plat;
@@ -43,14 +119,27 @@ cache_key(const struct ruleset *rs, const struct hsset *set, char key[65])
 
 	memset(&plat, 0, sizeof(plat));
 	hs_populate_platform(&plat);
-	strbuf_addf(&sb, "palint prefilter 3\n%s\n%s\n%u %llu\n", rs->sha256,
-	    hs_version(), plat.tune, (unsigned long long)plat.cpu_features);
+	strbuf_addf(&sb, "palint prefilter 4\n%s\n%s %s\n%s\n%u %llu\n%zu",
+	    rs->sha256, PACKAGE_VERSION, ident, hs_version(), plat.tune,
+	    (unsigned long long)plat.cpu_features, rs->npatterns);
+	for (i = 0; i < rs->nlanguages; i++)
+		strbuf_addf(&sb, " %s", rs->languages[i]);
+	sha256_hex(sb.s, sb.len, key);
+	strbuf_free(&sb);
+}
+
+void
+cache_set_digest(const struct hsset *set, char digest[65])
+{
+	struct strbuf	 sb = { NULL, 0, 0 };
+	size_t		 i;
+
 	for (i = 0; i < set->n; i++) {
 		strbuf_addf(&sb, "%u %u %u ", set->ids[i], set->flags[i],
 		    set->space[i]);
 		strbuf_add(&sb, set->expr[i], strlen(set->expr[i]) + 1);
 	}
-	sha256_hex(sb.s, sb.len, key);
+	sha256_hex(sb.s != NULL ? sb.s : "", sb.len, digest);
 	strbuf_free(&sb);
 }
 
@@ -70,7 +159,7 @@ cache_dir_default(void)
 }
 
 char *
-cache_path(const struct ruleset *rs, const struct hsset *set,
+cache_path(const struct ruleset *rs, const char *ident,
     const char *cache_dir)
 {
 	char	 key[65], *dir, *path;
@@ -83,7 +172,7 @@ cache_path(const struct ruleset *rs, const struct hsset *set,
 		return NULL;
 	if (dir == NULL)
 		return NULL;
-	cache_key(rs, set, key);
+	cache_key(rs, ident, key);
 	path = xasprintf("%s/%s.hsdb", dir, key);
 	free(dir);
 	return path;
@@ -108,110 +197,133 @@ mkdir_parents(const char *path)
 }
 
 /*
- * Cache file: magic, sha256 of the body in hex, body.  The body is the
- * number of expressions Hyperscan took, their ids (u32, native order: the
- * platform is part of the key) and the serialized database.  The digest
- * catches truncation and bit rot before Hyperscan sees the bytes.
+ * A checksum of the body, to catch a truncated or damaged file before
+ * anything in it is believed.  Not a defence against an attacker, who
+ * could as well write a consistent file into the user's own cache: it
+ * only has to make an accidental change show, and to cost little next to
+ * reading the megabytes it covers (a sha256 of them was a tenth of a
+ * one-page run).  Four independent lanes of 64-bit multiply and rotate
+ * over 32-byte stripes, then the tail, the length and a final mix.
  */
-static int
-cache_parse(const struct hsset *set, struct cached *c, size_t len)
-{
-	char		 digest[65];
-	const char	*buf = (const char *)c->buf;
-	const char	*body = buf + CACHE_HEADLEN;
-	size_t		 blen = len - CACHE_HEADLEN, i, j;
-	uint32_t	 n, idx;
+#define SUM_K1	0x9e3779b97f4a7c15ULL
+#define SUM_K2	0xc2b2ae3d27d4eb4fULL
 
-	if (memcmp(buf, CACHE_MAGIC, CACHE_MAGICLEN) != 0)
-		return -1;
-	sha256_hex(body, blen, digest);
-	if (memcmp(digest, buf + CACHE_MAGICLEN, 64) != 0)
-		return -1;
-	if (blen < sizeof(n))
-		return -1;
-	memcpy(&n, body, sizeof(n));
-	if (n > set->n || (blen - sizeof(n)) / sizeof(idx) < n)
-		return -1;
-	c->taken = xcalloc((size_t)n + 1, sizeof(*c->taken));
-	for (i = 0, j = 0; i < n; i++) {
-		memcpy(&idx, body + sizeof(n) + i * sizeof(idx), sizeof(idx));
-		while (j < set->n && set->ids[j] != idx)
-			j++;
-		if (j == set->n)
-			return -1;	/* not an expression, or out of order */
-		c->taken[i] = idx;
-	}
-	c->ntaken = n;
-	i = sizeof(n) + (size_t)n * sizeof(idx);
-	if (n == 0 && i != blen)
-		return -1;
-	c->db = body + i;
-	c->dblen = blen - i;
-	return 0;
+static uint64_t
+sum_rotl(uint64_t v, int n)
+{
+	return (v << n) | (v >> (64 - n));
 }
 
-int
-cache_read(const char *path, const struct hsset *set, struct cached *c)
+static uint64_t
+sum_step(uint64_t lane, uint64_t w)
 {
-	char		*cause = NULL;
-	size_t		 len;
-
-	memset(c, 0, sizeof(*c));
-	/* Only a regular file can be a cache: file_read() refuses a FIFO
-	   or a device without waiting on it. */
-	if ((c->buf = file_read(path, 0, INT_MAX, &len, &cause)) == NULL) {
-		free(cause);
-		return -1;
-	}
-	if (len < CACHE_HEADLEN || cache_parse(set, c, len) == -1) {
-		cached_free(c);
-		return -1;
-	}
-	return 0;
-}
-
-void
-cached_free(struct cached *c)
-{
-	free(c->buf);
-	free(c->taken);
-	memset(c, 0, sizeof(*c));
+	return sum_rotl(lane + w * SUM_K2, 31) * SUM_K1;
 }
 
 static void
-cache_body(const struct hsset *set, const char *db, size_t dblen,
-    struct strbuf *sb)
+cache_sum(const unsigned char *p, size_t len, char out[CACHE_SUMLEN + 1])
 {
-	size_t		 i;
-	uint32_t	 n = (uint32_t)set->n, idx;
+	static const char hex[] = "0123456789abcdef";
+	uint64_t	 lane[4] = { SUM_K1, SUM_K2, ~SUM_K1, ~SUM_K2 }, w, h;
+	size_t		 i, k;
 
-	strbuf_add(sb, (const char *)&n, sizeof(n));
-	for (i = 0; i < set->n; i++) {
-		idx = set->ids[i];
-		strbuf_add(sb, (const char *)&idx, sizeof(idx));
+	for (i = 0; i + 32 <= len; i += 32)
+		for (k = 0; k < 4; k++) {
+			memcpy(&w, p + i + 8 * k, 8);
+			lane[k] = sum_step(lane[k], w);
+		}
+	h = (uint64_t)len;
+	for (k = 0; k < 4; k++)
+		h = sum_step(h ^ sum_rotl(lane[k], (int)(7 * k + 1)), lane[k]);
+	for (; i < len; i++)
+		h = sum_step(h, p[i]);
+	h ^= h >> 33;
+	h *= SUM_K2;
+	h ^= h >> 29;
+	for (k = 0; k < CACHE_SUMLEN; k++)
+		out[k] = hex[(h >> (60 - 4 * k)) & 15];
+	out[CACHE_SUMLEN] = '\0';
+}
+
+/*
+ * Cache file: magic, checksum of the body in hex, body.  The body holds, as
+ * u32 or u64 in native order (the platform is part of the key):
+ *
+ *   npatterns nexprs npats ntaken nlangs
+ *   pat_off[nexprs + 1] pats[pat_off[nexprs]] anc_end[nexprs]
+ *   expr_off[npatterns + 1] exprs[expr_off[npatterns]] reach[nexprs]
+ *   taken[ntaken]
+ *   nlangs times: dblen (u64) and that many bytes of serialized database
+ *
+ * The checksum catches truncation and bit rot; the reader then checks
+ * every offset and index against the sizes before anything uses them.
+ */
+static void
+put_u32(struct strbuf *sb, size_t v)
+{
+	uint32_t	 u = (uint32_t)v;
+
+	strbuf_add(sb, (const char *)&u, sizeof(u));
+}
+
+static void
+put_u32s(struct strbuf *sb, const unsigned *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		put_u32(sb, v[i]);
+}
+
+static void
+put_u64(struct strbuf *sb, uint64_t v)
+{
+	strbuf_add(sb, (const char *)&v, sizeof(v));
+}
+
+static void
+cache_body(const struct cacheimg *img, struct strbuf *sb)
+{
+	const struct exprmap *m = &img->map;
+	size_t		 i;
+
+	put_u32(sb, m->npatterns);
+	put_u32(sb, m->nexprs);
+	put_u32(sb, img->npats);
+	put_u32(sb, img->ntaken);
+	put_u32(sb, img->nlangs);
+	put_u32s(sb, m->pat_off, m->nexprs + 1);
+	put_u32s(sb, m->pats, m->pat_off[m->nexprs]);
+	put_u32s(sb, m->anc_end, m->nexprs);
+	put_u32s(sb, m->expr_off, m->npatterns + 1);
+	put_u32s(sb, m->exprs, m->expr_off[m->npatterns]);
+	for (i = 0; i < m->nexprs; i++)
+		put_u64(sb, (uint64_t)m->reach[i]);
+	put_u32s(sb, img->taken, img->ntaken);
+	for (i = 0; i < img->nlangs; i++) {
+		put_u64(sb, (uint64_t)img->dblen[i]);
+		if (img->dblen[i] > 0)
+			strbuf_add(sb, img->db[i], img->dblen[i]);
 	}
-	if (db != NULL)
-		strbuf_add(sb, db, dblen);
 }
 
 /* Through a temporary file and a rename: readers never see half a file. */
 int
-cache_write(const char *path, const struct hsset *set, const char *db,
-    size_t dblen)
+cache_write(const char *path, const struct cacheimg *img)
 {
 	struct outfile	 of;
 	struct strbuf	 sb = { NULL, 0, 0 };
-	char		 digest[65], *cause = NULL;
+	char		 sum[CACHE_SUMLEN + 1], *cause = NULL;
 
 	mkdir_parents(path);
 	if (outfile_open_private(&of, path, &cause) == -1) {
 		free(cause);
 		return -1;
 	}
-	cache_body(set, db, dblen, &sb);
-	sha256_hex(sb.s, sb.len, digest);
+	cache_body(img, &sb);
+	cache_sum((const unsigned char *)sb.s, sb.len, sum);
 	fwrite(CACHE_MAGIC, 1, CACHE_MAGICLEN, of.fp);
-	fwrite(digest, 1, 64, of.fp);
+	fwrite(sum, 1, CACHE_SUMLEN, of.fp);
 	fwrite(sb.s, 1, sb.len, of.fp);
 	strbuf_free(&sb);
 	if (outfile_commit(&of, &cause) == -1) {
@@ -219,4 +331,214 @@ cache_write(const char *path, const struct hsset *set, const char *db,
 		return -1;
 	}
 	return 0;
+}
+
+/* A bounded reader of the body: every get fails once it would overrun. */
+struct reader {
+	const unsigned char *p;
+	size_t		 left;
+	int		 bad;
+};
+
+static size_t
+get_u32(struct reader *r)
+{
+	uint32_t	 u;
+
+	if (r->bad || r->left < sizeof(u)) {
+		r->bad = 1;
+		return 0;
+	}
+	memcpy(&u, r->p, sizeof(u));
+	r->p += sizeof(u);
+	r->left -= sizeof(u);
+	return u;
+}
+
+static uint64_t
+get_u64(struct reader *r)
+{
+	uint64_t	 u;
+
+	if (r->bad || r->left < sizeof(u)) {
+		r->bad = 1;
+		return 0;
+	}
+	memcpy(&u, r->p, sizeof(u));
+	r->p += sizeof(u);
+	r->left -= sizeof(u);
+	return u;
+}
+
+/* n u32 values, each below limit, into a new array (of n + pad). */
+static unsigned *
+get_u32s(struct reader *r, size_t n, size_t pad, size_t limit)
+{
+	unsigned	*v;
+	size_t		 i;
+
+	if (r->bad || r->left / sizeof(uint32_t) < n) {
+		r->bad = 1;
+		return NULL;
+	}
+	v = xcalloc(n + pad + 1, sizeof(*v));
+	for (i = 0; i < n; i++)
+		if ((v[i] = (unsigned)get_u32(r)) >= limit)
+			r->bad = 1;
+	return v;
+}
+
+/* Offsets that never go down and end at total. */
+static int
+offsets_ok(const unsigned *off, size_t n, size_t total)
+{
+	size_t	 i;
+
+	if (off[0] != 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (off[i + 1] < off[i])
+			return 0;
+	return off[n] == total;
+}
+
+static int
+read_map(struct reader *r, struct exprmap *m)
+{
+	size_t		 e, npats, nexprs;
+
+	nexprs = m->nexprs;
+	m->pat_off = get_u32s(r, nexprs + 1, 0, UINT32_MAX);
+	if (r->bad)
+		return -1;
+	npats = m->pat_off[nexprs];
+	if (!offsets_ok(m->pat_off, nexprs, npats))
+		return -1;
+	m->pats = get_u32s(r, npats, 0, m->npatterns);
+	m->anc_end = get_u32s(r, nexprs, 1, npats + 1);
+	m->expr_off = get_u32s(r, m->npatterns + 1, 1, npats + 1);
+	if (r->bad || !offsets_ok(m->expr_off, m->npatterns, npats))
+		return -1;
+	m->exprs = get_u32s(r, npats, 0, nexprs);
+	if (r->bad)
+		return -1;
+	for (e = 0; e < nexprs; e++)
+		if (m->anc_end[e] < m->pat_off[e] ||
+		    m->anc_end[e] > m->pat_off[e + 1])
+			return -1;
+	m->reach = xcalloc(nexprs + 1, sizeof(*m->reach));
+	for (e = 0; e < nexprs; e++)
+		m->reach[e] = (size_t)get_u64(r);
+	return r->bad ? -1 : 0;
+}
+
+static int
+cache_parse(struct cacheimg *img, const unsigned char *buf, size_t len,
+    size_t npatterns, size_t nlangs)
+{
+	struct reader	 r;
+	char		 sum[CACHE_SUMLEN + 1];
+	size_t		 i;
+	uint64_t	 dblen;
+
+	if (len < CACHE_HEADLEN || memcmp(buf, CACHE_MAGIC,
+	    CACHE_MAGICLEN) != 0)
+		return -1;
+	cache_sum(buf + CACHE_HEADLEN, len - CACHE_HEADLEN, sum);
+	if (memcmp(sum, buf + CACHE_MAGICLEN, CACHE_SUMLEN) != 0)
+		return -1;
+	r.p = buf + CACHE_HEADLEN;
+	r.left = len - CACHE_HEADLEN;
+	r.bad = 0;
+	img->map.npatterns = get_u32(&r);
+	img->map.nexprs = get_u32(&r);
+	img->npats = get_u32(&r);
+	img->ntaken = get_u32(&r);
+	img->nlangs = get_u32(&r);
+	if (r.bad || img->map.npatterns != npatterns ||
+	    img->nlangs != nlangs || img->ntaken > img->map.nexprs ||
+	    read_map(&r, &img->map) == -1)
+		return -1;
+	img->taken = get_u32s(&r, img->ntaken, 0, img->map.nexprs);
+	img->db = xcalloc(nlangs + 1, sizeof(*img->db));
+	img->dblen = xcalloc(nlangs + 1, sizeof(*img->dblen));
+	for (i = 0; i < nlangs && !r.bad; i++) {
+		dblen = get_u64(&r);
+		if (r.bad || dblen > r.left)
+			return -1;
+		img->db[i] = (const char *)r.p;
+		img->dblen[i] = (size_t)dblen;
+		r.p += dblen;
+		r.left -= dblen;
+	}
+	return r.bad || r.left != 0 ? -1 : 0;
+}
+
+/*
+ * The whole file in one buffer of its size: NULL when it cannot be read,
+ * is not a regular file (a FIFO or a device is refused without waiting on
+ * it), or changes size while it is read.
+ */
+static unsigned char *
+cache_load(const char *path, size_t *len)
+{
+	struct stat	 st;
+	unsigned char	*buf = NULL;
+	size_t		 n = 0;
+	ssize_t		 r;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) ==
+	    -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    st.st_size > INT_MAX)
+		goto fail;
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (n <= (size_t)st.st_size) {
+		r = read(fd, buf + n, (size_t)st.st_size + 1 - n);
+		if (r == 0)
+			break;
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			goto fail;
+		n += (size_t)r;
+	}
+	if (n != (size_t)st.st_size)
+		goto fail;
+	close(fd);
+	*len = n;
+	return buf;
+fail:
+	close(fd);
+	free(buf);
+	return NULL;
+}
+
+int
+cache_read(const char *path, size_t npatterns, size_t nlangs,
+    struct cacheimg *img)
+{
+	size_t		 len;
+
+	memset(img, 0, sizeof(*img));
+	if ((img->buf = cache_load(path, &len)) == NULL)
+		return -1;
+	if (cache_parse(img, img->buf, len, npatterns, nlangs) == -1) {
+		cacheimg_free(img);
+		return -1;
+	}
+	return 0;
+}
+
+void
+cacheimg_free(struct cacheimg *img)
+{
+	exprmap_free(&img->map);
+	free(img->taken);
+	free(img->db);
+	free(img->dblen);
+	free(img->buf);
+	memset(img, 0, sizeof(*img));
 }

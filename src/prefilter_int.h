@@ -3,13 +3,13 @@
  *
  *   prefilter_rewrite.c  the patterns' sources to the expression set and
  *                        the maps between expressions and patterns;
- *   prefilter_cache.c    a compiled database kept on disk;
+ *   prefilter_cache.c    the compiled prefilter kept on disk;
  *   prefilter_scan.c     the struct prefilter: building the database from
  *                        the set (or the cache), and scanning with it.
  *
  * Included only by them.  Hyperscan's own types stay inside the .c files:
  * only those include hs.h.  A struct hsset owns its expressions, a struct
- * exprmap its arrays, a struct cached its buffer.
+ * exprmap its arrays, a struct cacheimg read back its file.
  */
 #ifndef PALINT_PREFILTER_INT_H
 #define PALINT_PREFILTER_INT_H
@@ -57,24 +57,37 @@ int	 prefilter_folds(const struct ruleset *, unsigned lang);
    Hyperscan's UTF-8 mode or byte mode; PREFILTER_UNBOUNDED when unknown. */
 size_t	 expr_reach(const char *expr, int utf8);
 
-/* A cache file's contents, checked against the set it was made for. */
-struct cached {
-	unsigned char	*buf;		/* owned: the whole file */
-	unsigned	*taken;		/* owned: ids Hyperscan took */
+/*
+ * What a cache file holds: the maps, the number of patterns with a source
+ * (struct hsset npats), the expression ids Hyperscan took, and each
+ * language's serialized database.  Read back, buf owns the file, map and
+ * taken are owned copies and db points into buf; written, every array is
+ * borrowed.
+ */
+struct cacheimg {
+	unsigned char	*buf;
+	struct exprmap	 map;
+	size_t		 npats;
+	unsigned	*taken;
 	size_t		 ntaken;
-	const char	*db;		/* the serialized database, in buf */
-	size_t		 dblen;
+	const char	**db;		/* by language; dblen 0: none */
+	size_t		*dblen;
+	size_t		 nlangs;
 };
 
-/* prefilter_cache.c: the file for a set under cache_dir (see
-   prefilter_build()), or NULL when there is none.  Reading returns 0 or
-   -1 (no file, or not one for this set); writing 0 or -1, and is given
-   the set and its serialized database (NULL when the set is empty). */
-char	*cache_path(const struct ruleset *, const struct hsset *,
+/* prefilter_cache.c: the executable's build id (hex), NULL when it has
+   none; the digest of a derived set, to stand for it then; the file for a
+   ruleset under cache_dir (see prefilter_build()), or NULL when there is
+   none.  ident names the code that derives the set: a build id, or the
+   digest of the set.  Reading returns 0 or -1 (no file, or not one for a
+   ruleset of npatterns patterns and nlangs languages); writing 0 or -1. */
+const char *cache_build_id(void);
+void	 cache_set_digest(const struct hsset *, char digest[65]);
+char	*cache_path(const struct ruleset *, const char *ident,
 	    const char *cache_dir);
-int	 cache_read(const char *path, const struct hsset *, struct cached *);
-void	 cached_free(struct cached *);
-int	 cache_write(const char *path, const struct hsset *, const char *db,
-	    size_t dblen);
+int	 cache_read(const char *path, size_t npatterns, size_t nlangs,
+	    struct cacheimg *);
+void	 cacheimg_free(struct cacheimg *);
+int	 cache_write(const char *path, const struct cacheimg *);
 
 #endif

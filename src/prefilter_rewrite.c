@@ -47,6 +47,7 @@
 
 #include <hs.h>
 
+#include "patsrc.h"
 #include "prefilter_int.h"
 #include "term_lang.h"
 #include "util.h"
@@ -381,7 +382,8 @@ widen_for_bytes(const char *src)
  * when possible, else in UTF-8 mode without their word boundaries.
  */
 static char *
-pattern_expr(const struct pattern *p, int folded, unsigned *flags)
+pattern_expr(const struct pattern *p, const char *src, int folded,
+    unsigned *flags)
 {
 	char	*e, *b;
 
@@ -389,22 +391,22 @@ pattern_expr(const struct pattern *p, int folded, unsigned *flags)
 	/* The folded text has "e" for "É": only caseless sees it. */
 	if (!p->case_sensitive || folded)
 		*flags |= HS_FLAG_CASELESS;
-	if (p->is_term && !has_nonascii(p->prefilter))
-		return xstrdup(p->prefilter);
-	if (!p->is_term && !p->anchor && !has_nonascii(p->prefilter) &&
-	    (b = prefilter_drop_boundaries(p->prefilter)) != NULL) {
+	if (p->is_term && !has_nonascii(src))
+		return xstrdup(src);
+	if (!p->is_term && !p->anchor && !has_nonascii(src) &&
+	    (b = prefilter_drop_boundaries(src)) != NULL) {
 		e = widen_for_bytes(b);
 		free(b);
 		if (e != NULL)
 			return e;
 	}
-	if (!p->is_term && !has_nonascii(p->prefilter) &&
-	    (e = widen_for_bytes(p->prefilter)) != NULL)
+	if (!p->is_term && !has_nonascii(src) &&
+	    (e = widen_for_bytes(src)) != NULL)
 		return e;
 	*flags |= HS_FLAG_UTF8 | HS_FLAG_UCP;
-	if (!p->is_term && (e = prefilter_drop_boundaries(p->prefilter)) != NULL)
+	if (!p->is_term && (e = prefilter_drop_boundaries(src)) != NULL)
 		return e;
-	return xstrdup(p->prefilter);
+	return xstrdup(src);
 }
 
 /* A byte-mode caseless source that has the letter misses its folded form. */
@@ -425,16 +427,49 @@ prefilter_folds(const struct ruleset *rs, unsigned lang)
 }
 
 static int
-wanted(const struct ruleset *rs, const struct pattern *p)
+wanted(const struct ruleset *rs, const struct pattern *p, const char *src)
 {
 	/* Every pattern with a source: anchors give the sentences to search,
 	   the others (<all> members, <unless>, modality) let the scanner skip
 	   a PCRE2 search wherever they have no candidate.  In a language
 	   whose text is folded, only terms (and concepts made of terms):
 	   their sources were written for it. */
-	if (p->prefilter == NULL || *p->prefilter == '\0')
+	if (src == NULL || *src == '\0')
 		return 0;
 	return p->is_term || !prefilter_folds(rs, p->lang);
+}
+
+/*
+ * The prefilter source of a pattern: its own, or for a deferred one made
+ * now (patsrc.h) into *own, which the caller frees.  The concepts of one
+ * vocabulary and language share theirs, made once in memo (one slot per
+ * vocabulary and language, owned by the caller).
+ */
+static const char *
+pattern_source(const struct ruleset *rs, const struct pattern *p,
+    char **memo, char **own)
+{
+	char	*re = NULL, *pf = NULL, *cause = NULL, **slot = NULL;
+
+	*own = NULL;
+	if (!p->deferred)
+		return p->prefilter;
+	if (p->is_concept && p->vocab != NULL) {
+		slot = &memo[(size_t)(p->vocab - rs->vocabularies) *
+		    rs->nlanguages + p->lang];
+		if (*slot != NULL)
+			return **slot != '\0' ? *slot : NULL;
+	}
+	/* A deferred pattern that does not translate has no source: it is
+	   then confirmed everywhere, where it fails as it would anyway. */
+	if (patsrc_make(rs, p, &re, &pf, &cause) == -1)
+		pf = NULL;
+	free(re);
+	free(cause);
+	if (slot == NULL)
+		return *own = pf;
+	*slot = pf != NULL ? pf : xstrdup("");
+	return pf;
 }
 
 static void
@@ -815,24 +850,34 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 	const struct pattern	*p;
 	struct atomlist		 al = { NULL, 0, 0 };
 	unsigned		*expr_of_atom, flags;
-	size_t			 i, m;
-	char			*full;
+	size_t			 i, m, nmemo;
+	const char		*src;
+	char			*full, *own, **memo;
 	int			 folded;
 
 	memset(set, 0, sizeof(*set));
+	nmemo = rs->nvocabularies * rs->nlanguages;
+	memo = xcalloc(nmemo + 1, sizeof(*memo));
 	for (i = 0; i < rs->npatterns; i++) {
 		p = rs->patterns[i];
-		if (!wanted(rs, p))
+		src = pattern_source(rs, p, memo, &own);
+		if (!wanted(rs, p, src)) {
+			free(own);
 			continue;
+		}
 		set->npats++;
 		folded = prefilter_folds(rs, p->lang);
-		full = pattern_expr(p, folded, &flags);
+		full = pattern_expr(p, src, folded, &flags);
+		free(own);
 		reduce(&al, full, strlen(full), flags, p, 0);
 		for (m = 0; m < NMARKERS && !folded; m++)
 			if (needs_marker(full, flags, marker_letter[m]))
 				atom_add(&al, xstrdup(marker_expr[m]), 0, p);
 		free(full);
 	}
+	for (i = 0; i < nmemo; i++)
+		free(memo[i]);
+	free(memo);
 	if (al.n > 0)
 		qsort(al.v, al.n, sizeof(*al.v), atom_cmp);
 	set->expr = xcalloc(al.n + 1, sizeof(*set->expr));

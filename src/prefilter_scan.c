@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,19 +22,32 @@
 #include "term_lang.h"
 #include "util.h"
 
-/* The database of one language: its expressions, scanned over its
-   paragraphs, folded first when its terms' sources are (term_lang.h). */
+/*
+ * The database of one language: its expressions, scanned over its
+ * paragraphs, folded first when its terms' sources are (term_lang.h).
+ * Read from the cache, it is placed in memory when a stretch of its
+ * language is first scanned: a page in one language never pays for the
+ * others.  Until then ser holds its serialized bytes (in pf->image).
+ */
 struct langdb {
-	hs_database_t	*db;		/* NULL: no expression taken */
+	hs_database_t	*db;		/* NULL: no expression taken, or not
+					   placed yet */
 	size_t		 dblen;		/* db is a bigbuf of this size */
 	int		 folded;
+	const char	*ser;		/* not placed yet: these bytes */
+	size_t		 serlen;
+	int		 placed;	/* db final; read with acquire */
+	int		 failed;	/* placing it failed */
 };
+
+/* Guards placing a language's database on first use. */
+static pthread_mutex_t place_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct prefilter {
 	struct langdb	*langs;		/* by ruleset language */
 	size_t		 nlangs;
-	hs_scratch_t	*proto;		/* fits every database; cloned for
-					   each thread */
+	unsigned char	*image;		/* the cache file, while a database
+					   is still to be placed from it */
 	struct exprmap	 map;
 	unsigned char	*covered;	/* by pattern index */
 	size_t		 ncovered;
@@ -45,6 +59,8 @@ struct prefilter {
 
 struct prefilter_scratch {
 	hs_scratch_t	*s;
+	unsigned char	*fits;		/* by language: s fits its database */
+	size_t		 nfits;
 	struct term_fold fold;		/* the folded text of a stretch */
 };
 
@@ -67,11 +83,12 @@ static const char *const unavailable =
 
 /*
  * A pattern is covered when Hyperscan took every expression it has: then
- * each of its matches holds the end of a candidate of one of them.
+ * each of its matches holds the end of a candidate of one of them.  npats
+ * counts the patterns that have a source.
  */
 static void
-mark_covered(struct prefilter *pf, const struct hsset *set,
-    const unsigned *taken, size_t ntaken)
+mark_covered(struct prefilter *pf, size_t npats, const unsigned *taken,
+    size_t ntaken)
 {
 	const struct exprmap *m = &pf->map;
 	unsigned char	*alive;
@@ -91,7 +108,7 @@ mark_covered(struct prefilter *pf, const struct hsset *set,
 		pf->covered[i] = k == m->expr_off[i + 1];
 		pf->ncovered += pf->covered[i];
 	}
-	pf->ndropped = set->npats - pf->ncovered;
+	pf->ndropped = npats > pf->ncovered ? npats - pf->ncovered : 0;
 	free(alive);
 }
 
@@ -118,49 +135,26 @@ db_place(struct langdb *ld, const char *bytes, size_t len)
 	return 0;
 }
 
-/* A language's set as a cache file holds it: its database, and the ids
-   Hyperscan took added to taken.  0 or -1. */
-static int
-db_load(struct langdb *ld, const struct hsset *set, const char *path,
-    struct idlist *taken)
-{
-	struct cached	 c;
-	size_t		 i;
-	int		 rc = 0;
-
-	if (cache_read(path, set, &c) == -1)
-		return -1;
-	if (c.ntaken > 0)
-		rc = db_place(ld, c.db, c.dblen);
-	for (i = 0; rc == 0 && i < c.ntaken; i++)
-		idlist_add(taken, c.taken[i]);
-	cached_free(&c);
-	return rc;
-}
-
 /*
- * Move a freshly compiled database into a bigbuf, as if loaded, and keep
- * it in the cache file at path, if any.  Returns -1 on failure, else 1
- * when the cache was written, 0 when not.
+ * Move a freshly compiled database into a bigbuf, as if loaded; its
+ * serialized bytes, for the cache, in *bytes (caller frees; NULL and 0
+ * when the language has no database).  0 or -1.
  */
 static int
-db_adopt(struct langdb *ld, const struct hsset *set, const char *path)
+db_adopt(struct langdb *ld, char **bytes, size_t *len)
 {
 	hs_database_t	*db = ld->db;
-	char		*bytes = NULL;
-	size_t		 len = 0;
-	int		 rc = 0;
+	int		 rc;
 
-	if (db != NULL) {
-		if (hs_serialize_database(db, &bytes, &len) != HS_SUCCESS)
-			return -1;
-		ld->db = NULL;
-		rc = db_place(ld, bytes, len);
-		hs_free_database(db);
-	}
-	if (rc == 0 && path != NULL && cache_write(path, set, bytes, len) == 0)
-		rc = 1;
-	free(bytes);
+	*bytes = NULL;
+	*len = 0;
+	if (db == NULL)
+		return 0;
+	if (hs_serialize_database(db, bytes, len) != HS_SUCCESS)
+		return -1;
+	ld->db = NULL;
+	rc = db_place(ld, *bytes, *len);
+	hs_free_database(db);
 	return rc;
 }
 
@@ -226,63 +220,138 @@ hsset_of_lang(const struct hsset *set, unsigned lang, struct hsset *sub)
 	}
 }
 
-/* One language's database: from the cache, else compiled and stored.
-   The ids it holds are added to taken. */
+/* Everything a cache file holds, read back into pf; 0 or -1, pf then
+   unchanged. */
 static int
-lang_load(struct prefilter *pf, const struct ruleset *rs,
-    const struct hsset *set, unsigned lang, const char *cache_dir,
-    struct idlist *taken)
+prefilter_from_cache(struct prefilter *pf, const struct ruleset *rs,
+    const char *path)
 {
-	struct langdb	*ld = &pf->langs[lang];
+	struct cacheimg	 img;
+	size_t		 lang, size;
+
+	if (cache_read(path, rs->npatterns, pf->nlangs, &img) == -1)
+		return -1;
+	/* Hyperscan checks a database's header for its version and
+	   platform here, so that placing it later does not fail. */
+	for (lang = 0; lang < pf->nlangs; lang++)
+		if (img.dblen[lang] > 0 &&
+		    hs_serialized_database_size(img.db[lang], img.dblen[lang],
+		    &size) != HS_SUCCESS) {
+			cacheimg_free(&img);
+			return -1;
+		}
+	for (lang = 0; lang < pf->nlangs; lang++) {
+		pf->langs[lang].ser = img.db[lang];
+		pf->langs[lang].serlen = img.dblen[lang];
+		pf->langs[lang].placed = img.dblen[lang] == 0;
+	}
+	exprmap_free(&pf->map);
+	pf->map = img.map;
+	memset(&img.map, 0, sizeof(img.map));
+	mark_covered(pf, img.npats, img.taken, img.ntaken);
+	pf->image = img.buf;
+	img.buf = NULL;
+	cacheimg_free(&img);
+	pf->cache_loaded = 1;
+	return 0;
+}
+
+/* Each language's database compiled from its part of the set; what the
+   cache is to hold in img, its databases' bytes in bytes[] (the caller
+   frees them). */
+static int
+prefilter_compile(struct prefilter *pf, struct hsset *set,
+    struct cacheimg *img, struct idlist *taken, char **bytes)
+{
 	struct hsset	 sub;
-	char		*path;
+	unsigned	 lang;
 	size_t		 i;
 	int		 rc = 0;
 
-	hsset_of_lang(set, lang, &sub);
-	if (sub.n == 0) {
+	img->nlangs = pf->nlangs;
+	img->db = xcalloc(pf->nlangs + 1, sizeof(*img->db));
+	img->dblen = xcalloc(pf->nlangs + 1, sizeof(*img->dblen));
+	for (lang = 0; rc == 0 && lang < pf->nlangs; lang++) {
+		hsset_of_lang(set, lang, &sub);
+		if (sub.n > 0 && (rc = compile_set(&pf->langs[lang],
+		    &sub)) == 0) {
+			for (i = 0; i < sub.n; i++)
+				idlist_add(taken, sub.ids[i]);
+			rc = db_adopt(&pf->langs[lang], &bytes[lang],
+			    &img->dblen[lang]);
+			img->db[lang] = bytes[lang];
+		}
 		hsset_free(&sub);
-		return 0;
 	}
-	path = cache_path(rs, &sub, cache_dir);
-	if (path != NULL && db_load(ld, &sub, path, taken) == 0)
-		pf->cache_loaded = 1;
-	else if ((rc = compile_set(ld, &sub)) == 0 &&
-	    (rc = db_adopt(ld, &sub, path)) >= 0) {
-		pf->cache_written |= rc;
-		rc = 0;
-		for (i = 0; i < sub.n; i++)
-			idlist_add(taken, sub.ids[i]);
-	}
-	free(path);
-	hsset_free(&sub);
+	if (rc == 0)
+		mark_covered(pf, set->npats, taken->v, taken->n);
+	img->map = pf->map;
+	img->npats = set->npats;
+	img->taken = taken->v;
+	img->ntaken = taken->n;
 	return rc;
 }
 
-/* Every language's database, and which patterns they cover. */
+/* Derive the set and compile it; keep it at path, when there is one. */
+static int
+prefilter_fresh(struct prefilter *pf, struct hsset *set, const char *path)
+{
+	struct cacheimg	 img;
+	struct idlist	 taken;
+	size_t		 lang;
+	char		**bytes;
+	int		 rc;
+
+	memset(&img, 0, sizeof(img));
+	memset(&taken, 0, sizeof(taken));
+	bytes = xcalloc(pf->nlangs + 1, sizeof(*bytes));
+	rc = prefilter_compile(pf, set, &img, &taken, bytes);
+	if (rc == 0 && path != NULL && cache_write(path, &img) == 0)
+		pf->cache_written = 1;
+	for (lang = 0; lang < pf->nlangs; lang++)
+		free(bytes[lang]);
+	free(bytes);
+	free(img.db);
+	free(img.dblen);
+	free(taken.v);
+	return rc;
+}
+
+/*
+ * Every language's database, and which patterns they cover: from the
+ * cache when it has them, else derived and compiled.  The cache file is
+ * named without deriving the set when the executable has a build id,
+ * which then stands for the code that derives it.
+ */
 static int
 prefilter_load(struct prefilter *pf, const struct ruleset *rs,
     const char *cache_dir)
 {
 	struct hsset	 set;
-	struct idlist	 taken;
+	const char	*ident = cache_build_id();
+	char		 digest[65], *path = NULL;
 	unsigned	 lang;
 	int		 rc = 0;
 
-	memset(&taken, 0, sizeof(taken));
-	hsset_collect(rs, &set, &pf->map);
-	for (lang = 0; rc == 0 && lang < pf->nlangs; lang++) {
+	for (lang = 0; lang < pf->nlangs; lang++)
 		pf->langs[lang].folded = prefilter_folds(rs, lang);
-		rc = lang_load(pf, rs, &set, lang, cache_dir, &taken);
-		if (rc == 0 && pf->langs[lang].db != NULL &&
-		    hs_alloc_scratch(pf->langs[lang].db, &pf->proto) !=
-		    HS_SUCCESS)
-			rc = -1;
+	if (ident != NULL)
+		path = cache_path(rs, ident, cache_dir);
+	if (path == NULL || prefilter_from_cache(pf, rs, path) == -1) {
+		hsset_collect(rs, &set, &pf->map);
+		if (ident == NULL) {
+			cache_set_digest(&set, digest);
+			path = cache_path(rs, digest, cache_dir);
+		}
+		if (path == NULL || ident != NULL ||
+		    prefilter_from_cache(pf, rs, path) == -1) {
+			rc = prefilter_fresh(pf, &set, path);
+			for (lang = 0; lang < pf->nlangs; lang++)
+				pf->langs[lang].placed = 1;
+		}
+		hsset_free(&set);
 	}
-	if (rc == 0)
-		mark_covered(pf, &set, taken.v, taken.n);
-	free(taken.v);
-	hsset_free(&set);
+	free(path);
 	return rc;
 }
 
@@ -322,11 +391,10 @@ prefilter_free(struct prefilter *pf)
 
 	if (pf == NULL)
 		return;
-	if (pf->proto != NULL)
-		hs_free_scratch(pf->proto);
 	for (i = 0; i < pf->nlangs; i++)
 		db_free(&pf->langs[i]);
 	free(pf->langs);
+	free(pf->image);
 	exprmap_free(&pf->map);
 	free(pf->covered);
 	free(pf);
@@ -390,9 +458,10 @@ prefilter_scratch_new(const struct prefilter *pf)
 	struct prefilter_scratch	*ps;
 
 	ps = xcalloc(1, sizeof(*ps));
-	if (pf != NULL && pf->proto != NULL &&
-	    hs_clone_scratch(pf->proto, &ps->s) != HS_SUCCESS)
-		fatal("out of memory for Hyperscan scratch space");
+	if (pf != NULL) {
+		ps->nfits = pf->nlangs;
+		ps->fits = xcalloc(ps->nfits + 1, 1);
+	}
 	return ps;
 }
 
@@ -403,6 +472,7 @@ prefilter_scratch_free(struct prefilter_scratch *ps)
 		return;
 	if (ps->s != NULL)
 		hs_free_scratch(ps->s);
+	free(ps->fits);
 	term_fold_free(&ps->fold);
 	free(ps);
 }
@@ -456,6 +526,48 @@ next_cut(const char *text, size_t len, size_t base, size_t block)
 	}
 }
 
+/*
+ * A language's database, placed on first use by whichever thread scans
+ * that language first; others wait on the lock, then see it published.
+ * 0, or -1 with *cause when Hyperscan refuses the bytes it accepted when
+ * the cache was read.
+ */
+static int
+langdb_ready(struct langdb *ld, char **cause)
+{
+	int	 rc = 0;
+
+	if (__atomic_load_n(&ld->placed, __ATOMIC_ACQUIRE))
+		return 0;
+	pthread_mutex_lock(&place_lock);
+	if (!ld->placed && !ld->failed) {
+		ld->failed = db_place(ld, ld->ser, ld->serlen) == -1;
+		if (!ld->failed)
+			__atomic_store_n(&ld->placed, 1, __ATOMIC_RELEASE);
+	}
+	if (ld->failed) {
+		*cause = xstrdup("prefilter: a cached database could not be "
+		    "loaded");
+		rc = -1;
+	}
+	pthread_mutex_unlock(&place_lock);
+	return rc;
+}
+
+/* The thread's scratch space made to fit the language's database, once:
+   Hyperscan grows it to the largest database it was fitted to. */
+static int
+scratch_fit(struct prefilter_scratch *ps, const struct langdb *ld,
+    unsigned lang)
+{
+	if (ps->fits[lang])
+		return 0;
+	if (hs_alloc_scratch(ld->db, &ps->s) != HS_SUCCESS)
+		return -1;
+	ps->fits[lang] = 1;
+	return 0;
+}
+
 int
 prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
     unsigned lang, const char *text, size_t start, size_t end,
@@ -467,10 +579,15 @@ prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
 	size_t		 cut, len = end - start;
 	hs_error_t	 rc;
 
-	if (pf == NULL || lang >= pf->nlangs ||
-	    (ld = &pf->langs[lang])->db == NULL || end <= start)
+	if (pf == NULL || lang >= pf->nlangs || end <= start)
 		return 0;
-	if (ps == NULL || ps->s == NULL) {
+	if (langdb_ready(&pf->langs[lang], cause) == -1)
+		return -1;
+	ld = &pf->langs[lang];
+	if (ld->db == NULL)
+		return 0;
+	if (ps == NULL || lang >= ps->nfits ||
+	    scratch_fit(ps, ld, lang) == -1) {
 		*cause = xstrdup("prefilter: no scratch space");
 		return -1;
 	}

@@ -31,6 +31,7 @@
 #include "compile.h"
 #include "embedded.h"
 #include "fileio.h"
+#include "patsrc.h"
 #include "prefilter.h"
 #include "rules.h"
 #include "term.h"
@@ -49,11 +50,13 @@ struct loader {
 	char		*lasterr;	/* to drop repeated validity errors */
 	int		 validating;
 	char		*unlocated;	/* first validity error with no line */
-	struct strbuf	 bytes;		/* every source loaded, for sha256 */
+	struct sha256_run *bytes;	/* every source loaded, in order */
 	unsigned	*flangs;	/* the file's languages=, as indexes
 					   in rs->languages; the first is its
 					   default */
 	size_t		 nflangs;
+	int		 defer;		/* leave built-in terms untranslated */
+	int		 builtin;	/* loading the built-in rules */
 };
 
 static void
@@ -135,7 +138,8 @@ valid_error(void *arg, xmlErrorPtr e)
  * Parse one source; NULL (errors reported) unless well-formed.  Rule files
  * need no DOCTYPE: refusing them all keeps entity expansion and external
  * entities out without relying on parser limits.  NOBLANKS drops the
- * indentation between elements: half the allocations of the tree.
+ * indentation between elements: half the allocations of the tree; COMPACT
+ * keeps short texts inside their nodes, fewer of the rest.
  */
 static xmlDocPtr
 parse_source(struct loader *ld, const struct rule_source *src)
@@ -151,7 +155,7 @@ parse_source(struct loader *ld, const struct rule_source *src)
 		return NULL;
 	}
 	memset(&xo, 0, sizeof(xo));
-	xo.flags = XMLPARSE_NOBLANKS | XMLPARSE_NODOCTYPE;
+	xo.flags = XMLPARSE_NOBLANKS | XMLPARSE_NODOCTYPE | XMLPARSE_COMPACT;
 	xo.vocabulary = "rule files";
 	xo.error = parse_error;
 	xo.arg = ld;
@@ -386,6 +390,13 @@ load_term(struct loader *ld, xmlNodePtr n, struct pattern *p,
 	char *cause;
 
 	p->is_term = 1;
+	/* The built-in rules are known to translate (the test suite checks
+	   them): when only scanning, each is translated when first needed
+	   (patsrc.h). */
+	if (ld->defer && ld->builtin) {
+		p->deferred = 1;
+		return;
+	}
 	/* In its language's morphology (term.h). */
 	if (term_to_regex_lang(p->source, ld->rs->languages[p->lang],
 	    &p->regex, &p->prefilter, &cause) != 0) {
@@ -402,6 +413,11 @@ load_regex(struct loader *ld, xmlNodePtr n, struct pattern *p,
 	p->case_sensitive = attr_is(n, "case", "sensitive");
 	if (p->source[strspn(p->source, " \t\r\n")] == '\0') {
 		lerr(ld, p->line, "%sempty regex", what);
+		return;
+	}
+	/* Like a built-in term: the test suite compiles them all. */
+	if (ld->defer && ld->builtin) {
+		p->deferred = 1;
 		return;
 	}
 	p->regex = xstrdup(p->source);
@@ -1039,15 +1055,70 @@ load_stance(struct loader *ld, xmlNodePtr n)
 	}
 }
 
+/* FNV-1a over the id's bytes, ASCII case folded. */
+static size_t
+vocabulary_hash(const char *id)
+{
+	size_t h = 2166136261U;
+
+	for (; *id != '\0'; id++) {
+		h ^= (unsigned char)(*id >= 'A' && *id <= 'Z' ?
+		    *id - 'A' + 'a' : *id);
+		h *= 16777619U;
+	}
+	return h;
+}
+
+/* The slot of id in the table: its vocabulary's, or the empty one where
+   it would go.  The table is never full (vocabulary_index()). */
+static unsigned *
+vocabulary_slot(const struct ruleset *rs, const char *id)
+{
+	size_t mask = rs->nvocab_slots - 1, i;
+	unsigned *slot;
+
+	for (i = vocabulary_hash(id) & mask;; i = (i + 1) & mask) {
+		slot = &rs->vocab_slots[i];
+		if (*slot == 0 ||
+		    strcasecmp(rs->vocabularies[*slot - 1].id, id) == 0)
+			return slot;
+	}
+}
+
+/* Index the last vocabulary added, unless its id is taken; the table
+   stays at most half full.  A lookup then costs a comparison or two
+   rather than one per vocabulary: the built-in rules have hundreds, and
+   thousands of concepts. */
+static void
+vocabulary_index(struct ruleset *rs)
+{
+	unsigned *old = rs->vocab_slots, *slot;
+	size_t nold = rs->nvocab_slots, i;
+
+	if (2 * rs->nvocabularies > rs->nvocab_slots) {
+		rs->nvocab_slots = nold > 0 ? 2 * nold : 64;
+		rs->vocab_slots = xcalloc(rs->nvocab_slots,
+		    sizeof(*rs->vocab_slots));
+		for (i = 0; i < nold; i++)
+			if (old[i] != 0)
+				*vocabulary_slot(rs,
+				    rs->vocabularies[old[i] - 1].id) = old[i];
+		free(old);
+	}
+	slot = vocabulary_slot(rs, rs->vocabularies[rs->nvocabularies - 1].id);
+	if (*slot == 0)
+		*slot = (unsigned)rs->nvocabularies;
+}
+
 static struct vocabulary *
 vocabulary_find(struct ruleset *rs, const char *id)
 {
-	size_t i;
+	unsigned *slot;
 
-	for (i = 0; i < rs->nvocabularies; i++)
-		if (strcasecmp(rs->vocabularies[i].id, id) == 0)
-			return &rs->vocabularies[i];
-	return NULL;
+	if (rs->nvocab_slots == 0)
+		return NULL;
+	slot = vocabulary_slot(rs, id);
+	return *slot != 0 ? &rs->vocabularies[*slot - 1] : NULL;
 }
 
 static void
@@ -1067,6 +1138,7 @@ load_vocabulary(struct loader *ld, xmlNodePtr n)
 	v->id = id;
 	v->file = ld->file;
 	v->line = (int)line_of(n);
+	vocabulary_index(rs);
 	what = xasprintf("vocabulary %s: ", id);
 	load_patterns(ld, n, &v->pats, what);
 	free(what);
@@ -1127,8 +1199,10 @@ load_extends(struct loader *ld, xmlNodePtr root)
 	}
 	/* The embedded rules are known to match the schema. */
 	ld->schema = NULL;
+	ld->builtin = 1;
 	rules_default_source(&src);
 	load_source(ld, &src);
+	ld->builtin = 0;
 	ld->schema = schema;
 	ld->file = file;
 	ld->rs->extends = 1;
@@ -1148,7 +1222,7 @@ load_source(struct loader *ld, const struct rule_source *src)
 		return;
 	if (ld->schema == NULL || validate(ld, doc) == 0) {
 		load_extends(ld, xmlDocGetRootElement(doc));
-		strbuf_add(&ld->bytes, src->data, src->len);
+		sha256_add(ld->bytes, src->data, src->len);
 		load_root(ld, xmlDocGetRootElement(doc));
 	}
 	xmlFreeDoc(doc);
@@ -1245,61 +1319,44 @@ resolve_concept(struct ruleset *rs, struct pattern *p, struct errlist *errs)
 	}
 	if (resolve_vocabulary(rs, v, errs) != 0)
 		return -1;
-	if (p->lang >= v->njoins || (j = &v->joins[p->lang])->regex == NULL) {
+	if (p->lang >= v->njoins || (j = &v->joins[p->lang])->nparts == 0) {
 		errlist_add(errs, "%s:%d: concept \"%s\": vocabulary %s has "
 		    "no term or regex in language %s", p->file, p->line,
 		    p->source, v->id, rs->languages[p->lang]);
 		return -1;
 	}
+	p->vocab = v;
+	p->case_sensitive = j->case_sensitive;
+	p->is_term = j->all_terms;
+	if (j->deferred) {
+		p->deferred = 1;
+		return 0;
+	}
 	free(p->regex);
 	free(p->prefilter);
 	p->regex = xstrdup(j->regex);
 	p->prefilter = j->prefilter != NULL ? xstrdup(j->prefilter) : NULL;
-	p->case_sensitive = j->case_sensitive;
-	p->is_term = j->all_terms;
 	return 0;
 }
 
 /*
- * A vocabulary's parts of one language as one pattern: an alternation in
- * which each part keeps its own case rule, and the alternation of the
- * parts' prefilter sources (none when one part has none).  A regex part
- * is compiled alone first, so that its error names its own line.  No
- * part in that language: j->regex stays NULL.
+ * A vocabulary's parts of one language as one pattern (patsrc_join()).  A
+ * regex part is compiled alone first, so that its error names its own
+ * line.  No part in that language: j->regex stays NULL; one deferred: it
+ * stays NULL until a concept needs it (patsrc.h).
  */
 static void
-vocabulary_join(const struct vocabulary *v, unsigned lang,
-    struct vocabjoin *j)
+vocabulary_join(const struct ruleset *rs, const struct vocabulary *v,
+    unsigned lang, struct vocabjoin *j)
 {
-	struct strbuf re, pf;
-	struct pattern *p;
-	size_t i, n = 0;
-	int pf_ok = 1;
+	char *cause = NULL;
 
-	memset(&re, 0, sizeof(re));
-	memset(&pf, 0, sizeof(pf));
-	j->case_sensitive = j->all_terms = 1;
-	strbuf_adds(&re, "(?:");
-	for (i = 0; i < v->pats.n; i++) {
-		p = &v->pats.v[i];
-		if (p->lang != lang)
-			continue;
-		strbuf_addf(&re, "%s(?%s:%s)", n > 0 ? "|" : "",
-		    p->case_sensitive ? "-i" : "i", p->regex);
-		if (p->prefilter == NULL)
-			pf_ok = 0;
-		else
-			strbuf_addf(&pf, "%s(?:%s)", n > 0 ? "|" : "",
-			    p->prefilter);
-		j->case_sensitive &= p->case_sensitive;
-		j->all_terms &= p->is_term;
-		n++;
-	}
-	strbuf_adds(&re, ")");
-	j->regex = n > 0 ? strbuf_take(&re) : NULL;
-	j->prefilter = n > 0 && pf_ok ? strbuf_take(&pf) : NULL;
-	strbuf_free(&re);
-	strbuf_free(&pf);
+	patsrc_join_flags(v, lang, j);
+	if (j->deferred || j->nparts == 0)
+		return;
+	/* No part is deferred: nothing to translate, nothing to fail. */
+	if (patsrc_join(rs, v, lang, &j->regex, &j->prefilter, &cause) == -1)
+		fatal("vocabulary %s: %s", v->id, cause);
 }
 
 /* After "(?": a call or reference to another group, (?1), (?-1), (?R),
@@ -1349,7 +1406,9 @@ resolve_vocabulary(struct ruleset *rs, struct vocabulary *v,
 		if (p->is_concept) {
 			if (resolve_concept(rs, p, errs) != 0)
 				rc = -1;
-		} else if (!p->is_term &&
+		} else if (p->deferred)
+			continue;
+		else if (!p->is_term &&
 		    compile_check(p->regex, p->case_sensitive, &cause) != 0) {
 			errlist_add(errs, "%s:%d: vocabulary %s: %s", p->file,
 			    p->line, v->id, cause);
@@ -1366,7 +1425,7 @@ resolve_vocabulary(struct ruleset *rs, struct vocabulary *v,
 		v->njoins = rs->nlanguages;
 		v->joins = xcalloc(v->njoins, sizeof(*v->joins));
 		for (i = 0; i < v->njoins; i++)
-			vocabulary_join(v, (unsigned)i, &v->joins[i]);
+			vocabulary_join(rs, v, (unsigned)i, &v->joins[i]);
 	}
 	v->state = rc == 0 ? VOCAB_DONE : VOCAB_FAILED;
 	return rc;
@@ -1422,10 +1481,11 @@ resolve_concepts(struct ruleset *rs, struct errlist *errs)
 }
 
 
-/* With validate 0 the sources must be known to match the schema. */
+/* With validate 0 the sources must be known to match the schema; with
+   builtin 1 they are the built-in rules. */
 static struct ruleset *
 load_sources(const struct rule_source *srcs, size_t n, int validate,
-    struct errlist *errs)
+    int builtin, int defer, struct errlist *errs)
 {
 	struct loader ld;
 	size_t i, nerr = errs->n;
@@ -1433,6 +1493,9 @@ load_sources(const struct rule_source *srcs, size_t n, int validate,
 	memset(&ld, 0, sizeof(ld));
 	ld.rs = xcalloc(1, sizeof(*ld.rs));
 	ld.errs = errs;
+	ld.defer = defer;
+	ld.builtin = builtin;
+	ld.bytes = sha256_begin();
 	if (validate)
 		ld.schema = schema_load();
 	for (i = 0; i < n; i++)
@@ -1444,15 +1507,12 @@ load_sources(const struct rule_source *srcs, size_t n, int validate,
 		resolve_concepts(ld.rs, errs);
 	if (n == 0)
 		errlist_add(errs, "no rule files given");
+	/* Of the rule files' bytes, in the order loaded. */
+	sha256_end(ld.bytes, ld.rs->sha256);
 	if (errs->n != nerr) {
-		strbuf_free(&ld.bytes);
 		ruleset_free(ld.rs);
 		return NULL;
 	}
-	/* Of the rule files' bytes, in the order loaded. */
-	sha256_hex(ld.bytes.s != NULL ? ld.bytes.s : "", ld.bytes.len,
-	    ld.rs->sha256);
-	strbuf_free(&ld.bytes);
 	link_ruleset(ld.rs);
 	return ld.rs;
 }
@@ -1461,7 +1521,7 @@ struct ruleset *
 rules_load_sources(const struct rule_source *srcs, size_t n,
     struct errlist *errs)
 {
-	return load_sources(srcs, n, 1, errs);
+	return load_sources(srcs, n, 1, 0, 0, errs);
 }
 
 /*
@@ -1477,13 +1537,19 @@ rules_default_source(struct rule_source *src)
 	src->len = embedded_default_rules_len;
 }
 
-struct ruleset *
-rules_load_default(struct errlist *errs)
+static struct ruleset *
+load_default(int defer, struct errlist *errs)
 {
 	struct rule_source src;
 
 	rules_default_source(&src);
-	return load_sources(&src, 1, 0, errs);
+	return load_sources(&src, 1, 0, 1, defer, errs);
+}
+
+struct ruleset *
+rules_load_default(struct errlist *errs)
+{
+	return load_default(0, errs);
 }
 
 /*
@@ -1592,8 +1658,9 @@ srclist_read_dir(struct srclist *sl, const char *dir, struct errlist *errs)
 	free(names);
 }
 
-struct ruleset *
-rules_load_paths(const char *const *paths, size_t n, struct errlist *errs)
+static struct ruleset *
+load_paths(const char *const *paths, size_t n, int defer,
+    struct errlist *errs)
 {
 	struct srclist sl;
 	struct ruleset *rs;
@@ -1611,13 +1678,26 @@ rules_load_paths(const char *const *paths, size_t n, struct errlist *errs)
 	   too. */
 	rs = NULL;
 	if (sl.n > 0 || errs->n == nerr)
-		rs = rules_load_sources(sl.v, sl.n, errs);
+		rs = load_sources(sl.v, sl.n, 1, 0, defer, errs);
 	if (rs != NULL && errs->n != nerr) {
 		ruleset_free(rs);
 		rs = NULL;
 	}
 	srclist_free(&sl);
 	return rs;
+}
+
+struct ruleset *
+rules_load_paths(const char *const *paths, size_t n, struct errlist *errs)
+{
+	return load_paths(paths, n, 0, errs);
+}
+
+struct ruleset *
+rules_load_deferred(const char *const *paths, size_t n,
+    struct errlist *errs)
+{
+	return n > 0 ? load_paths(paths, n, 1, errs) : load_default(1, errs);
 }
 
 static void
@@ -1709,6 +1789,7 @@ ruleset_free(struct ruleset *rs)
 		free(rs->vocabularies[i].joins);
 	}
 	free(rs->vocabularies);
+	free(rs->vocab_slots);
 	for (i = 0; i < rs->nfiles; i++)
 		free(rs->files[i]);
 	free(rs->files);

@@ -35,6 +35,14 @@ struct rule_source {
 struct ruleset	*rules_load_paths(const char *const *paths, size_t n,
 		    struct errlist *);
 struct ruleset	*rules_load_default(struct errlist *);
+/*
+ * For commands that scan: the rules in paths, or the built-in ones when n
+ * is 0, with the built-in rules' terms left untranslated (deferred, see
+ * patsrc.h) until a document needs them.  Rule files from paths are
+ * translated, and so checked, as they load.
+ */
+struct ruleset	*rules_load_deferred(const char *const *paths, size_t n,
+		    struct errlist *);
 /* The built-in rule file, embedded in the binary: its bytes are those of
    rules/us-icdps-2024.xml. */
 void		 rules_default_source(struct rule_source *);

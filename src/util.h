@@ -82,7 +82,13 @@ void	 strbuf_addf(struct strbuf *, const char *, ...)
 char	*strbuf_take(struct strbuf *);	/* caller owns; buffer reset */
 void	 strbuf_free(struct strbuf *);
 
-/* sha256.c: lowercase hex digest of a byte range into out[65]. */
+/* sha256.c: lowercase hex digest of a byte range into out[65]; or of
+   several in a row, given one by one to a digest from sha256_begin(),
+   which sha256_end() writes out and frees. */
 void	 sha256_hex(const void *, size_t, char out[65]);
+struct sha256_run;
+struct sha256_run *sha256_begin(void);
+void	 sha256_add(struct sha256_run *, const void *, size_t);
+void	 sha256_end(struct sha256_run *, char out[65]);
 
 #endif

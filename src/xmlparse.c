@@ -65,6 +65,8 @@ parser_options(int flags)
 		options |= XML_PARSE_NOBLANKS;
 	if (flags & XMLPARSE_NOCDATA)
 		options |= XML_PARSE_NOCDATA;
+	if (flags & XMLPARSE_COMPACT)
+		options |= XML_PARSE_COMPACT;
 	return options;
 }
 

@@ -36,6 +36,8 @@
 #define XMLPARSE_NOBLANKS	0x01	/* drop blank text between elements */
 #define XMLPARSE_NOCDATA	0x02	/* CDATA sections as text nodes */
 #define XMLPARSE_NODOCTYPE	0x04	/* refuse any DOCTYPE */
+#define XMLPARSE_COMPACT	0x08	/* short text inside its node: fewer
+					   allocations for a big tree */
 
 /* Each error in document order; line is 0 when libxml2 gives none. */
 typedef void xmlparse_error_fn(void *arg, long line, const char *message);

@@ -390,6 +390,139 @@ test_cache(void)
 	free(dir);
 }
 
+/* Flip one bit of the file at off (from the end when negative). */
+static void
+flip(const char *path, long off)
+{
+	struct stat	 st;
+	unsigned char	 c;
+	int		 fd;
+
+	CHECK(stat(path, &st) == 0);
+	if (off < 0)
+		off += (long)st.st_size;
+	fd = open(path, O_RDWR);
+	CHECK(fd != -1);
+	CHECK(pread(fd, &c, 1, off) == 1);
+	c ^= 0x10;
+	CHECK(pwrite(fd, &c, 1, off) == 1);
+	close(fd);
+}
+
+/*
+ * Any one damaged byte, in the header, the maps or a database, and a byte
+ * too many, make the file a miss: compiled again and rewritten.
+ */
+static void
+test_cache_damage(void)
+{
+	struct fixture		 f;
+	struct prefilter_info	 info;
+	static const long	 offs[] = { 0, 8, 24, 40, 200, -1 };
+	char			*dir, *path;
+	size_t			 i;
+	int			 n, fd;
+
+	fixture_init(&f, "damage");
+	dir = xasprintf("%s/damage", tmpdir);
+	info = build_check(&f.rs, dir);
+	CHECK(info.cache_written);
+	path = cache_file(dir, &n);
+	CHECK_INT(n, 1);
+	for (i = 0; path != NULL && i < sizeof(offs) / sizeof(offs[0]); i++) {
+		flip(path, offs[i]);
+		info = build_check(&f.rs, dir);
+		CHECK(!info.cache_loaded);
+		CHECK(info.cache_written);
+		info = build_check(&f.rs, dir);
+		CHECK(info.cache_loaded);
+	}
+	if (path != NULL) {
+		fd = open(path, O_WRONLY | O_APPEND);
+		CHECK(fd != -1);
+		CHECK(write(fd, "x", 1) == 1);
+		close(fd);
+		info = build_check(&f.rs, dir);
+		CHECK(!info.cache_loaded);
+		CHECK(info.cache_written);
+	}
+	free(path);
+	free(dir);
+}
+
+/* The same prefilter, built or read back: every map and reach. */
+static void
+same_prefilter(const struct prefilter *a, const struct prefilter *b,
+    size_t npatterns)
+{
+	const unsigned	*x, *y;
+	size_t		 i, nx, ny;
+
+	CHECK_INT(prefilter_nexprs(b), prefilter_nexprs(a));
+	for (i = 0; i < prefilter_nexprs(a); i++) {
+		x = prefilter_patterns_of(a, (unsigned)i, &nx);
+		y = prefilter_patterns_of(b, (unsigned)i, &ny);
+		CHECK_INT(ny, nx);
+		CHECK(nx == ny && (nx == 0 ||
+		    memcmp(x, y, nx * sizeof(*x)) == 0));
+		prefilter_anchors_of(a, (unsigned)i, &nx);
+		prefilter_anchors_of(b, (unsigned)i, &ny);
+		CHECK_INT(ny, nx);
+		CHECK_INT(prefilter_reach(b, (unsigned)i),
+		    prefilter_reach(a, (unsigned)i));
+	}
+	for (i = 0; i < npatterns; i++) {
+		x = prefilter_exprs_of(a, (unsigned)i, &nx);
+		y = prefilter_exprs_of(b, (unsigned)i, &ny);
+		CHECK_INT(ny, nx);
+		CHECK(nx == ny && (nx == 0 ||
+		    memcmp(x, y, nx * sizeof(*x)) == 0));
+		CHECK_INT(prefilter_covers(b, (unsigned)i),
+		    prefilter_covers(a, (unsigned)i));
+	}
+}
+
+/*
+ * A warm start derives nothing from the patterns: what the file holds
+ * must be what a build makes.  The file is named by the rules' digest,
+ * not by the patterns, so the digest must change with the rules' bytes.
+ */
+static void
+test_cache_roundtrip(void)
+{
+	struct fixture		 f;
+	struct prefilter	*fresh, *loaded;
+	struct prefilter_info	 info;
+	char			*dir, *notice = NULL, *p1, *p2;
+	int			 n;
+
+	fixture_init(&f, "roundtrip");
+	dir = xasprintf("%s/roundtrip", tmpdir);
+	fresh = prefilter_build(&f.rs, "", &notice);
+	(void)build_check(&f.rs, dir);
+	loaded = prefilter_build(&f.rs, dir, &notice);
+	CHECK(fresh != NULL && loaded != NULL);
+	prefilter_get_info(loaded, &info);
+	CHECK(info.cache_loaded);
+	if (fresh != NULL && loaded != NULL)
+		same_prefilter(fresh, loaded, f.rs.npatterns);
+	prefilter_free(fresh);
+	prefilter_free(loaded);
+
+	/* Other bytes, other digest: another file, not the first one. */
+	p1 = cache_file(dir, &n);
+	fixture_init(&f, "roundtrip2");
+	info = build_check(&f.rs, dir);
+	CHECK(!info.cache_loaded);
+	CHECK(info.cache_written);
+	p2 = cache_file(dir, &n);
+	CHECK_INT(n, 2);
+	free(p1);
+	free(p2);
+	free(dir);
+	free(notice);
+}
+
 static void
 test_cache_dirs(void)
 {
@@ -493,19 +626,32 @@ test_threads(void)
 	size_t			*n[2];
 	int			 i;
 
+	struct prefilter_info	 info;
+	char			*dir;
+	int			 k;
+
+	/* Built, then read from the cache, whose database the two threads
+	   race to place on first use. */
 	fixture_init(&f, "f00d");
-	pf = prefilter_build(&f.rs, "", NULL);
-	CHECK(pf != NULL);
-	if (pf == NULL)
-		return;
-	for (i = 0; i < 2; i++)
-		CHECK(pthread_create(&t[i], NULL, thread_scan, pf) == 0);
-	for (i = 0; i < 2; i++)
-		CHECK(pthread_join(t[i], (void **)&n[i]) == 0);
-	CHECK(*n[0] > 0 && *n[0] == *n[1]);
-	free(n[0]);
-	free(n[1]);
-	prefilter_free(pf);
+	dir = xasprintf("%s/threads", tmpdir);
+	for (k = 0; k < 2; k++) {
+		pf = prefilter_build(&f.rs, dir, NULL);
+		CHECK(pf != NULL);
+		if (pf == NULL)
+			break;
+		prefilter_get_info(pf, &info);
+		CHECK_INT(info.cache_loaded, k);
+		for (i = 0; i < 2; i++)
+			CHECK(pthread_create(&t[i], NULL, thread_scan, pf) ==
+			    0);
+		for (i = 0; i < 2; i++)
+			CHECK(pthread_join(t[i], (void **)&n[i]) == 0);
+		CHECK(*n[0] > 0 && *n[0] == *n[1]);
+		free(n[0]);
+		free(n[1]);
+		prefilter_free(pf);
+	}
+	free(dir);
 }
 
 static void
@@ -898,6 +1044,8 @@ main(void)
 		return 1;
 	}
 	test_cache();
+	test_cache_damage();
+	test_cache_roundtrip();
 	test_cache_dirs();
 	test_blocks();
 	test_threads();

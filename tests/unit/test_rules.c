@@ -17,6 +17,7 @@
 #include "compile.h"
 #include "embedded.h"
 #include "fileio.h"
+#include "patsrc.h"
 #include "prefilter.h"
 #include "rules.h"
 #include "util.h"
@@ -1003,6 +1004,170 @@ out:
 	free(path);
 }
 
+
+/* With the built-in rules deferred, a file of one's own is not: its bad
+   term is a load error, its good ones are translated at once. */
+static void
+test_deferred_own(struct errlist *el)
+{
+	struct ruleset *rs;
+	const struct rule *r;
+	char tmpl[] = "/tmp/test_rules.XXXXXX", *dir, *path;
+	const char *paths[1];
+	size_t i, ndeferred = 0;
+
+	errlist_free(el);
+	path = xasprintf("%s/fixtures/rules-bad/badterm.xml", srcdir());
+	paths[0] = path;
+	rs = rules_load_deferred(paths, 1, el);
+	CHECK(rs == NULL);
+	CHECK_INT(el->n, 2);
+	errlist_free(el);
+	free(path);
+
+	if ((dir = mkdtemp(tmpl)) == NULL)
+		fatal("mkdtemp failed");
+	path = xasprintf("%s/mine.xml", dir);
+	write_file(path, "<?xml version=\"1.0\"?>\n"
+	    "<ruleset id=\"mine\" version=\"1\" title=\"M\" "
+	    "extends=\"builtin\" languages=\"en fr\">\n"
+	    "<area id=\"X\" kind=\"action-area\" title=\"X\">"
+	    "<objective id=\"X.1\" title=\"X\">"
+	    "<rule id=\"X.1.a\" title=\"A\"><description>A.</description>"
+	    "<term xml:lang=\"fr\">c\xc3\xa2" "ble~ sous-marin~</term>"
+	    "<example hit=\"yes\">undersea</example>"
+	    "<example hit=\"no\">x</example>"
+	    "</rule></objective></area></ruleset>\n");
+	paths[0] = path;
+	rs = rules_load_deferred(paths, 1, el);
+	CHECK(rs != NULL);
+	if (rs != NULL) {
+		CHECK((r = ruleset_find_rule(rs, "X.1.a")) != NULL);
+		if (r != NULL && r->pats.n == 1) {
+			CHECK(!r->pats.v[0].deferred);
+			CHECK(r->pats.v[0].regex != NULL);
+		}
+		for (i = 0; i < rs->npatterns; i++)
+			ndeferred += rs->patterns[i]->deferred;
+		CHECK(ndeferred > 1000);
+	}
+	ruleset_free(rs);
+	errlist_free(el);
+	remove(path);
+	rmdir(dir);
+	free(path);
+}
+
+/* Two strings both NULL or equal. */
+static int
+same_str(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/*
+ * The built-in rules loaded for a scan leave their terms, regexes and the
+ * vocabularies made of them untranslated: each deferred pattern's sources,
+ * made when needed, are those an eager load makes, and its code finds the
+ * same matches.
+ */
+static void
+test_deferred(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *now, *later;
+	const struct pattern *p, *d;
+	struct matchctx *mx;
+	struct strbuf text = { NULL, 0, 0 };
+	char *re, *pf, *cause = NULL;
+	size_t i, k, ndeferred = 0, at, s1, e1, s2, e2, found = 0;
+	int rc1, rc2;
+
+	now = rules_load_default(&el);
+	later = rules_load_deferred(NULL, 0, &el);
+	CHECK(now != NULL && later != NULL);
+	if (now == NULL || later == NULL ||
+	    compile_ruleset(now, COMPILE_ALL, &el) != 0 ||
+	    compile_ruleset(later, COMPILE_TERMS_ON_USE, &el) != 0) {
+		errlist_print(&el, "built-in rules");
+		goto out;
+	}
+	CHECK_INT(later->npatterns, now->npatterns);
+	for (i = 0; i < now->npatterns && i < later->npatterns; i++) {
+		p = now->patterns[i];
+		d = later->patterns[i];
+		CHECK(!p->deferred);
+		CHECK_INT(d->is_term, p->is_term);
+		CHECK_INT(d->is_concept, p->is_concept);
+		CHECK_INT(d->case_sensitive, p->case_sensitive);
+		CHECK_INT(d->lang, p->lang);
+		CHECK_INT(d->anchor, p->anchor);
+		if (!d->deferred) {
+			CHECK(same_str(d->regex, p->regex));
+			CHECK(same_str(d->prefilter, p->prefilter));
+			continue;
+		}
+		ndeferred++;
+		CHECK(d->regex == NULL && d->prefilter == NULL);
+		CHECK_INT(patsrc_make(later, d, &re, &pf, &cause), 0);
+		if (!same_str(re, p->regex) || !same_str(pf, p->prefilter))
+			fprintf(stderr, "%s:%d: deferred sources differ\n",
+			    d->file, d->line);
+		CHECK(same_str(re, p->regex));
+		CHECK(same_str(pf, p->prefilter));
+		free(re);
+		free(pf);
+		free(cause);
+		cause = NULL;
+	}
+	/* Nearly all of them: every term and regex, and the concepts. */
+	CHECK(ndeferred + 100 > now->npatterns);
+
+	/* Matching: the examples of every tenth rule as one text. */
+	for (i = 0; i < now->nrules; i += 10)
+		for (k = 0; k < now->rules[i]->nexamples; k++)
+			strbuf_addf(&text, "%s\n\n",
+			    now->rules[i]->examples[k].text);
+	mx = matchctx_new(1000000, 10000);
+	for (i = 0; i < now->npatterns && i < later->npatterns; i++) {
+		at = 0;
+		do {
+			rc1 = pattern_find(now->patterns[i], mx, text.s, at,
+			    text.len, &s1, &e1, &cause);
+			rc2 = pattern_find(later->patterns[i], mx, text.s, at,
+			    text.len, &s2, &e2, &cause);
+			CHECK_INT(rc2, rc1);
+			if (rc1 != 1 || rc2 != 1)
+				break;
+			CHECK_INT(s2, s1);
+			CHECK_INT(e2, e1);
+			found++;
+			at = e1 > at ? e1 : at + 1;
+		} while (at < text.len);
+	}
+	CHECK(found > 1000);
+	matchctx_free(mx);
+	ruleset_free(later);
+
+	/* A rule file of one's own is translated, and checked, as it loads;
+	   so are the files that extend the built-in rules. */
+	later = load_strings("<?xml version=\"1.0\"?>\n"
+	    "<ruleset id=\"mine\" version=\"1\" title=\"M\" "
+	    "extends=\"builtin\"><disable ref=\"aa3.5\"/></ruleset>\n",
+	    NULL, &el);
+	CHECK(later != NULL);
+	ruleset_free(later);
+	later = NULL;
+	test_deferred_own(&el);
+out:
+	strbuf_free(&text);
+	errlist_free(&el);
+	ruleset_free(now);
+	ruleset_free(later);
+}
+
 int
 main(void)
 {
@@ -1016,6 +1181,7 @@ main(void)
 	test_xml_lang();
 	test_language_prefilter();
 	test_terms_on_use();
+	test_deferred();
 	test_bad_files();
 	test_paths();
 	test_default_and_names();
