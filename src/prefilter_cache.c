@@ -202,47 +202,12 @@ mkdir_parents(const char *path)
  * could as well write a consistent file into the user's own cache: it
  * only has to make an accidental change show, and to cost little next to
  * reading the megabytes it covers (a sha256 of them was a tenth of a
- * one-page run).  Four independent lanes of 64-bit multiply and rotate
- * over 32-byte stripes, then the tail, the length and a final mix.
+ * one-page run), so it is a fast non-cryptographic sum.
  */
-#define SUM_K1	0x9e3779b97f4a7c15ULL
-#define SUM_K2	0xc2b2ae3d27d4eb4fULL
-
-static uint64_t
-sum_rotl(uint64_t v, int n)
-{
-	return (v << n) | (v >> (64 - n));
-}
-
-static uint64_t
-sum_step(uint64_t lane, uint64_t w)
-{
-	return sum_rotl(lane + w * SUM_K2, 31) * SUM_K1;
-}
-
 static void
 cache_sum(const unsigned char *p, size_t len, char out[CACHE_SUMLEN + 1])
 {
-	static const char hex[] = "0123456789abcdef";
-	uint64_t	 lane[4] = { SUM_K1, SUM_K2, ~SUM_K1, ~SUM_K2 }, w, h;
-	size_t		 i, k;
-
-	for (i = 0; i + 32 <= len; i += 32)
-		for (k = 0; k < 4; k++) {
-			memcpy(&w, p + i + 8 * k, 8);
-			lane[k] = sum_step(lane[k], w);
-		}
-	h = (uint64_t)len;
-	for (k = 0; k < 4; k++)
-		h = sum_step(h ^ sum_rotl(lane[k], (int)(7 * k + 1)), lane[k]);
-	for (; i < len; i++)
-		h = sum_step(h, p[i]);
-	h ^= h >> 33;
-	h *= SUM_K2;
-	h ^= h >> 29;
-	for (k = 0; k < CACHE_SUMLEN; k++)
-		out[k] = hex[(h >> (60 - 4 * k)) & 15];
-	out[CACHE_SUMLEN] = '\0';
+	checksum64_hex(p, len, out);
 }
 
 /*

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <nettle/sha2.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <xxhash.h>
 
 #include "util.h"
 
@@ -58,4 +60,21 @@ sha256_end(struct sha256_run *r, char out[65])
 {
 	digest_hex(&r->ctx, out);
 	free(r);
+}
+
+/*
+ * A 64-bit checksum in 16 hex digits: xxHash's XXH3, which reads many
+ * gigabytes a second, for data that only has to show an accidental change
+ * (a truncated or damaged cache file), not resist a forger.
+ */
+void
+checksum64_hex(const void *p, size_t n, char out[17])
+{
+	static const char hex[] = "0123456789abcdef";
+	uint64_t	 h = XXH3_64bits(p, n);
+	int		 k;
+
+	for (k = 0; k < 16; k++)
+		out[k] = hex[(h >> (60 - 4 * k)) & 15];
+	out[16] = '\0';
 }

@@ -90,5 +90,8 @@ struct sha256_run;
 struct sha256_run *sha256_begin(void);
 void	 sha256_add(struct sha256_run *, const void *, size_t);
 void	 sha256_end(struct sha256_run *, char out[65]);
+/* sha256.c: a fast 64-bit checksum of a byte range (not cryptographic)
+   as 16 lowercase hex digits into out[17]. */
+void	 checksum64_hex(const void *, size_t, char out[17]);
 
 #endif

@@ -42,6 +42,7 @@ SYMBOL_RULES = [
      ["csvout", "csvread", "eval_tsv", "merge*"]),
     ("uchardet", re.compile(r"^uchardet_"), ["decode"]),
     ("nettle", re.compile(r"^nettle_"), ["sha256"]),
+    ("xxhash", re.compile(r"^XXH"), ["sha256"]),
     ("libexttextcat", re.compile(r"^(special_)?textcat_|^fp_"),
      ["langdetect"]),
 ]
@@ -60,6 +61,8 @@ INCLUDE_RULES = [
     ("textcat.h", re.compile(r"#\s*include\s*<(libexttextcat/)?"
                              r"(textcat|fingerprint)\.h>"),
      ["langdetect.c"]),
+    ("nettle", re.compile(r"#\s*include\s*<nettle/"), ["sha256.c"]),
+    ("xxhash.h", re.compile(r"#\s*include\s*<xxhash\.h>"), ["sha256.c"]),
 ]
 
 
