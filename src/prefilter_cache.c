@@ -305,18 +305,26 @@ struct reader {
 	int		 bad;
 };
 
+/* The next n bytes into out; zeroes and marks the reader bad on overrun. */
+static void
+get_bytes(struct reader *r, void *out, size_t n)
+{
+	if (r->bad || r->left < n) {
+		r->bad = 1;
+		memset(out, 0, n);
+		return;
+	}
+	memcpy(out, r->p, n);
+	r->p += n;
+	r->left -= n;
+}
+
 static size_t
 get_u32(struct reader *r)
 {
 	uint32_t	 u;
 
-	if (r->bad || r->left < sizeof(u)) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&u, r->p, sizeof(u));
-	r->p += sizeof(u);
-	r->left -= sizeof(u);
+	get_bytes(r, &u, sizeof(u));
 	return u;
 }
 
@@ -325,13 +333,7 @@ get_u64(struct reader *r)
 {
 	uint64_t	 u;
 
-	if (r->bad || r->left < sizeof(u)) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&u, r->p, sizeof(u));
-	r->p += sizeof(u);
-	r->left -= sizeof(u);
+	get_bytes(r, &u, sizeof(u));
 	return u;
 }
 

@@ -935,6 +935,40 @@ out:
 }
 
 /*
+ * Every pattern of two loads of the same rules, searched one match after
+ * another over text, must find the same matches; returns how many.
+ */
+static int
+same_matches(const struct ruleset *now, const struct ruleset *later,
+    struct matchctx *mx, const char *text, size_t len)
+{
+	size_t i, at, s1, e1, s2, e2;
+	char *cause = NULL;
+	int rc1, rc2, found = 0;
+
+	CHECK_INT(now->npatterns, later->npatterns);
+	for (i = 0; i < now->npatterns && i < later->npatterns; i++) {
+		at = 0;
+		do {
+			rc1 = pattern_find(now->patterns[i], mx, text, at, len,
+			    &s1, &e1, &cause);
+			rc2 = pattern_find(later->patterns[i], mx, text, at,
+			    len, &s2, &e2, &cause);
+			CHECK_INT(rc2, rc1);
+			free(cause);
+			cause = NULL;
+			if (rc1 != 1 || rc2 != 1)
+				break;
+			CHECK_INT(s2, s1);
+			CHECK_INT(e2, e1);
+			found++;
+			at = e1 > at ? e1 : at + 1;
+		} while (at < len);
+	}
+	return found;
+}
+
+/*
  * Terms left to compile on first use match exactly as terms compiled at
  * load: every pattern of language.xml, searched from every offset where
  * the previous search stopped, over the file's own text (it holds every
@@ -948,8 +982,8 @@ test_terms_on_use(void)
 	struct matchctx *mx;
 	const char *paths[1];
 	char *path, *cause = NULL, *text;
-	size_t i, len, at, s1, e1, s2, e2;
-	int rc1, rc2, found = 0;
+	size_t len;
+	int found;
 
 	path = xasprintf("%s/fixtures/rules-lang/language.xml", srcdir());
 	paths[0] = path;
@@ -964,23 +998,7 @@ test_terms_on_use(void)
 		goto out;
 	}
 	mx = matchctx_new(1000000, 10000);
-	CHECK_INT(now->npatterns, later->npatterns);
-	for (i = 0; i < now->npatterns && i < later->npatterns; i++) {
-		at = 0;
-		do {
-			rc1 = pattern_find(now->patterns[i], mx, text, at, len,
-			    &s1, &e1, &cause);
-			rc2 = pattern_find(later->patterns[i], mx, text, at,
-			    len, &s2, &e2, &cause);
-			CHECK_INT(rc2, rc1);
-			if (rc1 != 1 || rc2 != 1)
-				break;
-			CHECK_INT(s2, s1);
-			CHECK_INT(e2, e1);
-			found++;
-			at = e1 > at ? e1 : at + 1;
-		} while (at < len);
-	}
+	found = same_matches(now, later, mx, text, len);
 	CHECK(found > 100);
 	matchctx_free(mx);
 	ruleset_free(later);
@@ -1082,8 +1100,8 @@ test_deferred(void)
 	struct matchctx *mx;
 	struct strbuf text = { NULL, 0, 0 };
 	char *re, *pf, *cause = NULL;
-	size_t i, k, ndeferred = 0, at, s1, e1, s2, e2, found = 0;
-	int rc1, rc2;
+	size_t i, k, ndeferred = 0;
+	int found;
 
 	now = rules_load_default(&el);
 	later = rules_load_deferred(NULL, 0, &el);
@@ -1131,22 +1149,7 @@ test_deferred(void)
 			strbuf_addf(&text, "%s\n\n",
 			    now->rules[i]->examples[k].text);
 	mx = matchctx_new(1000000, 10000);
-	for (i = 0; i < now->npatterns && i < later->npatterns; i++) {
-		at = 0;
-		do {
-			rc1 = pattern_find(now->patterns[i], mx, text.s, at,
-			    text.len, &s1, &e1, &cause);
-			rc2 = pattern_find(later->patterns[i], mx, text.s, at,
-			    text.len, &s2, &e2, &cause);
-			CHECK_INT(rc2, rc1);
-			if (rc1 != 1 || rc2 != 1)
-				break;
-			CHECK_INT(s2, s1);
-			CHECK_INT(e2, e1);
-			found++;
-			at = e1 > at ? e1 : at + 1;
-		} while (at < text.len);
-	}
+	found = same_matches(now, later, mx, text.s, text.len);
 	CHECK(found > 1000);
 	matchctx_free(mx);
 	ruleset_free(later);
