@@ -175,7 +175,8 @@ quantifier(const char *p, size_t n, int *optional, int *unbounded)
 	else if (p[0] == '+')
 		i = 1;
 	else if (p[0] == '{' && n > 1 && p[1] >= '0' && p[1] <= '9') {
-		*optional = p[1] == '0' && (p[2] == ',' || p[2] == '}');
+		*optional = p[1] == '0' && n > 2 &&
+		    (p[2] == ',' || p[2] == '}');
 		while (i < n && p[i] != '}')
 			i++;
 		i = i < n ? i + 1 : 0;
@@ -224,6 +225,10 @@ atoms_of(const char *p, size_t n, struct atom *v, size_t *nv)
 			    ATOM_OTHER;
 			len = 1;
 		}
+		/* An escape cut short at the end of the alternative must not
+		   carry the reading past it. */
+		if (len == 0 || len > n - i)
+			return -1;
 		word = p[i] == '\\' && len == 2 && p[i + 1] == 'w';
 		i += len;
 		i += quantifier(p + i, n - i, &opt, &unbounded);
