@@ -379,8 +379,8 @@ cmd_diff(const struct options *o)
 	}
 	if (diff_operands(&d) != 0)
 		return EXIT_TROUBLE;
-	if ((rs = ruleload_rules(o->rules, o->nrules,
-	    COMPILE_TERMS_ON_USE, o->quiet)) == NULL)
+	if ((rs = ruleload_scan_rules(o->rules, o->nrules,
+	    o->quiet)) == NULL)
 		return EXIT_TROUBLE;
 	pf = ruleload_prefilter(o, rs);
 	d.rs = rs;

@@ -43,8 +43,8 @@ cmd_eval(const struct options *o)
 		return eval_usage("--split goes with LABELS.tsv");
 	if (o->documents == NULL && o->nargs != 1)
 		return eval_usage("one LABELS.tsv file is needed");
-	if ((rs = ruleload_rules(o->rules, o->nrules,
-	    COMPILE_TERMS_ON_USE, o->quiet)) == NULL)
+	if ((rs = ruleload_scan_rules(o->rules, o->nrules,
+	    o->quiet)) == NULL)
 		return EXIT_TROUBLE;
 	if (o->documents != NULL)
 		rc = eval_documents(o, rs);

@@ -101,8 +101,8 @@ cmd_scan(const struct options *o)
 	/* The detector loads while the rules do. */
 	if (o->limits.language == NULL && in.n > 0)
 		langdetect_preload();
-	if ((rs = ruleload_rules(o->rules, o->nrules,
-	    COMPILE_TERMS_ON_USE, o->quiet)) == NULL) {
+	if ((rs = ruleload_scan_rules(o->rules, o->nrules,
+	    o->quiet)) == NULL) {
 		inputs_free(&in);
 		return EXIT_TROUBLE;
 	}

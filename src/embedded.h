@@ -1,7 +1,7 @@
 /*
  * embedded.h -- files compiled into the binary at build time (src/embed.c
- * generates embedded.c): the default ruleset and the two schemas, so that
- * palint works with no install step.
+ * generates embedded.c): the default ruleset, its scan copy and the two
+ * schemas, so that palint works with no install step.
  */
 #ifndef PALINT_EMBEDDED_H
 #define PALINT_EMBEDDED_H
@@ -10,6 +10,10 @@
 
 extern const char	embedded_default_rules[];
 extern const size_t	embedded_default_rules_len;
+/* The default ruleset's scan copy (src/embed.c): no comments, examples
+   or indentation, every element on its line of the full file. */
+extern const char	embedded_scan_rules[];
+extern const size_t	embedded_scan_rules_len;
 extern const char	embedded_rules_rng[];
 extern const size_t	embedded_rules_rng_len;
 extern const char	embedded_report_rng[];

@@ -17,14 +17,12 @@
 /* glibc's default largest "fast" chunk on 64-bit platforms. */
 #define FASTBIN_DEFAULT	128
 
-struct ruleset *
-ruleload_rules(const char *const *paths, size_t n, enum compile_mode mode,
-    int quiet)
+static struct ruleset *
+load(const char *const *paths, size_t n, enum compile_mode mode, int scan)
 {
 	struct errlist errs = { NULL, 0, 0 };
 	struct ruleset *rs;
 
-	(void)quiet;
 	/*
 	 * Loading the rules makes and frees a few hundred thousand small
 	 * blocks (the XML trees).  glibc keeps freed small blocks in its
@@ -36,7 +34,9 @@ ruleload_rules(const char *const *paths, size_t n, enum compile_mode mode,
 	(void)mallopt(M_MXFAST, 0);
 #endif
 	/* Scanning needs no term translated before a document does. */
-	if (mode == COMPILE_TERMS_ON_USE)
+	if (scan)
+		rs = rules_load_scan(paths, n, &errs);
+	else if (mode == COMPILE_TERMS_ON_USE)
 		rs = rules_load_deferred(paths, n, &errs);
 	else
 		rs = n > 0 ? rules_load_paths(paths, n, &errs) :
@@ -52,6 +52,21 @@ ruleload_rules(const char *const *paths, size_t n, enum compile_mode mode,
 		errlist_print(&errs, NULL);
 	errlist_free(&errs);
 	return rs;
+}
+
+struct ruleset *
+ruleload_rules(const char *const *paths, size_t n, enum compile_mode mode,
+    int quiet)
+{
+	(void)quiet;
+	return load(paths, n, mode, 0);
+}
+
+struct ruleset *
+ruleload_scan_rules(const char *const *paths, size_t n, int quiet)
+{
+	(void)quiet;
+	return load(paths, n, COMPILE_TERMS_ON_USE, 1);
 }
 
 struct prefilter *

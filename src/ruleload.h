@@ -22,6 +22,11 @@
 struct ruleset	*ruleload_rules(const char *const *paths, size_t n,
 		    enum compile_mode mode,
 		    int quiet);
+/* The same with COMPILE_TERMS_ON_USE, for commands that read no rule's
+   examples: the built-in rules are parsed from their scan copy, a fifth
+   less XML (rules_load_scan). */
+struct ruleset	*ruleload_scan_rules(const char *const *paths, size_t n,
+		    int quiet);
 /* NULL with --no-prefilter, or when none can be built (after a notice
    unless -q); scanning without one is slower but finds the same. */
 struct prefilter *ruleload_prefilter(const struct options *,

@@ -57,6 +57,7 @@ struct loader {
 	size_t		 nflangs;
 	int		 defer;		/* leave built-in terms untranslated */
 	int		 builtin;	/* loading the built-in rules */
+	int		 scan;		/* the built-in rules' scan copy */
 };
 
 static void
@@ -602,6 +603,9 @@ check_rule(struct loader *ld, const struct objective *o, const struct rule *r,
 		else
 			no = 1;
 	}
+	/* The scan copy has no examples; the full file has them all. */
+	if (ld->builtin && ld->scan)
+		return;
 	if (!yes || !no)
 		lerr(ld, r->line, "rule %s: needs at least one example with "
 		    "hit=\"yes\" and one with hit=\"no\"", r->id);
@@ -1222,7 +1226,13 @@ load_source(struct loader *ld, const struct rule_source *src)
 		return;
 	if (ld->schema == NULL || validate(ld, doc) == 0) {
 		load_extends(ld, xmlDocGetRootElement(doc));
-		sha256_add(ld->bytes, src->data, src->len);
+		/* The ruleset is named by the file, whichever copy of it
+		   was parsed. */
+		if (src->data == embedded_scan_rules)
+			sha256_add(ld->bytes, embedded_default_rules,
+			    embedded_default_rules_len);
+		else
+			sha256_add(ld->bytes, src->data, src->len);
 		load_root(ld, xmlDocGetRootElement(doc));
 	}
 	xmlFreeDoc(doc);
@@ -1495,6 +1505,7 @@ load_sources(const struct rule_source *srcs, size_t n, int validate,
 	ld.errs = errs;
 	ld.defer = defer;
 	ld.builtin = builtin;
+	ld.scan = builtin && n == 1 && srcs[0].data == embedded_scan_rules;
 	ld.bytes = sha256_begin();
 	if (validate)
 		ld.schema = schema_load();
@@ -1537,19 +1548,30 @@ rules_default_source(struct rule_source *src)
 	src->len = embedded_default_rules_len;
 }
 
+void
+rules_scan_source(struct rule_source *src)
+{
+	src->name = "<embedded>/us-icdps-2024.xml";
+	src->data = embedded_scan_rules;
+	src->len = embedded_scan_rules_len;
+}
+
 static struct ruleset *
-load_default(int defer, struct errlist *errs)
+load_default(int defer, int scan, struct errlist *errs)
 {
 	struct rule_source src;
 
-	rules_default_source(&src);
+	if (scan)
+		rules_scan_source(&src);
+	else
+		rules_default_source(&src);
 	return load_sources(&src, 1, 0, 1, defer, errs);
 }
 
 struct ruleset *
 rules_load_default(struct errlist *errs)
 {
-	return load_default(0, errs);
+	return load_default(0, 0, errs);
 }
 
 /*
@@ -1697,7 +1719,15 @@ struct ruleset *
 rules_load_deferred(const char *const *paths, size_t n,
     struct errlist *errs)
 {
-	return n > 0 ? load_paths(paths, n, 1, errs) : load_default(1, errs);
+	return n > 0 ? load_paths(paths, n, 1, errs) :
+	    load_default(1, 0, errs);
+}
+
+struct ruleset *
+rules_load_scan(const char *const *paths, size_t n, struct errlist *errs)
+{
+	return n > 0 ? load_paths(paths, n, 1, errs) :
+	    load_default(1, 1, errs);
 }
 
 static void

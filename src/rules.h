@@ -43,9 +43,19 @@ struct ruleset	*rules_load_default(struct errlist *);
  */
 struct ruleset	*rules_load_deferred(const char *const *paths, size_t n,
 		    struct errlist *);
+/*
+ * The same for commands that read no example: the built-in rules are
+ * parsed from their scan copy (embedded.h), which leaves the examples and
+ * comments out but keeps every line number, and is named by the digest
+ * of the full file.  The rules in paths load as with rules_load_deferred.
+ */
+struct ruleset	*rules_load_scan(const char *const *paths, size_t n,
+		    struct errlist *);
 /* The built-in rule file, embedded in the binary: its bytes are those of
    rules/us-icdps-2024.xml. */
 void		 rules_default_source(struct rule_source *);
+/* Its scan copy, as rules_load_scan() reads it. */
+void		 rules_scan_source(struct rule_source *);
 struct ruleset	*rules_load_sources(const struct rule_source *, size_t n,
 		    struct errlist *);
 void		 ruleset_free(struct ruleset *);

@@ -1171,6 +1171,87 @@ out:
 	ruleset_free(later);
 }
 
+/*
+ * The scan copy of the built-in rules (src/embed.c) loads to the ruleset of
+ * the full file but for the examples: every pattern, group, exception, rule,
+ * objective and area on the same line with the same text, and the same
+ * digest, which names the ruleset and its prefilter cache.
+ */
+static void
+test_scan_copy(void)
+{
+	struct errlist el = { 0 };
+	struct ruleset *full, *scan;
+	const struct pattern *p, *q;
+	const struct rule *r, *t;
+	const struct objective *o, *u;
+	size_t i, j, nexamples = 0;
+
+	full = rules_load_deferred(NULL, 0, &el);
+	scan = rules_load_scan(NULL, 0, &el);
+	errlist_print(&el, "built-in rules: ");
+	CHECK(full != NULL && scan != NULL);
+	CHECK(embedded_scan_rules_len < embedded_default_rules_len);
+	if (full == NULL || scan == NULL)
+		goto out;
+	CHECK_STR(scan->sha256, full->sha256);
+	CHECK_STR(scan->files[0], full->files[0]);
+	CHECK_STR(scan->title, full->title);
+	CHECK_INT(scan->npatterns, full->npatterns);
+	for (i = 0; i < full->npatterns && i < scan->npatterns; i++) {
+		p = full->patterns[i];
+		q = scan->patterns[i];
+		if (q->line != p->line || !same_str(q->source, p->source))
+			fprintf(stderr, "%s:%d: the scan copy has \"%s\" at "
+			    "line %d\n", p->file, p->line, q->source, q->line);
+		CHECK_INT(q->line, p->line);
+		CHECK(same_str(q->source, p->source));
+		CHECK(same_str(q->regex, p->regex));
+		CHECK_INT(q->lang, p->lang);
+		CHECK_INT(q->is_term, p->is_term);
+		CHECK_INT(q->case_sensitive, p->case_sensitive);
+		CHECK_INT(q->deferred, p->deferred);
+		CHECK_INT(q->rule != NULL ? q->rule->line : 0,
+		    p->rule != NULL ? p->rule->line : 0);
+	}
+	CHECK_INT(scan->nrules, full->nrules);
+	for (i = 0; i < full->nrules && i < scan->nrules; i++) {
+		r = full->rules[i];
+		t = scan->rules[i];
+		CHECK_STR(t->id, r->id);
+		CHECK_INT(t->line, r->line);
+		CHECK(same_str(t->description, r->description));
+		CHECK_INT(t->ngroups, r->ngroups);
+		for (j = 0; j < r->ngroups && j < t->ngroups; j++)
+			CHECK_INT(t->groups[j].line, r->groups[j].line);
+		CHECK_INT(t->nunless, r->nunless);
+		for (j = 0; j < r->nunless && j < t->nunless; j++)
+			CHECK_INT(t->unless[j].line, r->unless[j].line);
+		CHECK_INT(t->nexamples, 0);
+		nexamples += r->nexamples;
+	}
+	CHECK(nexamples > 0);
+	CHECK_INT(scan->nobjectives, full->nobjectives);
+	for (i = 0; i < full->nobjectives && i < scan->nobjectives; i++) {
+		o = full->objectives[i];
+		u = scan->objectives[i];
+		CHECK_STR(u->id, o->id);
+		CHECK_INT(u->line, o->line);
+		CHECK(same_str(u->description, o->description));
+	}
+	CHECK_INT(scan->nareas, full->nareas);
+	for (i = 0; i < full->nareas && i < scan->nareas; i++)
+		CHECK_INT(scan->areas[i].line, full->areas[i].line);
+	CHECK_INT(scan->nvocabularies, full->nvocabularies);
+	for (i = 0; i < full->nvocabularies && i < scan->nvocabularies; i++)
+		CHECK_INT(scan->vocabularies[i].line,
+		    full->vocabularies[i].line);
+out:
+	ruleset_free(full);
+	ruleset_free(scan);
+	errlist_free(&el);
+}
+
 int
 main(void)
 {
@@ -1185,6 +1266,7 @@ main(void)
 	test_language_prefilter();
 	test_terms_on_use();
 	test_deferred();
+	test_scan_copy();
 	test_bad_files();
 	test_paths();
 	test_default_and_names();
