@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -442,57 +443,53 @@ cache_parse(struct cacheimg *img, const unsigned char *buf, size_t len,
 }
 
 /*
- * The whole file in one buffer of its size: NULL when it cannot be read,
- * is not a regular file (a FIFO or a device is refused without waiting on
- * it), or changes size while it is read.
+ * The whole file mapped read-only: NULL when it cannot be opened, is not a
+ * regular file (a FIFO or a device is refused without waiting on it) or is
+ * empty.  Mapping instead of reading saves copying megabytes into fresh
+ * memory, most of which a short run never looks at again: a database is
+ * copied out of the mapping only when its language is first scanned.  A
+ * cache file is never rewritten in place, only replaced by a rename
+ * (cache_write), so the mapping keeps the bytes that were checked.
  */
 static unsigned char *
-cache_load(const char *path, size_t *len)
+cache_map(const char *path, size_t *len)
 {
 	struct stat	 st;
-	unsigned char	*buf = NULL;
-	size_t		 n = 0;
-	ssize_t		 r;
+	void		*p;
 	int		 fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) ==
 	    -1)
 		return NULL;
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size > INT_MAX)
-		goto fail;
-	buf = xmalloc((size_t)st.st_size + 1);
-	while (n <= (size_t)st.st_size) {
-		r = read(fd, buf + n, (size_t)st.st_size + 1 - n);
-		if (r == 0)
-			break;
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			goto fail;
-		n += (size_t)r;
+	    st.st_size <= 0 || st.st_size > INT_MAX) {
+		close(fd);
+		return NULL;
 	}
-	if (n != (size_t)st.st_size)
-		goto fail;
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
-	*len = n;
-	return buf;
-fail:
-	close(fd);
-	free(buf);
-	return NULL;
+	if (p == MAP_FAILED)
+		return NULL;
+	*len = (size_t)st.st_size;
+	return p;
+}
+
+void
+cache_unmap(unsigned char *buf, size_t len)
+{
+	if (buf != NULL)
+		(void)munmap(buf, len);
 }
 
 int
 cache_read(const char *path, size_t npatterns, size_t nlangs,
     struct cacheimg *img)
 {
-	size_t		 len;
-
 	memset(img, 0, sizeof(*img));
-	if ((img->buf = cache_load(path, &len)) == NULL)
+	if ((img->buf = cache_map(path, &img->buflen)) == NULL)
 		return -1;
-	if (cache_parse(img, img->buf, len, npatterns, nlangs) == -1) {
+	if (cache_parse(img, img->buf, img->buflen, npatterns, nlangs) ==
+	    -1) {
 		cacheimg_free(img);
 		return -1;
 	}
@@ -506,6 +503,6 @@ cacheimg_free(struct cacheimg *img)
 	free(img->taken);
 	free(img->db);
 	free(img->dblen);
-	free(img->buf);
+	cache_unmap(img->buf, img->buflen);
 	memset(img, 0, sizeof(*img));
 }

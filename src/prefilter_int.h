@@ -60,9 +60,9 @@ size_t	 expr_reach(const char *expr, int utf8);
 /*
  * What a cache file holds: the maps, the number of patterns with a source
  * (struct hsset npats), the expression ids Hyperscan took, and each
- * language's serialized database.  Read back, buf owns the file, map and
- * taken are owned copies and db points into buf; written, every array is
- * borrowed.
+ * language's serialized database.  Read back, buf is the file mapped
+ * read-only (buflen bytes, released by cache_unmap), map and taken are
+ * owned copies and db points into buf; written, every array is borrowed.
  */
 struct cacheimg {
 	unsigned char	*buf;
@@ -73,6 +73,7 @@ struct cacheimg {
 	const char	**db;		/* by language; dblen 0: none */
 	size_t		*dblen;
 	size_t		 nlangs;
+	size_t		 buflen;
 };
 
 /* prefilter_cache.c: the executable's build id (hex), NULL when it has
@@ -88,6 +89,7 @@ char	*cache_path(const struct ruleset *, const char *ident,
 int	 cache_read(const char *path, size_t npatterns, size_t nlangs,
 	    struct cacheimg *);
 void	 cacheimg_free(struct cacheimg *);
+void	 cache_unmap(unsigned char *buf, size_t len);
 int	 cache_write(const char *path, const struct cacheimg *);
 
 #endif

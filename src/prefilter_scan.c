@@ -46,8 +46,9 @@ static pthread_mutex_t place_lock = PTHREAD_MUTEX_INITIALIZER;
 struct prefilter {
 	struct langdb	*langs;		/* by ruleset language */
 	size_t		 nlangs;
-	unsigned char	*image;		/* the cache file, while a database
-					   is still to be placed from it */
+	unsigned char	*image;		/* the cache file, mapped, while a
+					   database is still to be placed
+					   from it */
 	struct exprmap	 map;
 	unsigned char	*covered;	/* by pattern index */
 	size_t		 ncovered;
@@ -55,6 +56,7 @@ struct prefilter {
 	size_t		 block;		/* largest length given to hs_scan */
 	int		 cache_loaded;
 	int		 cache_written;
+	size_t		 imagelen;
 };
 
 struct prefilter_scratch {
@@ -250,6 +252,7 @@ prefilter_from_cache(struct prefilter *pf, const struct ruleset *rs,
 	memset(&img.map, 0, sizeof(img.map));
 	mark_covered(pf, img.npats, img.taken, img.ntaken);
 	pf->image = img.buf;
+	pf->imagelen = img.buflen;
 	img.buf = NULL;
 	cacheimg_free(&img);
 	pf->cache_loaded = 1;
@@ -394,7 +397,7 @@ prefilter_free(struct prefilter *pf)
 	for (i = 0; i < pf->nlangs; i++)
 		db_free(&pf->langs[i]);
 	free(pf->langs);
-	free(pf->image);
+	cache_unmap(pf->image, pf->imagelen);
 	exprmap_free(&pf->map);
 	free(pf->covered);
 	free(pf);
