@@ -233,12 +233,20 @@ attr_is(xmlNodePtr n, const char *name, const char *value)
 	return eq;
 }
 
+/*
+ * All the text inside n.  Nearly every element holds one text node: its
+ * bytes are copied straight, without xmlNodeGetContent()'s buffer.
+ */
 static char *
 text_of(xmlNodePtr n)
 {
 	xmlChar *v;
 	char *s;
 
+	if (n->children != NULL && n->children->next == NULL &&
+	    n->children->type == XML_TEXT_NODE &&
+	    n->children->content != NULL)
+		return xstrdup((const char *)n->children->content);
 	if ((v = xmlNodeGetContent(n)) == NULL)
 		return xstrdup("");
 	s = xstrdup((const char *)v);
@@ -326,6 +334,31 @@ file_language(const struct loader *ld, const char *code)
 	return -1;
 }
 
+/* The language an xml:lang attribute names, as lang_of() says. */
+static unsigned
+lang_named(const struct loader *ld, xmlAttrPtr a)
+{
+	xmlChar *v;
+	long k;
+
+	if (a->children != NULL && a->children->next == NULL &&
+	    a->children->type == XML_TEXT_NODE &&
+	    a->children->content != NULL)
+		k = file_language(ld, (const char *)a->children->content);
+	else {
+		v = xmlNodeGetContent((xmlNodePtr)a);
+		k = v != NULL ? file_language(ld, (const char *)v) : -1;
+		xmlFree(v);
+	}
+	return k >= 0 ? (unsigned)k : ld->flangs[0];
+}
+
+static xmlAttrPtr
+xml_lang(xmlNodePtr n)
+{
+	return xmlHasNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+}
+
 /*
  * The language in effect at n: its xml:lang or an ancestor's, else the
  * file's default.  An xml:lang the file does not declare has been
@@ -334,14 +367,21 @@ file_language(const struct loader *ld, const char *code)
 static unsigned
 lang_of(const struct loader *ld, xmlNodePtr n)
 {
-	xmlChar *v;
-	long k = -1;
+	xmlAttrPtr a;
 
-	if ((v = xmlNodeGetLang(n)) != NULL) {
-		k = file_language(ld, (const char *)v);
-		xmlFree(v);
-	}
-	return k >= 0 ? (unsigned)k : ld->flangs[0];
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if ((a = xml_lang(n)) != NULL)
+			return lang_named(ld, a);
+	return ld->flangs[0];
+}
+
+/* The language of c, a child of an element whose language is base. */
+static unsigned
+child_lang(const struct loader *ld, xmlNodePtr c, unsigned base)
+{
+	xmlAttrPtr a;
+
+	return (a = xml_lang(c)) != NULL ? lang_named(ld, a) : base;
 }
 
 /* Every xml:lang of the file must be one of its languages=. */
@@ -372,13 +412,33 @@ check_xml_langs(struct loader *ld, xmlNodePtr n)
 	}
 }
 
-/* Append a zeroed pattern to pl and return it. */
+static int
+is_pattern(xmlNodePtr c)
+{
+	return is_elem(c, "term") || is_elem(c, "regex") ||
+	    is_elem(c, "concept");
+}
+
+/* Room in pl for the patterns among n's children, made at once: a
+   vocabulary may hold hundreds. */
+static void
+patlist_reserve(struct patlist *pl, xmlNodePtr n)
+{
+	xmlNodePtr c;
+	size_t k = 0;
+
+	for (c = n->children; c != NULL; c = c->next)
+		k += is_pattern(c);
+	if (k > 0)
+		pl->v = xreallocarray(pl->v, pl->n + k, sizeof(*pl->v));
+}
+
+/* Append a zeroed pattern to pl, which has room (patlist_reserve). */
 static struct pattern *
 patlist_add(struct patlist *pl)
 {
 	struct pattern *p;
 
-	pl->v = xreallocarray(pl->v, pl->n + 1, sizeof(*pl->v));
 	p = &pl->v[pl->n++];
 	memset(p, 0, sizeof(*p));
 	return p;
@@ -447,15 +507,16 @@ load_patterns(struct loader *ld, xmlNodePtr n, struct patlist *pl,
 {
 	struct pattern *p;
 	xmlNodePtr c;
+	unsigned base = lang_of(ld, n);
 
+	patlist_reserve(pl, n);
 	for (c = n->children; c != NULL; c = c->next) {
-		if (!is_elem(c, "term") && !is_elem(c, "regex") &&
-		    !is_elem(c, "concept"))
+		if (!is_pattern(c))
 			continue;
 		p = patlist_add(pl);
 		p->file = ld->file;
 		p->line = (int)line_of(c);
-		p->lang = lang_of(ld, c);
+		p->lang = child_lang(ld, c, base);
 		if (is_elem(c, "term")) {
 			p->source = folded_text_of(c);
 			load_term(ld, c, p, what);
@@ -1226,12 +1287,9 @@ load_source(struct loader *ld, const struct rule_source *src)
 		return;
 	if (ld->schema == NULL || validate(ld, doc) == 0) {
 		load_extends(ld, xmlDocGetRootElement(doc));
-		/* The ruleset is named by the file, whichever copy of it
-		   was parsed. */
-		if (src->data == embedded_scan_rules)
-			sha256_add(ld->bytes, embedded_default_rules,
-			    embedded_default_rules_len);
-		else
+		/* The scan copy alone: the full file's digest, made at
+		   build time, is the ruleset's (load_sources). */
+		if (!ld->scan)
 			sha256_add(ld->bytes, src->data, src->len);
 		load_root(ld, xmlDocGetRootElement(doc));
 	}
@@ -1520,6 +1578,9 @@ load_sources(const struct rule_source *srcs, size_t n, int validate,
 		errlist_add(errs, "no rule files given");
 	/* Of the rule files' bytes, in the order loaded. */
 	sha256_end(ld.bytes, ld.rs->sha256);
+	if (ld.scan)
+		memcpy(ld.rs->sha256, embedded_scan_rules_sha256,
+		    sizeof(ld.rs->sha256));
 	if (errs->n != nerr) {
 		ruleset_free(ld.rs);
 		return NULL;
