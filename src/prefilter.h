@@ -115,4 +115,15 @@ char		*prefilter_drop_boundaries(const char *src);
    "]" or "^]", and POSIX "[:name:]" members; 0 when it never closes. */
 size_t		 regex_class_len(const char *p);
 
+/*
+ * The fewest bytes of fixed text every match of a prefilter expression
+ * holds (a literal byte, or a class of at most four plain members, counts
+ * one; "\w", ".", a repeat that may be absent count nothing).  Below
+ * PREFILTER_MIN_FIXED an expression matches so often that its candidates
+ * cost more than they save: prefilter_rewrite.c leaves its pattern out,
+ * and `rules check` warns about it.
+ */
+#define PREFILTER_MIN_FIXED	2
+size_t		 prefilter_fixed_bytes(const char *expr);
+
 #endif
