@@ -84,6 +84,22 @@ int		 prefilter_scan(const struct prefilter *,
 		    const char *text, size_t start, size_t end,
 		    prefilter_cb *, void *arg, char **cause);
 
+/*
+ * For `rules check`: whether pattern p of rs gets expressions in the
+ * database, derived as prefilter_build() derives them.  PREFILTER_WEAK
+ * sets *expr (the caller frees it) to the first expression below
+ * PREFILTER_MIN_FIXED.  Hyperscan may still refuse an expression that
+ * fits; prefilter_covers() has the last word.  Without Hyperscan every
+ * pattern fits: there is no prefilter to fall out of.
+ */
+enum prefilter_fit {
+	PREFILTER_FITS,
+	PREFILTER_NO_SOURCE,	/* no safe superset is known */
+	PREFILTER_WEAK		/* too little fixed text */
+};
+enum prefilter_fit prefilter_pattern_fit(const struct ruleset *,
+		    const struct pattern *, char **expr);
+
 /* What prefilter_build() did, for tests and verbose output. */
 struct prefilter_info {
 	size_t		 covered;	/* patterns in the database */

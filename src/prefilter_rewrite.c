@@ -741,7 +741,7 @@ folded_source(const struct ruleset *rs, const struct pattern *p, int depth)
  * The prefilter source of a pattern: its own, or for a deferred one made
  * now (patsrc.h) into *own, which the caller frees.  The concepts of one
  * vocabulary and language share theirs, made once in memo (one slot per
- * vocabulary and language, owned by the caller).
+ * vocabulary and language, owned by the caller; NULL: no sharing).
  */
 static const char *
 pattern_source(const struct ruleset *rs, const struct pattern *p,
@@ -753,7 +753,7 @@ pattern_source(const struct ruleset *rs, const struct pattern *p,
 	*own = NULL;
 	if (!p->deferred && !folded)
 		return p->prefilter;
-	if (p->is_concept && p->vocab != NULL) {
+	if (memo != NULL && p->is_concept && p->vocab != NULL) {
 		slot = &memo[(size_t)(p->vocab - rs->vocabularies) *
 		    rs->nlanguages + p->lang];
 		if (*slot != NULL)
@@ -1256,6 +1256,39 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 		    prefilter_folds(rs, set->space[i]));
 	free(expr_of_atom);
 	free(al.v);
+}
+
+enum prefilter_fit
+prefilter_pattern_fit(const struct ruleset *rs, const struct pattern *p,
+    char **expr)
+{
+	struct atomlist	 al = { NULL, 0, 0 };
+	const char	*src;
+	char		*own, *full;
+	unsigned	 flags;
+	size_t		 i;
+	enum prefilter_fit fit = PREFILTER_FITS;
+
+	*expr = NULL;
+	src = pattern_source(rs, p, NULL, &own);
+	if (!wanted(src)) {
+		free(own);
+		return PREFILTER_NO_SOURCE;
+	}
+	full = pattern_expr(p, src, prefilter_folds(rs, p->lang), &flags);
+	free(own);
+	reduce(&al, full, strlen(full), flags, p, 0);
+	free(full);
+	for (i = 0; i < al.n; i++) {
+		if (fit == PREFILTER_FITS && prefilter_fixed_bytes(al.v[i].expr) <
+		    PREFILTER_MIN_FIXED) {
+			fit = PREFILTER_WEAK;
+			*expr = al.v[i].expr;
+		} else
+			free(al.v[i].expr);
+	}
+	free(al.v);
+	return fit;
 }
 
 void
