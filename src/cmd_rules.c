@@ -246,6 +246,61 @@ check_patterns(const struct ruleset *rs)
 	return errors;
 }
 
+/* One pattern the prefilter does not take, as a warning. */
+static void
+prefilter_warn(const struct pattern *p, enum prefilter_fit fit,
+    const char *expr)
+{
+	fprintf(stderr, "%s:%d: %s%s%swarning: %s \"%.60s%s\" ", p->file,
+	    p->line, p->rule != NULL ? "rule " : "",
+	    p->rule != NULL ? p->rule->id : "", p->rule != NULL ? ": " : "",
+	    p->is_concept ? "concept" : p->is_term ? "term" : "regex",
+	    p->source, strlen(p->source) > 60 ? "..." : "");
+	if (fit == PREFILTER_WEAK)
+		fprintf(stderr, "has a prefilter expression with fewer than "
+		    "%d fixed bytes (\"%.40s%s\")", PREFILTER_MIN_FIXED, expr,
+		    strlen(expr) > 40 ? "..." : "");
+	else if (fit == PREFILTER_NO_SOURCE)
+		fprintf(stderr, "has no prefilter expression");
+	else
+		fprintf(stderr, "was refused by Hyperscan");
+	fprintf(stderr, "; PCRE2 alone searches for it\n");
+}
+
+/*
+ * Patterns that the one-pass prefilter does not take: no safe superset of
+ * the regex is known, or the superset holds too little fixed text to be
+ * worth a candidate.  PCRE2 then searches every unit their rule looks at:
+ * correct, but slow on large inputs.  A concept is reported once for its
+ * vocabulary and language, at its first use.
+ */
+static void
+check_prefilter(const struct ruleset *rs, const struct prefilter *pf)
+{
+	const struct pattern *p;
+	unsigned char *seen;
+	enum prefilter_fit fit;
+	size_t i, k;
+	char *expr;
+
+	seen = xcalloc(rs->nvocabularies * rs->nlanguages + 1, 1);
+	for (i = 0; i < rs->npatterns; i++) {
+		p = rs->patterns[i];
+		if (p->is_concept && p->vocab != NULL) {
+			k = (size_t)(p->vocab - rs->vocabularies) *
+			    rs->nlanguages + p->lang;
+			if (seen[k]++)
+				continue;
+		}
+		fit = prefilter_pattern_fit(rs, p, &expr);
+		if (fit != PREFILTER_FITS || (pf != NULL &&
+		    !prefilter_covers(pf, p->index)))
+			prefilter_warn(p, fit, expr);
+		free(expr);
+	}
+	free(seen);
+}
+
 /*
  * With more than one language: how many rules have patterns in each, and
  * (-v) the languages of every rule, so that a rule missing a variant is
@@ -288,8 +343,10 @@ rules_examples(const struct options *o, int summary)
 	pf = ruleload_prefilter(o, rs);
 	sc = scanner_new(rs, pf);
 	failed = run_examples(rs, sc, &passed);
-	if (!summary)
+	if (!summary) {
 		failed += check_patterns(rs);
+		check_prefilter(rs, pf);
+	}
 	if (failed == 0 && !summary && o->corpus != NULL)
 		lint = lint_corpus(rs, sc, o);
 	if (summary)

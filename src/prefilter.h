@@ -84,6 +84,22 @@ int		 prefilter_scan(const struct prefilter *,
 		    const char *text, size_t start, size_t end,
 		    prefilter_cb *, void *arg, char **cause);
 
+/*
+ * For `rules check`: whether pattern p of rs gets expressions in the
+ * database, derived as prefilter_build() derives them.  PREFILTER_WEAK
+ * sets *expr (the caller frees it) to the first expression below
+ * PREFILTER_MIN_FIXED.  Hyperscan may still refuse an expression that
+ * fits; prefilter_covers() has the last word.  Without Hyperscan every
+ * pattern fits: there is no prefilter to fall out of.
+ */
+enum prefilter_fit {
+	PREFILTER_FITS,
+	PREFILTER_NO_SOURCE,	/* no safe superset is known */
+	PREFILTER_WEAK		/* too little fixed text */
+};
+enum prefilter_fit prefilter_pattern_fit(const struct ruleset *,
+		    const struct pattern *, char **expr);
+
 /* What prefilter_build() did, for tests and verbose output. */
 struct prefilter_info {
 	size_t		 covered;	/* patterns in the database */
@@ -114,5 +130,16 @@ char		*prefilter_drop_boundaries(const char *src);
 /* Length of a "[...]" class at p in a regex, honouring escapes, a leading
    "]" or "^]", and POSIX "[:name:]" members; 0 when it never closes. */
 size_t		 regex_class_len(const char *p);
+
+/*
+ * The fewest bytes of fixed text every match of a prefilter expression
+ * holds (a literal byte, or a class of at most four plain members, counts
+ * one; "\w", ".", a repeat that may be absent count nothing).  Below
+ * PREFILTER_MIN_FIXED an expression matches so often that its candidates
+ * cost more than they save: prefilter_rewrite.c leaves its pattern out,
+ * and `rules check` warns about it.
+ */
+#define PREFILTER_MIN_FIXED	2
+size_t		 prefilter_fixed_bytes(const char *expr);
 
 #endif

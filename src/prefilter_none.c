@@ -30,6 +30,14 @@ prefilter_free(struct prefilter *pf)
 {
 }
 
+enum prefilter_fit
+prefilter_pattern_fit(const struct ruleset *rs, const struct pattern *p,
+    char **expr)
+{
+	*expr = NULL;
+	return PREFILTER_FITS;
+}
+
 int
 prefilter_covers(const struct prefilter *pf, unsigned pattern)
 {

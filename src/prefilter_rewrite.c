@@ -33,7 +33,12 @@
  *   (term_lang.h) have sources written for the text folded by
  *   term_fold_text(), without accent classes, which would multiply
  *   Hyperscan's compile time; a regex of such a language, written for the
- *   text as it is, is left out and always confirmed.
+ *   text as it is, is rewritten for the folded text in byte mode (see
+ *   cp_folds_to), or, where that cannot be done, left out and always
+ *   confirmed;
+ * - an expression with less fixed text than PREFILTER_MIN_FIXED bytes
+ *   (prefilter.h) would report at almost every line: its pattern is left
+ *   out, and a cut that would leave so little is not made.
  *
  * Sources are cut at their top-level "|" and equal alternatives merged
  * into one expression (prefilter.h); a pattern counts as covered only when
@@ -42,6 +47,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +56,7 @@
 #include "patsrc.h"
 #include "prefilter_int.h"
 #include "term_lang.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Characters PCRE2 folds to an ASCII letter when caseless; their markers
@@ -104,10 +111,89 @@ has_nonascii(const char *s)
  */
 #define NONASCII	"[\\x80-\\xff]+"
 
+/*
+ * Rewriting for folded text (term_lang.h), as a language with accent
+ * classes reads it: term_fold_text() writes each accented Latin letter,
+ * and the signs PCRE2 folds to a letter, as its lower-case ASCII base
+ * letter, and copies every other byte.  Only letters change, and into
+ * letters, so a word boundary and a non-letter read the same; what the
+ * rewrite adds is that whatever could take such a character in the text
+ * as it is also takes its base letter in either case:
+ * - a non-ASCII literal, or a member of a class, that folds becomes its
+ *   base letter, one that does not becomes a run of bytes >= 0x80;
+ * - a negated class also takes any ASCII letter;
+ * - \p{L}, \p{Lu}, \p{Ll} become an ASCII letter or non-ASCII bytes;
+ * - the source is matched caselessly (the folded letters are lower case
+ *   where the text had capitals).
+ * A range with a non-ASCII end makes the rewrite give up.
+ */
+
+/* The base letter the code point folds to, or 0. */
+static char
+cp_folds_to(uint32_t cp)
+{
+	char	 buf[4];
+	size_t	 len, n;
+
+	if (cp == 0x17f)
+		return 's';
+	if (cp == 0x212a)
+		return 'k';
+	if (cp == 0x212b)
+		return 'a';
+	if (cp < 0x80 || cp > 0x7ff)
+		return 0;
+	n = utf8_encode(cp, buf);
+	return term_lang_fold(buf, n, &len);
+}
+
+/* The code point of the character at p, which is at least one byte;
+   *len is its length. */
+static uint32_t
+cp_at(const char *p, size_t *len)
+{
+	uint32_t	 cp;
+
+	*len = utf8_next((const unsigned char *)p, strlen(p), &cp);
+	return cp;
+}
+
+/* A "\x{...}" escape at p: its code point and length, or 0 when it is
+   not one. */
+static size_t
+hex_brace(const char *p, uint32_t *cp)
+{
+	const char	*e;
+	char		*end;
+
+	if (p[0] != '\\' || p[1] != 'x' || p[2] != '{' ||
+	    (e = strchr(p + 3, '}')) == NULL)
+		return 0;
+	*cp = (uint32_t)strtoul(p + 3, &end, 16);
+	if (end != e || e == p + 3 || *cp > 0x10ffff)
+		return 0;
+	return (size_t)(e - p) + 1;
+}
+
+/* What stands for code point cp outside a class in folded text. */
+static void
+folded_char(struct strbuf *out, uint32_t cp)
+{
+	char	 c;
+
+	if (cp < 0x80)
+		strbuf_addf(out, "\\x%02x", (unsigned)cp);
+	else if ((c = cp_folds_to(cp)) != 0)
+		strbuf_addc(out, c);
+	else
+		strbuf_adds(out, "(?:" NONASCII ")");
+}
+
 struct widen {
 	const char	*p;		/* next byte of the source */
 	struct strbuf	 out;
 	int		 dropped;	/* the last construct was removed */
+	int		 folded;	/* for text folded by term_fold_text() */
 };
 
 static int
@@ -152,12 +238,40 @@ word_boundary_kept(const struct widen *w)
 	    !w->dropped;
 }
 
+/* Length of "\\pL", "\\p{L}", "\\p{Lu}", "\\p{Ll}" or "\\p{Lt}" at p, else 0. */
+static size_t
+letter_property(const char *p)
+{
+	if (p[0] != '\\' || p[1] != 'p')
+		return 0;
+	if (p[2] == 'L')
+		return 3;
+	if (strncmp(p + 2, "{L}", 3) == 0)
+		return 5;
+	if (p[2] == '{' && p[3] == 'L' && strchr("ult", p[4]) != NULL &&
+	    p[4] != '\0' && p[5] == '}')
+		return 6;
+	return 0;
+}
+
 /* An escape outside a class.  Returns 0, or -1 to give up. */
 static int
 widen_escape(struct widen *w)
 {
 	char	 c = w->p[1];
+	uint32_t cp;
+	size_t	 n;
 
+	if (w->folded && (n = hex_brace(w->p, &cp)) > 0) {
+		folded_char(&w->out, cp);
+		w->p += n;
+		return 0;
+	}
+	if (w->folded && (n = letter_property(w->p)) > 0) {
+		strbuf_adds(&w->out, "(?:[A-Za-z]|" NONASCII ")");
+		w->p += n;
+		return 0;
+	}
 	if (c == 'w' || c == 'W' || c == 'd' || c == 'D' || c == 's' ||
 	    c == 'S') {
 		strbuf_addf(&w->out, "(?:\\%c|" NONASCII ")", c);
@@ -234,10 +348,106 @@ widen_class(struct widen *w)
 	return 0;
 }
 
+/* A non-ASCII member of a class in folded text, of code point cp, at q
+   (len bytes), in a class that starts at start: its base letter added to
+   cls, or *wide set.  -1 when it is the end of a range. */
+static int
+folded_member(struct strbuf *cls, const char *start, const char *q,
+    size_t len, uint32_t cp, int *wide)
+{
+	char	 c;
+
+	if ((q > start && q[-1] == '-' && q - 1 > start) ||
+	    (q[len] == '-' && q[len + 1] != ']'))
+		return -1;
+	if ((c = cp_folds_to(cp)) != 0)
+		strbuf_addc(cls, c);
+	else
+		*wide = 1;
+	return 0;
+}
+
+/* One member of a class in folded text at *q: copied to cls, or its
+   folded form.  -1 to give up. */
+static int
+folded_class_step(struct strbuf *cls, const char *start, const char **q,
+    int *wide)
+{
+	const char	*r = *q;
+	uint32_t	 cp;
+	size_t		 n;
+
+	if ((n = hex_brace(r, &cp)) > 0 || (unsigned char)*r >= 0x80) {
+		if (n == 0)
+			cp = cp_at(r, &n);
+		if (cp >= 0x80 && folded_member(cls, start, r, n, cp,
+		    wide) == -1)
+			return -1;
+		if (cp < 0x80)
+			strbuf_addf(cls, "\\x%02x", (unsigned)cp);
+		*q = r + n;
+		return 0;
+	}
+	if (r[0] == '[' && r[1] == ':') {
+		if ((r = strstr(r + 2, ":]")) == NULL)
+			return -1;
+		*wide = 1;
+		n = (size_t)(r + 2 - *q);
+	} else if (*r == '\\') {
+		if (r[1] == '\0' || strchr("pPXRNhHvVCx", r[1]) != NULL)
+			return -1;
+		if (strchr("wWdDsS", r[1]) != NULL)
+			*wide = 1;
+		n = 2;
+	} else
+		n = 1;
+	strbuf_add(cls, *q, n);
+	*q += n;
+	return 0;
+}
+
+/*
+ * A class in folded text (see cp_folds_to): a negated one also takes any
+ * ASCII letter, and drops its non-ASCII members, which only widens it.
+ */
+static int
+widen_class_folded(struct widen *w)
+{
+	struct strbuf	 cls = { NULL, 0, 0 };
+	const char	*q = w->p + 1;
+	int		 negated = 0, wide = 0;
+
+	if (*q == '^') {
+		negated = wide = 1;
+		q++;
+	}
+	if (*q == ']')
+		strbuf_addc(&cls, *q++);
+	while (*q != ']') {
+		if (*q == '\0' || folded_class_step(&cls, w->p, &q,
+		    &wide) == -1) {
+			strbuf_free(&cls);
+			return -1;
+		}
+	}
+	w->p = q + 1;
+	if (cls.len == 0 && !negated)
+		strbuf_adds(&w->out, "(?:" NONASCII ")");
+	else if (negated)
+		strbuf_addf(&w->out, "(?:[^%.*s]|[A-Za-z]|" NONASCII ")",
+		    (int)cls.len, cls.s == NULL ? "" : cls.s);
+	else
+		strbuf_addf(&w->out, wide ? "(?:[%.*s]|" NONASCII ")" :
+		    "[%.*s]", (int)cls.len, cls.s);
+	strbuf_free(&cls);
+	return 0;
+}
+
 /* Skip a lookaround group, nested groups and classes included. */
 static int
 skip_group(struct widen *w)
 {
+	size_t	 n;
 	int	 depth = 0;
 
 	for (;;) {
@@ -245,8 +455,12 @@ skip_group(struct widen *w)
 			return -1;
 		if (*w->p == '\\' && w->p[1] != '\0')
 			w->p += 2;
-		else if (*w->p == '[') {
-			struct widen	 tmp = { w->p, { NULL, 0, 0 }, 0 };
+		else if (*w->p == '[' && w->folded) {
+			if ((n = regex_class_len(w->p)) == 0)
+				return -1;
+			w->p += n;
+		} else if (*w->p == '[') {
+			struct widen	 tmp = { w->p, { NULL, 0, 0 }, 0, 0 };
 
 			if (widen_class(&tmp) == -1) {
 				strbuf_free(&tmp.out);
@@ -332,14 +546,24 @@ static int
 widen_step(struct widen *w)
 {
 	unsigned char	 c = (unsigned char)*w->p;
+	size_t		 n;
 
 	if (is_quant(w->p))
 		return widen_quant(w);
 	w->dropped = 0;
+	if (c >= 0x80 && w->folded) {
+		uint32_t cp = cp_at(w->p, &n);
+
+		folded_char(&w->out, cp);
+		w->p += n;
+		return 0;
+	}
 	if (c >= 0x80)
 		return -1;
 	if (c == '\\')
 		return widen_escape(w);
+	if (c == '[' && w->folded)
+		return widen_class_folded(w);
 	if (c == '[')
 		return widen_class(w);
 	if (c == '(')
@@ -357,11 +581,12 @@ widen_step(struct widen *w)
 	return 0;
 }
 
-/* The byte-mode form of a regex-derived source, or NULL. */
+/* The byte-mode form of a regex-derived source, for the text as it is or
+   folded, or NULL. */
 static char *
-widen_for_bytes(const char *src)
+widen_source(const char *src, int folded)
 {
-	struct widen	 w = { src, { NULL, 0, 0 }, 0 };
+	struct widen	 w = { src, { NULL, 0, 0 }, 0, folded };
 
 	while (*w.p != '\0') {
 		if (widen_step(&w) == -1) {
@@ -374,6 +599,37 @@ widen_for_bytes(const char *src)
 		return NULL;
 	}
 	return strbuf_take(&w.out);
+}
+
+static char *
+widen_for_bytes(const char *src)
+{
+	return widen_source(src, 0);
+}
+
+/*
+ * term.c writes the French ligature as "oe" or any one or two non-ASCII
+ * bytes or characters, which reads right in both of Hyperscan's modes.
+ * In byte mode its two encodings can be spelt out (U+0152, U+0153: the
+ * mode does not fold their case): the wide form also takes the
+ * apostrophe of every "l’a", and leaves "OEA" a single fixed byte.
+ */
+#define LIGATURE_ANY	"(?:oe|[^\\x00-\\x7f]{1,2})"
+#define LIGATURE_BYTES	"(?:oe|\\xc5[\\x92\\x93])"
+
+static char *
+narrow_ligature(const char *src)
+{
+	struct strbuf	 sb = { NULL, 0, 0 };
+	const char	*p = src, *q;
+
+	while ((q = strstr(p, LIGATURE_ANY)) != NULL) {
+		strbuf_add(&sb, p, (size_t)(q - p));
+		strbuf_adds(&sb, LIGATURE_BYTES);
+		p = q + strlen(LIGATURE_ANY);
+	}
+	strbuf_adds(&sb, p);
+	return strbuf_take(&sb);
 }
 
 /*
@@ -391,8 +647,8 @@ pattern_expr(const struct pattern *p, const char *src, int folded,
 	/* The folded text has "e" for "É": only caseless sees it. */
 	if (!p->case_sensitive || folded)
 		*flags |= HS_FLAG_CASELESS;
-	if (p->is_term && !has_nonascii(src))
-		return xstrdup(src);
+	if ((p->is_term || folded) && !has_nonascii(src))
+		return narrow_ligature(src);
 	if (!p->is_term && !p->anchor && !has_nonascii(src) &&
 	    (b = prefilter_drop_boundaries(src)) != NULL) {
 		e = widen_for_bytes(b);
@@ -426,35 +682,78 @@ prefilter_folds(const struct ruleset *rs, unsigned lang)
 	    term_lang_find(rs->languages[lang]) != NULL;
 }
 
+/* Every pattern with a source: anchors give the sentences to search, the
+   others (<all> members, <unless>, modality) let the scanner skip a PCRE2
+   search wherever they have no candidate.  In a language whose text is
+   folded, every source has been written for that text (folded_source). */
 static int
-wanted(const struct ruleset *rs, const struct pattern *p, const char *src)
+wanted(const char *src)
 {
-	/* Every pattern with a source: anchors give the sentences to search,
-	   the others (<all> members, <unless>, modality) let the scanner skip
-	   a PCRE2 search wherever they have no candidate.  In a language
-	   whose text is folded, only terms (and concepts made of terms):
-	   their sources were written for it. */
-	if (src == NULL || *src == '\0')
-		return 0;
-	return p->is_term || !prefilter_folds(rs, p->lang);
+	return src != NULL && *src != '\0';
+}
+
+/*
+ * The source of a regex or a concept of a language whose text is folded,
+ * rewritten for that text: a concept's terms as term.c wrote them (for
+ * it), its regexes through widen_source().  NULL when a part has no
+ * source, cannot be rewritten, or is a term with non-ASCII bytes (those
+ * are compiled in UTF-8 mode alone).  The caller frees it.
+ */
+#define FOLD_DEPTH	8		/* concepts in concepts */
+
+static char *
+folded_source(const struct ruleset *rs, const struct pattern *p, int depth)
+{
+	const struct pattern	*part;
+	struct strbuf		 sb = { NULL, 0, 0 };
+	char			*re = NULL, *pf = NULL, *cause = NULL, *out;
+	size_t			 i;
+
+	if (p->is_concept && p->vocab != NULL && depth < FOLD_DEPTH) {
+		for (i = 0; i < p->vocab->pats.n; i++) {
+			part = &p->vocab->pats.v[i];
+			if (part->lang != p->lang)
+				continue;
+			if ((out = folded_source(rs, part, depth + 1)) == NULL) {
+				strbuf_free(&sb);
+				return NULL;
+			}
+			strbuf_addf(&sb, "%s(?:%s)", sb.len > 0 ? "|" : "",
+			    out);
+			free(out);
+		}
+		return sb.len > 0 ? strbuf_take(&sb) : NULL;
+	}
+	if (p->is_concept || patsrc_make(rs, p, &re, &pf, &cause) == -1 ||
+	    pf == NULL)
+		out = NULL;
+	else if (p->is_term)
+		out = has_nonascii(pf) ? NULL : xstrdup(pf);
+	else
+		out = widen_source(pf, 1);
+	free(re);
+	free(pf);
+	free(cause);
+	return out;
 }
 
 /*
  * The prefilter source of a pattern: its own, or for a deferred one made
  * now (patsrc.h) into *own, which the caller frees.  The concepts of one
  * vocabulary and language share theirs, made once in memo (one slot per
- * vocabulary and language, owned by the caller).
+ * vocabulary and language, owned by the caller; NULL: no sharing).
  */
 static const char *
 pattern_source(const struct ruleset *rs, const struct pattern *p,
     char **memo, char **own)
 {
 	char	*re = NULL, *pf = NULL, *cause = NULL, **slot = NULL;
+	int	 folded = !p->is_term && prefilter_folds(rs, p->lang);
 
 	*own = NULL;
-	if (!p->deferred)
+	if (!p->deferred && !folded)
 		return p->prefilter;
-	if (p->is_concept && p->vocab != NULL) {
+	if (memo != NULL && p->is_concept && p->vocab != NULL) {
 		slot = &memo[(size_t)(p->vocab - rs->vocabularies) *
 		    rs->nlanguages + p->lang];
 		if (*slot != NULL)
@@ -462,7 +761,9 @@ pattern_source(const struct ruleset *rs, const struct pattern *p,
 	}
 	/* A deferred pattern that does not translate has no source: it is
 	   then confirmed everywhere, where it fails as it would anyway. */
-	if (patsrc_make(rs, p, &re, &pf, &cause) == -1)
+	if (folded)
+		pf = folded_source(rs, p, 0);
+	else if (patsrc_make(rs, p, &re, &pf, &cause) == -1)
 		pf = NULL;
 	free(re);
 	free(cause);
@@ -661,6 +962,20 @@ has_substance(const char *s, size_t len)
 	return n >= 2;
 }
 
+/* Whether s[0, len) keeps enough fixed text to stand for the whole
+   (prefilter.h): a cut that leaves "[\"']" of "[\"'][^\"']{2,60}\" means"
+   would wake on every quote mark. */
+static int
+strong_prefix(const char *s, size_t len)
+{
+	char	*cut = xstrndup(s, len);
+	int	 strong;
+
+	strong = prefilter_fixed_bytes(cut) >= PREFILTER_MIN_FIXED;
+	free(cut);
+	return strong;
+}
+
 /*
  * Whether a source may be taken apart: only when every group is a plain
  * "(?:" one and nothing refers back to a group, so that each piece means
@@ -757,10 +1072,12 @@ reduce(struct atomlist *al, const char *src, size_t len, unsigned flags,
 		if (heavy_quant(s + t.v[i].end, t.v[i].qend - t.v[i].end))
 			break;
 	n = t.n;
-	if (i < t.n && !p->anchor && has_substance(s, t.v[i].start))
+	if (i < t.n && !p->anchor && has_substance(s, t.v[i].start) &&
+	    strong_prefix(s, t.v[i].start))
 		n = i;
 	while (n > 1 && t.v[n - 1].qend > t.v[n - 1].end &&
-	    has_substance(s, t.v[n - 1].start))
+	    has_substance(s, t.v[n - 1].start) &&
+	    strong_prefix(s, t.v[n - 1].start))
 		n--;
 	if (n == 1 && t.v[0].qend == t.v[0].end &&
 	    strncmp(s, "(?:", 3) == 0) {
@@ -838,6 +1155,30 @@ expr_reach_of(const char *expr, unsigned flags, int folded)
 }
 
 /*
+ * Whether one of the expressions al holds from first on has too little
+ * fixed text (prefilter.h): "[A-Z]" or "\w+:" would report at almost
+ * every word.  Its pattern is then left out of the database and confirmed
+ * by PCRE2 wherever its rule asks, which costs less.
+ */
+static int
+atoms_weak(const struct atomlist *al, size_t first)
+{
+	size_t	 i;
+
+	for (i = first; i < al->n; i++)
+		if (prefilter_fixed_bytes(al->v[i].expr) < PREFILTER_MIN_FIXED)
+			return 1;
+	return 0;
+}
+
+static void
+atoms_drop(struct atomlist *al, size_t first)
+{
+	while (al->n > first)
+		free(al->v[--al->n].expr);
+}
+
+/*
  * Every pattern's source cut into alternatives, equal ones of a language
  * merged into one expression; a caseless byte-mode source that has a "k"
  * or an "s" also gets the marker of the character PCRE2 folds to it,
@@ -850,7 +1191,7 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 	const struct pattern	*p;
 	struct atomlist		 al = { NULL, 0, 0 };
 	unsigned		*expr_of_atom, flags;
-	size_t			 i, m, nmemo;
+	size_t			 i, m, nmemo, first;
 	const char		*src;
 	char			*full, *own, **memo;
 	int			 folded;
@@ -861,7 +1202,7 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 	for (i = 0; i < rs->npatterns; i++) {
 		p = rs->patterns[i];
 		src = pattern_source(rs, p, memo, &own);
-		if (!wanted(rs, p, src)) {
+		if (!wanted(src)) {
 			free(own);
 			continue;
 		}
@@ -869,7 +1210,13 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 		folded = prefilter_folds(rs, p->lang);
 		full = pattern_expr(p, src, folded, &flags);
 		free(own);
+		first = al.n;
 		reduce(&al, full, strlen(full), flags, p, 0);
+		if (atoms_weak(&al, first)) {
+			atoms_drop(&al, first);
+			free(full);
+			continue;
+		}
 		for (m = 0; m < NMARKERS && !folded; m++)
 			if (needs_marker(full, flags, marker_letter[m]))
 				atom_add(&al, xstrdup(marker_expr[m]), 0, p);
@@ -909,6 +1256,39 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 		    prefilter_folds(rs, set->space[i]));
 	free(expr_of_atom);
 	free(al.v);
+}
+
+enum prefilter_fit
+prefilter_pattern_fit(const struct ruleset *rs, const struct pattern *p,
+    char **expr)
+{
+	struct atomlist	 al = { NULL, 0, 0 };
+	const char	*src;
+	char		*own, *full;
+	unsigned	 flags;
+	size_t		 i;
+	enum prefilter_fit fit = PREFILTER_FITS;
+
+	*expr = NULL;
+	src = pattern_source(rs, p, NULL, &own);
+	if (!wanted(src)) {
+		free(own);
+		return PREFILTER_NO_SOURCE;
+	}
+	full = pattern_expr(p, src, prefilter_folds(rs, p->lang), &flags);
+	free(own);
+	reduce(&al, full, strlen(full), flags, p, 0);
+	free(full);
+	for (i = 0; i < al.n; i++) {
+		if (fit == PREFILTER_FITS && prefilter_fixed_bytes(al.v[i].expr) <
+		    PREFILTER_MIN_FIXED) {
+			fit = PREFILTER_WEAK;
+			*expr = al.v[i].expr;
+		} else
+			free(al.v[i].expr);
+	}
+	free(al.v);
+	return fit;
 }
 
 void

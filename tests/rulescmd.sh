@@ -13,6 +13,25 @@ $PALINT rules test "$g" >"$tmp/test"
 [ "$(cat "$tmp/test")" = "18 passed, 0 failed" ] || fail "rules test: $(cat "$tmp/test")"
 $PALINT rules check "$g" | grep -q ': ok$' || fail "rules check"
 
+# rules check warns, at its line, about a regex the one-pass prefilter
+# cannot take: one with no safe superset ("$" sees the end of a unit, which
+# the prefilter does not), and one whose superset holds less than two fixed
+# bytes ("%" would wake at every percent sign).  The rules still pass.
+sed 's|<term>submarine cable</term>|&\
+        <regex>\\bcables?\\b\|%</regex>\
+        <regex>\\bsubmarine cables?$</regex>|' "$g" >"$tmp/weak.xml"
+$PALINT rules check "$g" 2>"$tmp/err" >/dev/null
+if ! grep -q "$hs_notice" "$tmp/err"; then
+	[ ! -s "$tmp/err" ] || fail "rules check on the golden rules: $(cat "$tmp/err")"
+	$PALINT rules check "$tmp/weak.xml" 2>"$tmp/err" | grep -q ': ok$' ||
+		fail "rules check with weak regexes: not ok"
+	cat >"$tmp/want" <<EOT
+$tmp/weak.xml:43: rule AA1.3.subsea-cable: warning: regex "\\bcables?\\b|%" has a prefilter expression with fewer than 2 fixed bytes ("%"); PCRE2 alone searches for it
+$tmp/weak.xml:44: rule AA1.3.subsea-cable: warning: regex "\\bsubmarine cables?$" has no prefilter expression; PCRE2 alone searches for it
+EOT
+	diff "$tmp/want" "$tmp/err" >&2 || fail "rules check: prefilter warnings"
+fi
+
 # A failing example is reported as path:line and refuses the rule set.
 sed 's|<example hit="no">The vendor was paid on time.</example>|<example hit="no">Buy from a trusted vendor.</example>|' "$g" >"$tmp/bad.xml"
 set +e

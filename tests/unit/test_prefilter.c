@@ -1025,6 +1025,199 @@ test_reach(void)
 	CHECK_INT(reach_of("risk(?=s)", 0, 1, &n), 4);
 }
 
+/* Fixed bytes: a literal or a small class counts, a repeat that may be
+   absent, a wide class, "\w" and lookarounds do not. */
+static void
+test_fixed_bytes(void)
+{
+	CHECK_INT(prefilter_fixed_bytes("[A-Z]"), 0);
+	CHECK_INT(prefilter_fixed_bytes("\\w+:"), 1);
+	CHECK_INT(prefilter_fixed_bytes("%"), 1);
+	CHECK_INT(prefilter_fixed_bytes("(?:oe|[^\\x00-\\x7f]{1,2})a"), 1);
+	CHECK_INT(prefilter_fixed_bytes("(?:oe|\\xc5[\\x92\\x93])a"), 3);
+	CHECK_INT(prefilter_fixed_bytes("cyber"), 5);
+	CHECK_INT(prefilter_fixed_bytes("\\bAI\\b"), 2);
+	CHECK_INT(prefilter_fixed_bytes("[Rr]eseaux?"), 6);
+	CHECK_INT(prefilter_fixed_bytes("(?:ab|c)d{3}"), 4);
+	CHECK_INT(prefilter_fixed_bytes("ab|c"), 1);
+	CHECK_INT(prefilter_fixed_bytes("(?=abc)d(?i)e"), 2);
+	CHECK_INT(prefilter_fixed_bytes("x*(?:\\s|[\\x80-\\xff]+)+"), 0);
+	CHECK_INT(prefilter_fixed_bytes("a{2,5}\\.b"), 4);
+}
+
+/* One prefilter over patterns given as (source, is_term, anchor), in
+   language 0 of langs (none: English). */
+static struct prefilter *
+build_some(const char *const *src, size_t n, const char *lang,
+    struct ruleset *rs, struct pattern *pats, struct pattern **all)
+{
+	static char	*langs[1];
+	size_t		 i;
+
+	memset(rs, 0, sizeof(*rs));
+	memset(pats, 0, n * sizeof(*pats));
+	for (i = 0; i < n; i++) {
+		pats[i].prefilter = lend(src[i]);
+		pats[i].regex = lend(src[i]);
+		pats[i].source = lend(src[i]);
+		pats[i].index = (unsigned)i;
+		pats[i].anchor = 1;
+		all[i] = &pats[i];
+	}
+	if (lang != NULL) {
+		langs[0] = lend(lang);
+		rs->languages = langs;
+		rs->nlanguages = 1;
+	}
+	rs->patterns = all;
+	rs->npatterns = n;
+	return prefilter_build(rs, "", NULL);
+}
+
+/* An expression with too little fixed text leaves its pattern out, and a
+   cut that would leave one is not made. */
+static void
+test_weak(void)
+{
+	static const char *const src[] = {
+		"[A-Z]",			/* weak */
+		"\\w+:",			/* weak */
+		"\\bcables?\\b|%",		/* one weak alternative */
+		"\\bcables?\\b",		/* kept */
+		"[\"'][^\"'.;]{2,60}[\"'] means",	/* not cut to [\"'] */
+	};
+	static const char text[] = "The \"cloud\" means: 5% of cables.";
+	struct ruleset			 rs;
+	struct pattern			 pats[nitems(src)], *all[nitems(src)];
+	struct prefilter		*pf;
+	struct prefilter_scratch	*ps;
+	struct prefilter_info		 info;
+	struct cands			 c = { 0 };
+	const unsigned			*ex;
+	char				*cause = NULL, *expr;
+	size_t				 i, n, means = 0;
+
+	pf = build_some(src, nitems(src), NULL, &rs, pats, all);
+	CHECK(pf != NULL);
+	if (pf == NULL)
+		return;
+	pats[4].anchor = 0;
+	pats[4].case_sensitive = 1;	/* no long-s marker */
+	prefilter_free(pf);
+	pf = prefilter_build(&rs, "", NULL);
+	CHECK(!prefilter_covers(pf, 0));
+	CHECK(!prefilter_covers(pf, 1));
+	CHECK(!prefilter_covers(pf, 2));
+	CHECK(prefilter_covers(pf, 3));
+	CHECK(prefilter_covers(pf, 4));
+	prefilter_get_info(pf, &info);
+	CHECK_INT(info.covered, 2);
+	CHECK_INT(info.dropped, 3);
+	ex = prefilter_exprs_of(pf, 4, &n);
+	CHECK_INT(n, 1);
+	CHECK(n == 1 && prefilter_reach(pf, ex[0]) != 1);
+
+	c.pf = pf;
+	ps = prefilter_scratch_new(pf);
+	CHECK_INT(prefilter_scan(pf, ps, 0, text, 0, sizeof(text) - 1, collect,
+	    &c, &cause), 0);
+	/* "cables", and the quoted word once, at the end of "means" */
+	for (i = 0; i < c.n; i++)
+		means += c.pat[i] == 4 && c.end[i] == 17;
+	CHECK_INT(c.n, 2);
+	CHECK_INT(means, 1);
+	prefilter_scratch_free(ps);
+	cands_free(&c);
+
+	CHECK(prefilter_pattern_fit(&rs, &pats[0], &expr) == PREFILTER_WEAK);
+	CHECK_STR(expr, "[A-Z]");
+	free(expr);
+	CHECK(prefilter_pattern_fit(&rs, &pats[2], &expr) == PREFILTER_WEAK);
+	CHECK_STR(expr, "%");
+	free(expr);
+	CHECK(prefilter_pattern_fit(&rs, &pats[3], &expr) == PREFILTER_FITS);
+	CHECK(expr == NULL);
+	pats[3].prefilter = NULL;
+	CHECK(prefilter_pattern_fit(&rs, &pats[3], &expr) ==
+	    PREFILTER_NO_SOURCE);
+	prefilter_free(pf);
+}
+
+/*
+ * A regex of a language whose text is folded is rewritten for that text:
+ * accented letters are their base letters there, in either case.  Every
+ * true match (as PCRE2 finds it in the text as it is) holds a candidate.
+ */
+static void
+test_folded(void)
+{
+	static const char *const src[] = {
+		"\\br[e\xc3\xa9]seaux?\\s+24\\s*/\\s*7\\b",
+		"\\b\\w{2,}(?:era|eront)\\b",
+		"(?-i:\\p{Lu})\\w+ de l['\\x{2019}]\\w+",
+		"\\bcompet[\xc3\xaa" "e]ncias?\\b",
+		"cons[^a-z]il",
+		"(?:oe|[^\\x00-\\x7f]{1,2})a",	/* a term: the ligature */
+	};
+	static const struct {
+		unsigned	 pattern;
+		const char	*match;
+	} truth[] = {
+		{ 0, "R\xc3\x89SEAUX 24/7" },
+		{ 1, "d\xc3\xa9" "cid\xc3\xa9" "ra" },
+		{ 2, "\xc3\x89tat de l\xe2\x80\x99\xc3\xa9t\xc3\xa9" },
+		{ 3, "COMP\xc3\x8aTENCIAS" },
+		{ 4, "cons\xc3\xa9" "il" },
+		{ 5, "\xc5\x92" "A" },
+	};
+	static const char text[] =
+	    "Les R\xc3\x89SEAUX 24/7 ; on d\xc3\xa9" "cid\xc3\xa9" "ra. "
+	    "\xc3\x89tat de l\xe2\x80\x99\xc3\xa9t\xc3\xa9, "
+	    "COMP\xc3\x8aTENCIAS, cons\xc3\xa9" "il, l\xe2\x80\x99" "avis, "
+	    "\xc5\x92" "A.";
+	struct ruleset			 rs;
+	struct pattern			 pats[nitems(src)], *all[nitems(src)];
+	struct prefilter		*pf;
+	struct prefilter_scratch	*ps;
+	struct cands			 c = { 0 };
+	char				*cause = NULL;
+	size_t				 i, j, s, e, ligature = 0;
+	int				 found;
+
+	pf = build_some(src, nitems(src), "fr", &rs, pats, all);
+	CHECK(pf != NULL);
+	if (pf == NULL)
+		return;
+	pats[5].is_term = 1;
+	prefilter_free(pf);
+	pf = prefilter_build(&rs, "", NULL);
+	for (i = 0; i < nitems(src); i++)
+		CHECK(prefilter_covers(pf, (unsigned)i));
+	c.pf = pf;
+	ps = prefilter_scratch_new(pf);
+	CHECK_INT(prefilter_scan(pf, ps, 0, text, 0, sizeof(text) - 1, collect,
+	    &c, &cause), 0);
+	for (i = 0; i < nitems(truth); i++) {
+		s = find_nth(text, truth[i].match, 0);
+		e = s + strlen(truth[i].match);
+		found = 0;
+		for (j = 0; j < c.n; j++)
+			found |= c.pat[j] == truth[i].pattern &&
+			    c.end[j] > s && c.end[j] <= e;
+		if (!found)
+			fprintf(stderr, "folded: no candidate for %s\n",
+			    truth[i].match);
+		CHECK(found);
+	}
+	/* The ligature's bytes are spelt out: "l\u2019a" is no candidate. */
+	for (j = 0; j < c.n; j++)
+		ligature += c.pat[j] == 5;
+	CHECK_INT(ligature, 1);
+	prefilter_scratch_free(ps);
+	cands_free(&c);
+	prefilter_free(pf);
+}
+
 static void
 rmtree(const char *dir)
 {
@@ -1054,6 +1247,9 @@ main(void)
 	test_boundaries();
 	test_reduce();
 	test_reach();
+	test_fixed_bytes();
+	test_weak();
+	test_folded();
 	rmtree(tmpdir);
 	return CHECK_DONE();
 }
