@@ -380,7 +380,7 @@ cmd_diff(const struct options *o)
 	if (diff_operands(&d) != 0)
 		return EXIT_TROUBLE;
 	if ((rs = ruleload_scan_rules(o->rules, o->nrules,
-	    o->quiet)) == NULL)
+	    o->cache_dir, o->quiet)) == NULL)
 		return EXIT_TROUBLE;
 	pf = ruleload_prefilter(o, rs);
 	d.rs = rs;

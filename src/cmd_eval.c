@@ -44,7 +44,7 @@ cmd_eval(const struct options *o)
 	if (o->documents == NULL && o->nargs != 1)
 		return eval_usage("one LABELS.tsv file is needed");
 	if ((rs = ruleload_scan_rules(o->rules, o->nrules,
-	    o->quiet)) == NULL)
+	    o->cache_dir, o->quiet)) == NULL)
 		return EXIT_TROUBLE;
 	if (o->documents != NULL)
 		rc = eval_documents(o, rs);

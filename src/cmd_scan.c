@@ -102,7 +102,7 @@ cmd_scan(const struct options *o)
 	if (o->limits.language == NULL && in.n > 0)
 		langdetect_preload();
 	if ((rs = ruleload_scan_rules(o->rules, o->nrules,
-	    o->quiet)) == NULL) {
+	    o->cache_dir, o->quiet)) == NULL) {
 		inputs_free(&in);
 		return EXIT_TROUBLE;
 	}

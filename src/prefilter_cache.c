@@ -14,95 +14,23 @@
  */
 #include "config.h"
 
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-
-#include <elf.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <link.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <hs.h>
 
-#include "outfile.h"
+#include "cachefile.h"
 #include "prefilter_int.h"
 #include "util.h"
 
 #define CACHE_MAGIC	"PLHSDB02"
-#define CACHE_MAGICLEN	8
-#define CACHE_SUMLEN	16
-#define CACHE_HEADLEN	(CACHE_MAGICLEN + CACHE_SUMLEN)
-
-/* The GNU build id of the executable in hex; "" when it has none. */
-static char build_id[2 * 64 + 1];
-static pthread_once_t build_id_once = PTHREAD_ONCE_INIT;
-
-/* The NT_GNU_BUILD_ID note among the notes of [p, end), if any. */
-static void
-build_id_from_notes(const unsigned char *p, const unsigned char *end)
-{
-	static const char hex[] = "0123456789abcdef";
-	ElfW(Nhdr)	 nh;
-	size_t		 off, i;
-
-	while ((size_t)(end - p) >= sizeof(nh)) {
-		memcpy(&nh, p, sizeof(nh));
-		off = sizeof(nh) + ((nh.n_namesz + 3) & ~3U);
-		if ((size_t)(end - p) < off + nh.n_descsz)
-			return;
-		if (nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4 &&
-		    memcmp(p + sizeof(nh), "GNU", 4) == 0 &&
-		    nh.n_descsz > 0 && nh.n_descsz <= 64) {
-			for (i = 0; i < nh.n_descsz; i++) {
-				build_id[2 * i] = hex[p[off + i] >> 4];
-				build_id[2 * i + 1] = hex[p[off + i] & 15];
-			}
-			build_id[2 * i] = '\0';
-			return;
-		}
-		p += off + ((nh.n_descsz + 3) & ~3U);
-	}
-}
-
-/* The first object dl_iterate_phdr() reports is the executable. */
-static int
-build_id_phdr(struct dl_phdr_info *info, size_t size, void *arg)
-{
-	const ElfW(Phdr) *ph;
-	const unsigned char *p;
-	int		 i;
-
-	(void)size;
-	(void)arg;
-	for (i = 0; i < info->dlpi_phnum && build_id[0] == '\0'; i++) {
-		ph = &info->dlpi_phdr[i];
-		if (ph->p_type != PT_NOTE)
-			continue;
-		p = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
-		build_id_from_notes(p, p + ph->p_memsz);
-	}
-	return 1;
-}
-
-static void
-build_id_load(void)
-{
-	(void)dl_iterate_phdr(build_id_phdr, NULL);
-}
 
 const char *
 cache_build_id(void)
 {
-	pthread_once(&build_id_once, build_id_load);
-	return build_id[0] != '\0' ? build_id : NULL;
+	return cachefile_build_id();
 }
 
 /*
@@ -144,71 +72,18 @@ cache_set_digest(const struct hsset *set, char digest[65])
 	strbuf_free(&sb);
 }
 
-/* $XDG_CACHE_HOME/palint, else ~/.cache/palint; NULL: no cache. */
-static char *
-cache_dir_default(void)
-{
-	const char	*s;
-
-	s = getenv("XDG_CACHE_HOME");
-	if (s != NULL && *s == '/')
-		return xasprintf("%s/palint", s);
-	s = getenv("HOME");
-	if (s != NULL && *s == '/')
-		return xasprintf("%s/.cache/palint", s);
-	return NULL;
-}
-
 char *
 cache_path(const struct ruleset *rs, const char *ident,
     const char *cache_dir)
 {
 	char	 key[65], *dir, *path;
 
-	if (cache_dir == NULL)
-		dir = cache_dir_default();
-	else if (*cache_dir != '\0')
-		dir = xstrdup(cache_dir);
-	else
-		return NULL;
-	if (dir == NULL)
+	if ((dir = cachefile_dir(cache_dir)) == NULL)
 		return NULL;
 	cache_key(rs, ident, key);
 	path = xasprintf("%s/%s.hsdb", dir, key);
 	free(dir);
 	return path;
-}
-
-/* mkdir -p of the directory path is in; failures show up later as an
-   unwritable cache. */
-static void
-mkdir_parents(const char *path)
-{
-	char	*tmp, *s;
-
-	tmp = xstrdup(path);
-	for (s = tmp + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		(void)mkdir(tmp, 0700);
-		*s = '/';
-	}
-	free(tmp);
-}
-
-/*
- * A checksum of the body, to catch a truncated or damaged file before
- * anything in it is believed.  Not a defence against an attacker, who
- * could as well write a consistent file into the user's own cache: it
- * only has to make an accidental change show, and to cost little next to
- * reading the megabytes it covers (a sha256 of them was a tenth of a
- * one-page run), so it is a fast non-cryptographic sum.
- */
-static void
-cache_sum(const unsigned char *p, size_t len, char out[CACHE_SUMLEN + 1])
-{
-	checksum64_hex(p, len, out);
 }
 
 /*
@@ -277,26 +152,14 @@ cache_body(const struct cacheimg *img, struct strbuf *sb)
 int
 cache_write(const char *path, const struct cacheimg *img)
 {
-	struct outfile	 of;
 	struct strbuf	 sb = { NULL, 0, 0 };
-	char		 sum[CACHE_SUMLEN + 1], *cause = NULL;
+	int		 rc;
 
-	mkdir_parents(path);
-	if (outfile_open_private(&of, path, &cause) == -1) {
-		free(cause);
-		return -1;
-	}
 	cache_body(img, &sb);
-	cache_sum((const unsigned char *)sb.s, sb.len, sum);
-	fwrite(CACHE_MAGIC, 1, CACHE_MAGICLEN, of.fp);
-	fwrite(sum, 1, CACHE_SUMLEN, of.fp);
-	fwrite(sb.s, 1, sb.len, of.fp);
+	rc = cachefile_write(path, CACHE_MAGIC, sb.s != NULL ? sb.s : "",
+	    sb.len);
 	strbuf_free(&sb);
-	if (outfile_commit(&of, &cause) == -1) {
-		free(cause);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 /* A bounded reader of the body: every get fails once it would overrun. */
@@ -405,18 +268,11 @@ cache_parse(struct cacheimg *img, const unsigned char *buf, size_t len,
     size_t npatterns, size_t nlangs)
 {
 	struct reader	 r;
-	char		 sum[CACHE_SUMLEN + 1];
 	size_t		 i;
 	uint64_t	 dblen;
 
-	if (len < CACHE_HEADLEN || memcmp(buf, CACHE_MAGIC,
-	    CACHE_MAGICLEN) != 0)
+	if ((r.p = cachefile_body(buf, len, CACHE_MAGIC, &r.left)) == NULL)
 		return -1;
-	cache_sum(buf + CACHE_HEADLEN, len - CACHE_HEADLEN, sum);
-	if (memcmp(sum, buf + CACHE_MAGICLEN, CACHE_SUMLEN) != 0)
-		return -1;
-	r.p = buf + CACHE_HEADLEN;
-	r.left = len - CACHE_HEADLEN;
 	r.bad = 0;
 	img->map.npatterns = get_u32(&r);
 	img->map.nexprs = get_u32(&r);
@@ -442,43 +298,10 @@ cache_parse(struct cacheimg *img, const unsigned char *buf, size_t len,
 	return r.bad || r.left != 0 ? -1 : 0;
 }
 
-/*
- * The whole file mapped read-only: NULL when it cannot be opened, is not a
- * regular file (a FIFO or a device is refused without waiting on it) or is
- * empty.  Mapping instead of reading saves copying megabytes into fresh
- * memory, most of which a short run never looks at again: a database is
- * copied out of the mapping only when its language is first scanned.  A
- * cache file is never rewritten in place, only replaced by a rename
- * (cache_write), so the mapping keeps the bytes that were checked.
- */
-static unsigned char *
-cache_map(const char *path, size_t *len)
-{
-	struct stat	 st;
-	void		*p;
-	int		 fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) ==
-	    -1)
-		return NULL;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size <= 0 || st.st_size > INT_MAX) {
-		close(fd);
-		return NULL;
-	}
-	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (p == MAP_FAILED)
-		return NULL;
-	*len = (size_t)st.st_size;
-	return p;
-}
-
 void
 cache_unmap(unsigned char *buf, size_t len)
 {
-	if (buf != NULL)
-		(void)munmap(buf, len);
+	cachefile_unmap(buf, len);
 }
 
 int
@@ -486,7 +309,7 @@ cache_read(const char *path, size_t npatterns, size_t nlangs,
     struct cacheimg *img)
 {
 	memset(img, 0, sizeof(*img));
-	if ((img->buf = cache_map(path, &img->buflen)) == NULL)
+	if ((img->buf = cachefile_map(path, &img->buflen)) == NULL)
 		return -1;
 	if (cache_parse(img, img->buf, img->buflen, npatterns, nlangs) ==
 	    -1) {

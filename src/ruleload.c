@@ -13,6 +13,7 @@
 
 #include "compile.h"
 #include "prefilter.h"
+#include "rulecache.h"
 #include "ruleload.h"
 #include "rules.h"
 #include "util.h"
@@ -58,7 +59,8 @@ heap_prepare(void)
 }
 
 static struct ruleset *
-load(const char *const *paths, size_t n, enum compile_mode mode, int scan)
+load(const char *const *paths, size_t n, enum compile_mode mode, int scan,
+    const char *cache_dir)
 {
 	struct errlist errs = { NULL, 0, 0 };
 	struct ruleset *rs;
@@ -75,7 +77,9 @@ load(const char *const *paths, size_t n, enum compile_mode mode, int scan)
 	(void)mallopt(M_MXFAST, 0);
 #endif
 	/* Scanning needs no term translated before a document does. */
-	if (scan)
+	if (scan && n == 0)
+		rs = rulecache_builtin(cache_dir, &errs);
+	else if (scan)
 		rs = rules_load_scan(paths, n, &errs);
 	else if (mode == COMPILE_TERMS_ON_USE)
 		rs = rules_load_deferred(paths, n, &errs);
@@ -100,14 +104,15 @@ ruleload_rules(const char *const *paths, size_t n, enum compile_mode mode,
     int quiet)
 {
 	(void)quiet;
-	return load(paths, n, mode, 0);
+	return load(paths, n, mode, 0, NULL);
 }
 
 struct ruleset *
-ruleload_scan_rules(const char *const *paths, size_t n, int quiet)
+ruleload_scan_rules(const char *const *paths, size_t n,
+    const char *cache_dir, int quiet)
 {
 	(void)quiet;
-	return load(paths, n, COMPILE_TERMS_ON_USE, 1);
+	return load(paths, n, COMPILE_TERMS_ON_USE, 1, cache_dir);
 }
 
 struct prefilter *

@@ -24,9 +24,10 @@ struct ruleset	*ruleload_rules(const char *const *paths, size_t n,
 		    int quiet);
 /* The same with COMPILE_TERMS_ON_USE, for commands that read no rule's
    examples: the built-in rules are parsed from their scan copy, a fifth
-   less XML (rules_load_scan). */
+   less XML (rules_load_scan), or with a warm cache under cache_dir (NULL:
+   the default, "": none) read from their compiled form (rulecache.h). */
 struct ruleset	*ruleload_scan_rules(const char *const *paths, size_t n,
-		    int quiet);
+		    const char *cache_dir, int quiet);
 /* NULL with --no-prefilter, or when none can be built (after a notice
    unless -q); scanning without one is slower but finds the same. */
 struct prefilter *ruleload_prefilter(const struct options *,

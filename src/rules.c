@@ -1330,8 +1330,8 @@ index_rule(struct ruleset *rs, struct objective *o, struct rule *r)
  * then the binding, hortatory and stance lists.  Vocabulary parts are not
  * patterns of their own: each concept carries its vocabulary's regex.
  */
-static void
-link_ruleset(struct ruleset *rs)
+void
+ruleset_link(struct ruleset *rs)
 {
 	struct area *a;
 	struct objective *o;
@@ -1585,7 +1585,7 @@ load_sources(const struct rule_source *srcs, size_t n, int validate,
 		ruleset_free(ld.rs);
 		return NULL;
 	}
-	link_ruleset(ld.rs);
+	ruleset_link(ld.rs);
 	return ld.rs;
 }
 

@@ -59,6 +59,10 @@ void		 rules_scan_source(struct rule_source *);
 struct ruleset	*rules_load_sources(const struct rule_source *, size_t n,
 		    struct errlist *);
 void		 ruleset_free(struct ruleset *);
+/* The back pointers and flat indexes of a ruleset whose tree is complete
+   and no longer moves (rs->rules, objectives, patterns, each index): for a
+   ruleset made otherwise than by loading rule files (rulecache.h). */
+void		 ruleset_link(struct ruleset *);
 
 const struct rule	*ruleset_find_rule(const struct ruleset *, const char *);
 const struct objective	*ruleset_find_objective(const struct ruleset *,

@@ -217,3 +217,9 @@ xmlparse_reader(const char *path, int flags)
 	pthread_once(&xmlparse_once, xmlparse_init);
 	return xmlReaderForFile(path, NULL, parser_options(flags));
 }
+
+const char *
+xmlparse_version(void)
+{
+	return xmlParserVersion;
+}

@@ -67,5 +67,7 @@ htmlDocPtr	 xmlparse_html(const void *, size_t, const char *encoding,
 /* A streaming reader over a file, same policy; flags: XMLPARSE_NOBLANKS
    and XMLPARSE_NOCDATA.  NULL when the file cannot be opened. */
 xmlTextReaderPtr xmlparse_reader(const char *path, int flags);
+/* The libxml2 version in use, for keys of what was derived by parsing. */
+const char	*xmlparse_version(void);
 
 #endif
