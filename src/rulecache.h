@@ -28,7 +28,8 @@
  * holds them, else parsed and then stored there.  NULL only when parsing
  * fails, with the errors in errs.  Caller owns (ruleset_free).
  */
-struct ruleset	*rulecache_builtin(const char *cache_dir, struct errlist *);
+struct ruleset	*rulecache_builtin(const char *cache_dir,
+		    struct errlist *);
 
 /* The file rulecache_builtin() uses under cache_dir, and the key stored in
    it (65 bytes); NULL when there is none.  Caller owns. */
