@@ -978,10 +978,11 @@ strong_prefix(const char *s, size_t len)
 
 /*
  * Whether a source may be taken apart: only when every group is a plain
- * "(?:" one and nothing refers back to a group, so that each piece means
- * alone what it meant in the whole.  Options set for the rest of the
- * source ("(?i)a|b"), back references, branch resets and lookarounds keep
- * it whole.
+ * "(?:" one, or one that sets options for itself alone ("(?-i:CERT)"),
+ * and nothing refers back to a group, so that each piece means alone what
+ * it meant in the whole.  Options set for the rest of the source
+ * ("(?i)a|b"), back references, branch resets and lookarounds keep it
+ * whole.
  */
 static int
 splittable(const char *src)
@@ -995,7 +996,8 @@ splittable(const char *src)
 				return 0;
 			if (p[1] != '\0')
 				p++;
-		} else if (p[0] == '(' && p[1] == '?' && p[2] != ':')
+		} else if (p[0] == '(' && p[1] == '?' &&
+		    p[2 + strspn(p + 2, "ims-")] != ':')
 			return 0;
 	}
 	return 1;

@@ -822,6 +822,20 @@ test_reduce(void)
 	CHECK(c.n == 1 && c.end[0] == 27);
 	cands_free(&c);
 
+	/* A group that sets its own options does not keep the source
+	   whole: each alternative is cut as if alone. */
+	scan_one("develop[0-9A-Za-z_\\x80-\\xff]*|(?-i:ITU)", 0, 1, text,
+	    &c);
+	CHECK_INT(c.n, 4);
+	CHECK(c.n == 4 && c.end[0] == 7 && c.end[1] == 20 &&
+	    c.end[2] == 40 && c.end[3] == 59);
+	cands_free(&c);
+	/* One that sets them for the rest of the source does. */
+	scan_one("(?-i)ITU|develop[0-9A-Za-z_\\x80-\\xff]*", 0, 1, text,
+	    &c);
+	CHECK(c.n > 4);
+	cands_free(&c);
+
 	/* "\b(?:a|b)" distributed: "\bassist", "\bsupport". */
 	scan_one("\\b(?:assist|support)\\w*", 0, 1, text, &c);
 	CHECK_INT(c.n, 1);
