@@ -641,7 +641,7 @@ static char *
 pattern_expr(const struct pattern *p, const char *src, int folded,
     unsigned *flags)
 {
-	char	*e, *b;
+	char	*e;
 
 	*flags = HS_FLAG_PREFILTER;
 	/* The folded text has "e" for "É": only caseless sees it. */
@@ -649,13 +649,6 @@ pattern_expr(const struct pattern *p, const char *src, int folded,
 		*flags |= HS_FLAG_CASELESS;
 	if ((p->is_term || folded) && !has_nonascii(src))
 		return narrow_ligature(src);
-	if (!p->is_term && !p->anchor && !has_nonascii(src) &&
-	    (b = prefilter_drop_boundaries(src)) != NULL) {
-		e = widen_for_bytes(b);
-		free(b);
-		if (e != NULL)
-			return e;
-	}
 	if (!p->is_term && !has_nonascii(src) &&
 	    (e = widen_for_bytes(src)) != NULL)
 		return e;

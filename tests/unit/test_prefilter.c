@@ -844,9 +844,11 @@ test_reduce(void)
 }
 
 /* A regex's \b stays next to an ASCII letter: "AI" in "said" is no
-   candidate, while the word itself, and next to non-ASCII text, is. */
+   candidate, while the word itself, and next to non-ASCII text, is.  So
+   for an <all> member or an <unless> as for an anchor: either one's
+   candidates decide which searches are made. */
 static void
-test_boundaries(void)
+boundaries_of(int anchor)
 {
 	static const char text[] = "He said AI, maintain \xc3\xa9" "AI.";
 	struct ruleset			 rs;
@@ -859,7 +861,7 @@ test_boundaries(void)
 	memset(&rs, 0, sizeof(rs));
 	memset(&pat, 0, sizeof(pat));
 	pat.prefilter = lend("\\bAI\\b");
-	pat.anchor = 1;
+	pat.anchor = anchor;
 	all[0] = &pat;
 	rs.patterns = all;
 	rs.npatterns = 1;
@@ -879,6 +881,13 @@ test_boundaries(void)
 	prefilter_scratch_free(ps);
 	cands_free(&c);
 	prefilter_free(pf);
+}
+
+static void
+test_boundaries(void)
+{
+	boundaries_of(1);
+	boundaries_of(0);
 }
 
 /* Candidates as (expression, end). */
