@@ -216,13 +216,51 @@ ascii_word(char c)
 	    (c >= '0' && c <= '9') || c == '_';
 }
 
+/* Does every alternative of the "(?:" group at g start with a literal
+   ASCII word character that is not repeated ("(?:we|our)")? */
+static int
+group_starts_word(const char *g)
+{
+	const char *q = g + 3;
+	size_t n;
+	int depth = 0, start = 1;
+
+	for (;;) {
+		if (start && (!ascii_word(*q) || is_quant(q + 1)))
+			return 0;
+		start = 0;
+		if (*q == '\\') {
+			if (q[1] == '\0' || q[1] == 'Q')
+				return 0;
+			q += 2;
+			continue;
+		}
+		if (*q == '[') {
+			if ((n = regex_class_len(q)) == 0)
+				return 0;
+			q += n;
+			continue;
+		}
+		if (*q == '\0')
+			return 0;
+		if (*q == '(')
+			depth++;
+		else if (*q == ')' && depth-- == 0)
+			return 1;
+		else if (*q == '|' && depth == 0)
+			start = 1;
+		q++;
+	}
+}
+
 /*
  * Whether a "\b" can stay in the byte-mode source.  Byte mode reads \b as
  * an ASCII word boundary, PCRE2 (UCP) as a Unicode one.  Next to a literal
  * ASCII word character the ASCII reading is the wider one -- every Unicode
  * non-word character is an ASCII non-word byte -- so keeping it loses no
- * match, and it keeps "\bAI\b" from matching inside "said".  Elsewhere it
- * is dropped.
+ * match, and it keeps "\bAI\b" from matching inside "said"; so before a
+ * group whose every alternative starts with one ("\b(?:we|our)").
+ * Elsewhere it is dropped.
  */
 static int
 word_boundary_kept(const struct widen *w)
@@ -233,6 +271,8 @@ word_boundary_kept(const struct widen *w)
 	if (is_quant(w->p + 2))
 		return 0;
 	if (ascii_word(w->p[2]) && !is_quant(w->p + 3))
+		return 1;
+	if (strncmp(w->p + 2, "(?:", 3) == 0 && group_starts_word(w->p + 2))
 		return 1;
 	return n > 0 && ascii_word(o[n - 1]) && (n < 2 || o[n - 2] != '\\') &&
 	    !w->dropped;

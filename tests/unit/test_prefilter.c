@@ -848,7 +848,7 @@ test_reduce(void)
    for an <all> member or an <unless> as for an anchor: either one's
    candidates decide which searches are made. */
 static void
-boundaries_of(int anchor)
+boundaries_of(const char *src, int anchor)
 {
 	static const char text[] = "He said AI, maintain \xc3\xa9" "AI.";
 	struct ruleset			 rs;
@@ -860,7 +860,7 @@ boundaries_of(int anchor)
 
 	memset(&rs, 0, sizeof(rs));
 	memset(&pat, 0, sizeof(pat));
-	pat.prefilter = lend("\\bAI\\b");
+	pat.prefilter = lend(src);
 	pat.anchor = anchor;
 	all[0] = &pat;
 	rs.patterns = all;
@@ -886,8 +886,10 @@ boundaries_of(int anchor)
 static void
 test_boundaries(void)
 {
-	boundaries_of(1);
-	boundaries_of(0);
+	boundaries_of("\\bAI\\b", 1);
+	boundaries_of("\\bAI\\b", 0);
+	/* Before a group whose alternatives all start so. */
+	boundaries_of("\\b(?:AI|ICT)\\b", 0);
 }
 
 /* Candidates as (expression, end). */
