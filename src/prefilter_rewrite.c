@@ -216,13 +216,51 @@ ascii_word(char c)
 	    (c >= '0' && c <= '9') || c == '_';
 }
 
+/* Does every alternative of the "(?:" group at g start with a literal
+   ASCII word character that is not repeated ("(?:we|our)")? */
+static int
+group_starts_word(const char *g)
+{
+	const char *q = g + 3;
+	size_t n;
+	int depth = 0, start = 1;
+
+	for (;;) {
+		if (start && (!ascii_word(*q) || is_quant(q + 1)))
+			return 0;
+		start = 0;
+		if (*q == '\\') {
+			if (q[1] == '\0' || q[1] == 'Q')
+				return 0;
+			q += 2;
+			continue;
+		}
+		if (*q == '[') {
+			if ((n = regex_class_len(q)) == 0)
+				return 0;
+			q += n;
+			continue;
+		}
+		if (*q == '\0')
+			return 0;
+		if (*q == '(')
+			depth++;
+		else if (*q == ')' && depth-- == 0)
+			return 1;
+		else if (*q == '|' && depth == 0)
+			start = 1;
+		q++;
+	}
+}
+
 /*
  * Whether a "\b" can stay in the byte-mode source.  Byte mode reads \b as
  * an ASCII word boundary, PCRE2 (UCP) as a Unicode one.  Next to a literal
  * ASCII word character the ASCII reading is the wider one -- every Unicode
  * non-word character is an ASCII non-word byte -- so keeping it loses no
- * match, and it keeps "\bAI\b" from matching inside "said".  Elsewhere it
- * is dropped.
+ * match, and it keeps "\bAI\b" from matching inside "said"; so before a
+ * group whose every alternative starts with one ("\b(?:we|our)").
+ * Elsewhere it is dropped.
  */
 static int
 word_boundary_kept(const struct widen *w)
@@ -233,6 +271,8 @@ word_boundary_kept(const struct widen *w)
 	if (is_quant(w->p + 2))
 		return 0;
 	if (ascii_word(w->p[2]) && !is_quant(w->p + 3))
+		return 1;
+	if (strncmp(w->p + 2, "(?:", 3) == 0 && group_starts_word(w->p + 2))
 		return 1;
 	return n > 0 && ascii_word(o[n - 1]) && (n < 2 || o[n - 2] != '\\') &&
 	    !w->dropped;
@@ -641,7 +681,7 @@ static char *
 pattern_expr(const struct pattern *p, const char *src, int folded,
     unsigned *flags)
 {
-	char	*e, *b;
+	char	*e;
 
 	*flags = HS_FLAG_PREFILTER;
 	/* The folded text has "e" for "É": only caseless sees it. */
@@ -649,13 +689,6 @@ pattern_expr(const struct pattern *p, const char *src, int folded,
 		*flags |= HS_FLAG_CASELESS;
 	if ((p->is_term || folded) && !has_nonascii(src))
 		return narrow_ligature(src);
-	if (!p->is_term && !p->anchor && !has_nonascii(src) &&
-	    (b = prefilter_drop_boundaries(src)) != NULL) {
-		e = widen_for_bytes(b);
-		free(b);
-		if (e != NULL)
-			return e;
-	}
 	if (!p->is_term && !has_nonascii(src) &&
 	    (e = widen_for_bytes(src)) != NULL)
 		return e;
@@ -978,10 +1011,11 @@ strong_prefix(const char *s, size_t len)
 
 /*
  * Whether a source may be taken apart: only when every group is a plain
- * "(?:" one and nothing refers back to a group, so that each piece means
- * alone what it meant in the whole.  Options set for the rest of the
- * source ("(?i)a|b"), back references, branch resets and lookarounds keep
- * it whole.
+ * "(?:" one, or one that sets options for itself alone ("(?-i:CERT)"),
+ * and nothing refers back to a group, so that each piece means alone what
+ * it meant in the whole.  Options set for the rest of the source
+ * ("(?i)a|b"), back references, branch resets and lookarounds keep it
+ * whole.
  */
 static int
 splittable(const char *src)
@@ -995,7 +1029,8 @@ splittable(const char *src)
 				return 0;
 			if (p[1] != '\0')
 				p++;
-		} else if (p[0] == '(' && p[1] == '?' && p[2] != ':')
+		} else if (p[0] == '(' && p[1] == '?' &&
+		    p[2 + strspn(p + 2, "ims-")] != ':')
 			return 0;
 	}
 	return 1;

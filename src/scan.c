@@ -186,6 +186,9 @@ struct scan {
 						   prefiltered path only */
 	size_t			 nstretches;
 	struct memotab		 memo;
+	char			*quoted;	/* the evidence sentence of the
+						   last hit, when whole */
+	size_t			 quotedfor;	/* its sentence + 1; 0: none */
 };
 
 /* A sentence in a language the rules have no patterns for. */
@@ -1085,6 +1088,26 @@ sentence_copy(const struct doctext *doc, struct span u, size_t ms, size_t me)
 	return fold_copy(doc->text, u.start, u.end);
 }
 
+/*
+ * The evidence sentence of a hit in sentence s.  Hits come in start
+ * order, so those of one sentence come together: a sentence short enough
+ * to be quoted whole is folded once for all of them.
+ */
+static char *
+hit_sentence(struct scan *st, size_t s, const struct cand *c)
+{
+	const struct span *u = &st->doc->sentences[s];
+
+	if (u->end - u->start > SNIPPET_MAX)
+		return sentence_copy(st->doc, *u, c->start, c->end);
+	if (st->quotedfor != s + 1) {
+		free(st->quoted);
+		st->quoted = fold_copy(st->doc->text, u->start, u->end);
+		st->quotedfor = s + 1;
+	}
+	return xstrdup(st->quoted);
+}
+
 static void
 hit_fill(struct scan *st, struct hit *h, const struct cand *c)
 {
@@ -1107,8 +1130,7 @@ hit_fill(struct scan *st, struct hit *h, const struct cand *c)
 	s = segment_find(doc->sentences, doc->nsentences, c->start);
 	if (s < doc->nsentences) {
 		h->modality = scan_modality(st, s);
-		h->sentence = sentence_copy(doc, doc->sentences[s], c->start,
-		    c->end);
+		h->sentence = hit_sentence(st, s, c);
 	} else {
 		h->modality = MODALITY_MENTION;
 		h->sentence = xstrdup(h->match);
@@ -1242,6 +1264,7 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	}
 	free(st.cands.v);
 	free(st.memo.v);
+	free(st.quoted);
 	ends_clear(sc);
 	free(st.live);
 	free(st.livepool);

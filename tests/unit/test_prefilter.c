@@ -822,6 +822,20 @@ test_reduce(void)
 	CHECK(c.n == 1 && c.end[0] == 27);
 	cands_free(&c);
 
+	/* A group that sets its own options does not keep the source
+	   whole: each alternative is cut as if alone. */
+	scan_one("develop[0-9A-Za-z_\\x80-\\xff]*|(?-i:ITU)", 0, 1, text,
+	    &c);
+	CHECK_INT(c.n, 4);
+	CHECK(c.n == 4 && c.end[0] == 7 && c.end[1] == 20 &&
+	    c.end[2] == 40 && c.end[3] == 59);
+	cands_free(&c);
+	/* One that sets them for the rest of the source does. */
+	scan_one("(?-i)ITU|develop[0-9A-Za-z_\\x80-\\xff]*", 0, 1, text,
+	    &c);
+	CHECK(c.n > 4);
+	cands_free(&c);
+
 	/* "\b(?:a|b)" distributed: "\bassist", "\bsupport". */
 	scan_one("\\b(?:assist|support)\\w*", 0, 1, text, &c);
 	CHECK_INT(c.n, 1);
@@ -830,9 +844,11 @@ test_reduce(void)
 }
 
 /* A regex's \b stays next to an ASCII letter: "AI" in "said" is no
-   candidate, while the word itself, and next to non-ASCII text, is. */
+   candidate, while the word itself, and next to non-ASCII text, is.  So
+   for an <all> member or an <unless> as for an anchor: either one's
+   candidates decide which searches are made. */
 static void
-test_boundaries(void)
+boundaries_of(const char *src, int anchor)
 {
 	static const char text[] = "He said AI, maintain \xc3\xa9" "AI.";
 	struct ruleset			 rs;
@@ -844,8 +860,8 @@ test_boundaries(void)
 
 	memset(&rs, 0, sizeof(rs));
 	memset(&pat, 0, sizeof(pat));
-	pat.prefilter = lend("\\bAI\\b");
-	pat.anchor = 1;
+	pat.prefilter = lend(src);
+	pat.anchor = anchor;
 	all[0] = &pat;
 	rs.patterns = all;
 	rs.npatterns = 1;
@@ -865,6 +881,15 @@ test_boundaries(void)
 	prefilter_scratch_free(ps);
 	cands_free(&c);
 	prefilter_free(pf);
+}
+
+static void
+test_boundaries(void)
+{
+	boundaries_of("\\bAI\\b", 1);
+	boundaries_of("\\bAI\\b", 0);
+	/* Before a group whose alternatives all start so. */
+	boundaries_of("\\b(?:AI|ICT)\\b", 0);
 }
 
 /* Candidates as (expression, end). */
