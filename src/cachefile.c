@@ -199,3 +199,25 @@ cachefile_body(const unsigned char *buf, size_t len, const char *magic,
 	*bodylen = len - CACHEFILE_HEADLEN;
 	return buf + CACHEFILE_HEADLEN;
 }
+
+void
+cachereader_bytes(struct cachereader *r, void *out, size_t n)
+{
+	if (r->bad || r->left < n) {
+		r->bad = 1;
+		memset(out, 0, n);
+		return;
+	}
+	memcpy(out, r->p, n);
+	r->p += n;
+	r->left -= n;
+}
+
+uint32_t
+cachereader_u32(struct cachereader *r)
+{
+	uint32_t	 u;
+
+	cachereader_bytes(r, &u, sizeof(u));
+	return u;
+}

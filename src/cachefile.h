@@ -16,6 +16,7 @@
 #define PALINT_CACHEFILE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define CACHEFILE_MAGICLEN	8
 #define CACHEFILE_SUMLEN	16
@@ -45,5 +46,21 @@ int		 cachefile_write(const char *path, const char *magic,
    in *bodylen; NULL when either does not. */
 const unsigned char *cachefile_body(const unsigned char *buf, size_t len,
 		    const char *magic, size_t *bodylen);
+
+/*
+ * A bounded reader of a body: a read past its end marks it bad, and every
+ * read after that yields zeroes, so a caller checks bad once at the end
+ * and throws a damaged body away whole.
+ */
+struct cachereader {
+	const unsigned char *p;
+	size_t		 left;
+	int		 bad;
+};
+
+/* The next n bytes into out; zeroes and marks the reader bad on overrun. */
+void		 cachereader_bytes(struct cachereader *, void *out, size_t n);
+/* The next 4 bytes as a native uint32_t; 0 on overrun. */
+uint32_t	 cachereader_u32(struct cachereader *);
 
 #endif

@@ -162,48 +162,24 @@ cache_write(const char *path, const struct cacheimg *img)
 	return rc;
 }
 
-/* A bounded reader of the body: every get fails once it would overrun. */
-struct reader {
-	const unsigned char *p;
-	size_t		 left;
-	int		 bad;
-};
-
-/* The next n bytes into out; zeroes and marks the reader bad on overrun. */
-static void
-get_bytes(struct reader *r, void *out, size_t n)
-{
-	if (r->bad || r->left < n) {
-		r->bad = 1;
-		memset(out, 0, n);
-		return;
-	}
-	memcpy(out, r->p, n);
-	r->p += n;
-	r->left -= n;
-}
-
 static size_t
-get_u32(struct reader *r)
+get_u32(struct cachereader *r)
 {
-	uint32_t	 u;
-
-	get_bytes(r, &u, sizeof(u));
-	return u;
+	return cachereader_u32(r);
 }
 
 static uint64_t
-get_u64(struct reader *r)
+get_u64(struct cachereader *r)
 {
 	uint64_t	 u;
 
-	get_bytes(r, &u, sizeof(u));
+	cachereader_bytes(r, &u, sizeof(u));
 	return u;
 }
 
 /* n u32 values, each below limit, into a new array (of n + pad). */
 static unsigned *
-get_u32s(struct reader *r, size_t n, size_t pad, size_t limit)
+get_u32s(struct cachereader *r, size_t n, size_t pad, size_t limit)
 {
 	unsigned	*v;
 	size_t		 i;
@@ -234,7 +210,7 @@ offsets_ok(const unsigned *off, size_t n, size_t total)
 }
 
 static int
-read_map(struct reader *r, struct exprmap *m)
+read_map(struct cachereader *r, struct exprmap *m)
 {
 	size_t		 e, npats, nexprs;
 
@@ -267,7 +243,7 @@ static int
 cache_parse(struct cacheimg *img, const unsigned char *buf, size_t len,
     size_t npatterns, size_t nlangs)
 {
-	struct reader	 r;
+	struct cachereader	 r;
 	size_t		 i;
 	uint64_t	 dblen;
 

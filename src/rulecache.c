@@ -269,25 +269,14 @@ rulecache_write(const char *path, const char *key, const struct ruleset *rs)
  * and consistent, so ruleset_free() can take the partial ruleset.
  */
 struct reader {
-	const unsigned char *p;
-	size_t		 left;
-	int		 bad;
+	struct cachereader c;
 	struct ruleset	*rs;
 };
 
 static uint32_t
 get_u32(struct reader *r)
 {
-	uint32_t	 u;
-
-	if (r->bad || r->left < sizeof(u)) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&u, r->p, sizeof(u));
-	r->p += sizeof(u);
-	r->left -= sizeof(u);
-	return u;
+	return cachereader_u32(&r->c);
 }
 
 /* A value below limit. */
@@ -297,7 +286,7 @@ get_below(struct reader *r, uint32_t limit)
 	uint32_t	 u = get_u32(r);
 
 	if (u >= limit) {
-		r->bad = 1;
+		r->c.bad = 1;
 		return 0;
 	}
 	return u;
@@ -309,7 +298,7 @@ get_int(struct reader *r)
 	uint32_t	 u = get_u32(r);
 
 	if (u > INT32_MAX) {
-		r->bad = 1;
+		r->c.bad = 1;
 		return 0;
 	}
 	return (int)u;
@@ -322,8 +311,8 @@ get_count(struct reader *r)
 {
 	uint32_t	 n = get_u32(r);
 
-	if (n > r->left / 4) {
-		r->bad = 1;
+	if (n > r->c.left / 4) {
+		r->c.bad = 1;
 		return 0;
 	}
 	return n;
@@ -335,17 +324,17 @@ get_str(struct reader *r)
 	uint32_t	 n = get_u32(r);
 	char		*s;
 
-	if (r->bad || n == 0)
+	if (r->c.bad || n == 0)
 		return NULL;
-	if (--n > r->left || memchr(r->p, '\0', n) != NULL) {
-		r->bad = 1;
+	if (--n > r->c.left || memchr(r->c.p, '\0', n) != NULL) {
+		r->c.bad = 1;
 		return NULL;
 	}
 	s = xmalloc((size_t)n + 1);
-	memcpy(s, r->p, n);
+	memcpy(s, r->c.p, n);
 	s[n] = '\0';
-	r->p += n;
-	r->left -= n;
+	r->c.p += n;
+	r->c.left -= n;
 	return s;
 }
 
@@ -383,8 +372,8 @@ get_pattern(struct reader *r, struct pattern *p)
 	p->vocab = v > 0 ? &r->rs->vocabularies[v - 1] : NULL;
 	/* Every pattern has its text; a concept names its vocabulary. */
 	if (p->source == NULL || (p->is_concept && p->vocab == NULL &&
-	    !r->bad))
-		r->bad = 1;
+	    !r->c.bad))
+		r->c.bad = 1;
 }
 
 static void
@@ -396,7 +385,7 @@ get_patlist(struct reader *r, struct patlist *pl)
 		return;
 	pl->v = xcalloc(n, sizeof(*pl->v));
 	pl->n = n;
-	for (i = 0; i < n && !r->bad; i++)
+	for (i = 0; i < n && !r->c.bad; i++)
 		get_pattern(r, &pl->v[i]);
 }
 
@@ -416,7 +405,7 @@ get_vocabulary(struct reader *r, struct vocabulary *v)
 		return;
 	v->joins = xcalloc(n, sizeof(*v->joins));
 	v->njoins = n;
-	for (i = 0; i < n && !r->bad; i++) {
+	for (i = 0; i < n && !r->c.bad; i++) {
 		j = &v->joins[i];
 		j->regex = get_str(r);
 		j->prefilter = get_str(r);
@@ -426,7 +415,7 @@ get_vocabulary(struct reader *r, struct vocabulary *v)
 		j->deferred = (int)get_below(r, 2);
 	}
 	if (v->id == NULL)
-		r->bad = 1;
+		r->c.bad = 1;
 }
 
 static void
@@ -450,7 +439,7 @@ get_rule(struct reader *r, struct rule *ru)
 		ru->groups = xcalloc(n, sizeof(*ru->groups));
 		ru->ngroups = n;
 	}
-	for (i = 0; i < n && !r->bad; i++) {
+	for (i = 0; i < n && !r->c.bad; i++) {
 		g = &ru->groups[i];
 		g->scope = get_below(r, SCOPE_CLAUSE + 1);
 		g->line = get_int(r);
@@ -463,7 +452,7 @@ get_rule(struct reader *r, struct rule *ru)
 		ru->unless = xcalloc(n, sizeof(*ru->unless));
 		ru->nunless = n;
 	}
-	for (i = 0; i < n && !r->bad; i++) {
+	for (i = 0; i < n && !r->c.bad; i++) {
 		e = &ru->unless[i];
 		e->scope = get_below(r, SCOPE_CLAUSE + 1);
 		e->line = get_int(r);
@@ -474,7 +463,7 @@ get_rule(struct reader *r, struct rule *ru)
 		ru->examples = xcalloc(n, sizeof(*ru->examples));
 		ru->nexamples = n;
 	}
-	for (i = 0; i < n && !r->bad; i++) {
+	for (i = 0; i < n && !r->c.bad; i++) {
 		x = &ru->examples[i];
 		x->text = get_str(r);
 		x->hit = (int)get_below(r, 2);
@@ -482,7 +471,7 @@ get_rule(struct reader *r, struct rule *ru)
 		x->lang = get_lang(r);
 	}
 	if (ru->id == NULL)
-		r->bad = 1;
+		r->c.bad = 1;
 }
 
 static void
@@ -501,10 +490,10 @@ get_objective(struct reader *r, struct objective *o)
 		o->rules = xcalloc(n, sizeof(*o->rules));
 		o->nrules = n;
 	}
-	for (i = 0; i < n && !r->bad; i++)
+	for (i = 0; i < n && !r->c.bad; i++)
 		get_rule(r, &o->rules[i]);
 	if (o->id == NULL)
-		r->bad = 1;
+		r->c.bad = 1;
 }
 
 static void
@@ -521,10 +510,10 @@ get_area(struct reader *r, struct area *a)
 		a->objectives = xcalloc(n, sizeof(*a->objectives));
 		a->nobjectives = n;
 	}
-	for (i = 0; i < n && !r->bad; i++)
+	for (i = 0; i < n && !r->c.bad; i++)
 		get_objective(r, &a->objectives[i]);
 	if (a->id == NULL)
-		r->bad = 1;
+		r->c.bad = 1;
 }
 
 /* Strings of a ruleset-wide list (files, languages), none NULL. */
@@ -539,9 +528,9 @@ get_strs(struct reader *r, size_t *np)
 		return NULL;
 	v = xcalloc(n, sizeof(*v));
 	*np = n;
-	for (i = 0; i < n && !r->bad; i++)
+	for (i = 0; i < n && !r->c.bad; i++)
 		if ((v[i] = get_str(r)) == NULL)
-			r->bad = 1;
+			r->c.bad = 1;
 	return v;
 }
 
@@ -553,12 +542,12 @@ get_vocab_slots(struct reader *r, struct ruleset *rs)
 	/* A power of two, at most half full (rules.c). */
 	if (n == 0 || (n & (n - 1)) != 0 || n < 2 * rs->nvocabularies) {
 		if (n != 0 || rs->nvocabularies != 0)
-			r->bad = 1;
+			r->c.bad = 1;
 		return;
 	}
 	rs->vocab_slots = xcalloc(n, sizeof(*rs->vocab_slots));
 	rs->nvocab_slots = n;
-	for (i = 0; i < n && !r->bad; i++)
+	for (i = 0; i < n && !r->c.bad; i++)
 		rs->vocab_slots[i] = get_below(r,
 		    (uint32_t)rs->nvocabularies + 1);
 }
@@ -573,7 +562,7 @@ get_overrides(struct reader *r, struct ruleset *rs)
 		return;
 	rs->overrides = xcalloc(n, sizeof(*rs->overrides));
 	rs->noverrides = n;
-	for (i = 0; i < n && !r->bad; i++) {
+	for (i = 0; i < n && !r->c.bad; i++) {
 		ov = &rs->overrides[i];
 		ov->kind = get_below(r,
 		    OVERRIDE_REPLACED + 1);
@@ -581,7 +570,7 @@ get_overrides(struct reader *r, struct ruleset *rs)
 		ov->file = get_file(r);
 		ov->line = get_int(r);
 		if (ov->id == NULL)
-			r->bad = 1;
+			r->c.bad = 1;
 	}
 }
 
@@ -596,7 +585,7 @@ get_ruleset(struct reader *r, struct ruleset *rs)
 	rs->version = get_str(r);
 	rs->source = get_str(r);
 	if ((sha = get_str(r)) == NULL || strlen(sha) != 64)
-		r->bad = 1;
+		r->c.bad = 1;
 	else
 		memcpy(rs->sha256, sha, sizeof(rs->sha256));
 	free(sha);
@@ -608,14 +597,14 @@ get_ruleset(struct reader *r, struct ruleset *rs)
 		rs->vocabularies = xcalloc(n, sizeof(*rs->vocabularies));
 		rs->nvocabularies = n;
 	}
-	for (i = 0; i < n && !r->bad; i++)
+	for (i = 0; i < n && !r->c.bad; i++)
 		get_vocabulary(r, &rs->vocabularies[i]);
 	get_vocab_slots(r, rs);
 	if ((n = get_count(r)) > 0) {
 		rs->areas = xcalloc(n, sizeof(*rs->areas));
 		rs->nareas = n;
 	}
-	for (i = 0; i < n && !r->bad; i++)
+	for (i = 0; i < n && !r->c.bad; i++)
 		get_area(r, &rs->areas[i]);
 	get_patlist(r, &rs->binding);
 	get_patlist(r, &rs->hortatory);
@@ -624,7 +613,7 @@ get_ruleset(struct reader *r, struct ruleset *rs)
 	get_patlist(r, &rs->threat);
 	get_overrides(r, rs);
 	if (rs->nlanguages == 0 || rs->nfiles == 0)
-		r->bad = 1;
+		r->c.bad = 1;
 }
 
 struct ruleset *
@@ -638,21 +627,21 @@ rulecache_read(const char *path, const char *key)
 	if ((buf = cachefile_map(path, &len)) == NULL)
 		return NULL;
 	memset(&r, 0, sizeof(r));
-	if ((r.p = cachefile_body(buf, len, RULECACHE_MAGIC, &r.left)) ==
+	if ((r.c.p = cachefile_body(buf, len, RULECACHE_MAGIC, &r.c.left)) ==
 	    NULL) {
 		cachefile_unmap(buf, len);
 		return NULL;
 	}
 	k = get_str(&r);
 	if (k == NULL || strcmp(k, key) != 0)
-		r.bad = 1;
+		r.c.bad = 1;
 	free(k);
-	if (!r.bad) {
+	if (!r.c.bad) {
 		r.rs = xcalloc(1, sizeof(*r.rs));
 		get_ruleset(&r, r.rs);
 	}
 	cachefile_unmap(buf, len);
-	if (r.bad || r.left != 0) {
+	if (r.c.bad || r.c.left != 0) {
 		ruleset_free(r.rs);
 		return NULL;
 	}
