@@ -105,9 +105,16 @@ has_nonascii(const char *s)
  *   condition can be lost that way, so the pattern only widens); if a
  *   quantifier follows one, the rewrite gives up;
  * - possessive quantifiers and atomic groups become plain ones;
- * - anything else it does not know (non-ASCII literals, \p, \X, \R,
- *   extended mode, verbs) makes it give up, and the source is compiled in
- *   UTF-8 mode as written.
+ * - a non-ASCII character, written as itself or as "\x{...}", becomes a
+ *   run of bytes >= 0x80, in a class too (which then drops it and takes
+ *   such a run besides): a curly apostrophe in one alternative of a
+ *   vocabulary would otherwise put the whole vocabulary in UTF-8 mode,
+ *   where a class such as [^0-9A-Za-z_] costs Hyperscan an automaton
+ *   over every code point, and its compile time grows from seconds to a
+ *   minute;
+ * - anything else it does not know (\p, \X, \R, extended mode, verbs)
+ *   makes it give up, and the source is compiled in UTF-8 mode as
+ *   written.
  */
 #define NONASCII	"[\\x80-\\xff]+"
 
@@ -302,8 +309,13 @@ widen_escape(struct widen *w)
 	uint32_t cp;
 	size_t	 n;
 
-	if (w->folded && (n = hex_brace(w->p, &cp)) > 0) {
-		folded_char(&w->out, cp);
+	if ((n = hex_brace(w->p, &cp)) > 0) {
+		if (w->folded)
+			folded_char(&w->out, cp);
+		else if (cp < 0x80)
+			strbuf_addf(&w->out, "\\x%02x", (unsigned)cp);
+		else
+			strbuf_adds(&w->out, "(?:" NONASCII ")");
 		w->p += n;
 		return 0;
 	}
@@ -388,30 +400,32 @@ widen_class(struct widen *w)
 	return 0;
 }
 
-/* A non-ASCII member of a class in folded text, of code point cp, at q
-   (len bytes), in a class that starts at start: its base letter added to
-   cls, or *wide set.  -1 when it is the end of a range. */
+/* A non-ASCII member of a class, of code point cp, at q (len bytes), in a
+   class that starts at start: in folded text its base letter added to
+   cls, or else *wide set.  -1 when it is the end of a range. */
 static int
 folded_member(struct strbuf *cls, const char *start, const char *q,
-    size_t len, uint32_t cp, int *wide)
+    size_t len, uint32_t cp, int folded, int *wide)
 {
-	char	 c;
+	char		 c;
+	const char	*first = start + (start[1] == '^' ? 2 : 1);
 
-	if ((q > start && q[-1] == '-' && q - 1 > start) ||
+	/* A "-" first in the class is itself, not a range. */
+	if ((q > first && q[-1] == '-' && q - 1 > first) ||
 	    (q[len] == '-' && q[len + 1] != ']'))
 		return -1;
-	if ((c = cp_folds_to(cp)) != 0)
+	if (folded && (c = cp_folds_to(cp)) != 0)
 		strbuf_addc(cls, c);
 	else
 		*wide = 1;
 	return 0;
 }
 
-/* One member of a class in folded text at *q: copied to cls, or its
-   folded form.  -1 to give up. */
+/* One member of a class at *q: copied to cls, or its folded form, or
+   for a non-ASCII one outside folded text, *wide set.  -1 to give up. */
 static int
 folded_class_step(struct strbuf *cls, const char *start, const char **q,
-    int *wide)
+    int folded, int *wide)
 {
 	const char	*r = *q;
 	uint32_t	 cp;
@@ -421,7 +435,7 @@ folded_class_step(struct strbuf *cls, const char *start, const char **q,
 		if (n == 0)
 			cp = cp_at(r, &n);
 		if (cp >= 0x80 && folded_member(cls, start, r, n, cp,
-		    wide) == -1)
+		    folded, wide) == -1)
 			return -1;
 		if (cp < 0x80)
 			strbuf_addf(cls, "\\x%02x", (unsigned)cp);
@@ -449,6 +463,8 @@ folded_class_step(struct strbuf *cls, const char *start, const char **q,
 /*
  * A class in folded text (see cp_folds_to): a negated one also takes any
  * ASCII letter, and drops its non-ASCII members, which only widens it.
+ * Also a class with a "\x{...}" member in the text as it is: non-ASCII
+ * members are dropped and the class takes any run of non-ASCII bytes.
  */
 static int
 widen_class_folded(struct widen *w)
@@ -465,7 +481,7 @@ widen_class_folded(struct widen *w)
 		strbuf_addc(&cls, *q++);
 	while (*q != ']') {
 		if (*q == '\0' || folded_class_step(&cls, w->p, &q,
-		    &wide) == -1) {
+		    w->folded, &wide) == -1) {
 			strbuf_free(&cls);
 			return -1;
 		}
@@ -473,6 +489,11 @@ widen_class_folded(struct widen *w)
 	w->p = q + 1;
 	if (cls.len == 0 && !negated)
 		strbuf_adds(&w->out, "(?:" NONASCII ")");
+	else if (negated && !w->folded && cls.len == 0)
+		strbuf_adds(&w->out, "(?:[\\x00-\\x7f]|" NONASCII ")");
+	else if (negated && !w->folded)
+		strbuf_addf(&w->out, "(?:[^%.*s]|" NONASCII ")",
+		    (int)cls.len, cls.s);
 	else if (negated)
 		strbuf_addf(&w->out, "(?:[^%.*s]|[A-Za-z]|" NONASCII ")",
 		    (int)cls.len, cls.s == NULL ? "" : cls.s);
@@ -481,6 +502,19 @@ widen_class_folded(struct widen *w)
 		    "[%.*s]", (int)cls.len, cls.s);
 	strbuf_free(&cls);
 	return 0;
+}
+
+/* Does the class at p have a non-ASCII member, or a "\x{...}" one?
+   widen_class() takes neither. */
+static int
+class_has_brace(const char *p)
+{
+	size_t	 i, n = regex_class_len(p);
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)p[i] >= 0x80)
+			return 1;
+	return n > 0 && memmem(p, n, "\\x{", 3) != NULL;
 }
 
 /* Skip a lookaround group, nested groups and classes included. */
@@ -495,7 +529,8 @@ skip_group(struct widen *w)
 			return -1;
 		if (*w->p == '\\' && w->p[1] != '\0')
 			w->p += 2;
-		else if (*w->p == '[' && w->folded) {
+		else if (*w->p == '[' && (w->folded ||
+		    class_has_brace(w->p))) {
 			if ((n = regex_class_len(w->p)) == 0)
 				return -1;
 			w->p += n;
@@ -591,18 +626,19 @@ widen_step(struct widen *w)
 	if (is_quant(w->p))
 		return widen_quant(w);
 	w->dropped = 0;
-	if (c >= 0x80 && w->folded) {
+	if (c >= 0x80) {
 		uint32_t cp = cp_at(w->p, &n);
 
-		folded_char(&w->out, cp);
+		if (w->folded)
+			folded_char(&w->out, cp);
+		else
+			strbuf_adds(&w->out, "(?:" NONASCII ")");
 		w->p += n;
 		return 0;
 	}
-	if (c >= 0x80)
-		return -1;
 	if (c == '\\')
 		return widen_escape(w);
-	if (c == '[' && w->folded)
+	if (c == '[' && (w->folded || class_has_brace(w->p)))
 		return widen_class_folded(w);
 	if (c == '[')
 		return widen_class(w);
@@ -689,8 +725,7 @@ pattern_expr(const struct pattern *p, const char *src, int folded,
 		*flags |= HS_FLAG_CASELESS;
 	if ((p->is_term || folded) && !has_nonascii(src))
 		return narrow_ligature(src);
-	if (!p->is_term && !has_nonascii(src) &&
-	    (e = widen_for_bytes(src)) != NULL)
+	if (!p->is_term && (e = widen_for_bytes(src)) != NULL)
 		return e;
 	*flags |= HS_FLAG_UTF8 | HS_FLAG_UCP;
 	if (!p->is_term && (e = prefilter_drop_boundaries(src)) != NULL)

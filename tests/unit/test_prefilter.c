@@ -892,6 +892,60 @@ test_boundaries(void)
 	boundaries_of("\\b(?:AI|ICT)\\b", 0);
 }
 
+/*
+ * A regex that names a non-ASCII character ("\x{2019}", or the character
+ * itself, in a class or out of one) is still rewritten for byte mode,
+ * where it keeps its \b before "AI": "Kai\u2019s" is no candidate, as it
+ * would be in UTF-8 mode, which drops every \b.  "AI\u2019s" is.
+ */
+static void
+bytes_of(const char *src)
+{
+	static const char text[] = "Kai\xe2\x80\x99s view; AI\xe2\x80\x99s role.";
+	struct ruleset			 rs;
+	struct pattern			 pat, *all[1];
+	struct prefilter		*pf;
+	struct prefilter_scratch	*ps;
+	struct cands			 c = { 0 };
+	char				*cause = NULL;
+
+	memset(&rs, 0, sizeof(rs));
+	memset(&pat, 0, sizeof(pat));
+	pat.prefilter = lend(src);
+	pat.anchor = 1;
+	all[0] = &pat;
+	rs.patterns = all;
+	rs.npatterns = 1;
+	pf = prefilter_build(&rs, "", NULL);
+	CHECK(pf != NULL);
+	if (pf == NULL)
+		return;
+	CHECK(prefilter_covers(pf, 0));
+	c.pf = pf;
+	ps = prefilter_scratch_new(pf);
+	CHECK_INT(prefilter_scan(pf, ps, 0, text, 0, sizeof(text) - 1,
+	    collect, &c, &cause), 0);
+	if (c.n != 1)
+		fprintf(stderr, "bytes_of: %zu candidates for %s\n", c.n, src);
+	CHECK_INT(c.n, 1);
+	CHECK(c.n == 1 && c.end[0] > 14 && c.end[0] <= 20);
+	prefilter_scratch_free(ps);
+	cands_free(&c);
+	prefilter_free(pf);
+}
+
+static void
+test_nonascii_bytes(void)
+{
+	bytes_of("\\bAI\\x{2019}s\\b");
+	bytes_of("\\bAI['\\x{2019}]s\\b");
+	bytes_of("\\bAI[\xe2\x80\x99']s\\b");
+	bytes_of("\\bAI[^\\x{2018}a-z]s\\b");
+	bytes_of("\\bAI\xe2\x80\x99s\\b");
+	/* A "-" first in a class is no range. */
+	bytes_of("\\bAI[-\xe2\x80\x99]s\\b");
+}
+
 /* Candidates as (expression, end). */
 struct ecands {
 	unsigned	*expr;
@@ -1270,6 +1324,7 @@ main(void)
 	test_empty();
 	test_shared();
 	test_boundaries();
+	test_nonascii_bytes();
 	test_reduce();
 	test_reach();
 	test_fixed_bytes();
