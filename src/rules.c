@@ -511,6 +511,9 @@ regex_widen_spaces(const char *src)
 	int depth = 0, in_class = 0, lb;
 	const char *s;
 
+	/* left as it is for load_regex to report as empty */
+	if (src[strspn(src, " \t\r\n")] == '\0')
+		return xstrdup(src);
 	for (s = src; *s != '\0'; s++) {
 		lb = depth > 0 && behind[(depth - 1) % sizeof(behind)];
 		if (*s == '\\' && s[1] != '\0') {
