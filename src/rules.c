@@ -481,8 +481,8 @@ load_regex(struct loader *ld, xmlNodePtr n, struct pattern *p,
 		p->deferred = 1;
 		return;
 	}
-	p->regex = xstrdup(p->source);
-	p->prefilter = regex_to_prefilter(p->source);
+	p->regex = patsrc_regex(p->source);
+	p->prefilter = regex_to_prefilter(p->regex);
 }
 
 /* A <concept ref=.../>: its regex and prefilter come once every file is
@@ -494,65 +494,6 @@ load_concept(xmlNodePtr n, struct pattern *p)
 	p->source = attr(n, "ref");
 	if (p->source == NULL)
 		p->source = xstrdup("");
-}
-
-/*
- * A regex as it is matched: a space written between words stands for any
- * run of white space, since documents wrap lines wherever a space was.  A
- * space followed by a quantifier, or inside a class, stands for one
- * white-space character, so "a ?b" and "[- ]" keep their meaning.
- * Returns a new string.
- */
-static char *
-regex_widen_spaces(const char *src)
-{
-	struct strbuf sb = { NULL, 0, 0 };
-	unsigned char behind[64];	/* per open group: inside a lookbehind */
-	int depth = 0, in_class = 0, lb;
-	const char *s;
-
-	/* left as it is for load_regex to report as empty */
-	if (src[strspn(src, " \t\r\n")] == '\0')
-		return xstrdup(src);
-	for (s = src; *s != '\0'; s++) {
-		lb = depth > 0 && behind[(depth - 1) % sizeof(behind)];
-		if (*s == '\\' && s[1] != '\0') {
-			strbuf_addc(&sb, *s++);
-			strbuf_addc(&sb, *s);
-			continue;
-		}
-		if (in_class) {
-			if (*s == ']')
-				in_class = 0;
-			if (*s == ' ')
-				strbuf_adds(&sb, "\\s");
-			else
-				strbuf_addc(&sb, *s);
-			continue;
-		}
-		if (*s == '[') {
-			in_class = 1;
-			strbuf_addc(&sb, *s);
-			if (s[1] == '^')
-				strbuf_addc(&sb, *++s);
-			if (s[1] == ']')
-				strbuf_addc(&sb, *++s);
-			continue;
-		}
-		if (*s == '(') {
-			/* a lookbehind must keep a fixed length: one character */
-			behind[depth % sizeof(behind)] = lb ||
-			    strncmp(s, "(?<=", 4) == 0 || strncmp(s, "(?<!", 4) == 0;
-			depth++;
-		} else if (*s == ')' && depth > 0)
-			depth--;
-		if (*s == ' ')
-			strbuf_adds(&sb, lb || (s[1] != '\0' &&
-			    strchr("?*+{", s[1]) != NULL) ? "\\s" : "\\s+");
-		else
-			strbuf_addc(&sb, *s);
-	}
-	return strbuf_take(&sb);
 }
 
 /*
@@ -582,10 +523,7 @@ load_patterns(struct loader *ld, xmlNodePtr n, struct patlist *pl,
 		} else if (is_elem(c, "concept"))
 			load_concept(c, p);
 		else {
-			char *t = text_of(c);
-
-			p->source = regex_widen_spaces(t);
-			free(t);
+			p->source = text_of(c);
 			load_regex(ld, c, p, what);
 		}
 	}

@@ -1193,16 +1193,38 @@ test_regex_spaces(void)
 "    </objective>\n"
 "  </area>\n"
 "</ruleset>\n";
+	static const char widened[] = "data\\s+protection\\s+law|a\\s?b|"
+	    "[-\\s]x|(?<!is\\s(?:a\\s)?)y|\\ z";
 	struct errlist el = { 0 };
 	struct ruleset *rs;
+	const struct pattern *p;
+	char *re, *pf, *cause;
 
 	rs = load_strings(doc, NULL, &el);
 	CHECK(rs != NULL && el.n == 0);
 	if (rs == NULL)
 		goto out;
-	CHECK_STR(rs->areas[0].objectives[0].rules[0].pats.v[0].source,
-	    "data\\s+protection\\s+law|a\\s?b|[-\\s]x|"
-	    "(?<!is\\s(?:a\\s)?)y|\\ z");
+	p = &rs->areas[0].objectives[0].rules[0].pats.v[0];
+	/* kept as written for messages; widened where it is matched */
+	CHECK_STR(p->source, "data protection law|a ?b|[- ]x|"
+	    "(?<!is (?:a )?)y|\\ z");
+	CHECK_STR(p->regex, widened);
+	re = patsrc_regex(p->source);
+	CHECK_STR(re, widened);
+	free(re);
+	/* an offset in the widened regex points into the regex as written */
+	CHECK_INT(patsrc_regex_offset("a b(", 5), 3);
+	CHECK_INT(patsrc_regex_offset("a b(", 2), 1);
+	CHECK_INT(patsrc_regex_offset("a b(", 6), 4);
+	CHECK_INT(patsrc_regex_offset("\\w x", 4), 2);
+	/* and patsrc_make() hands out the same (test_deferred() compares a
+	   deferred built-in pattern with its eager load) */
+	CHECK(patsrc_make(rs, p, &re, &pf, &cause) == 0);
+	CHECK_STR(re, widened);
+	CHECK(pf != NULL);
+	free(re);
+	free(pf);
+	free(cause);
 out:
 	errlist_free(&el);
 	ruleset_free(rs);
