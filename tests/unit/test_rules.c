@@ -1212,6 +1212,25 @@ test_regex_spaces(void)
 	re = patsrc_regex(p->source);
 	CHECK_STR(re, widened);
 	free(re);
+	/* quoted text, a POSIX class and extended mode keep their spaces */
+	re = patsrc_regex("\\Qa b\\E c");
+	CHECK_STR(re, "\\Qa b\\E\\s+c");
+	free(re);
+	re = patsrc_regex("\\Qa b");
+	CHECK_STR(re, "\\Qa b");
+	free(re);
+	re = patsrc_regex("[[:alpha:] ]x y");
+	CHECK_STR(re, "[[:alpha:]\\s]x\\s+y");
+	free(re);
+	re = patsrc_regex("(?x) a b");
+	CHECK_STR(re, "(?x) a b");
+	free(re);
+	re = patsrc_regex("(?ix:a b)");
+	CHECK_STR(re, "(?ix:a b)");
+	free(re);
+	re = patsrc_regex("\\(?x a b");
+	CHECK_STR(re, "\\(?x\\s+a\\s+b");
+	free(re);
 	/* an offset in the widened regex points into the regex as written */
 	CHECK_INT(patsrc_regex_offset("a b(", 5), 3);
 	CHECK_INT(patsrc_regex_offset("a b(", 2), 1);
