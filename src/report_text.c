@@ -606,7 +606,7 @@ text_end(struct report *r)
 	if (r->nunjudged > 0) {
 		strbuf_adds(&st->line, ", ");
 		add_count(&st->line, r->nunjudged);
-		strbuf_adds(&st->line, " without verdict (language)");
+		strbuf_adds(&st->line, " without verdict");
 	}
 	strbuf_adds(&st->line, ", mean overall ");
 	if (ok > 0)
