@@ -937,9 +937,12 @@ totals(struct html_state *st, const struct report *r)
 	    r->ndocuments, r->ndocuments == 1 ? "" : "s", r->nerrors,
 	    st->nwarnings);
 	/* Only when there are some, so that the usual line stays as it was. */
-	if (r->nunjudged > 0)
+	if (r->nunjudged > r->nunreadable)
 		strbuf_addf(o, ", %zu without verdict (language)",
-		    r->nunjudged);
+		    r->nunjudged - r->nunreadable);
+	if (r->nunreadable > 0)
+		strbuf_addf(o, ", %zu without verdict (unreadable)",
+		    r->nunreadable);
 	strbuf_adds(o, "; mean overall ");
 	if (ok > 0) {
 		add_percent(o, r->sum_overall / (double)ok);

@@ -603,10 +603,15 @@ text_end(struct report *r)
 	add_plural(&st->line, r->ndocuments, "document");
 	strbuf_adds(&st->line, ", ");
 	add_plural(&st->line, r->nerrors, "error");
-	if (r->nunjudged > 0) {
+	if (r->nunjudged > r->nunreadable) {
 		strbuf_adds(&st->line, ", ");
-		add_count(&st->line, r->nunjudged);
-		strbuf_adds(&st->line, " without verdict");
+		add_count(&st->line, r->nunjudged - r->nunreadable);
+		strbuf_adds(&st->line, " without verdict (language)");
+	}
+	if (r->nunreadable > 0) {
+		strbuf_adds(&st->line, ", ");
+		add_count(&st->line, r->nunreadable);
+		strbuf_adds(&st->line, " without verdict (unreadable)");
 	}
 	strbuf_adds(&st->line, ", mean overall ");
 	if (ok > 0)
