@@ -73,9 +73,11 @@ pcre2_message(int rc)
 	return xstrdup((char *)buf);
 }
 
-/* Compile one source; on error *cause says where in the pattern. */
+/* Compile one source; on error *cause says where in the pattern: in
+   written, when src is the widened form of a <regex> written so. */
 static pcre2_code *
-compile_source(const char *src, int case_sensitive, char **cause)
+compile_source(const char *src, int case_sensitive, const char *written,
+    char **cause)
 {
 	pcre2_code *code;
 	uint32_t opts, minlen;
@@ -90,6 +92,8 @@ compile_source(const char *src, int case_sensitive, char **cause)
 	    &rc, &off, NULL);
 	if (code == NULL) {
 		msg = pcre2_message(rc);
+		if (written != NULL)
+			off = patsrc_regex_offset(written, off);
 		*cause = xasprintf("regex error at offset %zu: %s",
 		    (size_t)off, msg);
 		free(msg);
@@ -148,7 +152,7 @@ pattern_code_now(struct matcher *m)
 	pthread_mutex_lock(&code_lock);
 	if ((code = m->code) == NULL && !m->failed) {
 		code = matcher_src(m) == NULL ? NULL :
-		    compile_source(m->src, m->case_sensitive, &cause);
+		    compile_source(m->src, m->case_sensitive, NULL, &cause);
 		free(cause);
 		m->failed = code == NULL;
 		__atomic_store_n(&m->code, code, __ATOMIC_RELEASE);
@@ -189,7 +193,7 @@ compile_check(const char *regex, int case_sensitive, char **cause)
 {
 	pcre2_code *code;
 
-	if ((code = compile_source(regex, case_sensitive, cause)) == NULL)
+	if ((code = compile_source(regex, case_sensitive, NULL, cause)) == NULL)
 		return -1;
 	pcre2_code_free(code);
 	return 0;
@@ -254,7 +258,8 @@ compile_pattern(const struct ruleset *rs, struct pattern *p,
 		}
 		p->deferred = 0;
 	}
-	code = compile_source(p->regex, p->case_sensitive, &cause);
+	code = compile_source(p->regex, p->case_sensitive,
+	    p->is_term || p->is_concept ? NULL : p->source, &cause);
 	if (code == NULL) {
 		/* Quote a term, but not the whole of a runaway one: the
 		   message must stay one readable line. */

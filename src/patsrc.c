@@ -37,6 +37,90 @@ part_sources(const struct ruleset *rs, const struct pattern *p,
 	return 0;
 }
 
+/*
+ * A regex as it is matched: a space written between words stands for any
+ * run of white space, since documents wrap lines wherever a space was.  A
+ * space followed by a quantifier, or inside a class, stands for one
+ * white-space character, so "a ?b" and "[- ]" keep their meaning.
+ * The source itself is kept as written, for messages and explain.
+ *
+ * When at is not NULL, *at is set to the
+ * offset in src of the character whose widened form holds offset want of
+ * the result (the length of src past its end), so that an error PCRE2
+ * reports in the widened regex points into the regex as written.
+ */
+static char *
+widen_spaces(const char *src, size_t want, size_t *at)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	unsigned char behind[64];	/* per open group: inside a lookbehind */
+	int depth = 0, in_class = 0, lb;
+	const char *s;
+
+	/* left as it is: the loader reports it as empty */
+	if (src[strspn(src, " \t\r\n")] == '\0')
+		return xstrdup(src);
+	for (s = src; *s != '\0'; s++) {
+		if (at != NULL && sb.len <= want)
+			*at = (size_t)(s - src);
+		lb = depth > 0 && behind[(depth - 1) % sizeof(behind)];
+		if (*s == '\\' && s[1] != '\0') {
+			/* both characters map to the escape */
+			strbuf_addc(&sb, *s++);
+			strbuf_addc(&sb, *s);
+			continue;
+		}
+		if (in_class) {
+			if (*s == ']')
+				in_class = 0;
+			if (*s == ' ')
+				strbuf_adds(&sb, "\\s");
+			else
+				strbuf_addc(&sb, *s);
+			continue;
+		}
+		if (*s == '[') {
+			in_class = 1;
+			strbuf_addc(&sb, *s);
+			if (s[1] == '^')
+				strbuf_addc(&sb, *++s);
+			if (s[1] == ']')
+				strbuf_addc(&sb, *++s);
+			continue;
+		}
+		if (*s == '(') {
+			/* a lookbehind must keep a fixed length: one character */
+			behind[depth % sizeof(behind)] = lb ||
+			    strncmp(s, "(?<=", 4) == 0 || strncmp(s, "(?<!", 4) == 0;
+			depth++;
+		} else if (*s == ')' && depth > 0)
+			depth--;
+		if (*s == ' ')
+			strbuf_adds(&sb, lb || (s[1] != '\0' &&
+			    strchr("?*+{", s[1]) != NULL) ? "\\s" : "\\s+");
+		else
+			strbuf_addc(&sb, *s);
+	}
+	if (at != NULL && sb.len <= want)
+		*at = strlen(src);
+	return strbuf_take(&sb);
+}
+
+char *
+patsrc_regex(const char *src)
+{
+	return widen_spaces(src, 0, NULL);
+}
+
+size_t
+patsrc_regex_offset(const char *src, size_t off)
+{
+	size_t at = 0;
+
+	free(widen_spaces(src, off, &at));
+	return at;
+}
+
 int
 patsrc_make(const struct ruleset *rs, const struct pattern *p, char **regex,
     char **prefilter, char **cause)
@@ -64,8 +148,8 @@ patsrc_make(const struct ruleset *rs, const struct pattern *p, char **regex,
 		    p->lang < rs->nlanguages ? rs->languages[p->lang] : NULL,
 		    regex, prefilter, cause);
 	if (p->deferred) {
-		*regex = xstrdup(p->source);
-		*prefilter = regex_to_prefilter(p->source);
+		*regex = patsrc_regex(p->source);
+		*prefilter = regex_to_prefilter(*regex);
 		return 0;
 	}
 	*regex = xstrdup(p->regex);

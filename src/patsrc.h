@@ -16,6 +16,13 @@
 
 #include "model.h"
 
+/* The regex a <regex> source is matched as (a space written between words
+   stands for any run of white space); a new string. */
+char	*patsrc_regex(const char *written);
+/* The offset in written of what is at offset off of patsrc_regex(written):
+   where an error PCRE2 finds in the regex stands in the rule file. */
+size_t	 patsrc_regex_offset(const char *written, size_t off);
+
 /* The sources of pattern p of rs (a term, or a concept once resolved):
    0, or -1 with *cause for a term that does not translate.  *prefilter
    may be NULL: the pattern has none. */

@@ -481,8 +481,8 @@ load_regex(struct loader *ld, xmlNodePtr n, struct pattern *p,
 		p->deferred = 1;
 		return;
 	}
-	p->regex = xstrdup(p->source);
-	p->prefilter = regex_to_prefilter(p->source);
+	p->regex = patsrc_regex(p->source);
+	p->prefilter = regex_to_prefilter(p->regex);
 }
 
 /* A <concept ref=.../>: its regex and prefilter come once every file is

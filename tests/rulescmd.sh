@@ -32,6 +32,25 @@ EOT
 	diff "$tmp/want" "$tmp/err" >&2 || fail "rules check: prefilter warnings"
 fi
 
+# A space written in a regex matches a line break, so a phrase wrapped over
+# two lines of a document is found, with and without the prefilter; rules
+# check still shows the regex as written.
+sed 's|<term>submarine cable</term>|&\
+        <regex>\\bundersea fibre link</regex>|' "$g" >"$tmp/wrap.xml"
+printf 'Title\n\nWe will fund the undersea\nfibre link to the islands.\n' >"$tmp/wrap.txt"
+for pf in "" --no-prefilter; do
+	$PALINT scan $pf -q -r "$tmp/wrap.xml" -f csv -o /dev/null \
+	    --evidence "$tmp/wrap.csv" "$tmp/wrap.txt" || [ $? = 1 ] ||
+		fail "scan of a wrapped phrase $pf"
+	grep -q 'AA1.3.subsea-cable.*undersea' "$tmp/wrap.csv" ||
+		fail "a regex phrase wrapped over two lines not found $pf"
+done
+sed 's|fibre link|fibre  link|' "$tmp/wrap.xml" |
+    sed 's|\\bundersea fibre  link|\\bundersea (fibre|' >"$tmp/wrapbad.xml"
+$PALINT rules check "$tmp/wrapbad.xml" >/dev/null 2>"$tmp/err" && fail "bad regex accepted"
+grep -q 'regex error at offset 17:' "$tmp/err" ||
+	fail "regex error not at its offset as written: $(cat "$tmp/err")"
+
 # A failing example is reported as path:line and refuses the rule set.
 sed 's|<example hit="no">The vendor was paid on time.</example>|<example hit="no">Buy from a trusted vendor.</example>|' "$g" >"$tmp/bad.xml"
 set +e

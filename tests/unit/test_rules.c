@@ -1172,6 +1172,65 @@ out:
 }
 
 /*
+ * A space written in a <regex> matches any run of white space, so a phrase
+ * is found across a wrapped line; it stays one character inside a class,
+ * before a quantifier and in a lookbehind, which must keep a fixed length.
+ */
+static void
+test_regex_spaces(void)
+{
+	static const char doc[] =
+"<?xml version=\"1.0\"?>\n"
+"<ruleset id=\"s\" version=\"1\" title=\"S\">\n"
+"  <area id=\"AA1\" kind=\"action-area\" title=\"A\">\n"
+"    <objective id=\"AA1.1\" title=\"O\">\n"
+"      <rule id=\"AA1.1.r\" title=\"R\">\n"
+"        <description>D.</description>\n"
+"        <regex>data protection law|a ?b|[- ]x|(?&lt;!is (?:a )?)y|\\ z</regex>\n"
+"        <example hit=\"yes\">data protection law</example>\n"
+"        <example hit=\"no\">law</example>\n"
+"      </rule>\n"
+"    </objective>\n"
+"  </area>\n"
+"</ruleset>\n";
+	static const char widened[] = "data\\s+protection\\s+law|a\\s?b|"
+	    "[-\\s]x|(?<!is\\s(?:a\\s)?)y|\\ z";
+	struct errlist el = { 0 };
+	struct ruleset *rs;
+	const struct pattern *p;
+	char *re, *pf, *cause;
+
+	rs = load_strings(doc, NULL, &el);
+	CHECK(rs != NULL && el.n == 0);
+	if (rs == NULL)
+		goto out;
+	p = &rs->areas[0].objectives[0].rules[0].pats.v[0];
+	/* kept as written for messages; widened where it is matched */
+	CHECK_STR(p->source, "data protection law|a ?b|[- ]x|"
+	    "(?<!is (?:a )?)y|\\ z");
+	CHECK_STR(p->regex, widened);
+	re = patsrc_regex(p->source);
+	CHECK_STR(re, widened);
+	free(re);
+	/* an offset in the widened regex points into the regex as written */
+	CHECK_INT(patsrc_regex_offset("a b(", 5), 3);
+	CHECK_INT(patsrc_regex_offset("a b(", 2), 1);
+	CHECK_INT(patsrc_regex_offset("a b(", 6), 4);
+	CHECK_INT(patsrc_regex_offset("\\w x", 4), 2);
+	/* and patsrc_make() hands out the same (test_deferred() compares a
+	   deferred built-in pattern with its eager load) */
+	CHECK(patsrc_make(rs, p, &re, &pf, &cause) == 0);
+	CHECK_STR(re, widened);
+	CHECK(pf != NULL);
+	free(re);
+	free(pf);
+	free(cause);
+out:
+	errlist_free(&el);
+	ruleset_free(rs);
+}
+
+/*
  * The scan copy of the built-in rules (src/embed.c) loads to the ruleset of
  * the full file but for the examples: every pattern, group, exception, rule,
  * objective and area on the same line with the same text, and the same
@@ -1267,6 +1326,7 @@ main(void)
 	test_terms_on_use();
 	test_deferred();
 	test_scan_copy();
+	test_regex_spaces();
 	test_bad_files();
 	test_paths();
 	test_default_and_names();
