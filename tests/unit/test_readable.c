@@ -91,6 +91,13 @@ static const char *const clean[] = {
 	/* Portuguese in capitals: "Ã" before a letter is no mojibake. */
 	"PROGRAMA DE GESTÃO DA SEGURANÇA DA INFORMAÇÃO E COMUNICAÇÕES NA "
 	"ADMINISTRAÇÃO PÚBLICA FEDERAL",
+	/* Languages beyond the four: their letter pairs are not soup. */
+	"Die Regierung wird die Netze des Bundes und der Betreiber "
+	"kritischer Infrastrukturen gemeinsam mit der Wirtschaft schützen "
+	"und jährlich darüber berichten, welche Angriffe abgewehrt wurden.",
+	"Il governo proteggerà le reti dello Stato e degli operatori di "
+	"servizi essenziali, insieme alle imprese e alla società civile, per "
+	"tutta la durata del piano.",
 };
 
 static void
