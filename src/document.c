@@ -146,7 +146,8 @@ document_unjudged(const char *name, const char *sha256, struct doctext *doc,
 	return dr;
 }
 
-/* "12 paragraphs (8.1 KB, 23% of the text)": how much is unreadable. */
+/* "12 paragraphs (8120 bytes, 23% of the text)": how much is
+   unreadable. */
 static void
 unreadable_amount(struct strbuf *sb, const struct readability *rd)
 {
@@ -210,6 +211,7 @@ unreadable_warning(const struct readability *rd, size_t dropped)
 	return sb.s;
 }
 
+/* The result's account of unreadable text (model.h). */
 static void
 unread_fill(struct docresult *dr, const struct readability *rd,
     size_t dropped)
