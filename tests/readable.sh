@@ -6,6 +6,7 @@
 # much was unreadable; a document mostly of soup gets status unreadable
 # and no verdict in every format, with a warning on stderr, and fails
 # --fail-under like a document in a language the rules do not read.
+# The fixtures are written by tests/make-readable-fixtures.py.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/setup.sh"
 
 fx=$top_srcdir/fixtures/readable
