@@ -671,14 +671,47 @@ title_case(const struct sent *st)
 	return all_caps(st) || (n > 0 && up * 10 >= n * 6);
 }
 
-/* Dot leaders, or a page number closing a verbless, unstopped line. */
+/*
+ * Section numbers followed by a capitalised word ("4.1 Telecommunications",
+ * "6 Strategic Pillars"): a contents list that lost its line breaks and
+ * page numbers in extraction reads as one long sentence of such titles.
+ */
+static size_t
+numbered_titles(const struct sent *st)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i + 1 < st->nw; i = j) {
+		j = i + 1;
+		if (!st->w[i].digits || strlen(st->w[i].lc) > 2)
+			continue;
+		/* "4.1", "4.1.2": the number's other parts */
+		while (j + 1 < st->nw && st->w[j - 1].after == '.' &&
+		    st->w[j].digits && strlen(st->w[j].lc) <= 2)
+			j++;
+		if (st->w[j].upper)
+			n++;
+	}
+	return n;
+}
+
+/*
+ * Dot leaders; a page number closing a verbless, unstopped line; or three
+ * numbered titles in a row of which none states an aim ("2.1 Establish a
+ * national CSIRT; 2.2 ..." is a list of commitments, not contents), five
+ * when a finite verb may be part of a title.
+ */
 static int
 is_contents(const struct sent *st)
 {
 	const struct word *lw;
+	size_t titles;
 
 	if (has(st, CUE_DOTS) || has(st, CUE_SPACED_DOTS) ||
 	    has(st, CUE_ELLIPSES) || has(st, CUE_RULE))
+		return 1;
+	titles = numbered_titles(st);
+	if (!st->aim && titles >= (st->finite ? 5 : 3))
 		return 1;
 	if (st->nw < 3 || st->finite || st->nw > WORDS_MAX - 1)
 		return 0;

@@ -11,7 +11,9 @@
  *
  *   contents     dot leaders ("Scope ........ 4", "....", "…"), or two or
  *                more words without a verb or a final stop ending in a
- *                page number ("2.1 Cyber diplomacy 14");
+ *                page number ("2.1 Cyber diplomacy 14"), or three numbered
+ *                titles run together ("4 Laws 4.1 Telecoms Law 4.2 ..."),
+ *                five with a finite verb, none of them stating an aim;
  *   (section)    every other sentence of a section whose bare heading is
  *                "Definitions", "Glossary", "Abbreviations", "Acronyms" or
  *                "Terminology" is a definition, of "References",

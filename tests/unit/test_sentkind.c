@@ -117,6 +117,19 @@ test_contents(void)
 	KIND("Norland will train cyber experts in 12" PROSE, "experts",
 	    SENTKIND_STATEMENT);
 	KIND("We wait... Then we act." PROSE, "wait", SENTKIND_STATEMENT);
+	/* Contents that lost their line breaks and page numbers. */
+	KIND("Vision 3 Strategic Goals 4 Building Laws 4.1 Telecoms Law "
+	    "4.2 Access to Information Law 5 Programmes" PROSE, "Telecoms",
+	    SENTKIND_CONTENTS);
+	KIND("Annex 2 Budget Lines 3 Partners and Donors 3.1 Regional Bodies "
+	    "3.2 Who Pays What 3.3 Oversight Is Shared" PROSE, "Partners",
+	    SENTKIND_CONTENTS);
+	/* A run of numbered commitments, and prose with numbers, are not. */
+	KIND("2.1 Establish a national CSIRT; 2.2 Create a Sector Forum; "
+	    "2.3 Train Staff in every ministry" PROSE, "CSIRT",
+	    SENTKIND_STATEMENT);
+	KIND("The plan has 3 Pillars, 12 Goals and 40 Actions for the "
+	    "Ministry" PROSE, "Pillars", SENTKIND_STATEMENT);
 }
 
 static void
