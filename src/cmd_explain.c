@@ -346,7 +346,7 @@ explain_document(const struct options *o, const struct ruleset *rs,
 		if (res.v[i]->no_verdict != NULL) {
 			printf("%s\n", safe_str(&sb, res.v[i]->path,
 			    SAFE_ONELINE));
-			printf("  unsupported-language: %s\n",
+			printf("  %s: %s\n", docresult_status(res.v[i]),
 			    res.v[i]->no_verdict);
 			continue;
 		}

@@ -304,7 +304,9 @@ docresult_status(const struct docresult *dr)
 {
 	if (!dr->ok)
 		return "error";
-	return dr->no_verdict != NULL ? "unsupported-language" : "ok";
+	if (dr->no_verdict == NULL)
+		return "ok";
+	return dr->unreadable ? "unreadable" : "unsupported-language";
 }
 
 const char *
@@ -346,7 +348,15 @@ docresult_hit_lang_shown(const struct docresult *dr, const struct hit *h)
 const char *
 docflags_name(unsigned flags)
 {
-	return (flags & DOCFLAG_NOT_POLICY) ? "not-policy-text" : "";
+	switch (flags & (DOCFLAG_NOT_POLICY | DOCFLAG_UNREADABLE)) {
+	case DOCFLAG_NOT_POLICY:
+		return "not-policy-text";
+	case DOCFLAG_UNREADABLE:
+		return "partly-unreadable";
+	case DOCFLAG_NOT_POLICY | DOCFLAG_UNREADABLE:
+		return "not-policy-text partly-unreadable";
+	}
+	return "";
 }
 
 void

@@ -55,8 +55,9 @@ struct docresult *coverage_error(const char *path, const char *sha256,
    with no_verdict set and no objectives or areas. */
 struct docresult *coverage_no_verdict(const char *path, const char *sha256,
 		    size_t words, const char *why);
-/* "ok", "error" or "unsupported-language": the document's status in
-   every report. */
+/* "ok", "error", "unsupported-language" or "unreadable" (mostly text
+   nobody can read, readable.h): the document's status in every
+   report. */
 const char	*docresult_status(const struct docresult *);
 /* The document's language code: "und" for a document read but never
    given one, "" for one that could not be read. */
@@ -69,7 +70,7 @@ const char	*docresult_mix(const struct docresult *, struct strbuf *);
    in more than one language, or the hit is not in the document's. */
 int		 docresult_hit_lang_shown(const struct docresult *,
 		    const struct hit *);
-/* "not-policy-text" and any later flag, separated by spaces; "" for
+/* "not-policy-text", "partly-unreadable", separated by a space; "" for
    none.  Static storage. */
 const char	*docflags_name(unsigned flags);
 /* Appends a copy of a warning (e.g. from the extractor) to a result. */

@@ -21,6 +21,7 @@
 #include "langdetect.h"
 #include "outfile.h"
 #include "paralang.h"
+#include "readable.h"
 #include "section.h"
 #include "sniff.h"
 #include "textkind.h"
@@ -145,6 +146,82 @@ document_unjudged(const char *name, const char *sha256, struct doctext *doc,
 	return dr;
 }
 
+/* "12 paragraphs (8120 bytes, 23% of the text)": how much is
+   unreadable. */
+static void
+unreadable_amount(struct strbuf *sb, const struct readability *rd)
+{
+	strbuf_addf(sb, "%zu paragraph%s (%zu bytes, %.0f%% of the text)",
+	    rd->paragraphs, rd->paragraphs == 1 ? "" : "s", rd->bytes,
+	    100.0 * readable_share(rd));
+}
+
+/* A document mostly unreadable: not scanned, no verdict. */
+static struct docresult *
+document_unreadable(const char *name, const char *sha256,
+    struct doctext *doc, const struct readability *rd)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+	struct docresult *dr;
+
+	strbuf_adds(&sb, "text mostly unreadable (letter soup, spaced-out "
+	    "letters, symbols or mojibake): ");
+	unreadable_amount(&sb, rd);
+	strbuf_addf(&sb, ", %d%% or more; no verdict", READABLE_DOC_PCT);
+	dr = document_unjudged(name, sha256, doc, sb.s);
+	free(sb.s);
+	dr->unreadable = 1;
+	return dr;
+}
+
+/*
+ * Hits in unreadable text count toward nothing: they are taken out, and
+ * their number returned; the others keep their order.
+ */
+static size_t
+drop_unreadable(const struct readability *rd, struct hit *hits,
+    size_t *nhits)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < *nhits; i++) {
+		if (readable_at(rd, hits[i].start)) {
+			free(hits[i].match);
+			free(hits[i].sentence);
+			free(hits[i].section);
+			continue;
+		}
+		hits[n++] = hits[i];
+	}
+	i = *nhits - n;
+	*nhits = n;
+	return i;
+}
+
+/* The warning of a document partly unreadable. */
+static char *
+unreadable_warning(const struct readability *rd, size_t dropped)
+{
+	struct strbuf sb = { NULL, 0, 0 };
+
+	strbuf_adds(&sb, "unreadable text: ");
+	unreadable_amount(&sb, rd);
+	strbuf_addf(&sb, "; %zu match%s there not counted", dropped,
+	    dropped == 1 ? "" : "es");
+	return sb.s;
+}
+
+/* The result's account of unreadable text (model.h). */
+static void
+unread_fill(struct docresult *dr, const struct readability *rd,
+    size_t dropped)
+{
+	dr->unread_paragraphs = rd->paragraphs;
+	dr->unread_bytes = rd->bytes;
+	dr->unread_share = readable_share(rd);
+	dr->unread_hits = dropped;
+}
+
 /* Each hit's heading path, when the document has headings. */
 static void
 add_sections(const struct doctext *doc, struct hit *hits, size_t nhits)
@@ -171,7 +248,8 @@ document_check_text(const struct ruleset *rs, struct scanner *sc,
 	size_t nhits;
 	char *cause = NULL, *why, lang[LANG_CODE_SIZE];
 	struct langshare *mix = NULL;
-	size_t nmix = 0, skipped = 0;
+	struct readability rd;
+	size_t nmix = 0, skipped = 0, dropped;
 	unsigned flags;
 
 	document_language(lim, doc, lang);
@@ -182,20 +260,36 @@ document_check_text(const struct ruleset *rs, struct scanner *sc,
 		return dr;
 	}
 	memcpy(doc->lang, lang, sizeof(doc->lang));
+	readable_measure(doc, &rd);
+	if (readable_share(&rd) * 100 >= READABLE_DOC_PCT) {
+		dr = document_unreadable(name, sha256, doc, &rd);
+		unread_fill(dr, &rd, 0);
+		readable_clear(&rd);
+		memcpy(dr->language, lang, sizeof(dr->language));
+		return dr;
+	}
 	paragraph_languages(rs, lim, doc, lang, &skipped);
 	if (doc->paralang != NULL)
 		mix = paralang_mix(doc, doc->paralang, &nmix);
 	if (scan_document(sc, doc, &hits, &nhits, &cause) != 0) {
 		free(mix);
+		readable_clear(&rd);
 		dr = coverage_error(name, sha256, cause);
 		free(cause);
 		doctext_free(doc);
 		return dr;
 	}
+	dropped = drop_unreadable(&rd, hits, &nhits);
 	add_sections(doc, hits, nhits);
 	if ((flags = textkind_check(doc, &why)) != 0)
 		doc_warn(doc, why);
+	if (readable_share(&rd) * 100 >= READABLE_WARN_PCT) {
+		flags |= DOCFLAG_UNREADABLE;
+		doc_warn(doc, unreadable_warning(&rd, dropped));
+	}
 	dr = coverage_compute(rs, name, sha256, doc->words, hits, nhits);
+	unread_fill(dr, &rd, dropped);
+	readable_clear(&rd);
 	memcpy(dr->language, lang, sizeof(dr->language));
 	dr->mix = mix;
 	dr->nmix = nmix;

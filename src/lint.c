@@ -195,7 +195,7 @@ lint_corpus(const struct ruleset *rs, struct scanner *sc,
 	}
 	scanner_set_stats(sc, NULL);
 	n = lint_duplicates(rs) + lint_fire_counts(&lr) + lint_unless(&lr);
-	printf("%zu findings on %zu documents (%zu unreadable)\n", n,
+	printf("%zu findings on %zu documents (%zu could not be read)\n", n,
 	    lr.ndocs, lr.nerrors);
 	free(lr.docs_fired);
 	free(lr.stats.cancelled);

@@ -446,6 +446,15 @@ struct docresult {
 	size_t		 nmix;
 	size_t		 skipped;	/* paragraphs not scanned: in a
 					   language the rules do not read */
+	/* Text nobody can read (readable.h): the paragraphs with some, its
+	   bytes and share of the paragraphs' bytes, and the matches found
+	   in it, which count toward nothing.  unreadable: so much of it
+	   that the document got no verdict (no_verdict says so). */
+	size_t		 unread_paragraphs;
+	size_t		 unread_bytes;
+	double		 unread_share;
+	size_t		 unread_hits;
+	int		 unreadable;
 };
 
 /* One language of a document and its share of the text, 0..1. */
@@ -456,5 +465,6 @@ struct langshare {
 
 /* Flags on a judged document: it was scored, but read the score with care. */
 #define DOCFLAG_NOT_POLICY	0x01	/* not policy text (textkind.h) */
+#define DOCFLAG_UNREADABLE	0x02	/* some of it unreadable (readable.h) */
 
 #endif

@@ -236,6 +236,21 @@ fw_word(const char *w, size_t len, unsigned *counts)
 			counts[i]++;
 }
 
+int
+paralang_function_word(const char *w, size_t len)
+{
+	unsigned counts[NFW] = { 0 };
+	size_t i;
+
+	if (pthread_once(&fw_once, fw_build) != 0)
+		fatal("paralang: cannot build the function word table");
+	fw_word(w, len, counts);
+	for (i = 0; i < NFW; i++)
+		if (counts[i] != 0)
+			return 1;
+	return 0;
+}
+
 /* Function words of each of the four languages in text[start, end);
    returns the number of words. */
 static size_t

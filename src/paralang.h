@@ -35,4 +35,9 @@ void	 paralang_detect(const struct langdetect *, const struct doctext *doc,
 struct langshare *paralang_mix(const struct doctext *doc,
 	    char (*codes)[LANG_CODE_SIZE], size_t *n);
 
+/* Nonzero when w (len bytes, ASCII letters of any case) is one of the
+   function words read above, of any of the four languages; readable.c
+   counts them too. */
+int	 paralang_function_word(const char *w, size_t len);
+
 #endif

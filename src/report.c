@@ -55,8 +55,10 @@ report_document(struct report *r, const struct docresult *dr)
 	r->ndocuments++;
 	if (!dr->ok)
 		r->nerrors++;
-	else if (dr->no_verdict != NULL)
+	else if (dr->no_verdict != NULL) {
 		r->nunjudged++;
+		r->nunreadable += dr->unreadable != 0;
+	}
 	else
 		r->sum_overall += dr->overall;
 	if (!r->failed && r->ops->document(r, dr) != 0)

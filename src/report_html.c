@@ -680,6 +680,16 @@ doc_facts(struct html_state *st, const struct docresult *dr)
 	    "</td></tr>\n", dr->conflicts, dr->gaps, dr->nhits, dr->words,
 	    dr->nwarnings);
 	doc_languages(st, dr);
+	if (dr->unread_paragraphs > 0) {
+		strbuf_addf(o, "<tr><th scope=\"row\">Unreadable</th>"
+		    "<td class=\"num\">%zu paragraph%s, ",
+		    dr->unread_paragraphs, dr->unread_paragraphs == 1 ? "" :
+		    "s");
+		add_percent(o, dr->unread_share);
+		strbuf_addf(o, "%% of the text, %zu match%s not counted"
+		    "</td></tr>\n", dr->unread_hits, dr->unread_hits == 1 ?
+		    "" : "es");
+	}
 	strbuf_adds(o, "</tbody>\n</table>\n");
 	if (dr->nwarnings == 0)
 		return;
@@ -884,7 +894,9 @@ doc_section(struct html_state *st, const struct report *r,
 		strbuf_adds(o, "</p>\n");
 	} else if (dr->no_verdict != NULL) {
 		strbuf_adds(o, "<p class=\"error\"><strong>No verdict"
-		    "</strong> (unsupported-language): ");
+		    "</strong> (");
+		add_text(st, docresult_status(dr));
+		strbuf_adds(o, "): ");
 		add_text(st, dr->no_verdict);
 		strbuf_adds(o, "</p>\n");
 	} else {
@@ -925,9 +937,12 @@ totals(struct html_state *st, const struct report *r)
 	    r->ndocuments, r->ndocuments == 1 ? "" : "s", r->nerrors,
 	    st->nwarnings);
 	/* Only when there are some, so that the usual line stays as it was. */
-	if (r->nunjudged > 0)
+	if (r->nunjudged > r->nunreadable)
 		strbuf_addf(o, ", %zu without verdict (language)",
-		    r->nunjudged);
+		    r->nunjudged - r->nunreadable);
+	if (r->nunreadable > 0)
+		strbuf_addf(o, ", %zu without verdict (unreadable)",
+		    r->nunreadable);
 	strbuf_adds(o, "; mean overall ");
 	if (ok > 0) {
 		add_percent(o, r->sum_overall / (double)ok);

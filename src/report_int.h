@@ -35,6 +35,7 @@ struct report {
 	size_t			 nerrors;
 	double			 sum_overall;	/* of judged documents */
 	size_t			 nunjudged;	/* read, no verdict */
+	size_t			 nunreadable;	/* of those, unreadable */
 };
 
 extern const struct report_ops report_text_ops;

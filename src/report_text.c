@@ -136,6 +136,15 @@ add_kind(struct strbuf *sb, const struct docresult *dr)
 	}
 	if (dr->flags != 0)
 		strbuf_addf(sb, " (%s)", docflags_name(dr->flags));
+	/* Any unreadable text, however little: its evidence is not
+	   counted (readable.h). */
+	if (dr->unread_paragraphs > 0) {
+		strbuf_addf(sb, ", unreadable text in %zu paragraph%s (",
+		    dr->unread_paragraphs, dr->unread_paragraphs == 1 ? "" :
+		    "s");
+		report_add_percent(sb, dr->unread_share);
+		strbuf_adds(sb, ")");
+	}
 }
 
 /* ", 2 waived" with --waivers, ", 3 known" with --baseline: the
@@ -603,10 +612,15 @@ text_end(struct report *r)
 	add_plural(&st->line, r->ndocuments, "document");
 	strbuf_adds(&st->line, ", ");
 	add_plural(&st->line, r->nerrors, "error");
-	if (r->nunjudged > 0) {
+	if (r->nunjudged > r->nunreadable) {
 		strbuf_adds(&st->line, ", ");
-		add_count(&st->line, r->nunjudged);
+		add_count(&st->line, r->nunjudged - r->nunreadable);
 		strbuf_adds(&st->line, " without verdict (language)");
+	}
+	if (r->nunreadable > 0) {
+		strbuf_adds(&st->line, ", ");
+		add_count(&st->line, r->nunreadable);
+		strbuf_adds(&st->line, " without verdict (unreadable)");
 	}
 	strbuf_adds(&st->line, ", mean overall ");
 	if (ok > 0)

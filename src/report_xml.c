@@ -326,6 +326,13 @@ document_head(struct xml_state *st, const struct docresult *dr,
 	}
 	if (dr->flags != 0)
 		attr(st, "flags", docflags_name(dr->flags));
+	if (dr->ok && dr->unread_paragraphs > 0) {
+		attr_u(st, "unreadable-paragraphs", dr->unread_paragraphs);
+		attr_u(st, "unreadable-bytes", dr->unread_bytes);
+		attr_percent(st, "unreadable-share", dr->unread_share);
+		if (dr->no_verdict == NULL)
+			attr_u(st, "unreadable-hits", dr->unread_hits);
+	}
 	if (!dr->ok)
 		text_element(st, "message", dr->error);
 	else if (dr->no_verdict != NULL)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every document of ../shared/corpus, in every format there, reads with
 # status ok (the French, Spanish and Portuguese ones, named *-fr, *-es,
-# *-pt, too: the built-in rules declare those languages) and with a word
+# *-pt, too: the built-in rules declare those languages; the one whose
+# text is mostly letter soup reads with status unreadable) and with a word
 # count within 20% of what an independent
 # extractor finds: pdftotext for PDF, the zip's XML parts plus a tag strip
 # for DOCX and ODT (Python's zipfile, as unzip -p would), a tag strip for
@@ -124,6 +125,8 @@ END {
 	bad = 0
 	for (f in ref) {
 		want = "ok"
+		if (f ~ /ghana-national-cyber-security-policy-strategy-2015/)
+			want = "unreadable"
 		if (!(f in seen)) {
 			print f ": no report row" >"/dev/stderr"
 			bad = 1

@@ -94,7 +94,7 @@ expect_status 1 $PALINT rules check --corpus "$tmp/files" "$ev/rules.xml" \
 	>"$tmp/files.out"
 expect_status 1 $PALINT rules check --corpus "$tmp/zipped" "$ev/rules.xml" \
 	>"$tmp/zipped.out"
-grep -q '^1 findings on 4 documents (0 unreadable)$' "$tmp/zipped.out" ||
+grep -q '^1 findings on 4 documents (0 could not be read)$' "$tmp/zipped.out" ||
 	fail "rules check on a zipped corpus: $(cat "$tmp/zipped.out")"
 cmp -s "$tmp/files.out" "$tmp/zipped.out" ||
 	fail "rules check: a zipped corpus gives other findings"
