@@ -18,22 +18,8 @@ de=$fx/strategie.txt
 it=$fx/strategia.txt
 node="language de (German) is not covered by the rules (en, fr, es, pt); no verdict"
 
-# run WANT ARGS...: palint's output in $tmp/out (CSV line ends made LF,
-# so that $ anchors a pattern), stderr in $tmp/err.
-run() {
-	want=$1
-	shift
-	set +e
-	$PALINT --no-progress "$@" >"$tmp/out.crlf" 2>"$tmp/err"
-	got=$?
-	set -e
-	tr -d '\r' <"$tmp/out.crlf" >"$tmp/out"
-	[ "$got" = "$want" ] ||
-	    { cat "$tmp/err" >&2; fail "exit $got, want $want: palint $*"; }
-}
-
 # --- Text: the status, the reason, the total; stderr names the file.
-run 0 -f text "$en" "$de" "$it"
+run_want 0 -f text "$en" "$de" "$it"
 grep -qx "$de: unsupported-language: $node, 115 words" "$tmp/out" ||
     { cat "$tmp/out" >&2; fail "text: no unsupported-language line"; }
 grep -q "^$de: gap: " "$tmp/out" && fail "text: gaps listed for a document without verdict"
@@ -43,18 +29,18 @@ grep -q '^total: 3 documents, 0 errors, 2 without verdict (language), mean overa
 grep -qx "palint: $de: $node" "$tmp/err" || { cat "$tmp/err" >&2; fail "no warning on stderr"; }
 grep -qx "palint: $it: language it (Italian) is not covered by the rules (en, fr, es, pt); no verdict" "$tmp/err" ||
     fail "no warning on stderr for the Spanish document"
-run 0 -q -f text "$de"
+run_want 0 -q -f text "$de"
 [ -s "$tmp/err" ] && fail "-q: stderr not empty"
 
 # --- Exit status: with --fail-under, a document without verdict is a
 # finding (1); without it, or with every document judged, 0.
-run 1 -f csv --fail-under 0 "$en" "$de"
-run 0 -f csv --fail-under 0 "$en"
-run 0 -f csv "$de"
+run_want 1 -f csv --fail-under 0 "$en" "$de"
+run_want 0 -f csv --fail-under 0 "$en"
+run_want 0 -f csv "$de"
 
 # --- CSV, objective level: one row for the French document, not its
 # objectives as absent; language at the end of every row.
-run 0 -f csv "$en" "$de"
+run_want 0 -f csv "$en" "$de"
 "$top_builddir/tests/csvdump" "$tmp/out" >"$tmp/dump" || fail "objective CSV unreadable"
 head -1 "$tmp/out" | grep -q ',evidence,language,flags$' || fail "objective CSV: no language column"
 [ "$(grep -c "^$de," "$tmp/out")" = 1 ] || fail "objective CSV: not one row for $de"
@@ -63,17 +49,17 @@ grep -q "^$de,[0-9a-f]\{64\},,,,unsupported-language,,,,,,,\"$node\",,,,de,$" "$
 [ "$(grep -c "^$en,.*,en,$" "$tmp/out")" -gt 20 ] || fail "objective CSV: English rows without language"
 
 # --- CSV, area and document levels.
-run 0 -f csv -l area "$en" "$de"
+run_want 0 -f csv -l area "$en" "$de"
 grep -q "^$de,[0-9a-f]\{64\},,,,,,,,,\"$node\",unsupported-language,de,$" "$tmp/out" ||
     { cat "$tmp/out" >&2; fail "area CSV: wrong row for $de"; }
 grep -q "^$en,.*,ok,en,$" "$tmp/out" || fail "area CSV: no status/language for $en"
-run 0 -f csv -l document "$en" "$de"
+run_want 0 -f csv -l document "$en" "$de"
 grep -q "^$de,[0-9a-f]\{64\},unsupported-language,,,115,,,,\"$node\",de,,$" "$tmp/out" ||
     { cat "$tmp/out" >&2; fail "document CSV: wrong row for $de"; }
 
 # --- XML at every level, valid, with status and language.
 for level in objective area document; do
-	run 0 -f xml -l $level -o "$tmp/r-$level.xml" "$en" "$de"
+	run_want 0 -f xml -l $level -o "$tmp/r-$level.xml" "$en" "$de"
 	validate_report "$tmp/r-$level.xml"
 	n=$("$XMLLINT" --xpath "count(//document[@status='unsupported-language'][@language='de'][message])" "$tmp/r-$level.xml")
 	[ "$n" = 1 ] || fail "xml $level: $n unsupported-language documents, want 1"
@@ -84,13 +70,13 @@ for level in objective area document; do
 done
 
 # --- Evidence, CSV and XML: the German document is there, with no hit.
-run 0 -f csv -o /dev/null -e "$tmp/ev.csv" "$en" "$de"
+run_want 0 -f csv -o /dev/null -e "$tmp/ev.csv" "$en" "$de"
 tr -d '\r' <"$tmp/ev.csv" >"$tmp/ev.lf" && mv "$tmp/ev.lf" "$tmp/ev.csv"
 head -1 "$tmp/ev.csv" | grep -q ',weight,section,status,language,flags,lang$' || fail "evidence CSV: no status/language columns"
 grep -q "^$de,,,,,,,,,,,,,,,,unsupported-language,de,,$" "$tmp/ev.csv" ||
     { cat "$tmp/ev.csv" >&2; fail "evidence CSV: no row for $de"; }
 grep -q "^$en,.*,ok,en,,en$" "$tmp/ev.csv" || fail "evidence CSV: hits without language"
-run 0 -f csv -o /dev/null -e "$tmp/ev.xml" "$en" "$de"
+run_want 0 -f csv -o /dev/null -e "$tmp/ev.xml" "$en" "$de"
 validate_report "$tmp/ev.xml"
 n=$("$XMLLINT" --xpath "count(/evidence/document[@status='unsupported-language'][@language='de'])" "$tmp/ev.xml")
 [ "$n" = 1 ] || fail "evidence XML: no unsupported-language document"
@@ -98,9 +84,9 @@ n=$("$XMLLINT" --xpath "count(/evidence/document[@status='unsupported-language']
 # --- palint merge: shards with documents without verdict merge into what
 # one run writes, byte for byte, in CSV and XML.
 for f in csv xml; do
-	run 0 -f $f -o "$tmp/one.$f" "$en" "$it" "$de"
-	run 0 -f $f -o "$tmp/s1.$f" "$en" "$de"
-	run 0 -f $f -o "$tmp/s2.$f" "$it"
+	run_want 0 -f $f -o "$tmp/one.$f" "$en" "$it" "$de"
+	run_want 0 -f $f -o "$tmp/s1.$f" "$en" "$de"
+	run_want 0 -f $f -o "$tmp/s2.$f" "$it"
 	$PALINT merge -o "$tmp/merged.$f" "$tmp/s2.$f" "$tmp/s1.$f" ||
 	    fail "merge $f"
 	cmp -s "$tmp/one.$f" "$tmp/merged.$f" || fail "merge $f differs from one run"
@@ -109,27 +95,27 @@ validate_report "$tmp/merged.xml"
 
 # --- The built-in rules declare French and Spanish: such documents are
 # judged (with whatever rules those languages have).
-run 0 -f csv -l document "$fr" "$es"
+run_want 0 -f csv -l document "$fr" "$es"
 grep -q "^$fr,[0-9a-f]\{64\},ok,.*,fr,,.*fr [0-9]*%" "$tmp/out" || { cat "$tmp/out" >&2; fail "built-in rules: French not judged"; }
 grep -q "^$es,[0-9a-f]\{64\},ok,.*,es,,.*es [0-9]*%" "$tmp/out" || { cat "$tmp/out" >&2; fail "built-in rules: Spanish not judged"; }
 
 # --- --language: forced, not detected.
-run 0 -f csv -l document --language en "$de"
+run_want 0 -f csv -l document --language en "$de"
 grep -q "^$de,[0-9a-f]\{64\},ok,.*,en,,$" "$tmp/out" || { cat "$tmp/out" >&2; fail "--language en: not judged"; }
 stderr_clean "$tmp/err" || { cat "$tmp/err" >&2; fail "--language en: stderr not empty"; }
-run 0 -f csv -l document --language de "$en"
+run_want 0 -f csv -l document --language de "$en"
 grep -q "^$en,[0-9a-f]\{64\},unsupported-language,.*,de,,$" "$tmp/out" || fail "--language de: English text judged"
 check_error "--language EN" "wants a language code such as en" $PALINT --language EN "$en"
 check_error "--language english" "wants a language code such as en" $PALINT --language english "$en"
 
 # --- Rule files declare their languages; several files: the union.
 sed 's|<ruleset id="golden"|<ruleset languages="en fr" id="golden"|' "$g/rules.xml" >"$tmp/enfr.xml"
-run 0 -f csv -l document --rules "$tmp/enfr.xml" "$fr" "$es"
+run_want 0 -f csv -l document --rules "$tmp/enfr.xml" "$fr" "$es"
 grep -q "^$fr,[0-9a-f]\{64\},ok,.*,fr,,.*fr [0-9]*%" "$tmp/out" || { cat "$tmp/out" >&2; fail "languages=\"en fr\": French not judged"; }
 grep -q "^$es,.*,\"language es (Spanish) is not covered by the rules (en, fr); no verdict\",es,,$" "$tmp/out" ||
     { cat "$tmp/out" >&2; fail "languages=\"en fr\": Spanish judged, or wrong message"; }
 printf '<ruleset id="more" version="1" title="More" languages="es"/>\n' >"$tmp/es.xml"
-run 0 -f csv -l document --rules "$g/rules.xml" --rules "$tmp/es.xml" "$fr" "$es"
+run_want 0 -f csv -l document --rules "$g/rules.xml" --rules "$tmp/es.xml" "$fr" "$es"
 grep -q "^$es,[0-9a-f]\{64\},ok," "$tmp/out" || fail "union of languages: Spanish not judged"
 grep -q "^$fr,.*(en, es); no verdict\",fr,,$" "$tmp/out" || fail "union of languages: wrong message for French"
 printf '<ruleset id="bad" version="1" title="Bad" languages="English"/>\n' >"$tmp/bad.xml"
@@ -137,7 +123,7 @@ check_error "languages=English" "bad.xml:1: .*languages" $PALINT rules check "$t
 
 # --- Not policy text: scored, flagged, warned; a policy with one
 # placeholder is not.
-run 0 -f csv -l document "$fx/template.md" "$fx/readme.md" "$fx/lorem.txt" "$en"
+run_want 0 -f csv -l document "$fx/template.md" "$fx/readme.md" "$fx/lorem.txt" "$en"
 for f in template.md readme.md lorem.txt; do
 	grep -q "^$fx/$f,[0-9a-f]\{64\},ok,.*not policy text: .*,not-policy-text,[^,]*$" "$tmp/out" ||
 	    { cat "$tmp/out" >&2; fail "$f: not flagged"; }
@@ -145,21 +131,21 @@ for f in template.md readme.md lorem.txt; do
 done
 grep -q "^$en,[0-9a-f]\{64\},ok,.*,en,,en 100%$" "$tmp/out" || fail "policy.txt flagged"
 grep -q 'first ""\[Insert country name\]""' "$tmp/out" || fail "template: the placeholder is not quoted"
-run 0 -f xml -o "$tmp/flags.xml" "$fx/template.md" "$en"
+run_want 0 -f xml -o "$tmp/flags.xml" "$fx/template.md" "$en"
 validate_report "$tmp/flags.xml"
 n=$("$XMLLINT" --xpath "count(//document[@flags='not-policy-text'])" "$tmp/flags.xml")
 [ "$n" = 1 ] || fail "xml: $n flagged documents, want 1"
 
 # --- HTML: the document without verdict has its reason, not scores (the
 # report once crashed on its missing objectives); the mean is of the judged.
-run 0 -f html -o "$tmp/r.html" "$en" "$de"
+run_want 0 -f html -o "$tmp/r.html" "$en" "$de"
 grep -q "<strong>No verdict:</strong> $node</td></tr>" "$tmp/r.html" ||
     fail "html: no no-verdict row"
 grep -q "<strong>No verdict</strong> (unsupported-language): $node</p>" "$tmp/r.html" ||
     fail "html: no no-verdict section"
 grep -q ", 1 without verdict (language); mean overall" "$tmp/r.html" ||
     fail "html: totals"
-run 0 -f csv -l document -o "$tmp/doc.csv" "$en"
+run_want 0 -f csv -l document -o "$tmp/doc.csv" "$en"
 m=$(tr -d '\r' <"$tmp/doc.csv" | awk -F, 'NR == 2 { print $4 }')
 grep -q "mean overall $m%" "$tmp/r.html" || fail "html: mean overall not of the judged document ($m%)"
 

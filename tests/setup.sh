@@ -96,3 +96,18 @@ zip_dir() {
 		"$top_builddir/tests/mkzip" "$zd_out" "$@"
 	})
 }
+
+# run_want WANT ARGS...: palint ARGS must exit WANT; its output is left in
+# $tmp/out (CSV line ends made LF, so that $ anchors a pattern), stderr in
+# $tmp/err.
+run_want() {
+	want=$1
+	shift
+	set +e
+	$PALINT --no-progress "$@" >"$tmp/out.crlf" 2>"$tmp/err"
+	got=$?
+	set -e
+	tr -d '\r' <"$tmp/out.crlf" >"$tmp/out"
+	[ "$got" = "$want" ] ||
+	    { cat "$tmp/err" >&2; fail "exit $got, want $want: palint $*"; }
+}

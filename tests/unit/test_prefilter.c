@@ -847,15 +847,18 @@ test_reduce(void)
    candidate, while the word itself, and next to non-ASCII text, is.  So
    for an <all> member or an <unless> as for an anchor: either one's
    candidates decide which searches are made. */
-static void
-boundaries_of(const char *src, int anchor)
+/*
+ * The candidates in text[0, len) of a prefilter of one pattern whose
+ * prefilter source is src, into c; -1 when it does not build.
+ */
+static int
+one_pattern_cands(const char *src, int anchor, const char *text, size_t len,
+    struct cands *c)
 {
-	static const char text[] = "He said AI, maintain \xc3\xa9" "AI.";
 	struct ruleset			 rs;
 	struct pattern			 pat, *all[1];
 	struct prefilter		*pf;
 	struct prefilter_scratch	*ps;
-	struct cands			 c = { 0 };
 	char				*cause = NULL;
 
 	memset(&rs, 0, sizeof(rs));
@@ -868,19 +871,31 @@ boundaries_of(const char *src, int anchor)
 	pf = prefilter_build(&rs, "", NULL);
 	CHECK(pf != NULL);
 	if (pf == NULL)
-		return;
+		return -1;
 	CHECK(prefilter_covers(pf, 0));
-	c.pf = pf;
+	c->pf = pf;
 	ps = prefilter_scratch_new(pf);
-	CHECK_INT(prefilter_scan(pf, ps, 0, text, 0, sizeof(text) - 1, collect, &c,
+	CHECK_INT(prefilter_scan(pf, ps, 0, text, 0, len, collect, c,
 	    &cause), 0);
+	c->pf = NULL;
+	prefilter_scratch_free(ps);
+	prefilter_free(pf);
+	return 0;
+}
+
+static void
+boundaries_of(const char *src, int anchor)
+{
+	static const char text[] = "He said AI, maintain \xc3\xa9" "AI.";
+	struct cands			 c = { 0 };
+
+	if (one_pattern_cands(src, anchor, text, sizeof(text) - 1, &c) == -1)
+		return;
 	/* "AI," and "\xc3\xa9AI." (PCRE2 sees no boundary there; the
 	   byte-mode reading is the wider one) */
 	CHECK_INT(c.n, 2);
 	CHECK(c.n == 2 && c.end[0] == 10 && c.end[1] == 25);
-	prefilter_scratch_free(ps);
 	cands_free(&c);
-	prefilter_free(pf);
 }
 
 static void
@@ -902,36 +917,15 @@ static void
 bytes_of(const char *src)
 {
 	static const char text[] = "Kai\xe2\x80\x99s view; AI\xe2\x80\x99s role.";
-	struct ruleset			 rs;
-	struct pattern			 pat, *all[1];
-	struct prefilter		*pf;
-	struct prefilter_scratch	*ps;
 	struct cands			 c = { 0 };
-	char				*cause = NULL;
 
-	memset(&rs, 0, sizeof(rs));
-	memset(&pat, 0, sizeof(pat));
-	pat.prefilter = lend(src);
-	pat.anchor = 1;
-	all[0] = &pat;
-	rs.patterns = all;
-	rs.npatterns = 1;
-	pf = prefilter_build(&rs, "", NULL);
-	CHECK(pf != NULL);
-	if (pf == NULL)
+	if (one_pattern_cands(src, 1, text, sizeof(text) - 1, &c) == -1)
 		return;
-	CHECK(prefilter_covers(pf, 0));
-	c.pf = pf;
-	ps = prefilter_scratch_new(pf);
-	CHECK_INT(prefilter_scan(pf, ps, 0, text, 0, sizeof(text) - 1,
-	    collect, &c, &cause), 0);
 	if (c.n != 1)
 		fprintf(stderr, "bytes_of: %zu candidates for %s\n", c.n, src);
 	CHECK_INT(c.n, 1);
 	CHECK(c.n == 1 && c.end[0] > 14 && c.end[0] <= 20);
-	prefilter_scratch_free(ps);
 	cands_free(&c);
-	prefilter_free(pf);
 }
 
 static void

@@ -1171,6 +1171,16 @@ out:
 	ruleset_free(later);
 }
 
+/* patsrc_regex(src) is want. */
+static void
+check_widened(const char *src, const char *want)
+{
+	char *re = patsrc_regex(src);
+
+	CHECK_STR(re, want);
+	free(re);
+}
+
 /*
  * A space written in a <regex> matches any run of white space, so a phrase
  * is found across a wrapped line; it stays one character inside a class,
@@ -1209,28 +1219,14 @@ test_regex_spaces(void)
 	CHECK_STR(p->source, "data protection law|a ?b|[- ]x|"
 	    "(?<!is (?:a )?)y|\\ z");
 	CHECK_STR(p->regex, widened);
-	re = patsrc_regex(p->source);
-	CHECK_STR(re, widened);
-	free(re);
+	check_widened(p->source, widened);
 	/* quoted text, a POSIX class and extended mode keep their spaces */
-	re = patsrc_regex("\\Qa b\\E c");
-	CHECK_STR(re, "\\Qa b\\E\\s+c");
-	free(re);
-	re = patsrc_regex("\\Qa b");
-	CHECK_STR(re, "\\Qa b");
-	free(re);
-	re = patsrc_regex("[[:alpha:] ]x y");
-	CHECK_STR(re, "[[:alpha:]\\s]x\\s+y");
-	free(re);
-	re = patsrc_regex("(?x) a b");
-	CHECK_STR(re, "(?x) a b");
-	free(re);
-	re = patsrc_regex("(?ix:a b)");
-	CHECK_STR(re, "(?ix:a b)");
-	free(re);
-	re = patsrc_regex("\\(?x a b");
-	CHECK_STR(re, "\\(?x\\s+a\\s+b");
-	free(re);
+	check_widened("\\Qa b\\E c", "\\Qa b\\E\\s+c");
+	check_widened("\\Qa b", "\\Qa b");
+	check_widened("[[:alpha:] ]x y", "[[:alpha:]\\s]x\\s+y");
+	check_widened("(?x) a b", "(?x) a b");
+	check_widened("(?ix:a b)", "(?ix:a b)");
+	check_widened("\\(?x a b", "\\(?x\\s+a\\s+b");
 	/* an offset in the widened regex points into the regex as written */
 	CHECK_INT(patsrc_regex_offset("a b(", 5), 3);
 	CHECK_INT(patsrc_regex_offset("a b(", 2), 1);
