@@ -186,9 +186,7 @@ drop_unreadable(const struct readability *rd, struct hit *hits,
 
 	for (i = 0; i < *nhits; i++) {
 		if (readable_at(rd, hits[i].start)) {
-			free(hits[i].match);
-			free(hits[i].sentence);
-			free(hits[i].section);
+			hit_clear(&hits[i]);
 			continue;
 		}
 		hits[n++] = hits[i];

@@ -1284,16 +1284,21 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 }
 
 void
+hit_clear(struct hit *h)
+{
+	free(h->match);
+	free(h->sentence);
+	free(h->section);
+}
+
+void
 hits_free(struct hit *hits, size_t n)
 {
 	size_t i;
 
 	if (hits == NULL)
 		return;
-	for (i = 0; i < n; i++) {
-		free(hits[i].match);
-		free(hits[i].sentence);
-		free(hits[i].section);
-	}
+	for (i = 0; i < n; i++)
+		hit_clear(&hits[i]);
 	free(hits);
 }

@@ -48,6 +48,8 @@ void		 scanner_set_stats(struct scanner *, struct scan_stats *);
  */
 int		 scan_document(struct scanner *, const struct doctext *,
 		    struct hit **hits, size_t *nhits, char **cause);
+/* The strings one hit owns freed (the hit itself is not). */
+void		 hit_clear(struct hit *);
 void		 hits_free(struct hit *, size_t);
 
 #endif
