@@ -9,15 +9,21 @@
  * confirming search there rather than at the start of the unit.
  *
  * The bound only has to be safe, not tight: every character counts four
- * bytes in UTF-8 mode (a caseless letter may match a longer form), and
- * anything this reader does not know makes the expression unbounded.
+ * bytes in UTF-8 mode (a caseless letter may match a longer form); an atom
+ * that may match a space is unbounded, since the text Hyperscan reads has
+ * each run of white space folded to one (TERM_FOLD_SPACE); and anything
+ * this reader does not know makes the expression unbounded.
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "prefilter_int.h"
+#include "term_lang.h"
+#include "utf8.h"
 
 /* Lengths past this are as good as unbounded for a sentence search. */
 #define REACH_CAP	(1U << 20)
@@ -34,6 +40,16 @@ static size_t
 cap_add(size_t a, size_t b)
 {
 	return a + b > REACH_CAP ? REACH_CAP : a + b;
+}
+
+/* Is code point cp white space, which the text has folded? */
+static int
+is_space_cp(unsigned long cp)
+{
+	char	 buf[4];
+
+	return cp <= 0x10ffff && term_fold_space_len(buf,
+	    utf8_encode((uint32_t)cp, buf)) > 0;
 }
 
 /* An escape at r->p (past the backslash handled here). */
@@ -57,6 +73,8 @@ reach_escape(struct reader *r)
 		if (e == NULL)
 			e = r->p + strlen(r->p);
 		n = (size_t)(e - (r->p + 1)) * r->charw;
+		if (memchr(r->p + 1, ' ', (size_t)(e - (r->p + 1))) != NULL)
+			n = REACH_CAP;
 		r->p = *e != '\0' ? e + 2 : e;
 		return n;
 	case 'x': case 'p': case 'P': case 'o':
@@ -65,22 +83,29 @@ reach_escape(struct reader *r)
 				r->bad = 1;
 				return 0;
 			}
+			n = *r->p == 'x' && is_space_cp(strtoul(r->p + 2, NULL,
+			    16)) ? REACH_CAP : 4;
 			r->p = e + 1;
-			return 4;
+			return n;
 		}
 		if (*r->p == 'x') {
-			/* \xHH: one byte in byte mode, a character else. */
-			r->p++;
-			while (n < 2 && ((*r->p >= '0' && *r->p <= '9') ||
-			    (*r->p >= 'a' && *r->p <= 'f') ||
-			    (*r->p >= 'A' && *r->p <= 'F'))) {
-				r->p++;
-				n++;
-			}
-			return r->charw;
+			/* \xHH: one byte in byte mode, a character else;
+			   white space, a run of it. */
+			char hex[3] = { 0, 0, 0 };
+
+			for (e = r->p + 1; n < 2 && isxdigit((unsigned char)*e);
+			    e++)
+				hex[n++] = *e;
+			r->p = e;
+			return is_space_cp(strtoul(hex, NULL, 16)) ? REACH_CAP :
+			    r->charw;
 		}
 		r->bad = 1;	/* \pL and the like */
 		return 0;
+	case 's': case 'W': case 'D': case 't': case 'n': case 'r': case 'f':
+	case 'v': case 'h': case 'H': case 'V':
+		r->p++;
+		return REACH_CAP;	/* a run of white space */
 	default:
 		/* \z, \Z, \G and back references never reach here (the
 		   sources refuse them); be safe if they do.  \X and \R may
@@ -92,6 +117,27 @@ reach_escape(struct reader *r)
 		r->p++;
 		return r->charw;
 	}
+}
+
+/* May the class at p, len bytes, match a space?  Erring towards yes. */
+static int
+class_may_space(const char *p, size_t len)
+{
+	static const char *const spacey[] = { " ", "\\s", "\\x", "\\W",
+	    "\\D", "[:", "\\t", "\\n", "\\r", "\\f", "\\v", "\\h" };
+	size_t	 i;
+
+	if (p[1] == '^')
+		return 1;
+	for (i = 0; i < sizeof(spacey) / sizeof(*spacey); i++)
+		if (memmem(p, len, spacey[i], strlen(spacey[i])) != NULL)
+			return 1;
+	/* A range may span " ": "[!-~]" does not, "[\x00-~]" is caught
+	   above, "[ -~]" too; one from a control character may. */
+	for (i = 1; i + 2 < len; i++)
+		if (p[i] == '-' && (unsigned char)p[i - 1] < ' ')
+			return 1;
+	return 0;
 }
 
 /* A group at r->p, "(" to ")". */
@@ -211,8 +257,13 @@ reach_atom(struct reader *r)
 			r->bad = 1;
 			return 0;
 		}
-		r->p += n;
-		n = r->charw;
+		n = class_may_space(r->p, n) ? REACH_CAP : r->charw;
+		r->p += regex_class_len(r->p);
+		break;
+	case '.':
+	case ' ':
+		r->p++;
+		n = REACH_CAP;
 		break;
 	case '(':
 		n = reach_group(r);

@@ -47,11 +47,14 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <hs.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 
 #include "patsrc.h"
 #include "prefilter_int.h"
@@ -196,12 +199,125 @@ folded_char(struct strbuf *out, uint32_t cp)
 		strbuf_adds(out, "(?:" NONASCII ")");
 }
 
+/*
+ * Rewriting for white space.  The text Hyperscan reads has each run of
+ * white space folded to one " " (TERM_FOLD_SPACE), so a "\s+" between two
+ * words, which costs Hyperscan a repeat, can be a single fixed byte.  Each
+ * atom that matches only white space ("\s", "\n", "\x20", "\x{a0}", with
+ * any quantifier; a run of them counts as one) becomes " " when it stands
+ * between two atoms that cannot match white space, the next one a literal
+ * character that is not quantified: the run it matched is then the whole
+ * run of the text, now one space.  Anywhere else it becomes " ?", since its
+ * neighbour may have taken the one space (in "\W\s+" or at a group's
+ * edge).  An atom that may match white space among other characters ("\W",
+ * ".", "[^.;]", "[\s,]") keeps its class, which takes the space, with these
+ * changes: after another such atom its quantifier's minimum becomes 0 (the
+ * two may have shared one run); a minimum of two or more becomes 1 (two of
+ * its characters may have been one run); a class that matches some white
+ * space but not " " also takes " ".  Quantified groups follow the same
+ * rules as the atoms they hold.
+ */
+
+/* What one step of the rewrite made. */
+#define ATOM_PLAIN	0	/* an atom that cannot match white space */
+#define ATOM_SPACEY	1	/* one that may */
+#define ATOM_NONE	2	/* nothing that takes a character: an anchor,
+				   a boundary, "(", "|", ")", a space atom;
+				   the step kept the state itself */
+
+/* Groups nested deeper than this make the rewrite give up. */
+#define WIDEN_DEPTH	32
+
 struct widen {
 	const char	*p;		/* next byte of the source */
 	struct strbuf	 out;
 	int		 dropped;	/* the last construct was removed */
-	int		 folded;	/* for text folded by term_fold_text() */
+	int		 folded;	/* accents folded (TERM_FOLD_ACCENTS) */
+	/* White space (TERM_FOLD_SPACE, below). */
+	int		 spacey;	/* what came last may end in white space */
+	int		 before;	/* spacey before the last atom */
+	int		 atom_spacey;	/* the last atom may match white space */
+	int		 space_out;	/* the output ends with a space atom */
+	int		 kind;		/* what the step made: ATOM_* */
+	size_t		 depth;
+	struct {
+		int	 before;	/* spacey before the group */
+		int	 any;		/* an alternative may end spacey */
+	}		 group[WIDEN_DEPTH];
 };
+
+/* The white-space characters besides " " (term_fold_space_len()). */
+static const char *const other_spaces[] = {
+	"\t", "\n", "\v", "\f", "\r", "\xc2\x85", "\xc2\xa0",
+	"\xe1\x9a\x80", "\xe1\xa0\x8e", "\xe2\x80\x80", "\xe2\x80\x81",
+	"\xe2\x80\x82", "\xe2\x80\x83", "\xe2\x80\x84", "\xe2\x80\x85",
+	"\xe2\x80\x86", "\xe2\x80\x87", "\xe2\x80\x88", "\xe2\x80\x89",
+	"\xe2\x80\x8a", "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xaf",
+	"\xe2\x81\x9f", "\xe3\x80\x80"
+};
+
+#define SPACE_ITSELF	0x1		/* the class matches " " */
+#define SPACE_OTHER	0x2		/* ... some other white space */
+
+/*
+ * Which white space the class cls[0, len), as the rule wrote it, matches
+ * in PCRE2's reading (UTF, UCP), which is what the text holds before it
+ * is folded; -1 when PCRE2 refuses it alone.
+ */
+static int
+class_space(const char *cls, size_t len)
+{
+	pcre2_code		*code;
+	pcre2_match_data	*md;
+	PCRE2_SIZE		 off;
+	size_t			 i;
+	int			 err, bits = 0;
+
+	code = pcre2_compile((PCRE2_SPTR)cls, len, PCRE2_UTF | PCRE2_UCP |
+	    PCRE2_ANCHORED, &err, &off, NULL);
+	if (code == NULL)
+		return -1;
+	md = pcre2_match_data_create_from_pattern(code, NULL);
+	if (pcre2_match(code, (PCRE2_SPTR)" ", 1, 0, 0, md, NULL) > 0)
+		bits |= SPACE_ITSELF;
+	for (i = 0; i < sizeof(other_spaces) / sizeof(*other_spaces) &&
+	    !(bits & SPACE_OTHER); i++)
+		if (pcre2_match(code, (PCRE2_SPTR)other_spaces[i],
+		    strlen(other_spaces[i]), 0, 0, md, NULL) > 0)
+			bits |= SPACE_OTHER;
+	pcre2_match_data_free(md);
+	pcre2_code_free(code);
+	return bits;
+}
+
+/* The length of an atom at p that matches white space only ("\s", "\n",
+   "\x20", "\x{3000}", a white-space character), else 0. */
+static size_t
+space_atom_len(const char *p)
+{
+	uint32_t	 cp;
+	size_t		 n;
+	char		 buf[4];
+
+	if (p[0] == '\\' && (p[1] == 's' || p[1] == 't' || p[1] == 'n' ||
+	    p[1] == 'r' || p[1] == 'f'))
+		return 2;
+	if (p[0] == '\\' && p[1] == 'x' && isxdigit((unsigned char)p[2]) &&
+	    isxdigit((unsigned char)p[3])) {
+		char hex[3] = { p[2], p[3], '\0' };
+
+		cp = (uint32_t)strtoul(hex, NULL, 16);
+		return cp == ' ' || (cp >= '\t' && cp <= '\r') ? 4 : 0;
+	}
+	if ((n = hex_brace(p, &cp)) == 0) {
+		if (*p == '\0' || *p == '\\')
+			return 0;
+		return term_fold_space_len(p, strnlen(p, 4));
+	}
+	if (cp > 0x10ffff)
+		return 0;
+	return term_fold_space_len(buf, utf8_encode(cp, buf)) > 0 ? n : 0;
+}
 
 static int
 is_quant(const char *p)
@@ -214,6 +330,105 @@ is_quant(const char *p)
 	for (p++; (*p >= '0' && *p <= '9') || *p == ','; p++)
 		continue;
 	return *p == '}';
+}
+
+static int	 group_starts_word(const char *);
+static size_t	 group_len(const char *);
+
+/* The bounds of the quantifier at q ("?", "*", "+", "{n}", "{n,}",
+   "{n,m}", a lazy or possessive mark included in *len); hi is ULONG_MAX
+   for none. */
+static void
+quant_bounds(const char *q, unsigned long *lo, unsigned long *hi,
+    size_t *len)
+{
+	const char	*s = q;
+	char		*e;
+
+	*lo = *q == '+';
+	*hi = *q == '?' ? 1 : ULONG_MAX;
+	if (*q == '{') {
+		*lo = *hi = strtoul(q + 1, &e, 10);
+		if (*e == ',')
+			*hi = e[1] == '}' ? ULONG_MAX : strtoul(e + 1, NULL, 10);
+		q = strchr(q, '}');
+	}
+	q++;
+	if (*q == '?' || *q == '+')
+		q++;
+	*len = (size_t)(q - s);
+}
+
+/* Is p, past word boundaries and atoms of white space only, a literal
+   character that cannot be white space, and not quantified? */
+static int
+literal_next(const char *p)
+{
+	unsigned long	 lo, hi;
+	size_t		 n;
+
+	for (;;) {
+		if (p[0] == '\\' && (p[1] == 'b' || p[1] == 'B'))
+			p += 2;
+		else if ((n = space_atom_len(p)) > 0) {
+			p += n;
+			if (is_quant(p)) {
+				quant_bounds(p, &lo, &hi, &n);
+				p += n;
+			}
+		} else
+			break;
+	}
+	/* A group whose every alternative starts with a letter or digit. */
+	if (strncmp(p, "(?:", 3) == 0 && group_starts_word(p) &&
+	    (n = group_len(p)) > 0)
+		return !is_quant(p + n);
+	if (p[0] == '\\' && p[1] == 'x' && isxdigit((unsigned char)p[2]) &&
+	    isxdigit((unsigned char)p[3]))
+		n = p[2] >= '2' && p[2] <= '7' &&
+		    !(p[2] == '2' && p[3] == '0') ? 4 : 0;
+	else if (p[0] == '\\')
+		n = ispunct((unsigned char)p[1]) ? 2 : 0;
+	else
+		n = isgraph((unsigned char)*p) &&
+		    strchr("[](){}|^$.*+?", *p) == NULL ? 1 : 0;
+	return n > 0 && !is_quant(p + n);
+}
+
+/* Where an atom ends: the state for the next one (see above). */
+static void
+atom_done(struct widen *w, int before, int spacey)
+{
+	w->before = before;
+	w->atom_spacey = spacey;
+	w->spacey = spacey;
+	w->space_out = 0;
+	/* Two such atoms may have shared one run of white space: the
+	   second may now find none. */
+	if (spacey && before && !is_quant(w->p))
+		strbuf_addc(&w->out, '?');
+}
+
+/* An atom of white space only at w->p, n bytes, and its quantifier: one
+   " " or " ?" for a run of them. */
+static void
+widen_space(struct widen *w, size_t n)
+{
+	unsigned long	 lo = 1, hi;
+	size_t		 qn = 0;
+
+	w->p += n;
+	if (is_quant(w->p))
+		quant_bounds(w->p, &lo, &hi, &qn);
+	w->p += qn;
+	if (!w->space_out)
+		strbuf_adds(&w->out, lo > 0 && !w->spacey &&
+		    literal_next(w->p) ? " " : " ?");
+	w->before = w->spacey;
+	w->atom_spacey = 1;
+	w->spacey = 1;
+	w->space_out = 1;
+	w->dropped = 0;
 }
 
 static int
@@ -324,20 +539,24 @@ widen_escape(struct widen *w)
 		w->p += n;
 		return 0;
 	}
-	if (c == 'w' || c == 'W' || c == 'd' || c == 'D' || c == 's' ||
-	    c == 'S') {
+	/* "\\s" is an atom of white space (widen_space). */
+	if (c == 'w' || c == 'W' || c == 'd' || c == 'D' || c == 'S') {
 		strbuf_addf(&w->out, "(?:\\%c|" NONASCII ")", c);
+		if (c == 'W' || c == 'D')
+			w->kind = ATOM_SPACEY;
 		w->p += 2;
 		return 0;
 	}
 	if (c == 'b' && word_boundary_kept(w)) {
 		strbuf_add(&w->out, "\\b", 2);
+		w->kind = ATOM_NONE;
 		w->p += 2;
 		return 0;
 	}
 	if (c == 'b' || c == 'B' || c == 'A' || c == 'z' || c == 'Z' ||
 	    c == 'G') {
 		w->dropped = 1;
+		w->kind = ATOM_NONE;
 		w->p += 2;
 		return 0;
 	}
@@ -360,10 +579,34 @@ widen_escape(struct widen *w)
  * A "[...]" class.  ASCII members are kept; a class that can match a
  * non-ASCII character also accepts a run of bytes >= 0x80.
  */
+/* After a class src[0, len) was written from output offset olen: whether
+   it may match white space, and if it matches some but not " ", which
+   stands for all of it in the folded text, " " besides.  -1 when PCRE2
+   does not take the class alone. */
+static int
+class_done(struct widen *w, const char *src, size_t len, size_t olen)
+{
+	char	*made;
+	int	 bits;
+
+	if ((bits = class_space(src, len)) == -1)
+		return -1;
+	if (bits != 0)
+		w->kind = ATOM_SPACEY;
+	if (bits == SPACE_OTHER) {
+		made = xstrdup(w->out.s + olen);
+		w->out.len = olen;
+		strbuf_addf(&w->out, "(?:%s| )", made);
+		free(made);
+	}
+	return 0;
+}
+
 static int
 widen_class(struct widen *w)
 {
-	const char	*q = w->p + 1;
+	const char	*q = w->p + 1, *src = w->p;
+	size_t		 olen = w->out.len;
 	int		 wide = 0;
 
 	if (*q == '^') {
@@ -397,7 +640,7 @@ widen_class(struct widen *w)
 	if (wide)
 		strbuf_adds(&w->out, "|" NONASCII ")");
 	w->p = q;
-	return 0;
+	return class_done(w, src, (size_t)(q - src), olen);
 }
 
 /* A non-ASCII member of a class, of code point cp, at q (len bytes), in a
@@ -470,7 +713,8 @@ static int
 widen_class_folded(struct widen *w)
 {
 	struct strbuf	 cls = { NULL, 0, 0 };
-	const char	*q = w->p + 1;
+	const char	*q = w->p + 1, *src = w->p;
+	size_t		 olen = w->out.len;
 	int		 negated = 0, wide = 0;
 
 	if (*q == '^') {
@@ -501,7 +745,7 @@ widen_class_folded(struct widen *w)
 		strbuf_addf(&w->out, wide ? "(?:[%.*s]|" NONASCII ")" :
 		    "[%.*s]", (int)cls.len, cls.s);
 	strbuf_free(&cls);
-	return 0;
+	return class_done(w, src, (size_t)(w->p - src), olen);
 }
 
 /* Does the class at p have a non-ASCII member, or a "\x{...}" one?
@@ -535,7 +779,10 @@ skip_group(struct widen *w)
 				return -1;
 			w->p += n;
 		} else if (*w->p == '[') {
-			struct widen	 tmp = { w->p, { NULL, 0, 0 }, 0, 0 };
+			struct widen	 tmp;
+
+			memset(&tmp, 0, sizeof(tmp));
+			tmp.p = w->p;
 
 			if (widen_class(&tmp) == -1) {
 				strbuf_free(&tmp.out);
@@ -551,6 +798,50 @@ skip_group(struct widen *w)
 	}
 }
 
+/* "|" or ")": an alternative starts where its group did; a group ends
+   spacey if one of its alternatives may. */
+static int
+widen_group_end(struct widen *w)
+{
+	int	 before;
+
+	if (w->depth == 0) {
+		if (*w->p == ')')
+			return -1;
+		w->spacey = 0;		/* a new expression */
+	} else {
+		w->group[w->depth - 1].any |= w->spacey;
+		w->spacey = w->group[w->depth - 1].before;
+	}
+	w->space_out = 0;
+	strbuf_addc(&w->out, *w->p);
+	if (*w->p++ == '|') {
+		w->kind = ATOM_NONE;
+		return 0;
+	}
+	w->depth--;
+	before = w->group[w->depth].before;
+	/* An empty alternative or a group that may match nothing: what
+	   came before still ends next to what follows. */
+	w->kind = ATOM_NONE;
+	atom_done(w, before, w->group[w->depth].any);
+	w->spacey |= before;
+	return 0;
+}
+
+/* A group opens: its alternatives start after what came before it. */
+static int
+group_open(struct widen *w)
+{
+	if (w->depth == WIDEN_DEPTH)
+		return -1;
+	w->group[w->depth].before = w->spacey;
+	w->group[w->depth].any = 0;
+	w->depth++;
+	w->kind = ATOM_NONE;
+	return 0;
+}
+
 /* "(" and what follows it up to the group's body. */
 static int
 widen_group(struct widen *w)
@@ -560,24 +851,26 @@ widen_group(struct widen *w)
 	if (*q != '?') {
 		strbuf_addc(&w->out, '(');
 		w->p++;
-		return 0;
+		return group_open(w);
 	}
 	q++;
 	if (*q == '=' || *q == '!' || (*q == '<' && (q[1] == '=' ||
 	    q[1] == '!'))) {
 		w->dropped = 1;
+		w->kind = ATOM_NONE;
 		return skip_group(w);
 	}
 	if (*q == '#') {
 		if ((q = strchr(q, ')')) == NULL)
 			return -1;
 		w->p = q + 1;
+		w->kind = ATOM_NONE;
 		return 0;
 	}
 	if (*q == ':' || *q == '>') {
 		strbuf_adds(&w->out, "(?:");
 		w->p = q + 1;
-		return 0;
+		return group_open(w);
 	}
 	if (*q == '<' || *q == '\'' || (*q == 'P' && q[1] == '<')) {
 		strbuf_addc(&w->out, '(');	/* named: capture is harmless */
@@ -585,7 +878,7 @@ widen_group(struct widen *w)
 		if (q == NULL)
 			return -1;
 		w->p = q + 1;
-		return 0;
+		return group_open(w);
 	}
 	/* Inline flags: i, s, m, and their negations. */
 	while (*q != '\0' && strchr("ism-", *q) != NULL)
@@ -594,26 +887,42 @@ widen_group(struct widen *w)
 		return -1;
 	strbuf_add(&w->out, w->p, (size_t)(q + 1 - w->p));
 	w->p = q + 1;
-	return 0;
+	if (*q == ')') {
+		w->kind = ATOM_NONE;	/* for the rest of the source */
+		return 0;
+	}
+	return group_open(w);
 }
 
-/* A quantifier: copied, possessive made greedy. */
+/* A quantifier: copied, possessive made greedy, its minimum lowered
+   after an atom that may match white space (see above). */
 static int
 widen_quant(struct widen *w)
 {
 	const char	*q = w->p;
+	unsigned long	 lo, hi;
+	size_t		 n, base;
 
 	if (w->dropped)
 		return -1;
-	if (*q == '{')
-		q = strchr(q, '}');
-	q++;
-	strbuf_add(&w->out, w->p, (size_t)(q - w->p));
-	if (*q == '?')
-		strbuf_addc(&w->out, *q++);
-	else if (*q == '+')
-		q++;
-	w->p = q;
+	quant_bounds(q, &lo, &hi, &n);
+	base = *q == '{' ? (size_t)(strchr(q, '}') + 1 - q) : 1;
+	if (w->atom_spacey && lo > 0 && (w->before || lo >= 2)) {
+		lo = w->before ? 0 : 1;
+		if (hi == ULONG_MAX)
+			strbuf_addf(&w->out, "{%lu,}", lo);
+		else
+			strbuf_addf(&w->out, "{%lu,%lu}", lo, hi);
+	} else
+		strbuf_add(&w->out, q, base);
+	if (n > base && q[base] == '?')
+		strbuf_addc(&w->out, '?');	/* lazy; possessive dropped */
+	w->p += n;
+	/* The atom may have matched nothing: what came before it may be
+	   what ends next to the next atom. */
+	if (lo == 0)
+		w->spacey = w->before || w->atom_spacey;
+	w->kind = ATOM_NONE;
 	return 0;
 }
 
@@ -621,11 +930,17 @@ static int
 widen_step(struct widen *w)
 {
 	unsigned char	 c = (unsigned char)*w->p;
+	int		 before = w->spacey, rc;
 	size_t		 n;
 
 	if (is_quant(w->p))
 		return widen_quant(w);
+	if ((n = space_atom_len(w->p)) > 0) {
+		widen_space(w, n);
+		return 0;
+	}
 	w->dropped = 0;
+	w->kind = ATOM_PLAIN;
 	if (c >= 0x80) {
 		uint32_t cp = cp_at(w->p, &n);
 
@@ -634,27 +949,34 @@ widen_step(struct widen *w)
 		else
 			strbuf_adds(&w->out, "(?:" NONASCII ")");
 		w->p += n;
-		return 0;
-	}
-	if (c == '\\')
-		return widen_escape(w);
-	if (c == '[' && (w->folded || class_has_brace(w->p)))
-		return widen_class_folded(w);
-	if (c == '[')
-		return widen_class(w);
-	if (c == '(')
-		return widen_group(w);
-	if (c == '^' || c == '$') {
+		rc = 0;
+	} else if (c == '\\')
+		rc = widen_escape(w);
+	else if (c == '[' && (w->folded || class_has_brace(w->p)))
+		rc = widen_class_folded(w);
+	else if (c == '[')
+		rc = widen_class(w);
+	else if (c == '(')
+		rc = widen_group(w);
+	else if (c == '|' || c == ')')
+		rc = widen_group_end(w);
+	else if (c == '^' || c == '$') {
 		w->dropped = 1;
+		w->kind = ATOM_NONE;
 		w->p++;
-		return 0;
+		rc = 0;
+	} else {
+		if (c == '.') {
+			strbuf_adds(&w->out, "(?:.|" NONASCII ")");
+			w->kind = ATOM_SPACEY;
+		} else
+			strbuf_addc(&w->out, (char)c);
+		w->p++;
+		rc = 0;
 	}
-	if (c == '.')
-		strbuf_adds(&w->out, "(?:.|" NONASCII ")");
-	else
-		strbuf_addc(&w->out, (char)c);
-	w->p++;
-	return 0;
+	if (rc == 0 && w->kind != ATOM_NONE)
+		atom_done(w, before, w->kind == ATOM_SPACEY);
+	return rc;
 }
 
 /* The byte-mode form of a regex-derived source, for the text as it is or
@@ -662,7 +984,11 @@ widen_step(struct widen *w)
 static char *
 widen_source(const char *src, int folded)
 {
-	struct widen	 w = { src, { NULL, 0, 0 }, 0, folded };
+	struct widen	 w;
+
+	memset(&w, 0, sizeof(w));
+	w.p = src;
+	w.folded = folded;
 
 	while (*w.p != '\0') {
 		if (widen_step(&w) == -1) {
@@ -670,7 +996,7 @@ widen_source(const char *src, int folded)
 			return NULL;
 		}
 	}
-	if (w.out.len == 0) {
+	if (w.out.len == 0 || w.depth != 0) {
 		strbuf_free(&w.out);
 		return NULL;
 	}
@@ -711,26 +1037,25 @@ narrow_ligature(const char *src)
 /*
  * The expression and flags Hyperscan gets for a pattern: term sources as
  * term.c wrote them, for byte mode; regex sources rewritten for byte mode
- * when possible, else in UTF-8 mode without their word boundaries.
+ * and the folded text, or NULL when they cannot be: the pattern is then
+ * left out (its source, read in UTF-8 mode as written, could miss a match
+ * in text whose white space is folded).
  */
 static char *
 pattern_expr(const struct pattern *p, const char *src, int folded,
     unsigned *flags)
 {
-	char	*e;
-
 	*flags = HS_FLAG_PREFILTER;
 	/* The folded text has "e" for "É": only caseless sees it. */
 	if (!p->case_sensitive || folded)
 		*flags |= HS_FLAG_CASELESS;
 	if ((p->is_term || folded) && !has_nonascii(src))
 		return narrow_ligature(src);
-	if (!p->is_term && (e = widen_for_bytes(src)) != NULL)
-		return e;
-	*flags |= HS_FLAG_UTF8 | HS_FLAG_UCP;
-	if (!p->is_term && (e = prefilter_drop_boundaries(src)) != NULL)
-		return e;
-	return xstrdup(src);
+	if (p->is_term) {
+		*flags |= HS_FLAG_UTF8 | HS_FLAG_UCP;
+		return xstrdup(src);
+	}
+	return widen_for_bytes(src);
 }
 
 /* A byte-mode caseless source that has the letter misses its folded form. */
@@ -1276,10 +1601,12 @@ hsset_collect(const struct ruleset *rs, struct hsset *set,
 			free(own);
 			continue;
 		}
-		set->npats++;
 		folded = prefilter_folds(rs, p->lang);
 		full = pattern_expr(p, src, folded, &flags);
 		free(own);
+		if (full == NULL)
+			continue;
+		set->npats++;
 		first = al.n;
 		reduce(&al, full, strlen(full), flags, p, 0);
 		if (atoms_weak(&al, first)) {
@@ -1347,6 +1674,8 @@ prefilter_pattern_fit(const struct ruleset *rs, const struct pattern *p,
 	}
 	full = pattern_expr(p, src, prefilter_folds(rs, p->lang), &flags);
 	free(own);
+	if (full == NULL)
+		return PREFILTER_NO_SOURCE;
 	reduce(&al, full, strlen(full), flags, p, 0);
 	free(full);
 	for (i = 0; i < al.n; i++) {

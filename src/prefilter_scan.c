@@ -24,7 +24,8 @@
 
 /*
  * The database of one language: its expressions, scanned over its
- * paragraphs, folded first when its terms' sources are (term_lang.h).
+ * paragraphs, folded first (term_lang.h): white space always, accented
+ * letters when its terms' sources are written for that.
  * Read from the cache, it is placed in memory when a stretch of its
  * language is first scanned: a page in one language never pays for the
  * others.  Until then ser holds its serialized bytes (in pf->image).
@@ -483,9 +484,8 @@ prefilter_scratch_free(struct prefilter_scratch *ps)
 struct scanctx {
 	prefilter_cb	*cb;
 	void		*arg;
-	size_t		 origin;	/* the stretch's offset in the text */
-	size_t		 base;		/* the block's in the stretch */
-	const struct term_fold *fold;	/* NULL: the stretch is not folded */
+	size_t		 origin;	/* the block's offset in the text */
+	const struct term_fold *fold;	/* the block as Hyperscan reads it */
 };
 
 static int
@@ -493,13 +493,11 @@ on_match(unsigned id, unsigned long long from, unsigned long long to,
     unsigned flags, void *arg)
 {
 	struct scanctx		*ctx = arg;
-	size_t			 end = ctx->base + (size_t)to;
 
 	(void)from;
 	(void)flags;
-	if (ctx->fold != NULL)
-		end = term_fold_origin(ctx->fold, end);
-	ctx->cb(id, ctx->origin + end, ctx->arg);
+	ctx->cb(id, ctx->origin + term_fold_origin(ctx->fold, (size_t)to),
+	    ctx->arg);
 	return 0;
 }
 
@@ -576,10 +574,11 @@ prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
     unsigned lang, const char *text, size_t start, size_t end,
     prefilter_cb *cb, void *arg, char **cause)
 {
-	struct scanctx	 ctx = { cb, arg, start, 0, NULL };
+	struct scanctx	 ctx = { cb, arg, start, NULL };
 	const struct langdb *ld;
 	const char	*t = text + start;
-	size_t		 cut, len = end - start;
+	size_t		 base, cut, len = end - start;
+	unsigned	 how = TERM_FOLD_SPACE;
 	hs_error_t	 rc;
 
 	if (pf == NULL || lang >= pf->nlangs || end <= start)
@@ -594,27 +593,27 @@ prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
 		*cause = xstrdup("prefilter: no scratch space");
 		return -1;
 	}
-	if (ld->folded) {
-		term_fold_text(&ps->fold, t, len);
-		ctx.fold = &ps->fold;
-		t = ps->fold.text;
-		len = ps->fold.len;
-	}
-	while (ctx.base < len) {
-		cut = next_cut(t, len, ctx.base, pf->block);
+	ctx.fold = &ps->fold;
+	if (ld->folded)
+		how |= TERM_FOLD_ACCENTS;
+	/* Cut first, then fold each block: the cuts are at empty lines,
+	   which folding would make a single space. */
+	for (base = 0; base < len; base = cut) {
+		cut = next_cut(t, len, base, pf->block);
 		if (cut == 0) {
 			*cause = xasprintf("paragraph longer than %zu bytes: "
 			    "too long for the prefilter", pf->block);
 			return -1;
 		}
-		rc = hs_scan(ld->db, t + ctx.base, (unsigned)(cut - ctx.base),
+		term_fold_text(&ps->fold, t + base, cut - base, how);
+		ctx.origin = start + base;
+		rc = hs_scan(ld->db, ps->fold.text, (unsigned)ps->fold.len,
 		    0, ps->s, on_match, &ctx);
 		if (rc != HS_SUCCESS) {
 			*cause = xasprintf("prefilter: Hyperscan scan failed "
 			    "(error %d)", (int)rc);
 			return -1;
 		}
-		ctx.base = cut;
 	}
 	return 0;
 }

@@ -259,24 +259,86 @@ fold_char(const char *p, size_t n, size_t *len)
 	return term_lang_fold(p, n, len);
 }
 
-void
-term_fold_text(struct term_fold *f, const char *text, size_t len)
+size_t
+term_fold_space_len(const char *p, size_t n)
 {
-	size_t i, n, lost = 0;
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] < 0x80)
+		return u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r');
+	if (n >= 2 && u[0] == 0xc2)
+		return u[1] == 0x85 || u[1] == 0xa0 ? 2 : 0;
+	if (n < 3)
+		return 0;
+	if (u[0] == 0xe1)		/* U+1680, U+180E */
+		return (u[1] == 0x9a && u[2] == 0x80) ||
+		    (u[1] == 0xa0 && u[2] == 0x8e) ? 3 : 0;
+	if (u[0] == 0xe2 && u[1] == 0x80)	/* U+2000-200A, 2028, 2029, 202F */
+		return (u[2] >= 0x80 && u[2] <= 0x8a) || u[2] == 0xa8 ||
+		    u[2] == 0xa9 || u[2] == 0xaf ? 3 : 0;
+	if (u[0] == 0xe2 && u[1] == 0x81)	/* U+205F */
+		return u[2] == 0x9f ? 3 : 0;
+	if (u[0] == 0xe3)		/* U+3000 */
+		return u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
+	return 0;
+}
+
+/* The shrink map: from folded offset at on, lost more bytes of the text
+   lie behind each offset. */
+static void
+fold_lose(struct term_fold *f, size_t at, size_t more, size_t *lost)
+{
+	if (more == 0)
+		return;
+	*lost += more;
+	GROW(f->shrink, f->ncap, f->n + 1);
+	f->shrink[f->n].at = at;
+	f->shrink[f->n++].lost = *lost;
+}
+
+void
+term_fold_text(struct term_fold *f, const char *text, size_t len,
+    unsigned how)
+{
+	size_t i, n, run, first, lost = 0;
+	uint32_t cp;
 	char c;
 
 	f->len = f->n = 0;
 	GROW(f->text, f->cap, len + 1);
 	for (i = 0; i < len; i += n) {
-		if ((c = fold_char(text + i, len - i, &n)) == 0) {
+		if ((how & TERM_FOLD_SPACE) &&
+		    (n = term_fold_space_len(text + i, len - i)) > 0) {
+			first = n;
+			while (i + n < len && (run = term_fold_space_len(
+			    text + i + n, len - i - n)) > 0)
+				n += run;
+			/* An end just past the space maps to just past the
+			   run's first character, which lies next to what the
+			   match held before it, in the same sentence. */
+			fold_lose(f, f->len, first - 1, &lost);
+			fold_lose(f, f->len + 1, n - first, &lost);
+			f->text[f->len++] = ' ';
+			continue;
+		}
+		c = 0;
+		if ((unsigned char)text[i] >= 0x80 &&
+		    (how & TERM_FOLD_ACCENTS) != 0)
+			c = fold_char(text + i, len - i, &n);
+		else if ((unsigned char)text[i] >= 0x80)
+			n = utf8_next((const unsigned char *)text + i, len - i,
+			    &cp);
+		else	/* a run of plain ASCII, copied in one go */
+			for (n = 1; i + n < len &&
+			    (unsigned char)text[i + n] > ' ' &&
+			    (unsigned char)text[i + n] < 0x80; n++)
+				continue;
+		if (c == 0) {
 			memcpy(f->text + f->len, text + i, n);
 			f->len += n;
 			continue;
 		}
-		lost += n - 1;
-		GROW(f->shrink, f->ncap, f->n + 1);
-		f->shrink[f->n].at = f->len;
-		f->shrink[f->n++].lost = lost;
+		fold_lose(f, f->len, n - 1, &lost);
 		f->text[f->len++] = c;
 	}
 	f->text[f->len] = '\0';

@@ -113,15 +113,20 @@ int	 term_lang_is_elision(const struct term_lang *, const char *word,
 	    size_t len);
 
 /*
- * The text as the prefilter of a term in these languages reads it (the
- * term's regex reads the text as it is).  Each character that a letter of
- * an accent class matches caselessly, and the signs U+017F and U+212A
- * that PCRE2 folds to "s" and "k", is written as its ASCII base letter;
- * every other byte is copied.  So a term's prefilter is made of ASCII
- * letters without accent classes, which Hyperscan compiles in a fraction
- * of the time.  Each folded byte stands for one character of the text of
- * at most TERM_FOLD_SPREAD bytes; the characters that shrank are recorded
- * to map a folded offset back.
+ * The text as the prefilter reads it (the regexes read the text as it is).
+ * With TERM_FOLD_ACCENTS, for the terms of these languages: each character
+ * that a letter of an accent class matches caselessly, and the signs
+ * U+017F and U+212A that PCRE2 folds to "s" and "k", is written as its
+ * ASCII base letter, so a term's prefilter is made of ASCII letters
+ * without accent classes, which Hyperscan compiles in a fraction of the
+ * time.  With TERM_FOLD_SPACE, for every language: each run of white space
+ * (the characters PCRE2 matches with \s under UCP: term_fold_space_len())
+ * is written as one " ", so that a regex's "\s+" is a single fixed byte to
+ * Hyperscan instead of a repeat (prefilter_rewrite.c).  Every other byte
+ * is copied.  A folded letter stands for one character of at most
+ * TERM_FOLD_SPREAD bytes, a folded space for a run of any length; the
+ * characters and runs that shrank are recorded to map a folded offset
+ * back.
  */
 #define TERM_FOLD_SPREAD	3
 
@@ -138,8 +143,17 @@ struct term_fold {
 	size_t		 ncap;
 };
 
-/* Fold text[0, len) into f, reusing its buffers (zeroed the first time). */
-void	 term_fold_text(struct term_fold *f, const char *text, size_t len);
+#define TERM_FOLD_ACCENTS	0x1
+#define TERM_FOLD_SPACE		0x2
+
+/* Fold text[0, len) into f as how says (TERM_FOLD_*), reusing its buffers
+   (zeroed the first time). */
+void	 term_fold_text(struct term_fold *f, const char *text, size_t len,
+	    unsigned how);
+
+/* The length of the white-space character at p (n bytes left), or 0:
+   exactly the characters PCRE2 matches with \s under PCRE2_UCP. */
+size_t	 term_fold_space_len(const char *p, size_t n);
 
 /* The offset in the text just past the character that folded byte
    end - 1 comes from; 0 for 0. */

@@ -21,6 +21,7 @@
 
 #include "check.h"
 #include "prefilter.h"
+#include "prefilter_int.h"
 #include "util.h"
 
 enum {
@@ -824,15 +825,13 @@ test_reduce(void)
 
 	/* A group that sets its own options does not keep the source
 	   whole: each alternative is cut as if alone. */
-	scan_one("develop[0-9A-Za-z_\\x80-\\xff]*|(?-i:ITU)", 0, 1, text,
-	    &c);
+	scan_one("develop\\w*|(?-i:ITU)", 0, 1, text, &c);
 	CHECK_INT(c.n, 4);
 	CHECK(c.n == 4 && c.end[0] == 7 && c.end[1] == 20 &&
 	    c.end[2] == 40 && c.end[3] == 59);
 	cands_free(&c);
 	/* One that sets them for the rest of the source does. */
-	scan_one("(?-i)ITU|develop[0-9A-Za-z_\\x80-\\xff]*", 0, 1, text,
-	    &c);
+	scan_one("(?-i)ITU|develop\\w*", 0, 1, text, &c);
 	CHECK(c.n > 4);
 	cands_free(&c);
 
@@ -938,6 +937,98 @@ test_nonascii_bytes(void)
 	bytes_of("\\bAI\xe2\x80\x99s\\b");
 	/* A "-" first in a class is no range. */
 	bytes_of("\\bAI[-\xe2\x80\x99]s\\b");
+}
+
+/*
+ * White space.  Hyperscan reads each run of it folded to one " " (see
+ * term_fold_text()), and a regex's atoms of white space are written for
+ * that.  Every match PCRE2 finds in the text as it is still holds a
+ * candidate, whatever the run: tabs, line breaks, no-break and ideographic
+ * spaces, several atoms or classes sharing one run.
+ */
+static const struct {
+	const char	*src;
+	const char	*text;		/* holds one match, from "<" to ">" */
+	const char	*expr;		/* an expression Hyperscan gets */
+} space_cases[] = {
+	{ "\\brule\\s+of\\s+law\\b", "the <rule\n   of\xc2\xa0law>.",
+	  "\\brule of law\\b" },
+	{ "\\brule\\s+of\\s+law\\b", "<RULE\tof\xe3\x80\x80\xe3\x80\x80law>",
+	  NULL },
+	{ "\\bdata\\s+(?:protection|privacy)\\s+acts?\\b",
+	  "our <data \r\n privacy\x0b\x0c acts>", NULL },
+	{ "cyber\\W+security", "<cyber -\n  security>", NULL },
+	{ "cyber\\s+\\W\\s*security", "<cyber   security>", NULL },
+	{ "foo\\W\\Wbar", "<foo  bar>", NULL },
+	{ "foo[,\\s]{2,}bar", "<foo \t bar>", NULL },
+	{ "(?:\\w+\\s+){2,}end", "<one  two\t\tend>", NULL },
+	{ "\\s{2,}foo", "a<  \t foo>", NULL },
+	{ "[\\t\\n]+xyz", "a<\n\nxyz>", NULL },
+	{ "abc[^ ]xyz", "<abc\nxyz>", NULL },
+	{ "abc\\x20xyz\\x{a0}pq", "<abc\txyz\xe2\x80\xaf pq>", "abc xyz pq" },
+	{ "(?:tech |cyber\\s)\\s*firms", "<cyber \n firms>", NULL },
+	{ "we\\s+(?:will|shall)\\s+(?:not\\s+)?ban\\s+vpns",
+	  "<We\n will  not\n ban\tVPNs>",
+	  "we (?:will|shall) ?(?:not ?)?ban vpns" },
+};
+
+static void
+test_spaces(void)
+{
+	struct cands	 c;
+	struct ruleset	 rs;
+	struct pattern	 pat, *all[1];
+	struct hsset	 set;
+	struct exprmap	 map;
+	const char	*lt, *gt;
+	char		*text;
+	size_t		 i, j, s, e;
+	int		 found;
+
+	for (i = 0; i < nitems(space_cases); i++) {
+		lt = strchr(space_cases[i].text, '<');
+		gt = strchr(space_cases[i].text, '>');
+		text = xasprintf("%.*s%.*s%s", (int)(lt - space_cases[i].text),
+		    space_cases[i].text, (int)(gt - lt - 1), lt + 1, gt + 1);
+		s = (size_t)(lt - space_cases[i].text);
+		e = (size_t)(gt - space_cases[i].text) - 1;
+		memset(&c, 0, sizeof(c));
+		if (one_pattern_cands(space_cases[i].src, 1, text, strlen(text),
+		    &c) == -1) {
+			free(text);
+			continue;
+		}
+		found = 0;
+		for (j = 0; j < c.n; j++)
+			found |= c.end[j] > s && c.end[j] <= e;
+		if (!found)
+			fprintf(stderr, "spaces: no candidate for %s in %s\n",
+			    space_cases[i].src, text);
+		CHECK(found);
+		cands_free(&c);
+		free(text);
+		if (space_cases[i].expr == NULL)
+			continue;
+		memset(&rs, 0, sizeof(rs));
+		memset(&pat, 0, sizeof(pat));
+		pat.prefilter = lend(space_cases[i].src);
+		pat.anchor = 1;
+		all[0] = &pat;
+		rs.patterns = all;
+		rs.npatterns = 1;
+		memset(&map, 0, sizeof(map));
+		hsset_collect(&rs, &set, &map);
+		/* Besides, maybe, the marker of a letter PCRE2 folds. */
+		found = 0;
+		for (j = 0; j < set.n; j++)
+			found |= strcmp(set.expr[j], space_cases[i].expr) == 0;
+		if (!found)
+			fprintf(stderr, "spaces: %s is not written %s\n",
+			    space_cases[i].src, space_cases[i].expr);
+		CHECK(found);
+		hsset_free(&set);
+		exprmap_free(&map);
+	}
 }
 
 /* Candidates as (expression, end). */
@@ -1084,8 +1175,13 @@ test_reach(void)
 	CHECK_INT(reach_of("\\b(?:assist|support)\\w*", 0, 1, &n), 7);
 	CHECK_INT(n, 2);
 	/* Cut before the gap: the longer alternative counts. */
-	CHECK_INT(reach_of("(?:ITU|International Telecommunication Union)"
+	CHECK_INT(reach_of("(?:ITU|International-Telecommunication-Union)"
 	    "[^.;]{0,40}(?:should|shall)\\s+\\w+", 0, 0, &n), 37);
+	/* A space stands for a run of white space of any length in the
+	   text: no bound. */
+	CHECK(reach_of("(?:ITU|International Telecommunication Union)"
+	    "[^.;]{0,40}(?:should|shall)\\s+\\w+", 0, 0, &n) ==
+	    PREFILTER_UNBOUNDED);
 	CHECK_INT(reach_of("ab{2,5}(?:c|de)f", 0, 1, &n), 9);
 	CHECK_INT(reach_of("AB\\.(?i:cd)?x", 1, 1, &n), 6);
 	/* UTF-8 mode: a character may take four bytes. */
@@ -1319,6 +1415,7 @@ main(void)
 	test_shared();
 	test_boundaries();
 	test_nonascii_bytes();
+	test_spaces();
 	test_reduce();
 	test_reach();
 	test_fixed_bytes();

@@ -26,14 +26,15 @@
 #include "prefilter.h"
 #include "term.h"
 #include "term_lang.h"
+#include "utf8.h"
 #include "util.h"
 #ifdef HAVE_HYPERSCAN
 #include "hs_probe.h"
 #endif
 
 #ifdef HAVE_HYPERSCAN
-/* Does pf match inside text[start, end), folded, in both of Hyperscan's
-   modes? */
+/* Does pf match inside text[start, end), folded as the scanner folds it
+   (accents and white space), in both of Hyperscan's modes? */
 static int
 prefilter_inside(const char *pf, const char *text, size_t start, size_t end)
 {
@@ -41,7 +42,8 @@ prefilter_inside(const char *pf, const char *text, size_t start, size_t end)
 	int rc;
 
 	memset(&f, 0, sizeof(f));
-	term_fold_text(&f, text + start, end - start);
+	term_fold_text(&f, text + start, end - start,
+	    TERM_FOLD_ACCENTS | TERM_FOLD_SPACE);
 	rc = hs_probe_inside(pf, HS_FLAG_PREFILTER, f.text, 0, f.len);
 	term_fold_free(&f);
 	return rc;
@@ -585,7 +587,7 @@ test_fold_text(void)
 	size_t k;
 
 	memset(&f, 0, sizeof(f));
-	term_fold_text(&f, text, sizeof(text) - 1);
+	term_fold_text(&f, text, sizeof(text) - 1, TERM_FOLD_ACCENTS);
 	CHECK_INT(f.len, sizeof(want) - 1);
 	CHECK(memcmp(f.text, want, sizeof(want) - 1) == 0);
 	CHECK_INT(f.len, nitems(origin));
@@ -593,7 +595,7 @@ test_fold_text(void)
 		CHECK_INT(term_fold_origin(&f, k + 1), origin[k]);
 	CHECK_INT(term_fold_origin(&f, 0), 0);
 	/* Reused for a shorter text: nothing of the first is left. */
-	term_fold_text(&f, "\xc3\xa7" "a", 3);
+	term_fold_text(&f, "\xc3\xa7" "a", 3, TERM_FOLD_ACCENTS);
 	CHECK_INT(f.len, 2);
 	CHECK_STR(f.text, "ca");
 	CHECK_INT(term_fold_origin(&f, 1), 2);
@@ -601,10 +603,84 @@ test_fold_text(void)
 	term_fold_free(&f);
 }
 
+/*
+ * White space folded: each run of the characters PCRE2 matches with \s
+ * under UCP is one " ", and an end just past it maps to just past the
+ * run's first character; accents are left alone unless asked for.
+ */
+static void
+test_fold_spaces(void)
+{
+	/* "a", space tab LF, "b", NBSP NBSP, "c", U+3000 space, "É", "d" */
+	static const char text[] =
+	    "a \t\nb\xc2\xa0\xc2\xa0" "c\xe3\x80\x80 \xc3\x89" "d";
+	static const char want[] = "a b c \xc3\x89" "d";
+	static const size_t origin[] = { 1, 2, 5, 7, 10, 13, 15, 16, 17 };
+	struct term_fold f;
+	size_t k;
+
+	memset(&f, 0, sizeof(f));
+	term_fold_text(&f, text, sizeof(text) - 1, TERM_FOLD_SPACE);
+	CHECK_INT(f.len, sizeof(want) - 1);
+	CHECK(memcmp(f.text, want, sizeof(want) - 1) == 0);
+	for (k = 0; k < f.len && k < nitems(origin); k++)
+		CHECK_INT(term_fold_origin(&f, k + 1), origin[k]);
+	/* Both at once. */
+	term_fold_text(&f, text, sizeof(text) - 1,
+	    TERM_FOLD_SPACE | TERM_FOLD_ACCENTS);
+	CHECK_STR(f.text, "a b c ed");
+	CHECK_INT(term_fold_origin(&f, 7), 16);
+	CHECK_INT(term_fold_origin(&f, 8), 17);
+	/* Neither: a copy. */
+	term_fold_text(&f, text, sizeof(text) - 1, 0);
+	CHECK_INT(f.len, sizeof(text) - 1);
+	CHECK_INT(term_fold_origin(&f, 9), 9);
+	term_fold_free(&f);
+}
+
+/* term_fold_space_len() knows exactly the characters PCRE2's \s takes,
+   the way palint compiles rules (UTF, UCP): every code point is tried. */
+static void
+test_fold_space_set(void)
+{
+	pcre2_code *code;
+	pcre2_match_data *md;
+	PCRE2_SIZE off;
+	uint32_t cp;
+	char buf[4];
+	size_t n;
+	int err, pcre, ours, differ = 0, spaces = 0;
+
+	code = pcre2_compile((PCRE2_SPTR)"\\s", PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &err, &off, NULL);
+	CHECK(code != NULL);
+	if (code == NULL)
+		return;
+	md = pcre2_match_data_create_from_pattern(code, NULL);
+	for (cp = 0; cp <= 0x10ffff; cp++) {
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			continue;
+		n = utf8_encode(cp, buf);
+		pcre = pcre2_match(code, (PCRE2_SPTR)buf, n, 0, 0, md,
+		    NULL) > 0;
+		ours = term_fold_space_len(buf, n) == n;
+		if (pcre != ours && differ++ < 5)
+			fprintf(stderr, "U+%04X: PCRE2 %d, fold %d\n",
+			    (unsigned)cp, pcre, ours);
+		spaces += ours;
+	}
+	CHECK_INT(differ, 0);
+	CHECK(spaces >= 25);
+	pcre2_match_data_free(md);
+	pcre2_code_free(code);
+}
+
 int
 main(void)
 {
 	test_fold_text();
+	test_fold_spaces();
+	test_fold_space_set();
 	test_english();
 	test_accents();
 	test_apostrophes_and_elision();
