@@ -199,6 +199,29 @@ compile_check(const char *regex, int case_sensitive, char **cause)
 	return 0;
 }
 
+int
+compile_probe(const char *regex, size_t len, const char *const *subjects,
+    size_t n, int *matched)
+{
+	pcre2_code		*code;
+	pcre2_match_data	*md;
+	PCRE2_SIZE		 off;
+	size_t			 i;
+	int			 err;
+
+	code = pcre2_compile((PCRE2_SPTR)regex, len, PCRE2_UTF | PCRE2_UCP |
+	    PCRE2_NEVER_BACKSLASH_C | PCRE2_ANCHORED, &err, &off, NULL);
+	if (code == NULL)
+		return -1;
+	md = pcre2_match_data_create_from_pattern(code, NULL);
+	for (i = 0; i < n; i++)
+		matched[i] = pcre2_match(code, (PCRE2_SPTR)subjects[i],
+		    strlen(subjects[i]), 0, 0, md, NULL) > 0;
+	pcre2_match_data_free(md);
+	pcre2_code_free(code);
+	return 0;
+}
+
 void
 pattern_free_code(struct pattern *p)
 {

@@ -40,6 +40,14 @@ int	 compile_ruleset(struct ruleset *, enum compile_mode,
 /* Compile one source alone, for term tests and `rules export`: 0 or -1 with
    *cause. */
 int	 compile_check(const char *regex, int case_sensitive, char **cause);
+/*
+ * Which of the strings subjects[0, n) regex[0, len) matches at their
+ * start, read as rules are (UTF, UCP): matched[i] is 0 or 1.  For the
+ * prefilter's questions about a piece of a rule's regex (which white space
+ * a class takes).  0, or -1 when PCRE2 refuses the regex.
+ */
+int	 compile_probe(const char *regex, size_t len,
+	    const char *const *subjects, size_t n, int *matched);
 /* A pattern's compiled code, p->matcher, is a struct matcher: opaque
    outside compile.c, freed (and p->matcher reset) by pattern_free_code. */
 struct matcher;

@@ -53,9 +53,8 @@
 #include <string.h>
 
 #include <hs.h>
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
+#include "compile.h"
 #include "patsrc.h"
 #include "prefilter_int.h"
 #include "term_lang.h"
@@ -246,9 +245,9 @@ struct widen {
 	}		 group[WIDEN_DEPTH];
 };
 
-/* The white-space characters besides " " (term_fold_space_len()). */
-static const char *const other_spaces[] = {
-	"\t", "\n", "\v", "\f", "\r", "\xc2\x85", "\xc2\xa0",
+/* The white-space characters, " " first (term_fold_space_len()). */
+static const char *const spaces[] = {
+	" ", "\t", "\n", "\v", "\f", "\r", "\xc2\x85", "\xc2\xa0",
 	"\xe1\x9a\x80", "\xe1\xa0\x8e", "\xe2\x80\x80", "\xe2\x80\x81",
 	"\xe2\x80\x82", "\xe2\x80\x83", "\xe2\x80\x84", "\xe2\x80\x85",
 	"\xe2\x80\x86", "\xe2\x80\x87", "\xe2\x80\x88", "\xe2\x80\x89",
@@ -267,26 +266,14 @@ static const char *const other_spaces[] = {
 static int
 class_space(const char *cls, size_t len)
 {
-	pcre2_code		*code;
-	pcre2_match_data	*md;
-	PCRE2_SIZE		 off;
-	size_t			 i;
-	int			 err, bits = 0;
+	int	 matched[nitems(spaces)], bits = 0;
+	size_t	 i;
 
-	code = pcre2_compile((PCRE2_SPTR)cls, len, PCRE2_UTF | PCRE2_UCP |
-	    PCRE2_ANCHORED, &err, &off, NULL);
-	if (code == NULL)
+	if (compile_probe(cls, len, spaces, nitems(spaces), matched) == -1)
 		return -1;
-	md = pcre2_match_data_create_from_pattern(code, NULL);
-	if (pcre2_match(code, (PCRE2_SPTR)" ", 1, 0, 0, md, NULL) > 0)
-		bits |= SPACE_ITSELF;
-	for (i = 0; i < sizeof(other_spaces) / sizeof(*other_spaces) &&
-	    !(bits & SPACE_OTHER); i++)
-		if (pcre2_match(code, (PCRE2_SPTR)other_spaces[i],
-		    strlen(other_spaces[i]), 0, 0, md, NULL) > 0)
-			bits |= SPACE_OTHER;
-	pcre2_match_data_free(md);
-	pcre2_code_free(code);
+	for (i = 0; i < nitems(spaces); i++)
+		if (matched[i])
+			bits |= i == 0 ? SPACE_ITSELF : SPACE_OTHER;
 	return bits;
 }
 
