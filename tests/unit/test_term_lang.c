@@ -563,6 +563,21 @@ out:
 }
 #endif
 
+/* text folded as how says is want (wantlen bytes), and folded offset
+   k + 1 maps back to origin[k], one per byte of want. */
+static void
+check_fold(struct term_fold *f, const char *text, size_t len, unsigned how,
+    const char *want, size_t wantlen, const size_t *origin)
+{
+	size_t k;
+
+	term_fold_text(f, text, len, how);
+	CHECK_INT(f->len, wantlen);
+	CHECK(f->len == wantlen && memcmp(f->text, want, wantlen) == 0);
+	for (k = 0; k < f->len && k < wantlen; k++)
+		CHECK_INT(term_fold_origin(f, k + 1), origin[k]);
+}
+
 /*
  * The folded text: accented letters of either case, Y with diaeresis, the
  * long s and the Kelvin and Angstrom signs become ASCII letters; letters
@@ -584,15 +599,10 @@ test_fold_text(void)
 	    27, 28, 29, 30, 31
 	};
 	struct term_fold f;
-	size_t k;
 
 	memset(&f, 0, sizeof(f));
-	term_fold_text(&f, text, sizeof(text) - 1, TERM_FOLD_ACCENTS);
-	CHECK_INT(f.len, sizeof(want) - 1);
-	CHECK(memcmp(f.text, want, sizeof(want) - 1) == 0);
-	CHECK_INT(f.len, nitems(origin));
-	for (k = 0; k < f.len && k < nitems(origin); k++)
-		CHECK_INT(term_fold_origin(&f, k + 1), origin[k]);
+	check_fold(&f, text, sizeof(text) - 1, TERM_FOLD_ACCENTS, want,
+	    sizeof(want) - 1, origin);
 	CHECK_INT(term_fold_origin(&f, 0), 0);
 	/* Reused for a shorter text: nothing of the first is left. */
 	term_fold_text(&f, "\xc3\xa7" "a", 3, TERM_FOLD_ACCENTS);
@@ -617,14 +627,10 @@ test_fold_spaces(void)
 	static const char want[] = "a b c \xc3\x89" "d";
 	static const size_t origin[] = { 1, 2, 5, 7, 10, 13, 15, 16, 17 };
 	struct term_fold f;
-	size_t k;
 
 	memset(&f, 0, sizeof(f));
-	term_fold_text(&f, text, sizeof(text) - 1, TERM_FOLD_SPACE);
-	CHECK_INT(f.len, sizeof(want) - 1);
-	CHECK(memcmp(f.text, want, sizeof(want) - 1) == 0);
-	for (k = 0; k < f.len && k < nitems(origin); k++)
-		CHECK_INT(term_fold_origin(&f, k + 1), origin[k]);
+	check_fold(&f, text, sizeof(text) - 1, TERM_FOLD_SPACE, want,
+	    sizeof(want) - 1, origin);
 	/* Both at once. */
 	term_fold_text(&f, text, sizeof(text) - 1,
 	    TERM_FOLD_SPACE | TERM_FOLD_ACCENTS);
