@@ -562,10 +562,6 @@ widen_escape(struct widen *w)
 	return 0;
 }
 
-/*
- * A "[...]" class.  ASCII members are kept; a class that can match a
- * non-ASCII character also accepts a run of bytes >= 0x80.
- */
 /* After a class src[0, len) was written from output offset olen: whether
    it may match white space, and if it matches some but not " ", which
    stands for all of it in the folded text, " " besides.  -1 when PCRE2
@@ -589,6 +585,10 @@ class_done(struct widen *w, const char *src, size_t len, size_t olen)
 	return 0;
 }
 
+/*
+ * A "[...]" class.  ASCII members are kept; a class that can match a
+ * non-ASCII character also accepts a run of bytes >= 0x80.
+ */
 static int
 widen_class(struct widen *w)
 {
