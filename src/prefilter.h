@@ -124,9 +124,6 @@ void		 prefilter_set_block(struct prefilter *, size_t);
  * alone.  Returned strings belong to the caller.
  */
 char		*regex_to_prefilter(const char *regex);
-/* The same source with every \b dropped too, for Hyperscan's UTF-8 mode,
-   whose Unicode tables may disagree with PCRE2's on what a letter is. */
-char		*prefilter_drop_boundaries(const char *src);
 /* Length of a "[...]" class at p in a regex, honouring escapes, a leading
    "]" or "^]", and POSIX "[:name:]" members; 0 when it never closes. */
 size_t		 regex_class_len(const char *p);

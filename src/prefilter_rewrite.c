@@ -19,10 +19,11 @@
  * - term sources are written by term.c for byte mode (a wildcard is any run
  *   of ASCII word bytes or bytes >= 0x80), so they are compiled without
  *   HS_FLAG_UTF8 unless they contain non-ASCII bytes; sources derived from
- *   user regexes are compiled with HS_FLAG_UTF8 | HS_FLAG_UCP, where \w,
- *   \s, \d and "." work on characters as in PCRE2 with UCP (Hyperscan's
- *   Unicode tables are older than PCRE2's: a letter added to Unicode since
- *   may be a \w to PCRE2 only);
+ *   user regexes are rewritten for byte mode (widen_source, below), or,
+ *   where that cannot be done, left out and always confirmed;
+ * - every database reads the text with each run of white space folded to
+ *   one space (term_fold_text), and the rewrite writes a regex's white
+ *   space for that, so that "\s+" between two words is one fixed byte;
  * - PCRE2's caseless matching folds U+212A (Kelvin sign) to "k" and U+017F
  *   (long s) to "s", which an ASCII-caseless byte-mode source cannot see.
  *   Every caseless byte-mode pattern that has that letter also gets the
@@ -115,8 +116,7 @@ has_nonascii(const char *s)
  *   over every code point, and its compile time grows from seconds to a
  *   minute;
  * - anything else it does not know (\p, \X, \R, extended mode, verbs)
- *   makes it give up, and the source is compiled in UTF-8 mode as
- *   written.
+ *   makes it give up, and the pattern is left out of the database.
  */
 #define NONASCII	"[\\x80-\\xff]+"
 

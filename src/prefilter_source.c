@@ -68,11 +68,11 @@ escape_ok(char c)
 }
 
 /*
- * The pass behind both functions below: copy what Hyperscan takes, fail on
- * what it cannot, and keep or drop word boundaries.
+ * The pass behind regex_to_prefilter(): copy what Hyperscan takes, fail on
+ * what it cannot.
  */
 static char *
-to_prefilter(const char *regex, int keep_boundaries)
+to_prefilter(const char *regex)
 {
 	struct strbuf sb;
 	const char *p = regex, *q;
@@ -89,7 +89,7 @@ to_prefilter(const char *regex, int keep_boundaries)
 			   quantifies it. */
 			if (p[2] != '\0' && strchr("?*+{", p[2]) != NULL)
 				goto fail;
-			if (p[1] == 'b' && keep_boundaries)
+			if (p[1] == 'b')
 				strbuf_add(&sb, p, 2);
 			p += 2;
 			continue;
@@ -125,13 +125,7 @@ fail:
 char *
 regex_to_prefilter(const char *regex)
 {
-	return to_prefilter(regex, 1);
-}
-
-char *
-prefilter_drop_boundaries(const char *src)
-{
-	return to_prefilter(src, 0);
+	return to_prefilter(regex);
 }
 
 /*
