@@ -245,16 +245,6 @@ struct widen {
 	}		 group[WIDEN_DEPTH];
 };
 
-/* The white-space characters, " " first (term_fold_space_len()). */
-static const char *const spaces[] = {
-	" ", "\t", "\n", "\v", "\f", "\r", "\xc2\x85", "\xc2\xa0",
-	"\xe1\x9a\x80", "\xe1\xa0\x8e", "\xe2\x80\x80", "\xe2\x80\x81",
-	"\xe2\x80\x82", "\xe2\x80\x83", "\xe2\x80\x84", "\xe2\x80\x85",
-	"\xe2\x80\x86", "\xe2\x80\x87", "\xe2\x80\x88", "\xe2\x80\x89",
-	"\xe2\x80\x8a", "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xaf",
-	"\xe2\x81\x9f", "\xe3\x80\x80"
-};
-
 #define SPACE_ITSELF	0x1		/* the class matches " " */
 #define SPACE_OTHER	0x2		/* ... some other white space */
 
@@ -266,14 +256,16 @@ static const char *const spaces[] = {
 static int
 class_space(const char *cls, size_t len)
 {
-	int	 matched[nitems(spaces)], bits = 0;
+	int	 matched[TERM_FOLD_NSPACES], bits = 0;
 	size_t	 i;
 
-	if (compile_probe(cls, len, spaces, nitems(spaces), matched) == -1)
+	if (compile_probe(cls, len, term_fold_spaces, TERM_FOLD_NSPACES,
+	    matched) == -1)
 		return -1;
-	for (i = 0; i < nitems(spaces); i++)
+	for (i = 0; i < TERM_FOLD_NSPACES; i++)
 		if (matched[i])
-			bits |= i == 0 ? SPACE_ITSELF : SPACE_OTHER;
+			bits |= term_fold_spaces[i][0] == ' ' ?
+			    SPACE_ITSELF : SPACE_OTHER;
 	return bits;
 }
 
@@ -346,24 +338,33 @@ quant_bounds(const char *q, unsigned long *lo, unsigned long *hi,
 	*len = (size_t)(q - s);
 }
 
+/* The length of the quantifier at s, lazy or possessive mark included;
+   0 when there is none. */
+static size_t
+quant_len(const char *s)
+{
+	unsigned long	 lo, hi;
+	size_t		 n;
+
+	if (!is_quant(s))
+		return 0;
+	quant_bounds(s, &lo, &hi, &n);
+	return n;
+}
+
 /* Is p, past word boundaries and atoms of white space only, a literal
    character that cannot be white space, and not quantified? */
 static int
 literal_next(const char *p)
 {
-	unsigned long	 lo, hi;
 	size_t		 n;
 
 	for (;;) {
 		if (p[0] == '\\' && (p[1] == 'b' || p[1] == 'B'))
 			p += 2;
-		else if ((n = space_atom_len(p)) > 0) {
-			p += n;
-			if (is_quant(p)) {
-				quant_bounds(p, &lo, &hi, &n);
-				p += n;
-			}
-		} else
+		else if ((n = space_atom_len(p)) > 0)
+			p += n + quant_len(p + n);
+		else
 			break;
 	}
 	/* A group whose every alternative starts with a letter or digit. */
@@ -1261,21 +1262,6 @@ group_len(const char *s)
 		}
 	}
 	return 0;
-}
-
-static size_t
-quant_len(const char *s)
-{
-	const char	*q = s;
-
-	if (!is_quant(q))
-		return 0;
-	if (*q == '{')
-		q = strchr(q, '}');
-	q++;
-	if (*q == '?' || *q == '+')	/* lazy, possessive */
-		q++;
-	return (size_t)(q - s);
 }
 
 /* The top-level atoms of src; -1 when it does not lex. */

@@ -259,6 +259,15 @@ fold_char(const char *p, size_t n, size_t *len)
 	return term_lang_fold(p, n, len);
 }
 
+const char *const term_fold_spaces[TERM_FOLD_NSPACES] = {
+	" ", "\t", "\n", "\v", "\f", "\r", "\xc2\x85", "\xc2\xa0",
+	"\xe1\x9a\x80", "\xe1\xa0\x8e", "\xe2\x80\x80", "\xe2\x80\x81",
+	"\xe2\x80\x82", "\xe2\x80\x83", "\xe2\x80\x84", "\xe2\x80\x85",
+	"\xe2\x80\x86", "\xe2\x80\x87", "\xe2\x80\x88", "\xe2\x80\x89",
+	"\xe2\x80\x8a", "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xaf",
+	"\xe2\x81\x9f", "\xe3\x80\x80"
+};
+
 size_t
 term_fold_space_len(const char *p, size_t n)
 {

@@ -155,6 +155,10 @@ void	 term_fold_text(struct term_fold *f, const char *text, size_t len,
    exactly the characters PCRE2 matches with \s under PCRE2_UCP. */
 size_t	 term_fold_space_len(const char *p, size_t n);
 
+/* The same characters, each as a UTF-8 string. */
+#define TERM_FOLD_NSPACES	26
+extern const char *const term_fold_spaces[TERM_FOLD_NSPACES];
+
 /* The offset in the text just past the character that folded byte
    end - 1 comes from; 0 for 0. */
 size_t	 term_fold_origin(const struct term_fold *f, size_t end);
