@@ -445,7 +445,8 @@ matchctx_free(struct matchctx *mx)
 
 int
 pattern_find(const struct pattern *p, struct matchctx *mx, const char *text,
-    size_t start, size_t end, size_t *ms, size_t *me, char **cause)
+    size_t base, size_t start, size_t end, size_t *ms, size_t *me,
+    char **cause)
 {
 	PCRE2_SIZE *ov;
 	char *msg;
@@ -460,8 +461,8 @@ pattern_find(const struct pattern *p, struct matchctx *mx, const char *text,
 		    p->file, p->line, p->source);
 		return -1;
 	}
-	rc = pcre2_match(code, (PCRE2_SPTR)text, end, start,
-	    PCRE2_NO_UTF_CHECK, mx->md, mx->mc);
+	rc = pcre2_match(code, (PCRE2_SPTR)text + base, end - base,
+	    start - base, PCRE2_NO_UTF_CHECK, mx->md, mx->mc);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {
@@ -471,7 +472,7 @@ pattern_find(const struct pattern *p, struct matchctx *mx, const char *text,
 		return -1;
 	}
 	ov = pcre2_get_ovector_pointer(mx->md);
-	*ms = ov[0];
-	*me = ov[1];
+	*ms = base + ov[0];
+	*me = base + ov[1];
 	return 1;
 }

@@ -59,13 +59,15 @@ struct matchctx	*matchctx_new(uint32_t match_limit, uint32_t depth_limit);
 void		 matchctx_free(struct matchctx *);
 
 /*
- * Find the first match of p starting at or after start, with the subject
- * ending at end (text before start is visible to lookbehind).  Returns 1 and
- * the span, 0 for no match, -1 with *cause when a limit was hit or a term
- * left to compile on first use does not compile.
+ * Find the first match of p starting at or after start in the subject
+ * text[base, end): ^ and $ match at base and end, and lookbehind sees
+ * text from base on, never before it (base <= start).  Offsets in and
+ * out are offsets in text.  Returns 1 and the span, 0 for no match, -1
+ * with *cause when a limit was hit or a term left to compile on first
+ * use does not compile.
  */
 int	 pattern_find(const struct pattern *p, struct matchctx *,
-	    const char *text, size_t start, size_t end, size_t *ms,
-	    size_t *me, char **cause);
+	    const char *text, size_t base, size_t start, size_t end,
+	    size_t *ms, size_t *me, char **cause);
 
 #endif

@@ -146,6 +146,7 @@ struct worklist {
  */
 struct memo {
 	const void		*code;		/* NULL: empty slot */
+	size_t			 base;		/* where ^ matches */
 	size_t			 start;
 	size_t			 end;
 	size_t			 ms;
@@ -388,33 +389,34 @@ scan_from(struct scan *st, const struct pattern *p, size_t start,
 }
 
 static size_t
-memo_slot(const struct memotab *mt, const void *code, size_t start,
-    size_t end)
+memo_slot(const struct memotab *mt, const void *code, size_t base,
+    size_t start, size_t end)
 {
 	size_t h;
 
 	h = (size_t)(uintptr_t)code * 0x9e3779b97f4a7c15ULL;
+	h ^= base * 0x94d049bb133111ebULL;
 	h ^= start * 0xc2b2ae3d27d4eb4fULL;
 	h ^= end * 0x165667b19e3779f9ULL;
 	h ^= h >> 29;
 	for (h &= mt->cap - 1; mt->v[h].code != NULL; h = (h + 1) &
 	    (mt->cap - 1))
-		if (mt->v[h].code == code && mt->v[h].start == start &&
-		    mt->v[h].end == end)
+		if (mt->v[h].code == code && mt->v[h].base == base &&
+		    mt->v[h].start == start && mt->v[h].end == end)
 			break;
 	return h;
 }
 
 /* The memo of a search, or NULL. */
 static const struct memo *
-memo_get(const struct memotab *mt, const void *code, size_t start,
-    size_t end)
+memo_get(const struct memotab *mt, const void *code, size_t base,
+    size_t start, size_t end)
 {
 	size_t h;
 
 	if (mt->cap == 0)
 		return NULL;
-	h = memo_slot(mt, code, start, end);
+	h = memo_slot(mt, code, base, start, end);
 	return mt->v[h].code != NULL ? &mt->v[h] : NULL;
 }
 
@@ -430,21 +432,26 @@ memo_put(struct memotab *mt, const struct memo *m)
 		mt->n = 0;
 		for (i = 0; i < oldcap; i++)
 			if (old[i].code != NULL) {
-				mt->v[memo_slot(mt, old[i].code, old[i].start,
-				    old[i].end)] = old[i];
+				mt->v[memo_slot(mt, old[i].code, old[i].base,
+				    old[i].start, old[i].end)] = old[i];
 				mt->n++;
 			}
 		free(old);
 	}
-	mt->v[memo_slot(mt, m->code, m->start, m->end)] = *m;
+	mt->v[memo_slot(mt, m->code, m->base, m->start, m->end)] = *m;
 	mt->n++;
 }
 
-/* Search p in [start, end); 1 found, 0 not, -1 limit hit (cause set). */
+/*
+ * Search p in [start, u.end) of the unit u; 1 found, 0 not, -1 limit hit
+ * (cause set).  The unit is the whole subject, as a sentence is in
+ * palint eval: ^ matches at its start and lookbehind stops there.
+ */
 static int
-scan_find(struct scan *st, const struct pattern *p, size_t start, size_t end,
-    size_t *ms, size_t *me)
+scan_find(struct scan *st, const struct pattern *p, struct span u,
+    size_t start, size_t *ms, size_t *me)
 {
+	size_t end = u.end;
 	const struct memo *seen;
 	struct memo m;
 	char *why = NULL;
@@ -453,15 +460,17 @@ scan_find(struct scan *st, const struct pattern *p, size_t start, size_t end,
 
 	if ((start = scan_from(st, p, start, end)) >= end)
 		return 0;
-	if ((seen = memo_get(&st->memo, p->matcher, start, end)) != NULL) {
+	if ((seen = memo_get(&st->memo, p->matcher, u.start, start, end)) !=
+	    NULL) {
 		*ms = seen->ms;
 		*me = seen->me;
 		return seen->rc;
 	}
-	rc = pattern_find(p, st->sc->mx, st->doc->text, start, end, ms, me,
-	    &why);
+	rc = pattern_find(p, st->sc->mx, st->doc->text, u.start, start, end,
+	    ms, me, &why);
 	if (rc >= 0) {
 		m.code = p->matcher;
+		m.base = u.start;
 		m.start = start;
 		m.end = end;
 		m.ms = rc == 1 ? *ms : 0;
@@ -487,7 +496,7 @@ cue_outside(struct scan *st, const struct pattern *p, struct span u,
 	size_t pos = u.start, ms, me, i;
 	int rc, inside;
 
-	while ((rc = scan_find(st, p, pos, u.end, &ms, &me)) == 1) {
+	while ((rc = scan_find(st, p, u, pos, &ms, &me)) == 1) {
 		inside = 0;
 		for (i = 0; i < nparts && !inside; i++)
 			inside = ms < parts[i].end && parts[i].start < me;
@@ -548,7 +557,7 @@ scan_anchor(struct scan *st, const struct pattern *p, const struct span *u)
 
 	direct = p->rule->pats.n > 0 && p >= p->rule->pats.v &&
 	    p < p->rule->pats.v + p->rule->pats.n;
-	while ((rc = scan_find(st, p, pos, u->end, &ms, &me)) == 1) {
+	while ((rc = scan_find(st, p, *u, pos, &ms, &me)) == 1) {
 		m.start = ms;
 		m.end = me;
 		rc = direct ? stance_cancels(st, p->rule, p->lang, m, &m, 1) :
@@ -589,7 +598,7 @@ scan_any(struct scan *st, const struct patlist *pl, unsigned lang,
 
 	for (i = 0; i < pl->n; i++)
 		if (pl->v[i].lang == lang && (rc = scan_find(st, &pl->v[i],
-		    u.start, u.end, &ms, &me)) != 0)
+		    u, u.start, &ms, &me)) != 0)
 			return rc;
 	return 0;
 }
@@ -627,7 +636,7 @@ scan_all_matches(struct scan *st, const struct pattern *p, struct span u,
 
 	out->n = 0;
 	while (out->n < WINDOW_MATCHES &&
-	    (rc = scan_find(st, p, pos, u.end, &ms, &me)) == 1) {
+	    (rc = scan_find(st, p, u, pos, &ms, &me)) == 1) {
 		GROW(out->v, out->cap, out->n + 1);
 		out->v[out->n].start = ms;
 		out->v[out->n].end = me;
@@ -702,7 +711,7 @@ group_complete(struct scan *st, const struct group *g, struct span u,
 		if (g->near || g->within > 0)
 			rc = scan_all_matches(st, &g->pats.v[j], u, &m[j - 1]);
 		else
-			rc = scan_find(st, &g->pats.v[j], u.start, u.end,
+			rc = scan_find(st, &g->pats.v[j], u, u.start,
 			    &parts[j].start, &parts[j].end);
 	}
 	if (rc == 1 && (g->near || g->within > 0))

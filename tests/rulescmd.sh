@@ -56,6 +56,27 @@ $PALINT rules check "$tmp/wrapbad.xml" >/dev/null 2>"$tmp/err" && fail "bad rege
 grep -q 'regex error at offset 17:' "$tmp/err" ||
 	fail "regex error not at its offset as written: $(cat "$tmp/err")"
 
+# ^ and $ in a regex match at the start and end of the sentence it is
+# searched in, in a scanned document as in palint eval (where each row is
+# its own text): a sentence that begins mid-line is found, the same words
+# inside a sentence are not, with and without the prefilter.
+sed 's|<term>submarine cable</term>|&\
+        <regex>^undersea fibre\\b</regex>|' "$g" >"$tmp/caret.xml"
+printf 'Title\n\nWe met. Undersea fibre reaches the islands. We fund\nundersea fibre too. The undersea fibre is old.\n' >"$tmp/caret.txt"
+for pf in "" --no-prefilter; do
+	$PALINT scan $pf -q -r "$tmp/caret.xml" -f csv -o /dev/null \
+	    --evidence "$tmp/caret.csv" "$tmp/caret.txt" || [ $? = 1 ] ||
+		fail "scan with a ^ regex $pf"
+	[ "$(grep -c 'AA1.3.subsea-cable' "$tmp/caret.csv")" = 1 ] ||
+		fail "^ does not mean the start of a sentence $pf: $(cat "$tmp/caret.csv")"
+	grep -q 'AA1.3.subsea-cable,.*,3,9,' "$tmp/caret.csv" ||
+		fail "^ matched elsewhere than line 3 column 9 $pf: $(cat "$tmp/caret.csv")"
+done
+printf 'doc\tline\tlabels\tsentence\nx\t1\tAA1.3\tUndersea fibre reaches the islands.\nx\t2\tnone\tThe undersea fibre is old.\n' >"$tmp/caret.tsv"
+$PALINT eval -r "$tmp/caret.xml" -f csv "$tmp/caret.tsv" >"$tmp/caret.out"
+grep -q '^objective,AA1.3,1,0,0,' "$tmp/caret.out" ||
+	fail "^ in palint eval: $(grep AA1.3 "$tmp/caret.out")"
+
 # A failing example is reported as path:line and refuses the rule set.
 sed 's|<example hit="no">The vendor was paid on time.</example>|<example hit="no">Buy from a trusted vendor.</example>|' "$g" >"$tmp/bad.xml"
 set +e

@@ -51,7 +51,7 @@ pcre2_passes(const struct ruleset *rs, struct matchctx *mx, const char *text,
 	for (i = 0; i < rs->npatterns; i++) {
 		at = 0;
 		while (at <= len && (rc = pattern_find(rs->patterns[i], mx,
-		    text, at, len, &ms, &me, &cause)) == 1) {
+		    text, 0, at, len, &ms, &me, &cause)) == 1) {
 			(*count)++;
 			at = me > ms ? me : me + 1;
 		}

@@ -61,7 +61,7 @@ check_matches(const struct pattern *p, const char *text, size_t len,
 	char *cause = NULL;
 
 	while (pos < len &&
-	    pattern_find(p, mx, text, pos, len, &ms, &me, &cause) == 1) {
+	    pattern_find(p, mx, text, 0, pos, len, &ms, &me, &cause) == 1) {
 		if (!has_end_in(e, ms, me)) {
 			fprintf(stderr, "missed match at %zu-%zu\n", ms, me);
 			abort();

@@ -950,9 +950,9 @@ same_matches(const struct ruleset *now, const struct ruleset *later,
 	for (i = 0; i < now->npatterns && i < later->npatterns; i++) {
 		at = 0;
 		do {
-			rc1 = pattern_find(now->patterns[i], mx, text, at, len,
+			rc1 = pattern_find(now->patterns[i], mx, text, 0, at, len,
 			    &s1, &e1, &cause);
-			rc2 = pattern_find(later->patterns[i], mx, text, at,
+			rc2 = pattern_find(later->patterns[i], mx, text, 0, at,
 			    len, &s2, &e2, &cause);
 			CHECK_INT(rc2, rc1);
 			free(cause);
