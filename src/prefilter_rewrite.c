@@ -214,7 +214,11 @@ folded_char(struct strbuf *out, uint32_t cp)
  * two may have shared one run); a minimum of two or more becomes 1 (two of
  * its characters may have been one run); a class that matches some white
  * space but not " " also takes " ".  Quantified groups follow the same
- * rules as the atoms they hold.
+ * rules as the atoms they hold, as far as their start goes: a group that
+ * cannot start with white space, because every alternative has a
+ * character that cannot be white space before any that can
+ * ("(?:\.\s?){5,}", dot leaders), shares no run with what precedes it or
+ * with its own previous repeat, so it keeps its minimum.
  */
 
 /* What one step of the rewrite made. */
@@ -236,12 +240,20 @@ struct widen {
 	int		 spacey;	/* what came last may end in white space */
 	int		 before;	/* spacey before the last atom */
 	int		 atom_spacey;	/* the last atom may match white space */
+	int		 atom_starts;	/* ... its first character may */
 	int		 space_out;	/* the output ends with a space atom */
 	int		 kind;		/* what the step made: ATOM_* */
 	size_t		 depth;
 	struct {
 		int	 before;	/* spacey before the group */
 		int	 any;		/* an alternative may end spacey */
+		int	 lead;		/* this alternative has had no
+					   character that cannot be white
+					   space yet */
+		int	 starts;	/* an alternative may start with
+					   white space */
+		int	 solid;		/* every alternative so far has had
+					   such a character */
 	}		 group[WIDEN_DEPTH];
 };
 
@@ -383,17 +395,42 @@ literal_next(const char *p)
 	return n > 0 && !is_quant(p + n);
 }
 
-/* Where an atom ends: the state for the next one (see above). */
+/*
+ * An atom ends inside a group (w->p is past it, at its quantifier if it
+ * has one): while the alternative has had no character that cannot be
+ * white space, one that may start with white space lets the group start
+ * with it, and a solid one (a character that cannot be white space, or a
+ * group whose every alternative has one) that must match ends that lead.
+ */
 static void
-atom_done(struct widen *w, int before, int spacey)
+lead_atom(struct widen *w, int starts, int solid)
+{
+	unsigned long	 lo = 1, hi;
+	size_t		 n;
+
+	if (w->depth == 0 || !w->group[w->depth - 1].lead)
+		return;
+	if (starts)
+		w->group[w->depth - 1].starts = 1;
+	if (is_quant(w->p))
+		quant_bounds(w->p, &lo, &hi, &n);
+	if (solid && lo > 0)
+		w->group[w->depth - 1].lead = 0;
+}
+
+/* Where an atom ends: the state for the next one (see above).  starts:
+   its first character may be white space; spacey: some may. */
+static void
+atom_done(struct widen *w, int before, int starts, int spacey)
 {
 	w->before = before;
 	w->atom_spacey = spacey;
+	w->atom_starts = starts;
 	w->spacey = spacey;
 	w->space_out = 0;
 	/* Two such atoms may have shared one run of white space: the
 	   second may now find none. */
-	if (spacey && before && !is_quant(w->p))
+	if (starts && before && !is_quant(w->p))
 		strbuf_addc(&w->out, '?');
 }
 
@@ -414,9 +451,11 @@ widen_space(struct widen *w, size_t n)
 		    literal_next(w->p) ? " " : " ?");
 	w->before = w->spacey;
 	w->atom_spacey = 1;
+	w->atom_starts = 1;
 	w->spacey = 1;
 	w->space_out = 1;
 	w->dropped = 0;
+	lead_atom(w, 1, 0);
 }
 
 static int
@@ -799,6 +838,8 @@ widen_group_end(struct widen *w)
 		w->spacey = 0;		/* a new expression */
 	} else {
 		w->group[w->depth - 1].any |= w->spacey;
+		w->group[w->depth - 1].solid &= !w->group[w->depth - 1].lead;
+		w->group[w->depth - 1].lead = 1;
 		w->spacey = w->group[w->depth - 1].before;
 	}
 	w->space_out = 0;
@@ -812,8 +853,10 @@ widen_group_end(struct widen *w)
 	/* An empty alternative or a group that may match nothing: what
 	   came before still ends next to what follows. */
 	w->kind = ATOM_NONE;
-	atom_done(w, before, w->group[w->depth].any);
+	atom_done(w, before, w->group[w->depth].starts,
+	    w->group[w->depth].any);
 	w->spacey |= before;
+	lead_atom(w, w->group[w->depth].starts, w->group[w->depth].solid);
 	return 0;
 }
 
@@ -825,6 +868,9 @@ group_open(struct widen *w)
 		return -1;
 	w->group[w->depth].before = w->spacey;
 	w->group[w->depth].any = 0;
+	w->group[w->depth].lead = 1;
+	w->group[w->depth].starts = 0;
+	w->group[w->depth].solid = 1;
 	w->depth++;
 	w->kind = ATOM_NONE;
 	return 0;
@@ -895,7 +941,7 @@ widen_quant(struct widen *w)
 		return -1;
 	quant_bounds(q, &lo, &hi, &n);
 	base = *q == '{' ? (size_t)(strchr(q, '}') + 1 - q) : 1;
-	if (w->atom_spacey && lo > 0 && (w->before || lo >= 2)) {
+	if (w->atom_starts && lo > 0 && (w->before || lo >= 2)) {
 		lo = w->before ? 0 : 1;
 		if (hi == ULONG_MAX)
 			strbuf_addf(&w->out, "{%lu,}", lo);
@@ -962,8 +1008,11 @@ widen_step(struct widen *w)
 		w->p++;
 		rc = 0;
 	}
-	if (rc == 0 && w->kind != ATOM_NONE)
-		atom_done(w, before, w->kind == ATOM_SPACEY);
+	if (rc == 0 && w->kind != ATOM_NONE) {
+		atom_done(w, before, w->kind == ATOM_SPACEY,
+		    w->kind == ATOM_SPACEY);
+		lead_atom(w, w->kind == ATOM_SPACEY, w->kind == ATOM_PLAIN);
+	}
 	return rc;
 }
 
