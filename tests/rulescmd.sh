@@ -35,18 +35,32 @@ EOT
 	diff "$tmp/want" "$tmp/err" >&2 || fail "rules check: prefilter warnings"
 fi
 
+# The golden rules with one more regex, $2 as written, in
+# AA1.3.subsea-cable: $tmp/$1.xml.
+rules_with_regex() {
+	RE="$2" awk '{ print }
+	    /<term>submarine cable<\/term>/ {
+		print "        <regex>" ENVIRON["RE"] "</regex>"
+	    }' "$g" >"$tmp/$1.xml"
+}
+
+# Scan $tmp/$1.txt with $tmp/$1.xml, with the prefilter or without it
+# ($2 --no-prefilter): evidence in $tmp/$1.csv.
+scan_evidence() {
+	$PALINT scan ${2-} -q -r "$tmp/$1.xml" -f csv -o /dev/null \
+	    --evidence "$tmp/$1.csv" "$tmp/$1.txt" || [ $? = 1 ] ||
+		fail "scan of $1.txt ${2-}"
+}
+
 # A space written in a regex matches a line break, so a phrase wrapped over
 # two lines of a document is found, with and without the prefilter (which
 # reads each run of white space as one space: line breaks, tabs, no-break
 # spaces and runs of them alike); rules check still shows the regex as
 # written.
-sed 's|<term>submarine cable</term>|&\
-        <regex>\\bundersea fibre link</regex>|' "$g" >"$tmp/wrap.xml"
+rules_with_regex wrap '\bundersea fibre link'
 printf 'Title\n\nWe will fund the undersea\nfibre link to the islands, and the\nundersea \302\240\n  fibre\tlink to the coast.\n' >"$tmp/wrap.txt"
 for pf in "" --no-prefilter; do
-	$PALINT scan $pf -q -r "$tmp/wrap.xml" -f csv -o /dev/null \
-	    --evidence "$tmp/wrap.csv" "$tmp/wrap.txt" || [ $? = 1 ] ||
-		fail "scan of a wrapped phrase $pf"
+	scan_evidence wrap $pf
 	[ "$(grep -c 'AA1.3.subsea-cable.*undersea' "$tmp/wrap.csv")" = 2 ] ||
 		fail "a regex phrase wrapped over two lines not found $pf"
 done
@@ -60,13 +74,10 @@ grep -q 'regex error at offset 17:' "$tmp/err" ||
 # searched in, in a scanned document as in palint eval (where each row is
 # its own text): a sentence that begins mid-line is found, the same words
 # inside a sentence are not, with and without the prefilter.
-sed 's|<term>submarine cable</term>|&\
-        <regex>^undersea fibre\\b</regex>|' "$g" >"$tmp/caret.xml"
+rules_with_regex caret '^undersea fibre\b'
 printf 'Title\n\nWe met. Undersea fibre reaches the islands. We fund\nundersea fibre too. The undersea fibre is old.\n' >"$tmp/caret.txt"
 for pf in "" --no-prefilter; do
-	$PALINT scan $pf -q -r "$tmp/caret.xml" -f csv -o /dev/null \
-	    --evidence "$tmp/caret.csv" "$tmp/caret.txt" || [ $? = 1 ] ||
-		fail "scan with a ^ regex $pf"
+	scan_evidence caret $pf
 	[ "$(grep -c 'AA1.3.subsea-cable' "$tmp/caret.csv")" = 1 ] ||
 		fail "^ does not mean the start of a sentence $pf: $(cat "$tmp/caret.csv")"
 	grep -q 'AA1.3.subsea-cable,.*,3,9,' "$tmp/caret.csv" ||
