@@ -140,7 +140,7 @@ struct worklist {
 
 /*
  * A search already made in this document: the same code over the same
- * range finds the same match.  An <all> member is searched in its unit
+ * range of the same unit (where ^ matches) finds the same match.  An <all> member is searched in its unit
  * once for each anchor match there, a shared vocabulary once for each
  * rule that uses it, an <unless> once for each candidate of its rule.
  */
