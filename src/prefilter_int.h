@@ -53,6 +53,13 @@ void	 exprmap_free(struct exprmap *);
    (term_fold_text)?  Then its database scans that. */
 int	 prefilter_folds(const struct ruleset *, unsigned lang);
 
+/* prefilter_loop.c: expr, a byte-mode expression, with every repeat with
+   no upper bound of a group holding alternatives written as a loop over
+   the bytes the group can match (with one copy of it first when it has a
+   minimum), unless that class holds "."; expr unchanged when it has a
+   construct the reader does not know.  The caller frees the result. */
+char	*prefilter_loop_lists(const char *expr);
+
 /* prefilter_reach.c: the most bytes a match of the expression spans, in
    Hyperscan's UTF-8 mode or byte mode; PREFILTER_UNBOUNDED when unknown. */
 size_t	 expr_reach(const char *expr, int utf8);

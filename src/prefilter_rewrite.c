@@ -39,7 +39,9 @@
  *   confirmed;
  * - an expression with less fixed text than PREFILTER_MIN_FIXED bytes
  *   (prefilter.h) would report at almost every line: its pattern is left
- *   out, and a cut that would leave so little is not made.
+ *   out, and a cut that would leave so little is not made;
+ * - a repeat with no upper bound of a group holding alternatives becomes
+ *   one class loop (prefilter_loop.c).
  *
  * Sources are cut at their top-level "|" and equal alternatives merged
  * into one expression (prefilter.h); a pattern counts as covered only when
@@ -1203,10 +1205,19 @@ pattern_source(const struct ruleset *rs, const struct pattern *p,
 	return pf;
 }
 
+/* An expression for pattern p, taking expr; in byte mode, its repeated
+   lists written as loops (prefilter_loop.c). */
 static void
 atom_add(struct atomlist *al, char *expr, unsigned flags,
     const struct pattern *p)
 {
+	char	*looped;
+
+	if ((flags & HS_FLAG_UTF8) == 0) {
+		looped = prefilter_loop_lists(expr);
+		free(expr);
+		expr = looped;
+	}
 	GROW(al->v, al->cap, al->n + 1);
 	al->v[al->n].expr = expr;
 	al->v[al->n].space = p->lang;

@@ -1397,6 +1397,64 @@ test_folded(void)
 	prefilter_free(pf);
 }
 
+/* Repeated lists become class loops; everything else is kept. */
+static const struct {
+	const char	*expr;
+	const char	*looped;	/* NULL: unchanged */
+} loop_cases[] = {
+	{ "\\b(?:detect|block)(?:,? (?:and )?(?:detect|block))* attacks",
+	  "\\b(?:detect|block)[\\x20\\x2c\\x41-\\x45\\x4b-\\x4c\\x4e-\\x4f"
+	  "\\x54\\x61-\\x65\\x6b-\\x6c\\x6e-\\x6f\\x74]* attacks" },
+	/* A minimum keeps one copy, and with it its fixed text. */
+	{ "(?:ab|cd)+x", "(?:ab|cd)[\\x41-\\x44\\x61-\\x64]*x" },
+	{ "q(?:a|\\x2d){2,}?z", "q(?:a|\\x2d)[\\x2d\\x41\\x61]*z" },
+	{ "(?:\\w|[\\x80-\\xff]+)*s",
+	  "[\\x30-\\x39\\x41-\\x5a\\x5f\\x61-\\x7a\\x80-\\xff]*s" },
+	/* A negated class keeps the other case of what it excludes. */
+	{ "(?:[^.a]|b)*z", "[\\x00-\\x2d\\x2f-\\x60\\x62-\\xff]*z" },
+	/* The inner list is looped; the outer repeat then has none. */
+	{ "(?:x(?:a|b)*)*y", "(?:x[\\x41-\\x42\\x61-\\x62]*)*y" },
+	/* Kept: no alternative, a bound, a class with ".", an unknown
+	   construct. */
+	{ "(?:\\. ?){5,}", NULL },
+	{ "(?:a|b){0,4}c", NULL },
+	{ "(?:[^;]|x)*y", NULL },
+	{ "(?:a|.)+y", NULL },
+	{ "\\p{L}(?:a|b)*", NULL },
+	{ "(?:a|b)*[[:alpha:]]", NULL },
+	{ "(?=a)(?:a|b)*", NULL },
+};
+
+static void
+test_loops(void)
+{
+	struct cands	 c;
+	static const char text[] = "We detect, block and mitigate attacks.";
+	char		*got;
+	size_t		 i;
+
+	for (i = 0; i < nitems(loop_cases); i++) {
+		got = prefilter_loop_lists(loop_cases[i].expr);
+		if (strcmp(got, loop_cases[i].looped != NULL ?
+		    loop_cases[i].looped : loop_cases[i].expr) != 0)
+			fprintf(stderr, "loops: %s became %s\n",
+			    loop_cases[i].expr, got);
+		CHECK_STR(got, loop_cases[i].looped != NULL ?
+		    loop_cases[i].looped : loop_cases[i].expr);
+		free(got);
+	}
+	/* Through the whole rewrite: a list of verbs before a gap of words
+	   still finds the end of the match, and only there. */
+	memset(&c, 0, sizeof(c));
+	if (one_pattern_cands("\\b(?:detect|block|mitigate)\\w*"
+	    "(?:,?\\s+(?:and\\s+)?(?:detect|block|mitigate)\\w*)*\\s+"
+	    "(?:\\w+\\s+){0,2}?attacks", 1, text, strlen(text), &c) == 0) {
+		CHECK_INT(c.n, 1);
+		CHECK(c.n == 1 && c.end[0] == strlen(text) - 1);
+		cands_free(&c);
+	}
+}
+
 static void
 rmtree(const char *dir)
 {
@@ -1431,6 +1489,7 @@ main(void)
 	test_fixed_bytes();
 	test_weak();
 	test_folded();
+	test_loops();
 	rmtree(tmpdir);
 	return CHECK_DONE();
 }
