@@ -62,9 +62,21 @@ escape_ok(char c)
 {
 	if (c >= '1' && c <= '9')
 		return 0;
-	/* \z, \Z and \G see the end or start of the paragraph the scanner
-	   searches, which the prefilter, scanning the whole text, does not. */
-	return strchr("gkKRNCzZG", c) == NULL;
+	return strchr("gkKRNC", c) == NULL;
+}
+
+/* Is p an assertion of the unit's start or end ("$", "\z", "\Z", "\A",
+   "\G")?  Its length, or 0.  The scanner searches a sentence or a clause
+   at a time, which the prefilter, scanning the whole text, does not see:
+   the expression drops the assertion, which only widens it. */
+static size_t
+unit_edge_len(const char *p)
+{
+	if (p[0] == '$')
+		return 1;
+	if (p[0] == '\\' && p[1] != '\0' && strchr("zZAG", p[1]) != NULL)
+		return 2;
+	return 0;
 }
 
 /*
@@ -93,6 +105,12 @@ to_prefilter(const char *regex)
 				strbuf_add(&sb, p, 2);
 			p += 2;
 			continue;
+		} else if ((n = unit_edge_len(p)) > 0) {
+			/* As for a boundary: dropped, unless quantified. */
+			if (p[n] != '\0' && strchr("?*+{", p[n]) != NULL)
+				goto fail;
+			p += n;
+			continue;
 		} else if (p[0] == '\\') {
 			if (p[1] == '\0' || !escape_ok(p[1]))
 				goto fail;
@@ -102,8 +120,6 @@ to_prefilter(const char *regex)
 				goto fail;
 		} else if (p[0] == '(' && p[1] == '*')
 			goto fail;
-		else if (p[0] == '$')
-			goto fail;	/* see escape_ok() */
 		else if (p[0] == '(' && p[1] == '?') {
 			if (!group_ok(p + 2))
 				goto fail;

@@ -14,10 +14,11 @@ $PALINT rules test "$g" >"$tmp/test"
 $PALINT rules check "$g" | grep -q ': ok$' || fail "rules check"
 
 # rules check warns, at its line, about a regex the one-pass prefilter
-# cannot take: one with no safe superset ("$" sees the end of a unit, which
-# the prefilter does not; "\p{Lu}" has no byte-mode form for the text with
-# its white space folded), and one whose superset holds less than two fixed
-# bytes ("%" would wake at every percent sign).  The rules still pass.
+# cannot take: one with no safe superset ("\p{Lu}" has no byte-mode form
+# for the text with its white space folded), and one whose superset holds
+# less than two fixed bytes ("%" would wake at every percent sign), but not
+# about one that ends with "$" (the prefilter drops it).  The rules still
+# pass.
 sed 's|<term>submarine cable</term>|&\
         <regex>\\bcables?\\b\|%</regex>\
         <regex>\\bsubmarine cables?$</regex>\
@@ -29,7 +30,6 @@ if ! grep -q "$hs_notice" "$tmp/err"; then
 		fail "rules check with weak regexes: not ok"
 	cat >"$tmp/want" <<EOT
 $tmp/weak.xml:43: rule AA1.3.subsea-cable: warning: regex "\\bcables?\\b|%" has a prefilter expression with fewer than 2 fixed bytes ("%"); PCRE2 alone searches for it
-$tmp/weak.xml:44: rule AA1.3.subsea-cable: warning: regex "\\bsubmarine cables?$" has no prefilter expression; PCRE2 alone searches for it
 $tmp/weak.xml:45: rule AA1.3.subsea-cable: warning: regex "\\bsubmarine \\p{Lu}\\w+" has no prefilter expression; PCRE2 alone searches for it
 EOT
 	diff "$tmp/want" "$tmp/err" >&2 || fail "rules check: prefilter warnings"
@@ -87,6 +87,17 @@ printf 'doc\tline\tlabels\tsentence\nx\t1\tAA1.3\tUndersea fibre reaches the isl
 $PALINT eval -r "$tmp/caret.xml" -f csv "$tmp/caret.tsv" >"$tmp/caret.out"
 grep -q '^objective,AA1.3,1,0,0,' "$tmp/caret.out" ||
 	fail "^ in palint eval: $(grep AA1.3 "$tmp/caret.out")"
+
+# The same for $: the end of the sentence, not of the line or the text.
+rules_with_regex dollar '\bthe islands\.?$'
+printf 'Title\n\nWe fund the islands grid. Fibre reaches the islands. Near\nthe islands\nwe dig.\n' >"$tmp/dollar.txt"
+for pf in "" --no-prefilter; do
+	scan_evidence dollar $pf
+	[ "$(grep -c 'AA1.3.subsea-cable' "$tmp/dollar.csv")" = 1 ] ||
+		fail "\$ does not mean the end of a sentence $pf: $(cat "$tmp/dollar.csv")"
+	grep -q 'AA1.3.subsea-cable,.*,3,41,' "$tmp/dollar.csv" ||
+		fail "\$ matched elsewhere than line 3 column 41 $pf: $(cat "$tmp/dollar.csv")"
+done
 
 # Every built-in pattern goes through the one-pass prefilter, except the
 # few whose only fixed text is a "%" sign: a vocabulary that fell back to

@@ -433,6 +433,13 @@ test_regex_prefilter(void)
 	CHECK_RPF("\\b", "(null)");
 	CHECK_RPF("\\b?a", "(null)");
 	CHECK_RPF("\\b\\B", "(null)");
+	/* The unit's edges: dropped, which only widens; never quantified. */
+	CHECK_RPF("cables?$", "cables?");
+	CHECK_RPF("\\Asubmarine\\s+cables?\\z", "submarine\\s+cables?");
+	CHECK_RPF("\\Gx\\Z", "x");
+	CHECK_RPF("a[$]\\$\\Q$\\E", "a[$]\\$\\Q$\\E");
+	CHECK_RPF("a$?", "(null)");
+	CHECK_RPF("$", "(null)");
 
 	CHECK_RPF("a[b", "(null)");
 }
