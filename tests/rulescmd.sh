@@ -70,19 +70,25 @@ $PALINT rules check "$tmp/wrapbad.xml" >/dev/null 2>"$tmp/err" && fail "bad rege
 grep -q 'regex error at offset 17:' "$tmp/err" ||
 	fail "regex error not at its offset as written: $(cat "$tmp/err")"
 
+# Scanning $tmp/$1.txt with $tmp/$1.xml finds one hit, at line,column $2,
+# with the prefilter and without it; else fail with $3.
+one_hit_at() {
+	for pf in "" --no-prefilter; do
+		scan_evidence "$1" $pf
+		[ "$(grep -c 'AA1.3.subsea-cable' "$tmp/$1.csv")" = 1 ] ||
+			fail "$3 $pf: $(cat "$tmp/$1.csv")"
+		grep -q "AA1.3.subsea-cable,.*,$2," "$tmp/$1.csv" ||
+			fail "$3: not at line,column $2 $pf: $(cat "$tmp/$1.csv")"
+	done
+}
+
 # ^ and $ in a regex match at the start and end of the sentence it is
 # searched in, in a scanned document as in palint eval (where each row is
 # its own text): a sentence that begins mid-line is found, the same words
 # inside a sentence are not, with and without the prefilter.
 rules_with_regex caret '^undersea fibre\b'
 printf 'Title\n\nWe met. Undersea fibre reaches the islands. We fund\nundersea fibre too. The undersea fibre is old.\n' >"$tmp/caret.txt"
-for pf in "" --no-prefilter; do
-	scan_evidence caret $pf
-	[ "$(grep -c 'AA1.3.subsea-cable' "$tmp/caret.csv")" = 1 ] ||
-		fail "^ does not mean the start of a sentence $pf: $(cat "$tmp/caret.csv")"
-	grep -q 'AA1.3.subsea-cable,.*,3,9,' "$tmp/caret.csv" ||
-		fail "^ matched elsewhere than line 3 column 9 $pf: $(cat "$tmp/caret.csv")"
-done
+one_hit_at caret 3,9 "^ does not mean the start of a sentence"
 printf 'doc\tline\tlabels\tsentence\nx\t1\tAA1.3\tUndersea fibre reaches the islands.\nx\t2\tnone\tThe undersea fibre is old.\n' >"$tmp/caret.tsv"
 $PALINT eval -r "$tmp/caret.xml" -f csv "$tmp/caret.tsv" >"$tmp/caret.out"
 grep -q '^objective,AA1.3,1,0,0,' "$tmp/caret.out" ||
@@ -91,13 +97,7 @@ grep -q '^objective,AA1.3,1,0,0,' "$tmp/caret.out" ||
 # The same for $: the end of the sentence, not of the line or the text.
 rules_with_regex dollar '\bthe islands\.?$'
 printf 'Title\n\nWe fund the islands grid. Fibre reaches the islands. Near\nthe islands\nwe dig.\n' >"$tmp/dollar.txt"
-for pf in "" --no-prefilter; do
-	scan_evidence dollar $pf
-	[ "$(grep -c 'AA1.3.subsea-cable' "$tmp/dollar.csv")" = 1 ] ||
-		fail "\$ does not mean the end of a sentence $pf: $(cat "$tmp/dollar.csv")"
-	grep -q 'AA1.3.subsea-cable,.*,3,41,' "$tmp/dollar.csv" ||
-		fail "\$ matched elsewhere than line 3 column 41 $pf: $(cat "$tmp/dollar.csv")"
-done
+one_hit_at dollar 3,41 "\$ does not mean the end of a sentence"
 
 # Every built-in pattern goes through the one-pass prefilter, except the
 # few whose only fixed text is a "%" sign: a vocabulary that fell back to
