@@ -1280,7 +1280,8 @@ struct tatoms {
 	size_t		 cap;
 };
 
-/* Length of the escape at s ("\x{2010}" and "\p{L}" included). */
+/* Length of the escape at s ("\x{2010}", "\x2d" and "\p{L}" included):
+   a cut inside one would change what it means, or leave a bare "\x". */
 static size_t
 escape_len(const char *s)
 {
@@ -1288,6 +1289,9 @@ escape_len(const char *s)
 
 	if (s[1] == '\0')
 		return 1;
+	if (s[1] == 'x' && s[2] != '{')
+		return 2 + (isxdigit((unsigned char)s[2]) ?
+		    1 + (isxdigit((unsigned char)s[3]) != 0) : 0);
 	if (s[1] == 'Q') {
 		e = strstr(s + 2, "\\E");
 		return e == NULL ? strlen(s) : (size_t)(e - s) + 2;

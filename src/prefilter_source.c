@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,10 +217,14 @@ escape_fixed(const char *p, size_t *len)
 		return e == NULL ? *len - 2 : *len - 4;
 	}
 	if (p[1] == 'x') {
-		if (p[2] == '{' && (e = strchr(p + 3, '}')) != NULL)
-			*len = (size_t)(e - p) + 1;
+		/* "\x{...}", or up to two hex digits: a cut source may end
+		   inside one. */
+		if (p[2] == '{')
+			*len = (e = strchr(p + 3, '}')) != NULL ?
+			    (size_t)(e - p) + 1 : strlen(p);
 		else
-			*len = 4;
+			*len = 2 + (isxdigit((unsigned char)p[2]) ?
+			    1 + (isxdigit((unsigned char)p[3]) != 0) : 0);
 		return 1;
 	}
 	if ((p[1] == 'p' || p[1] == 'P') && p[2] == '{' &&
