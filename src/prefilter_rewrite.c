@@ -284,7 +284,7 @@ class_space(const char *cls, size_t len)
 }
 
 /* The length of an atom at p that matches white space only ("\s", "\n",
-   "\x20", "\x{3000}", a white-space character), else 0. */
+   "\x20", "\x{3000}", a white-space character, escaped or not), else 0. */
 static size_t
 space_atom_len(const char *p)
 {
@@ -303,8 +303,12 @@ space_atom_len(const char *p)
 		return cp == ' ' || (cp >= '\t' && cp <= '\r') ? 4 : 0;
 	}
 	if ((n = hex_brace(p, &cp)) == 0) {
-		if (*p == '\0' || *p == '\\')
+		if (*p == '\0')
 			return 0;
+		/* An escaped white-space character ("\ ") is itself. */
+		if (*p == '\\')
+			return (n = term_fold_space_len(p + 1,
+			    strnlen(p + 1, 4))) > 0 ? n + 1 : 0;
 		return term_fold_space_len(p, strnlen(p, 4));
 	}
 	if (cp > 0x10ffff)

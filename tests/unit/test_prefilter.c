@@ -979,6 +979,8 @@ static const struct {
 	{ "z(?:\\s?\\W){3,}y", "<z \t  y>",
 	  "z(?: ?(?:\\W|[\\x80-\\xff]+)?){1,}y" },
 	{ "z(?:-?\\s\\.){3,}y", "<z\n. \t.\n\n.y>", NULL },
+	/* An escaped space is a space. */
+	{ "ab\\W\\ cd", "<ab  cd>", "ab(?:\\W|[\\x80-\\xff]+) ?cd" },
 };
 
 static void
