@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,42 +113,53 @@ set_shorthand(struct byteset *s, char c)
 	return 1;
 }
 
-/* The escape at l->p (its backslash), outside a class: its bytes into s,
-   its length returned; \b and \B add nothing. */
+/* The escape at p (its backslash) when it stands for one byte ("\x2d",
+   "\n", "\."): that byte in *byte, and its length; else 0. */
 static size_t
-read_escape(struct looper *l, struct byteset *s)
+escape_byte(const char *p, int *byte)
 {
-	static const char ctl[] = "n\nt\tr\rf\fv\ve\033a\007";
-	const char	*p = l->p + 1, *c;
+	/* Not \v, which PCRE2 reads as a class of vertical space. */
+	static const char ctl[] = "n\nt\tr\rf\fe\033a\007";
+	const char	*c;
 	char		 hex[3] = { 0, 0, 0 };
 
-	if (*p == '\0')
-		goto bad;
-	if (set_shorthand(s, *p))
-		return 2;
-	if (*p == 'b' || *p == 'B')
-		return 2;
-	if (*p == 'x') {
-		if (!isxdigit((unsigned char)p[1]) ||
-		    !isxdigit((unsigned char)p[2]))
-			goto bad;
-		hex[0] = p[1];
-		hex[1] = p[2];
-		set_byte(s, (unsigned)strtoul(hex, NULL, 16));
+	if (p[1] == 'x' && isxdigit((unsigned char)p[2]) &&
+	    isxdigit((unsigned char)p[3])) {
+		hex[0] = p[2];
+		hex[1] = p[3];
+		*byte = (int)strtoul(hex, NULL, 16);
 		return 4;
 	}
 	for (c = ctl; *c != '\0'; c += 2)
-		if (*p == c[0]) {
-			set_add(s, (unsigned char)c[1]);
+		if (p[1] == c[0]) {
+			*byte = (unsigned char)c[1];
 			return 2;
 		}
-	/* An escaped punctuation character is itself; letters and digits
-	   are escapes this reader does not know (\p, \Q, \1, \z, ...). */
-	if (ispunct((unsigned char)*p) || *p == ' ') {
-		set_byte(s, (unsigned char)*p);
+	/* An escaped punctuation character is itself; other letters and
+	   digits are escapes this reader does not know (\p, \Q, \1). */
+	if (ispunct((unsigned char)p[1]) || p[1] == ' ') {
+		*byte = (unsigned char)p[1];
 		return 2;
 	}
-bad:
+	return 0;
+}
+
+/* The escape at l->p, outside a class: its bytes into s, its length
+   returned; \b and \B add nothing. */
+static size_t
+read_escape(struct looper *l, struct byteset *s)
+{
+	size_t		 n;
+	int		 byte;
+
+	if ((n = escape_byte(l->p, &byte)) > 0) {
+		set_byte(s, (unsigned)byte);
+		return n;
+	}
+	if (l->p[1] == 'b' || l->p[1] == 'B')
+		return 2;
+	if (l->p[1] != '\0' && set_shorthand(s, l->p[1]))
+		return 2;
 	l->bad = 1;
 	return 0;
 }
@@ -157,30 +169,15 @@ bad:
 static size_t
 class_member(struct looper *l, struct byteset *s, int *byte)
 {
-	static const char ctl[] = "n\nt\tr\rf\fv\ve\033a\007";
-	const char	*p = l->p, *c;
-	char		 hex[3] = { 0, 0, 0 };
+	size_t		 n;
 
-	*byte = (unsigned char)*p;
-	if (*p != '\\')
+	*byte = (unsigned char)*l->p;
+	if (*l->p != '\\')
 		return 1;
-	if (p[1] == 'x' && isxdigit((unsigned char)p[2]) &&
-	    isxdigit((unsigned char)p[3])) {
-		hex[0] = p[2];
-		hex[1] = p[3];
-		*byte = (int)strtoul(hex, NULL, 16);
-		return 4;
-	}
-	*byte = (unsigned char)p[1];
-	if (ispunct((unsigned char)p[1]) || p[1] == ' ')
-		return 2;
-	for (c = ctl; *c != '\0'; c += 2)
-		if (p[1] == c[0]) {
-			*byte = (unsigned char)c[1];
-			return 2;
-		}
+	if ((n = escape_byte(l->p, byte)) > 0)
+		return n;
 	*byte = -1;
-	if (p[1] != '\0' && set_shorthand(s, p[1]))
+	if (l->p[1] != '\0' && set_shorthand(s, l->p[1]))
 		return 2;
 	l->bad = 1;
 	return 0;
@@ -242,51 +239,6 @@ bad:
 	l->bad = 1;
 }
 
-/* The quantifier at l->p, if any: its bounds (hi UINT32_MAX for none)
-   and its text's length, lazy or possessive mark included; 0 for none. */
-static size_t
-read_quant(const char *q, unsigned long *lo, unsigned long *hi)
-{
-	const char	*s = q;
-	char		*e;
-
-	*lo = *hi = 1;
-	switch (*q) {
-	case '?':
-		*lo = 0;
-		q++;
-		break;
-	case '*':
-		*lo = 0;
-		*hi = UINT32_MAX;
-		q++;
-		break;
-	case '+':
-		*hi = UINT32_MAX;
-		q++;
-		break;
-	case '{':
-		if (!isdigit((unsigned char)q[1]))
-			return 0;
-		*lo = *hi = strtoul(q + 1, &e, 10);
-		if (*e == ',') {
-			*hi = e[1] == '}' ? UINT32_MAX :
-			    strtoul(e + 1, &e, 10);
-			if (*hi == UINT32_MAX)
-				e++;
-		}
-		if (*e != '}')
-			return 0;
-		q = e + 1;
-		break;
-	default:
-		return 0;
-	}
-	if (*q == '?' || *q == '+')
-		q++;
-	return (size_t)(q - s);
-}
-
 /* The class of the bytes in s, as Hyperscan reads it in byte mode. */
 static void
 write_class(struct strbuf *out, const struct byteset *s)
@@ -344,8 +296,8 @@ loop_group(struct looper *l, struct strbuf *out, struct byteset *s,
 	}
 	l->p++;
 	set_union(s, &t);
-	qn = read_quant(l->p, &lo, &hi);
-	if (qn == 0 || hi != UINT32_MAX || !inner_alts || set_has(&t, '.')) {
+	qn = prefilter_quant(l->p, &lo, &hi);
+	if (qn == 0 || hi != ULONG_MAX || !inner_alts || set_has(&t, '.')) {
 		strbuf_add(out, open, on);
 		strbuf_add(out, inner.s, inner.len);
 		strbuf_addc(out, ')');
@@ -406,7 +358,7 @@ loop_sequence(struct looper *l, struct strbuf *out, struct byteset *s,
 		}
 		if (l->bad)
 			return;
-		l->p += read_quant(l->p, &lo, &hi);
+		l->p += prefilter_quant(l->p, &lo, &hi);
 		n = (size_t)(l->p - a);
 		strbuf_add(out, a, n);
 	}

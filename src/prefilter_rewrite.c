@@ -356,6 +356,17 @@ quant_bounds(const char *q, unsigned long *lo, unsigned long *hi,
 	*len = (size_t)(q - s);
 }
 
+size_t
+prefilter_quant(const char *q, unsigned long *lo, unsigned long *hi)
+{
+	size_t		 n;
+
+	if (!is_quant(q))
+		return 0;
+	quant_bounds(q, lo, hi, &n);
+	return n;
+}
+
 /* The length of the quantifier at s, lazy or possessive mark included;
    0 when there is none. */
 static size_t
