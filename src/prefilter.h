@@ -127,6 +127,11 @@ char		*regex_to_prefilter(const char *regex);
 /* Length of a "[...]" class at p in a regex, honouring escapes, a leading
    "]" or "^]", and POSIX "[:name:]" members; 0 when it never closes. */
 size_t		 regex_class_len(const char *p);
+/* The quantifier at q ("?", "*", "+", "{n}", "{n,}", "{n,m}", with a lazy
+   or possessive mark): its length, and its bounds in lo and hi (ULONG_MAX
+   for none); 0 when q holds none. */
+size_t		 regex_quant(const char *q, unsigned long *lo,
+		    unsigned long *hi);
 
 /*
  * The fewest bytes of fixed text every match of a prefilter expression

@@ -52,11 +52,6 @@ void	 exprmap_free(struct exprmap *);
 /* Are the sources of language lang's terms written for folded text
    (term_fold_text)?  Then its database scans that. */
 int	 prefilter_folds(const struct ruleset *, unsigned lang);
-/* The quantifier at q ("?", "*", "+", "{n}", "{n,}", "{n,m}", with a lazy
-   or possessive mark): its length, and its bounds in lo and hi (ULONG_MAX
-   for none); 0 when q holds none. */
-size_t	 prefilter_quant(const char *q, unsigned long *lo,
-	    unsigned long *hi);
 
 /* prefilter_loop.c: expr, a byte-mode expression, with every repeat with
    no upper bound of a group holding alternatives written as a loop over

@@ -296,7 +296,7 @@ loop_group(struct looper *l, struct strbuf *out, struct byteset *s,
 	}
 	l->p++;
 	set_union(s, &t);
-	qn = prefilter_quant(l->p, &lo, &hi);
+	qn = regex_quant(l->p, &lo, &hi);
 	if (qn == 0 || hi != ULONG_MAX || !inner_alts || set_has(&t, '.')) {
 		strbuf_add(out, open, on);
 		strbuf_add(out, inner.s, inner.len);
@@ -358,7 +358,7 @@ loop_sequence(struct looper *l, struct strbuf *out, struct byteset *s,
 		}
 		if (l->bad)
 			return;
-		l->p += prefilter_quant(l->p, &lo, &hi);
+		l->p += regex_quant(l->p, &lo, &hi);
 		n = (size_t)(l->p - a);
 		strbuf_add(out, a, n);
 	}

@@ -319,52 +319,20 @@ space_atom_len(const char *p)
 static int
 is_quant(const char *p)
 {
-	if (*p == '?' || *p == '*' || *p == '+')
-		return 1;
-	/* "{n}", "{n,}", "{n,m}"; anything else is a literal "{". */
-	if (p[0] != '{' || p[1] < '0' || p[1] > '9')
-		return 0;
-	for (p++; (*p >= '0' && *p <= '9') || *p == ','; p++)
-		continue;
-	return *p == '}';
+	unsigned long	 lo, hi;
+
+	return regex_quant(p, &lo, &hi) > 0;
 }
 
 static int	 group_starts_word(const char *);
 static size_t	 group_len(const char *);
 
-/* The bounds of the quantifier at q ("?", "*", "+", "{n}", "{n,}",
-   "{n,m}", a lazy or possessive mark included in *len); hi is ULONG_MAX
-   for none. */
+/* The bounds of the quantifier at q, which is one (regex_quant()). */
 static void
 quant_bounds(const char *q, unsigned long *lo, unsigned long *hi,
     size_t *len)
 {
-	const char	*s = q;
-	char		*e;
-
-	*lo = *q == '+';
-	*hi = *q == '?' ? 1 : ULONG_MAX;
-	if (*q == '{') {
-		*lo = *hi = strtoul(q + 1, &e, 10);
-		if (*e == ',')
-			*hi = e[1] == '}' ? ULONG_MAX : strtoul(e + 1, NULL, 10);
-		q = strchr(q, '}');
-	}
-	q++;
-	if (*q == '?' || *q == '+')
-		q++;
-	*len = (size_t)(q - s);
-}
-
-size_t
-prefilter_quant(const char *q, unsigned long *lo, unsigned long *hi)
-{
-	size_t		 n;
-
-	if (!is_quant(q))
-		return 0;
-	quant_bounds(q, lo, hi, &n);
-	return n;
+	*len = regex_quant(q, lo, hi);
 }
 
 /* The length of the quantifier at s, lazy or possessive mark included;

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,35 @@ regex_class_len(const char *p)
 			q++;
 	}
 	return *q == ']' ? (size_t)(q - p) + 1 : 0;
+}
+
+size_t
+regex_quant(const char *q, unsigned long *lo, unsigned long *hi)
+{
+	const char *s = q, *d;
+	char *e;
+
+	if (*q != '?' && *q != '*' && *q != '+') {
+		/* "{n}", "{n,}", "{n,m}"; anything else is a literal "{". */
+		if (q[0] != '{' || q[1] < '0' || q[1] > '9')
+			return 0;
+		for (d = q + 1; (*d >= '0' && *d <= '9') || *d == ','; d++)
+			continue;
+		if (*d != '}')
+			return 0;
+	}
+	*lo = *q == '+';
+	*hi = *q == '?' ? 1 : ULONG_MAX;
+	if (*q == '{') {
+		*lo = *hi = strtoul(q + 1, &e, 10);
+		if (*e == ',')
+			*hi = e[1] == '}' ? ULONG_MAX : strtoul(e + 1, NULL, 10);
+		q = strchr(q, '}');
+	}
+	q++;
+	if (*q == '?' || *q == '+')
+		q++;
+	return (size_t)(q - s);
 }
 
 /* Is the "(?" group at p (pointing after "(?") one Hyperscan accepts? */
