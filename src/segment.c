@@ -439,7 +439,32 @@ is_symbol_bullet(unsigned cp)
 	    cp <= 0x27bf) || (cp >= 0xf000 && cp <= 0xf0ff);
 }
 
-/* A bullet or list number at i, where a line starts: "- ", "2) ", "(a) ". */
+/* A roman numeral of one case, "iv" or "XII", up to 39 (xxxix). */
+static int
+is_roman(const unsigned char *t, size_t n)
+{
+	const char *x = "x", *v = "v", *i = "i";
+	size_t k = 0, c;
+
+	if (n > 0 && t[0] >= 'A' && t[0] <= 'Z') {
+		x = "X";
+		v = "V";
+		i = "I";
+	}
+	for (c = 0; k < n && t[k] == *x && c < 3; c++)
+		k++;
+	if (k + 2 == n && t[k] == *i &&
+	    (t[k + 1] == *x || t[k + 1] == *v))
+		return 1;			/* ix, iv */
+	if (k < n && t[k] == *v)
+		k++;
+	for (c = 0; k < n && t[k] == *i && c < 3; c++)
+		k++;
+	return n > 0 && k == n;
+}
+
+/* A bullet or list number at i, where a line starts: "- ", "2) ", "(a) ",
+   "3. ", "iv. ". */
 static int
 starts_item(const unsigned char *t, size_t i, size_t e)
 {
@@ -467,8 +492,9 @@ starts_item(const unsigned char *t, size_t i, size_t e)
 		return 0;
 	if (t[i + n] == ')')
 		return 1;
-	/* "1." but not "Dr." or "etc.": numbers only. */
-	return t[i + n] == '.' && t[i] >= '0' && t[i] <= '9';
+	/* "1." and "iv." but not "Dr." or "etc.": numbers only. */
+	return t[i + n] == '.' && ((t[i] >= '0' && t[i] <= '9') ||
+	    is_roman(t + i, n));
 }
 
 /* A Markdown heading line: up to three spaces, 1-6 '#', then a space. */

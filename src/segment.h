@@ -2,8 +2,9 @@
  * segment.h -- lines, sentences, paragraphs, sections and word count.
  *
  * Sentences end at ".", "!" or "?" (with closing quotes or brackets) before
- * whitespace and an upper-case letter, digit or opening quote, at a bullet or
- * list start, at a Markdown heading line and at a paragraph end.
+ * whitespace and an upper-case letter, digit or opening quote, at a line
+ * that starts a list item (a bullet, "3.", "iv.", "2)", "(b)"), at a
+ * Markdown heading line and at a paragraph end.
  * Abbreviations ("e.g.", "i.e.", "U.S.", "No. 3", "Art. 4", "Mr.", initials)
  * do not end a sentence.  A blank line ends a paragraph.  Sections start at
  * the extractor's heading offsets and at Markdown "#" headings; a document

@@ -474,7 +474,12 @@ read_prefix(struct sent *st)
 	while (i < st->n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
 	if ((k = number_len(s + i, st->n - i)) > 0) {
-		st->numbered = 1;
+		/* Small roman numerals number the items of a list ("ii. define
+		   minimum standards"), not sections: an item, like a bullet. */
+		if (s[i + (s[i] == '(')] >= 'a')
+			st->bullet = 1;
+		else
+			st->numbered = 1;
 		i += k;
 	}
 	st->body = i;

@@ -26,7 +26,9 @@
  *   heading      a line of its own, at most 14 words, no final ". ! ? ;",
  *                no finite verb, and marked as a heading: the extractor's
  *                heading hint (HTML, DOCX, ODT, Markdown), a Markdown "#",
- *                a number ("3.2", "IV.", "(a)") or title case or capitals.
+ *                a number ("3.2", "IV.", "B.") or title case or capitals.
+ *                A line numbered by a small letter or roman numeral ("ii.",
+ *                "(a)", "b)") is a list item, read as a bullet item is;
  *                A heading that states an aim, a base-form verb with its
  *                object ("Goal 3: build a national forensics capability"),
  *                is a statement;
@@ -41,7 +43,7 @@
  *   terms        no finite verb and no aim, and either three or more items
  *                of at most four words on average separated by commas or
  *                semicolons ("Threats: malware, phishing, ransomware"), or
- *                a bullet item of at most four words, not led by a
+ *                a bullet or list item of at most four words, not led by a
  *                gerund ("- Enhancing incident response");
  *   statement    everything else.
  *

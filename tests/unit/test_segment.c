@@ -86,6 +86,14 @@ test_sentences(void)
 	CHECK_SENT("Goals\n1. Secure networks\n2) Train people\n(a) more\n"
 	    "b) less", "Goals|1. Secure networks|2) Train people|(a) more|"
 	    "b) less");
+	/* Roman numerals number items too, in either case, when they are
+	   well formed; other words with a stop at a line start do not. */
+	CHECK_SENT("The plan will:\ni. review the laws\nii. define standards"
+	    "\nxiv. set up a body\nIX. train judges",
+	    "The plan will:|i. review the laws|ii. define standards|"
+	    "xiv. set up a body|IX. train judges");
+	CHECK_SENT("It covers data\nvx. and more\netc. and more",
+	    "It covers data\nvx. and more\netc. and more");
 	CHECK_SENT("A line that\nwraps here.", "A line that\nwraps here.");
 	CHECK_SENT("\xe7\xbd\x91\xe7\xbb\x9c\xe3\x80\x82\xe5\xae\x89\xe5\x85"
 	    "\xa8\xe3\x80\x82", "\xe7\xbd\x91\xe7\xbb\x9c\xe3\x80\x82|"

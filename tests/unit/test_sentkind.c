@@ -103,6 +103,25 @@ test_heading(void)
 	    SENTKIND_STATEMENT);
 	/* Lower case, no number, no hint: not marked as a heading. */
 	KIND("a note on scope" PROSE, "note", SENTKIND_STATEMENT);
+	KIND("IV. International Cooperation" PROSE, "International",
+	    SENTKIND_HEADING);
+}
+
+/* Small letters and roman numerals number list items, not sections: an
+   item says what its words say, and a short one is a term. */
+static void
+test_list_items(void)
+{
+	const char *list = "The plan covers the following:\n"
+	    "ii. Defining minimum standards for personal information\n"
+	    "(b) Regional cooperation on cybercrime with neighbouring states\n"
+	    "c) Data protection\n"
+	    "iv. Cloud services\n";
+
+	KIND(list, "Defining", SENTKIND_STATEMENT);
+	KIND(list, "Regional", SENTKIND_STATEMENT);
+	KIND(list, "Data protection", SENTKIND_TERMS);
+	KIND(list, "Cloud", SENTKIND_TERMS);
 }
 
 static void
@@ -329,6 +348,7 @@ main(void)
 {
 	test_statement();
 	test_heading();
+	test_list_items();
 	test_contents();
 	test_definition();
 	test_sections();
