@@ -23,7 +23,8 @@
  * 0.8 = 0.2).  Evidence 2.1 >= 2: covered.  Without rule C, 1.9 < 2:
  * partial, score 0.95.
  *
- * Conflicts stand beside coverage and do not change it: an objective under
+ * Conflicts stand beside coverage and do not change it (scan.h has already
+ * dropped the support hits of a conflict's own sentence): an objective under
  * which a conflict rule fires keeps its status and score, and carries the
  * number of distinct conflict rules that fired and the worst of their
  * severities.  Area score: mean of its objectives.  Overall: mean of the

@@ -1172,29 +1172,75 @@ scan_kinds(const struct doctext *doc, struct hit *hits, size_t n)
 	free(wanted);
 }
 
-/* Sort, drop repeats of a rule at one position, apply exceptions and fill
-   in the evidence.  Returns the number of hits, or -1. */
+/*
+ * One polarity per sentence and objective: a support hit is dropped when
+ * a conflict rule of its objective fires in the same sentence.  A sentence
+ * that adopts a measure the objective opposes ("data shall be hosted only
+ * in national data centres") is evidence against it, not also for it,
+ * although its words are the objective's (data centres).  keep[i] is 1 for
+ * each kept candidate of cl, in start order; those dropped are set to 0.
+ */
+static void
+scan_one_polarity(struct scan *st, unsigned char *keep)
+{
+	const struct candlist *cl = &st->cands;
+	const struct doctext *doc = st->doc;
+	unsigned char *against;
+	size_t i, j, k, s, nobj = st->sc->rs->nobjectives;
+
+	against = xcalloc(nobj + 1, 1);
+	for (i = 0; i < cl->n; i = j) {
+		/* Candidates come in start order: [i, j) share sentence s. */
+		s = segment_find(doc->sentences, doc->nsentences,
+		    cl->v[i].start);
+		for (j = i + 1; j < cl->n && s < doc->nsentences &&
+		    cl->v[j].start < doc->sentences[s].end; j++)
+			;
+		if (s >= doc->nsentences)
+			continue;
+		for (k = i; k < j; k++)
+			if (keep[k] && cl->v[k].rule->kind == RULE_CONFLICT)
+				against[cl->v[k].rule->objective->index] = 1;
+		for (k = i; k < j; k++)
+			if (keep[k] && cl->v[k].rule->kind == RULE_SUPPORT &&
+			    against[cl->v[k].rule->objective->index])
+				keep[k] = 0;
+		for (k = i; k < j; k++)
+			against[cl->v[k].rule->objective->index] = 0;
+	}
+	free(against);
+}
+
+/* Sort, drop repeats of a rule at one position, apply exceptions and the
+   one-polarity rule, and fill in the evidence.  Returns the number of
+   hits, or -1. */
 static long
 scan_finish(struct scan *st, struct hit **hits)
 {
 	struct candlist *cl = &st->cands;
 	struct hit *out;
+	unsigned char *keep;
 	size_t i, n = 0;
-	int rc;
+	int rc = 0;
 
 	if (cl->n > 0)
 		qsort(cl->v, cl->n, sizeof(*cl->v), cand_cmp);
-	out = xcalloc(cl->n + 1, sizeof(*out));
+	keep = xcalloc(cl->n + 1, 1);
 	for (i = 0; i < cl->n; i++) {
 		if (i > 0 && cl->v[i].start == cl->v[i - 1].start &&
 		    cl->v[i].rule == cl->v[i - 1].rule)
 			continue;
 		if ((rc = scan_excepted(st, &cl->v[i])) < 0)
 			break;
-		if (rc == 1)
-			continue;
-		hit_fill(st, &out[n++], &cl->v[i]);
+		keep[i] = rc == 0;
 	}
+	if (rc >= 0)
+		scan_one_polarity(st, keep);
+	out = xcalloc(cl->n + 1, sizeof(*out));
+	for (i = 0; rc >= 0 && i < cl->n; i++)
+		if (keep[i])
+			hit_fill(st, &out[n++], &cl->v[i]);
+	free(keep);
 	if (st->cause != NULL) {
 		hits_free(out, n);
 		return -1;

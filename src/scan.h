@@ -10,7 +10,9 @@
  * <all> and <near> groups are checked in their scope (<near> and a
  * windowed <all> also within their number of words), a conflict rule's hit
  * is dropped when its clause holds a stance cue, <unless> exceptions
- * cancel hits in their scope, and each remaining hit gets its line,
+ * cancel hits in their scope, a support hit is dropped when a conflict
+ * rule of its objective fires in its sentence (one polarity per sentence
+ * and objective), and each remaining hit gets its line,
  * column, page, sentence and the sentence's modality and kind
  * (sentkind.h).
  */

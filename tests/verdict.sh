@@ -87,4 +87,26 @@ grep -q ':3:15: conflict: AA1.1 Cable cutting \[AA1.1.cut\]$' "$tmp/out.txt" ||
 	fail "text: conflict line"
 grep -q '^    "The navy will cut the cables of rivals."$' "$tmp/out.txt" ||
 	fail "text: conflicting sentence"
+
+# One polarity per sentence: where a conflict rule of an objective fires,
+# its support rules' hits in the same sentence do not count, and elsewhere
+# they do.  The sentence that adopts the measure is evidence against the
+# objective only.
+printf 'Norland will cut the cables of any undersea cable operator it dislikes.\n' >"$tmp/against.txt"
+expect_status 1 $PALINT --no-progress -r "$tmp/rules.xml" -f csv -e "$tmp/ev.csv" -o "$tmp/obj.csv" "$tmp/against.txt"
+grep -q ',AA1.1.cut,AA1.1,AA1,conflict,' "$tmp/ev.csv" || fail "polarity: conflict hit missing"
+if grep -q ',AA1.1.cable,' "$tmp/ev.csv"; then fail "polarity: support hit kept in the conflict's sentence"; fi
+grep -q ',AA1.1,Cables,absent,0.0,' "$tmp/obj.csv" || fail "polarity: AA1.1 not absent"
+printf 'Norland will cut the cables of rivals. It will protect every undersea cable.\n' >"$tmp/both.txt"
+expect_status 1 $PALINT --no-progress -r "$tmp/rules.xml" -f csv -e "$tmp/ev.csv" -o "$tmp/obj.csv" "$tmp/both.txt"
+grep -q ',AA1.1.cable,AA1.1,AA1,support,warning,1,62,' "$tmp/ev.csv" || fail "polarity: support hit in its own sentence lost"
+# Only the same objective: a conflict of AA1.2 leaves AA1.1's support.
+printf 'Banks should store data locally near each undersea cable.\n' >"$tmp/other.txt"
+expect_status 0 $PALINT --no-progress -r "$tmp/rules.xml" -f csv -e "$tmp/ev.csv" -o "$tmp/obj.csv" "$tmp/other.txt"
+grep -q ',AA1.1.cable,AA1.1,AA1,support,' "$tmp/ev.csv" || fail "polarity: another objective's conflict dropped support"
+# palint eval reads the sentence the same way: !AA1.1 only.
+printf 'doc\tline\tlabels\tsentence\nd\t1\t!AA1.1\tNorland will cut the cables of any undersea cable operator it dislikes.\n' >"$tmp/one.tsv"
+$PALINT eval -r "$tmp/rules.xml" -f csv "$tmp/one.tsv" >"$tmp/eval.csv" || fail "polarity: eval failed"
+grep -q '^objective,micro,0,0,0,' "$tmp/eval.csv" || fail "polarity: eval predicted support for AA1.1"
+grep -q '^conflict,micro,1,0,0,' "$tmp/eval.csv" || fail "polarity: eval missed the conflict"
 exit 0
