@@ -723,6 +723,24 @@ add_optional_elision(struct tbuild *tb, char first)
 	tb->pf_extra++;
 }
 
+/*
+ * May the folded word stand for a group's word?  Groups are looked up
+ * without accents, but an accent may make another word of one: French
+ * "dès" (from) is not "des", "là" (there) not "la", Spanish "él" (he) not
+ * "el", Portuguese "nós" (we) not "nos".  Only the grave a of the
+ * contractions ("à", "às") is one.
+ */
+static int
+group_spelling(const char *fold, const size_t *bytes, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		if (bytes[i] > 1 && fold[i] != '\'')
+			return strcmp(fold, "a") == 0 || strcmp(fold, "as") == 0;
+	return 1;
+}
+
 /* One word at p in a language with tables; returns its length or 0. */
 static size_t
 add_lang_word(struct tbuild *tb, const char *p, char **cause)
@@ -733,7 +751,7 @@ add_lang_word(struct tbuild *tb, const char *p, char **cause)
 	size_t n = word_len(p), k, e, i, m, t;
 
 	k = fold_word(p, n, fold, bytes);
-	if (k > 0 && word_follows(p + n) &&
+	if (k > 0 && word_follows(p + n) && group_spelling(fold, bytes, k) &&
 	    (g = term_lang_group(tb->lang, fold, k)) != NULL) {
 		add_group(tb, g);
 		tb->words++;

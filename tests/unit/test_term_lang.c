@@ -233,6 +233,21 @@ test_apostrophes_and_elision(void)
 	FR_NO("plan action", "plan de action");
 }
 
+/* A word with an accent is not the group word it folds to: French "dès"
+   (from) is not "des", Portuguese "nós" (we) not "nos"; "à" is "a". */
+static void
+test_accented_words(void)
+{
+	FR_YES("s\xc3\xa9" "curit\xc3\xa9 d\xc3\xa8s la conception",
+	    "s\xc3\xa9" "curit\xc3\xa9 d\xc3\xa8s la conception");
+	FR_YES("d\xc3\xa8s le d\xc3\xa9part", "des le depart");
+	FR_NO("d\xc3\xa8s le d\xc3\xa9part", "du depart");
+	PT_YES("n\xc3\xb3s apoiamos", "n\xc3\xb3s apoiamos");
+	PT_NO("n\xc3\xb3s apoiamos", "nas apoiamos");
+	PT_YES("acesso \xc3\xa0 rede", "acesso ao rede");
+	FR_YES("\xc3\xa0 l'international", "au international");
+}
+
 static void
 test_contractions(void)
 {
@@ -696,6 +711,7 @@ main(void)
 	test_accents();
 	test_apostrophes_and_elision();
 	test_contractions();
+	test_accented_words();
 	test_gender_number();
 	test_wildcards_and_gaps();
 	test_whole_words();
