@@ -43,6 +43,12 @@
 #define GAPWORD		WORDCHAR "+" SEPRUN
 #define PF_GAPWORD	"\\S+" PF_SEP
 #define GAP_MAX		3
+/* A term is a phrase.  The bounds keep its regex far inside what PCRE2
+   compiles (a French letter becomes a class of its accented forms, so a
+   word of a few thousand letters would not compile) and are twice
+   the longest phrase and word a rule file needs. */
+#define TERM_WORDS_MAX	24
+#define TERM_WORD_BYTES	48
 /* In French, Spanish and Portuguese a gap word may hold apostrophes or be
    an elided word ("l'"), which needs no separator after it. */
 #define LANG_GAPWORD	WORDCHAR "+(?:" APOSTROPHE WORDCHAR "+)*(?:" \
@@ -827,9 +833,17 @@ translate(struct tbuild *tb, const char *p, char **cause)
 				return -1;
 			}
 			p++;
+		} else if (tb->words == TERM_WORDS_MAX) {
+			*cause = xasprintf("more than %d words; a term is "
+			    "a phrase", TERM_WORDS_MAX);
+			return -1;
 		} else if ((n = add_word(tb, p, cause)) == 0)
 			return -1;
-		else
+		else if (n > TERM_WORD_BYTES) {
+			*cause = xasprintf("word %zu is longer than %d bytes",
+			    tb->words, TERM_WORD_BYTES);
+			return -1;
+		} else
 			p += n;
 	}
 	if (tb->last == TOK_LETTER)

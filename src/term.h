@@ -31,7 +31,8 @@
  *               when the term has non-ASCII letters or a negated class:
  *               the pattern is then always confirmed.
  * Returns 0, or -1 with *cause (owned by the caller) for an empty term, an
- * unclosed class, a misplaced "*" or "~", or more than three gaps.
+ * unclosed class, a misplaced "*" or "~", more than three gaps, more than
+ * 24 words or a word longer than 48 bytes.
  */
 #ifndef PALINT_TERM_H
 #define PALINT_TERM_H

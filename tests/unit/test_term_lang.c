@@ -439,6 +439,54 @@ test_prefilter_always(void)
 	CHECK_LANG("pt", "a[b", "x", "(error)");
 }
 
+/*
+ * The longest term palint accepts, of the widest letters (each "e" is a
+ * class of its accented forms) and ending in "~", compiles in every
+ * language; one word or one byte more is refused with its reason.
+ */
+static void
+test_term_bounds(void)
+{
+	static const char *const langs[] = { "en", "fr", "es", "pt" };
+	char term[25 * 50 + 1], *re, *pf, *cause;
+	pcre2_code *code;
+	PCRE2_SIZE off;
+	size_t i, k, n;
+	int err;
+
+	for (i = 0; i < nitems(langs); i++) {
+		n = 0;
+		for (k = 0; k < 24; k++) {
+			memset(term + n, 'e', 47);
+			n += 47;
+			term[n++] = '~';
+			term[n++] = ' ';
+		}
+		term[--n] = '\0';
+		CHECK_INT(term_to_regex_lang(term, langs[i], &re, &pf, &cause),
+		    0);
+		code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+		    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+		CHECK(code != NULL);
+		pcre2_code_free(code);
+		free(re);
+		free(pf);
+
+		strcpy(term + n, " data");
+		CHECK_INT(term_to_regex_lang(term, langs[i], &re, &pf, &cause),
+		    -1);
+		CHECK_STR(cause, "more than 24 words; a term is a phrase");
+		free(cause);
+
+		memset(term, 'e', 49);
+		strcpy(term + 49, " data");
+		CHECK_INT(term_to_regex_lang(term, langs[i], &re, &pf, &cause),
+		    -1);
+		CHECK_STR(cause, "word 1 is longer than 48 bytes");
+		free(cause);
+	}
+}
+
 #ifdef HAVE_HYPERSCAN
 /* Terms and texts they match, for the database test. */
 static const struct {
@@ -716,6 +764,7 @@ main(void)
 	test_wildcards_and_gaps();
 	test_whole_words();
 	test_prefilter_always();
+	test_term_bounds();
 #ifdef HAVE_HYPERSCAN
 	test_prefilter_database();
 #endif
