@@ -363,20 +363,25 @@ dotted(const char *tok, size_t len)
 	return dots > 0 && group > 0;
 }
 
-/* "3", "b", "iv": what numbers a list item at the start of a line. */
+/* "3", "b", "iv", "3.2.1": what numbers a list item or a section at the
+   start of a line. */
 static int
 list_number(const unsigned char *t, size_t len)
 {
-	size_t i, digits = 0, roman = 0;
+	size_t i, digits = 0, roman = 0, dots = 0;
 
 	if (len == 1 && is_alpha(t[0]))
 		return 1;
 	for (i = 0; i < len; i++) {
 		if (t[i] >= '0' && t[i] <= '9')
 			digits++;
+		else if (t[i] == '.' && i > 0 && t[i - 1] != '.')
+			dots++;
 		else if (strchr("ivxIVX", t[i]) != NULL && t[i] != '\0')
 			roman++;
 	}
+	if (dots > 0)
+		return len <= 12 && digits + dots == len;
 	return len > 0 && len <= 4 && (digits == len || roman == len);
 }
 
@@ -463,8 +468,42 @@ is_roman(const unsigned char *t, size_t n)
 	return n > 0 && k == n;
 }
 
+/* A section number at i and a capitalised word after it: "3.2 Cyber
+   diplomacy", "1.4.2. The ...".  A figure that wraps to a line start
+   ("3.2 million") has no capital after it. */
+static int
+section_number(const unsigned char *t, size_t i, size_t e)
+{
+	size_t parts = 0, digits;
+
+	for (;;) {
+		for (digits = 0; i < e && t[i] >= '0' && t[i] <= '9' &&
+		    digits < 3; digits++)
+			i++;
+		if (digits == 0)
+			return 0;
+		parts++;
+		if (i < e && t[i] == '.' && i + 1 < e && t[i + 1] >= '0' &&
+		    t[i + 1] <= '9') {
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (parts < 2)
+		return 0;
+	if (i < e && t[i] == '.')
+		i++;
+	if (i + 2 >= e || (t[i] != ' ' && t[i] != '\t'))
+		return 0;
+	i++;
+	/* An upper-case letter, then a lower-case one: not "2.4 GHz". */
+	return t[i] >= 'A' && t[i] <= 'Z' && ((t[i + 1] >= 'a' &&
+	    t[i + 1] <= 'z') || t[i + 1] >= 0x80);
+}
+
 /* A bullet or list number at i, where a line starts: "- ", "2) ", "(a) ",
-   "3. ", "iv. ". */
+   "3. ", "iv. ", "3.2 Title". */
 static int
 starts_item(const unsigned char *t, size_t i, size_t e)
 {
@@ -482,6 +521,8 @@ starts_item(const unsigned char *t, size_t i, size_t e)
 	    cp == 0x2013 || cp == 0x2014 || cp == 0x2212 ||
 	    (cp >= 0x2022 && cp <= 0x2023) || cp == 0x2043 || cp == 0x2219)
 		return i + k < e && (t[i + k] == ' ' || t[i + k] == '\t');
+	if (section_number(t, i, e))
+		return 1;
 	if (t[i] == '(')
 		i++;
 	while (i + n < e && n < 4 && (is_alpha(t[i + n]) ||

@@ -94,6 +94,16 @@ test_sentences(void)
 	    "xiv. set up a body|IX. train judges");
 	CHECK_SENT("It covers data\nvx. and more\netc. and more",
 	    "It covers data\nvx. and more\netc. and more");
+	/* A section number with a capitalised word after it starts a
+	   sentence; a figure that wraps to a line start does not. */
+	CHECK_SENT("IV. International Cooperation\n3.2 Cyber diplomacy will "
+	    "grow\n3.2.1. The envoy will lead",
+	    "IV. International Cooperation|3.2 Cyber diplomacy will grow|"
+	    "3.2.1. The envoy will lead");
+	CHECK_SENT("Losses reached\n3.2 million euros and the band at\n"
+	    "2.4 GHz is busy\n3 Main aims",
+	    "Losses reached\n3.2 million euros and the band at\n"
+	    "2.4 GHz is busy\n3 Main aims");
 	CHECK_SENT("A line that\nwraps here.", "A line that\nwraps here.");
 	CHECK_SENT("\xe7\xbd\x91\xe7\xbb\x9c\xe3\x80\x82\xe5\xae\x89\xe5\x85"
 	    "\xa8\xe3\x80\x82", "\xe7\xbd\x91\xe7\xbb\x9c\xe3\x80\x82|"
