@@ -24,14 +24,17 @@
 #include <strings.h>
 
 #include "csvout.h"
+#include "doctext.h"
 #include "eval.h"
 #include "extract.h"
 #include "langdetect.h"
+#include "paralang.h"
 #include "prefilter.h"
 #include "ruleload.h"
 #include "rules.h"
 #include "safetext.h"
 #include "scan.h"
+#include "segment.h"
 
 /* How many of each kind of worst sentence and noisy rule to show. */
 #define EVAL_WORST	10
@@ -762,18 +765,57 @@ out_report(FILE *fp, int csv, unsigned csvflags, const struct evset *es,
 }
 
 /*
- * The language of each row: --language, else that of its document,
- * detected on the rows of that document taken together (one row is too
- * short to judge); "und" when the detector cannot be loaded, which reads
- * as the rules' default language.
+ * The languages of the rows of document doc, from row i on: their text
+ * taken together, one row per paragraph, read as a scan reads a document
+ * (document language, then each paragraph's, paralang.h), so that rows
+ * too few for the whole to be judged still get the language their
+ * function words give them.
+ */
+static void
+doc_row_languages(const struct langdetect *ld, struct evset *es, size_t i)
+{
+	struct strbuf sb;
+	struct doctext *dt;
+	char doclang[LANG_CODE_SIZE], (*codes)[LANG_CODE_SIZE];
+	size_t j, *at, n = 0, k;
+
+	memset(&sb, 0, sizeof(sb));
+	at = xcalloc(es->nrows - i, sizeof(*at));
+	for (j = i; j < es->nrows; j++)
+		if (strcmp(es->rows[j].doc, es->rows[i].doc) == 0) {
+			at[n++] = sb.len;
+			strbuf_addf(&sb, "%s\n\n", es->rows[j].sentence);
+		}
+	langdetect_document(ld, sb.s, sb.len, doclang);
+	dt = doctext_from_string(sb.s, sb.len);
+	codes = xcalloc(dt->nparagraphs > 0 ? dt->nparagraphs : 1,
+	    sizeof(*codes));
+	paralang_detect(ld, dt, doclang, codes);
+	for (j = i, k = 0; j < es->nrows; j++) {
+		if (strcmp(es->rows[j].doc, es->rows[i].doc) != 0)
+			continue;
+		n = segment_find(dt->paragraphs, dt->nparagraphs, at[k++]);
+		memcpy(es->rows[j].lang, n < dt->nparagraphs ? codes[n] :
+		    doclang, LANG_CODE_SIZE);
+	}
+	free(codes);
+	doctext_free(dt);
+	free(at);
+	strbuf_free(&sb);
+}
+
+/*
+ * The language of each row: --language, else as doc_row_languages()
+ * reads its document's rows (one row alone is too short to judge); "und"
+ * when the detector cannot be loaded, which reads as the rules' default
+ * language.
  */
 static void
 row_languages(const struct options *o, struct evset *es)
 {
 	const struct langdetect *ld = NULL;
-	struct strbuf sb;
 	const char *why = NULL;
-	size_t i, j;
+	size_t i;
 
 	if (o->limits.language == NULL &&
 	    (ld = langdetect_shared(&why)) == NULL)
@@ -787,17 +829,7 @@ row_languages(const struct options *o, struct evset *es)
 			    LANG_UNDETERMINED : o->limits.language);
 			continue;
 		}
-		memset(&sb, 0, sizeof(sb));
-		for (j = i; j < es->nrows; j++)
-			if (strcmp(es->rows[j].doc, es->rows[i].doc) == 0)
-				strbuf_addf(&sb, "%s\n\n",
-				    es->rows[j].sentence);
-		langdetect_document(ld, sb.s, sb.len, es->rows[i].lang);
-		strbuf_free(&sb);
-		for (j = i + 1; j < es->nrows; j++)
-			if (strcmp(es->rows[j].doc, es->rows[i].doc) == 0)
-				memcpy(es->rows[j].lang, es->rows[i].lang,
-				    LANG_CODE_SIZE);
+		doc_row_languages(ld, es, i);
 	}
 }
 

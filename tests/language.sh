@@ -156,6 +156,36 @@ $PALINT eval -r "$ml" -f csv --language en "$evml" >"$tmp/out.raw" || fail "eval
 tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
 grep -qx 'objective,M.1,1,0,3,1.000,0.250,0.400,4' "$tmp/out" || fail "eval ml --language en: $(cat "$tmp/out")"
 
+# Rows too few for their document's language to be told as a whole are
+# read one by one, as a scan reads paragraphs: four Portuguese rows whose
+# joined text the detector leaves undetermined are still read in
+# Portuguese, not in the rules' default English.
+cat >"$tmp/pt-rules.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<ruleset id="pt" version="1" title="Portuguese" languages="en pt">
+  <area id="M" kind="action-area" title="Storage">
+    <objective id="M.1" title="Storage">
+      <rule id="M.1.stored" title="Stored data">
+        <description>Data stored.</description>
+        <term xml:lang="pt">armazenado~</term>
+        <example hit="yes" xml:lang="pt">Os dados foram armazenados.</example>
+        <example hit="no" xml:lang="pt">Os dados foram apagados.</example>
+      </rule>
+    </objective>
+  </area>
+</ruleset>
+XML
+{
+	printf 'doc\tline\tlabels\tsentence\tsplit\n'
+	printf 'nota-pt.txt\t1\tM.1\tOs dados dos órgãos públicos deverão ser armazenados apenas em centros de dados localizados no território nacional.\ttune\n'
+	printf 'nota-pt.txt\t2\tnone\tA autoridade poderá determinar o bloqueio de sítios que divulguem conteúdos contrários à ordem pública.\ttune\n'
+	printf 'nota-pt.txt\t3\tnone\tO bloqueio arbitrário de aplicativos de mensagens viola direitos fundamentais.\ttune\n'
+	printf 'nota-pt.txt\t4\tnone\tAs compras governamentais de equipamentos de rede darão preferência exclusiva a fabricantes nacionais.\ttune\n'
+} >"$tmp/pt-rows.tsv"
+$PALINT eval -r "$tmp/pt-rules.xml" -f csv "$tmp/pt-rows.tsv" >"$tmp/out.raw" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "eval pt rows"; }
+tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
+grep -qx 'objective,M.1,1,0,0,1.000,1.000,1.000,1' "$tmp/out" || fail "eval pt rows read as English: $(cat "$tmp/out")"
+
 # --- Paragraph by paragraph: a French text quoting an English convention
 # (fixtures/language/melange.txt).  English patterns fire on the English
 # paragraph only, French ones on the French paragraphs only; the French
