@@ -12,7 +12,7 @@
 # last set; the test fails when a change loses more than 0.02 of either.
 # Raise them as the rules improve.
 FLOOR_CHECK_AREA=0.777
-FLOOR_CHECK_OBJECTIVE=0.746
+FLOOR_CHECK_OBJECTIVE=0.748
 FLOOR_CHECK_CONFLICT=0.690
 FLOOR_CHECK_CONFLICT_PRECISION=0.833
 # The same for the French, Spanish and Portuguese set.
