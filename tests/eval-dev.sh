@@ -11,13 +11,13 @@
 # Micro-F1 of the default rules on the `check` split when the floors were
 # last set; the test fails when a change loses more than 0.02 of either.
 # Raise them as the rules improve.
-FLOOR_CHECK_AREA=0.777
-FLOOR_CHECK_OBJECTIVE=0.748
+FLOOR_CHECK_AREA=0.779
+FLOOR_CHECK_OBJECTIVE=0.750
 FLOOR_CHECK_CONFLICT=0.690
 FLOOR_CHECK_CONFLICT_PRECISION=0.833
 # The same for the French, Spanish and Portuguese set.
-FLOOR_ML_CHECK_AREA=0.737
-FLOOR_ML_CHECK_OBJECTIVE=0.737
+FLOOR_ML_CHECK_AREA=0.769
+FLOOR_ML_CHECK_OBJECTIVE=0.769
 # Objectives of Spain's 2013 strategy with the same status in its English
 # and Spanish texts.
 FLOOR_SPAIN_SAME=24
