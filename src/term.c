@@ -45,8 +45,9 @@
 #define GAP_MAX		3
 /* A term is a phrase.  The bounds keep its regex far inside what PCRE2
    compiles (a French letter becomes a class of its accented forms, so a
-   word of a few thousand letters would not compile) and are twice
-   the longest phrase and word a rule file needs. */
+   word of a few thousand letters would not compile) and stand well
+   above the longest phrase and word the default rules hold (15 words,
+   20 bytes). */
 #define TERM_WORDS_MAX	24
 #define TERM_WORD_BYTES	48
 /* In French, Spanish and Portuguese a gap word may hold apostrophes or be
