@@ -777,13 +777,13 @@ doc_row_languages(const struct langdetect *ld, struct evset *es, size_t i)
 	struct strbuf sb;
 	struct doctext *dt;
 	char doclang[LANG_CODE_SIZE], (*codes)[LANG_CODE_SIZE];
-	size_t j, *at, n = 0, k;
+	size_t j, *at, nat = 0, k, para;
 
 	memset(&sb, 0, sizeof(sb));
 	at = xcalloc(es->nrows - i, sizeof(*at));
 	for (j = i; j < es->nrows; j++)
 		if (strcmp(es->rows[j].doc, es->rows[i].doc) == 0) {
-			at[n++] = sb.len;
+			at[nat++] = sb.len;
 			strbuf_addf(&sb, "%s\n\n", es->rows[j].sentence);
 		}
 	langdetect_document(ld, sb.s, sb.len, doclang);
@@ -794,9 +794,10 @@ doc_row_languages(const struct langdetect *ld, struct evset *es, size_t i)
 	for (j = i, k = 0; j < es->nrows; j++) {
 		if (strcmp(es->rows[j].doc, es->rows[i].doc) != 0)
 			continue;
-		n = segment_find(dt->paragraphs, dt->nparagraphs, at[k++]);
-		memcpy(es->rows[j].lang, n < dt->nparagraphs ? codes[n] :
-		    doclang, LANG_CODE_SIZE);
+		para = segment_find(dt->paragraphs, dt->nparagraphs,
+		    at[k++]);
+		memcpy(es->rows[j].lang, para < dt->nparagraphs ?
+		    codes[para] : doclang, LANG_CODE_SIZE);
 	}
 	free(codes);
 	doctext_free(dt);
