@@ -161,27 +161,57 @@ cachefile_unmap(unsigned char *buf, size_t len)
  * to make an accidental change show and to cost little next to the
  * megabytes it covers, so it is a fast non-cryptographic sum.
  */
-int
-cachefile_write(const char *path, const char *magic, const void *body,
-    size_t len)
+/* magic, then the fields in a row, through a temporary file and a
+   rename. */
+static int
+write_fields(const char *path, const char *magic, const void *const *field,
+    const size_t *fieldlen, size_t nfields)
 {
 	struct outfile	 of;
-	char		 sum[CACHEFILE_SUMLEN + 1], *cause = NULL;
+	char		*cause = NULL;
+	size_t		 i;
 
 	cachefile_mkdirs(path);
 	if (outfile_open_private(&of, path, &cause) == -1) {
 		free(cause);
 		return -1;
 	}
-	checksum64_hex(body, len, sum);
 	fwrite(magic, 1, CACHEFILE_MAGICLEN, of.fp);
-	fwrite(sum, 1, CACHEFILE_SUMLEN, of.fp);
-	fwrite(body, 1, len, of.fp);
+	for (i = 0; i < nfields; i++)
+		if (fieldlen[i] > 0)
+			fwrite(field[i], 1, fieldlen[i], of.fp);
 	if (outfile_commit(&of, &cause) == -1) {
 		free(cause);
 		return -1;
 	}
 	return 0;
+}
+
+int
+cachefile_write(const char *path, const char *magic, const void *body,
+    size_t len)
+{
+	char		 sum[CACHEFILE_SUMLEN + 1];
+	const void	*field[2] = { sum, body };
+	size_t		 fieldlen[2] = { CACHEFILE_SUMLEN, len };
+
+	checksum64_hex(body, len, sum);
+	return write_fields(path, magic, field, fieldlen, 2);
+}
+
+int
+cachefile_write_split(const char *path, const char *magic, const void *head,
+    size_t headlen, const void *tail, size_t taillen)
+{
+	char		 sum[CACHEFILE_SUMLEN + 1], hlen[CACHEFILE_SUMLEN + 1];
+	const void	*field[4] = { sum, hlen, head, tail };
+	size_t		 fieldlen[4] = { CACHEFILE_SUMLEN, CACHEFILE_SUMLEN,
+			    headlen, taillen };
+
+	checksum64_hex(head, headlen, sum);
+	(void)snprintf(hlen, sizeof(hlen), "%016llx",
+	    (unsigned long long)headlen);
+	return write_fields(path, magic, field, fieldlen, 4);
 }
 
 const unsigned char *
@@ -198,6 +228,33 @@ cachefile_body(const unsigned char *buf, size_t len, const char *magic,
 		return NULL;
 	*bodylen = len - CACHEFILE_HEADLEN;
 	return buf + CACHEFILE_HEADLEN;
+}
+
+const unsigned char *
+cachefile_split(const unsigned char *buf, size_t len, const char *magic,
+    size_t *headlen, const unsigned char **tail, size_t *taillen)
+{
+	char		 sum[CACHEFILE_SUMLEN + 1], hlen[CACHEFILE_SUMLEN + 1];
+	const unsigned char *head = buf + CACHEFILE_HEADLEN + CACHEFILE_SUMLEN;
+	unsigned long long n;
+
+	if (buf == NULL || len < CACHEFILE_HEADLEN + CACHEFILE_SUMLEN ||
+	    memcmp(buf, magic, CACHEFILE_MAGICLEN) != 0)
+		return NULL;
+	memcpy(hlen, buf + CACHEFILE_HEADLEN, CACHEFILE_SUMLEN);
+	hlen[CACHEFILE_SUMLEN] = '\0';
+	if (strspn(hlen, "0123456789abcdef") != CACHEFILE_SUMLEN)
+		return NULL;
+	n = strtoull(hlen, NULL, 16);
+	if (n > len - (size_t)(head - buf))
+		return NULL;
+	checksum64_hex(head, (size_t)n, sum);
+	if (memcmp(sum, buf + CACHEFILE_MAGICLEN, CACHEFILE_SUMLEN) != 0)
+		return NULL;
+	*headlen = (size_t)n;
+	*tail = head + n;
+	*taillen = len - (size_t)(*tail - buf);
+	return head;
 }
 
 void

@@ -48,6 +48,22 @@ const unsigned char *cachefile_body(const unsigned char *buf, size_t len,
 		    const char *magic, size_t *bodylen);
 
 /*
+ * A file in two parts, for megabytes of which a run may use only some: a
+ * head, which the file's checksum covers, and a tail, which the head
+ * vouches for with checksums of its own pieces (checksum64()), so that a
+ * reader checks a piece only when it uses it.  On disk: the magic, the
+ * checksum of the head, the head's length in 16 hex digits, head, tail.
+ * Written as cachefile_write() writes; read back, the head (NULL when the
+ * magic, length or checksum do not hold) and the tail, unchecked.
+ */
+int		 cachefile_write_split(const char *path, const char *magic,
+		    const void *head, size_t headlen, const void *tail,
+		    size_t taillen);
+const unsigned char *cachefile_split(const unsigned char *buf, size_t len,
+		    const char *magic, size_t *headlen,
+		    const unsigned char **tail, size_t *taillen);
+
+/*
  * A bounded reader of a body: a read past its end marks it bad, and every
  * read after that yields zeroes, so a caller checks bad once at the end
  * and throws a damaged body away whole.

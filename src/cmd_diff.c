@@ -399,7 +399,7 @@ cmd_diff(const struct options *o)
 		rc = 128 + signal_caught();
 	side_free(&d.old);
 	side_free(&d.new);
-	prefilter_free(pf);
+	ruleload_prefilter_free(pf);
 	ruleset_free(rs);
 	return rc;
 }

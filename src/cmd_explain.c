@@ -355,7 +355,7 @@ explain_document(const struct options *o, const struct ruleset *rs,
 	strbuf_free(&sb);
 	docresults_free(&res);
 	scanner_free(sc);
-	prefilter_free(pf);
+	ruleload_prefilter_free(pf);
 	free(in.path);
 	return rc;
 }

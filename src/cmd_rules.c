@@ -358,7 +358,7 @@ rules_examples(const struct options *o, int summary)
 		check_languages(rs, o->verbose);
 	}
 	scanner_free(sc);
-	prefilter_free(pf);
+	ruleload_prefilter_free(pf);
 	ruleset_free(rs);
 	if (failed > 0 || lint < 0)
 		return EXIT_TROUBLE;

@@ -118,7 +118,7 @@ cmd_scan(const struct options *o)
 	if (rc != 0 && t.signal == 0)
 		t.output_error = 1;
 	review_end(&rv, rc == 0);
-	prefilter_free(pf);
+	ruleload_prefilter_free(pf);
 	ruleset_free(rs);
 	inputs_free(&in);
 	return exit_for(o, &t);

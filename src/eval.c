@@ -850,7 +850,7 @@ predict_all(const struct options *o, struct evset *es)
 		if (predict_row(es, sc, &es->rows[i]) != 0)
 			rc = -1;
 	scanner_free(sc);
-	prefilter_free(pf);
+	ruleload_prefilter_free(pf);
 	return rc;
 }
 

@@ -279,7 +279,7 @@ check_all(const struct options *o, struct ratings *rt)
 		if (check_one(o, rt, sc, &rt->docs[i]) != 0)
 			rc = -1;
 	scanner_free(sc);
-	prefilter_free(pf);
+	ruleload_prefilter_free(pf);
 	return rc;
 }
 

@@ -76,8 +76,11 @@ size_t		 prefilter_reach(const struct prefilter *, unsigned expr);
  * are looked for, in the text folded first when its terms' sources are
  * written for folded text (term_lang.h); the ends are given in the text
  * as it is, and a folded expression's reach counts bytes of it.  Returns
- * 0, or -1 with *cause.
+ * 0, -1 with *cause, or PREFILTER_LOST when the language's database, read
+ * from the cache, proves damaged on first use: no candidate can be
+ * trusted, so the caller reads the text without the prefilter.
  */
+#define PREFILTER_LOST	(-2)
 typedef void	 prefilter_cb(unsigned expr, size_t end, void *arg);
 int		 prefilter_scan(const struct prefilter *,
 		    struct prefilter_scratch *, unsigned lang,
@@ -99,6 +102,10 @@ enum prefilter_fit {
 };
 enum prefilter_fit prefilter_pattern_fit(const struct ruleset *,
 		    const struct pattern *, char **expr);
+
+/* After a run: the warning to give when a cached database proved damaged
+   (prefilter_scan() returned PREFILTER_LOST), or NULL.  Belongs to pf. */
+const char	*prefilter_lost(const struct prefilter *);
 
 /* What prefilter_build() did, for tests and verbose output. */
 struct prefilter_info {

@@ -25,7 +25,7 @@
 #include "prefilter_int.h"
 #include "util.h"
 
-#define CACHE_MAGIC	"PLHSDB02"
+#define CACHE_MAGIC	"PLHSDB03"
 
 const char *
 cache_build_id(void)
@@ -48,7 +48,7 @@ cache_key(const struct ruleset *rs, const char *ident, char key[65])
 
 	memset(&plat, 0, sizeof(plat));
 	hs_populate_platform(&plat);
-	strbuf_addf(&sb, "palint prefilter 4\n%s\n%s %s\n%s\n%u %llu\n%zu",
+	strbuf_addf(&sb, "palint prefilter 5\n%s\n%s %s\n%s\n%u %llu\n%zu",
 	    rs->sha256, PACKAGE_VERSION, ident, hs_version(), plat.tune,
 	    (unsigned long long)plat.cpu_features, rs->npatterns);
 	for (i = 0; i < rs->nlanguages; i++)
@@ -87,17 +87,20 @@ cache_path(const struct ruleset *rs, const char *ident,
 }
 
 /*
- * Cache file: magic, checksum of the body in hex, body.  The body holds, as
- * u32 or u64 in native order (the platform is part of the key):
+ * Cache file (cachefile_write_split()): the head holds, as u32 or u64 in
+ * native order (the platform is part of the key):
  *
  *   npatterns nexprs npats ntaken nlangs
  *   pat_off[nexprs + 1] pats[pat_off[nexprs]] anc_end[nexprs]
  *   expr_off[npatterns + 1] exprs[expr_off[npatterns]] reach[nexprs]
  *   taken[ntaken]
- *   nlangs times: dblen (u64) and that many bytes of serialized database
+ *   nlangs times: dblen (u64) and the checksum64() of those bytes (u64)
  *
- * The checksum catches truncation and bit rot; the reader then checks
- * every offset and index against the sizes before anything uses them.
+ * and the tail each language's serialized database in turn.  A short run
+ * in one language places one database: only its bytes are read and
+ * checked, not the others' megabytes.  The checksums catch truncation and
+ * bit rot; the reader then checks every offset and index against the
+ * sizes before anything uses them.
  */
 static void
 put_u32(struct strbuf *sb, size_t v)
@@ -123,7 +126,7 @@ put_u64(struct strbuf *sb, uint64_t v)
 }
 
 static void
-cache_body(const struct cacheimg *img, struct strbuf *sb)
+cache_head(const struct cacheimg *img, struct strbuf *sb)
 {
 	const struct exprmap *m = &img->map;
 	size_t		 i;
@@ -143,8 +146,8 @@ cache_body(const struct cacheimg *img, struct strbuf *sb)
 	put_u32s(sb, img->taken, img->ntaken);
 	for (i = 0; i < img->nlangs; i++) {
 		put_u64(sb, (uint64_t)img->dblen[i]);
-		if (img->dblen[i] > 0)
-			strbuf_add(sb, img->db[i], img->dblen[i]);
+		put_u64(sb, img->dblen[i] > 0 ?
+		    checksum64(img->db[i], img->dblen[i]) : 0);
 	}
 }
 
@@ -152,13 +155,18 @@ cache_body(const struct cacheimg *img, struct strbuf *sb)
 int
 cache_write(const char *path, const struct cacheimg *img)
 {
-	struct strbuf	 sb = { NULL, 0, 0 };
+	struct strbuf	 head = { NULL, 0, 0 }, tail = { NULL, 0, 0 };
+	size_t		 i;
 	int		 rc;
 
-	cache_body(img, &sb);
-	rc = cachefile_write(path, CACHE_MAGIC, sb.s != NULL ? sb.s : "",
-	    sb.len);
-	strbuf_free(&sb);
+	cache_head(img, &head);
+	for (i = 0; i < img->nlangs; i++)
+		if (img->dblen[i] > 0)
+			strbuf_add(&tail, img->db[i], img->dblen[i]);
+	rc = cachefile_write_split(path, CACHE_MAGIC, head.s, head.len,
+	    tail.s != NULL ? tail.s : "", tail.len);
+	strbuf_free(&head);
+	strbuf_free(&tail);
 	return rc;
 }
 
@@ -244,10 +252,12 @@ cache_parse(struct cacheimg *img, const unsigned char *buf, size_t len,
     size_t npatterns, size_t nlangs)
 {
 	struct cachereader	 r;
-	size_t		 i;
+	const unsigned char *tail;
+	size_t		 i, taillen;
 	uint64_t	 dblen;
 
-	if ((r.p = cachefile_body(buf, len, CACHE_MAGIC, &r.left)) == NULL)
+	if ((r.p = cachefile_split(buf, len, CACHE_MAGIC, &r.left, &tail,
+	    &taillen)) == NULL)
 		return -1;
 	r.bad = 0;
 	img->map.npatterns = get_u32(&r);
@@ -262,16 +272,18 @@ cache_parse(struct cacheimg *img, const unsigned char *buf, size_t len,
 	img->taken = get_u32s(&r, img->ntaken, 0, img->map.nexprs);
 	img->db = xcalloc(nlangs + 1, sizeof(*img->db));
 	img->dblen = xcalloc(nlangs + 1, sizeof(*img->dblen));
+	img->dbsum = xcalloc(nlangs + 1, sizeof(*img->dbsum));
 	for (i = 0; i < nlangs && !r.bad; i++) {
 		dblen = get_u64(&r);
-		if (r.bad || dblen > r.left)
+		img->dbsum[i] = get_u64(&r);
+		if (r.bad || dblen > taillen)
 			return -1;
-		img->db[i] = (const char *)r.p;
+		img->db[i] = (const char *)tail;
 		img->dblen[i] = (size_t)dblen;
-		r.p += dblen;
-		r.left -= dblen;
+		tail += dblen;
+		taillen -= dblen;
 	}
-	return r.bad || r.left != 0 ? -1 : 0;
+	return r.bad || r.left != 0 || taillen != 0 ? -1 : 0;
 }
 
 void
@@ -302,6 +314,7 @@ cacheimg_free(struct cacheimg *img)
 	free(img->taken);
 	free(img->db);
 	free(img->dblen);
+	free(img->dbsum);
 	cache_unmap(img->buf, img->buflen);
 	memset(img, 0, sizeof(*img));
 }

@@ -15,6 +15,7 @@
 #define PALINT_PREFILTER_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "prefilter.h"
 
@@ -69,7 +70,9 @@ size_t	 expr_reach(const char *expr, int utf8);
  * (struct hsset npats), the expression ids Hyperscan took, and each
  * language's serialized database.  Read back, buf is the file mapped
  * read-only (buflen bytes, released by cache_unmap), map and taken are
- * owned copies and db points into buf; written, every array is borrowed.
+ * owned copies and db points into buf, unchecked: dbsum holds the
+ * checksum64() each database must have before it is used.  Written, every
+ * array is borrowed and dbsum unused.
  */
 struct cacheimg {
 	unsigned char	*buf;
@@ -79,6 +82,7 @@ struct cacheimg {
 	size_t		 ntaken;
 	const char	**db;		/* by language; dblen 0: none */
 	size_t		*dblen;
+	uint64_t	*dbsum;
 	size_t		 nlangs;
 	size_t		 buflen;
 };

@@ -98,6 +98,12 @@ prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
 	return -1;
 }
 
+const char *
+prefilter_lost(const struct prefilter *pf)
+{
+	return NULL;
+}
+
 void
 prefilter_get_info(const struct prefilter *pf, struct prefilter_info *info)
 {

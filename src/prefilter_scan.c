@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hs.h>
 
@@ -35,8 +36,9 @@ struct langdb {
 					   placed yet */
 	size_t		 dblen;		/* db is a bigbuf of this size */
 	int		 folded;
-	const char	*ser;		/* not placed yet: these bytes */
+	const char	*ser;		/* not placed yet: these bytes, */
 	size_t		 serlen;
+	uint64_t	 sersum;	/* which must have this checksum */
 	int		 placed;	/* db final; read with acquire */
 	int		 failed;	/* placing it failed */
 };
@@ -58,6 +60,10 @@ struct prefilter {
 	int		 cache_loaded;
 	int		 cache_written;
 	size_t		 imagelen;
+	char		*lost;		/* read from the cache: what to say
+					   if a database in it proves
+					   damaged (prefilter_lost()) */
+	char		*cache_path;
 };
 
 struct prefilter_scratch {
@@ -246,6 +252,7 @@ prefilter_from_cache(struct prefilter *pf, const struct ruleset *rs,
 	for (lang = 0; lang < pf->nlangs; lang++) {
 		pf->langs[lang].ser = img.db[lang];
 		pf->langs[lang].serlen = img.dblen[lang];
+		pf->langs[lang].sersum = img.dbsum[lang];
 		pf->langs[lang].placed = img.dblen[lang] == 0;
 	}
 	exprmap_free(&pf->map);
@@ -257,6 +264,10 @@ prefilter_from_cache(struct prefilter *pf, const struct ruleset *rs,
 	img.buf = NULL;
 	cacheimg_free(&img);
 	pf->cache_loaded = 1;
+	pf->cache_path = xstrdup(path);
+	pf->lost = xasprintf("prefilter: cache file %s is damaged: documents "
+	    "were scanned without it, more slowly; it is removed, and the "
+	    "next run rebuilds it", path);
 	return 0;
 }
 
@@ -401,6 +412,8 @@ prefilter_free(struct prefilter *pf)
 	cache_unmap(pf->image, pf->imagelen);
 	exprmap_free(&pf->map);
 	free(pf->covered);
+	free(pf->lost);
+	free(pf->cache_path);
 	free(pf);
 }
 
@@ -530,11 +543,12 @@ next_cut(const char *text, size_t len, size_t base, size_t block)
 /*
  * A language's database, placed on first use by whichever thread scans
  * that language first; others wait on the lock, then see it published.
- * 0, or -1 with *cause when Hyperscan refuses the bytes it accepted when
- * the cache was read.
+ * Its bytes are checked first (see prefilter_cache.c).  0, or
+ * PREFILTER_LOST when they are damaged or Hyperscan refuses them: the
+ * cache file is then removed, so that the next run rebuilds it.
  */
 static int
-langdb_ready(struct langdb *ld, char **cause)
+langdb_ready(const struct prefilter *pf, struct langdb *ld)
 {
 	int	 rc = 0;
 
@@ -542,17 +556,33 @@ langdb_ready(struct langdb *ld, char **cause)
 		return 0;
 	pthread_mutex_lock(&place_lock);
 	if (!ld->placed && !ld->failed) {
-		ld->failed = db_place(ld, ld->ser, ld->serlen) == -1;
-		if (!ld->failed)
+		if (checksum64(ld->ser, ld->serlen) != ld->sersum ||
+		    db_place(ld, ld->ser, ld->serlen) == -1) {
+			ld->failed = 1;
+			if (pf->cache_path != NULL)
+				(void)unlink(pf->cache_path);
+		} else
 			__atomic_store_n(&ld->placed, 1, __ATOMIC_RELEASE);
 	}
-	if (ld->failed) {
-		*cause = xstrdup("prefilter: a cached database could not be "
-		    "loaded");
-		rc = -1;
-	}
+	if (ld->failed)
+		rc = PREFILTER_LOST;
 	pthread_mutex_unlock(&place_lock);
 	return rc;
+}
+
+const char *
+prefilter_lost(const struct prefilter *pf)
+{
+	size_t	 i;
+	int	 failed = 0;
+
+	if (pf == NULL)
+		return NULL;
+	pthread_mutex_lock(&place_lock);
+	for (i = 0; i < pf->nlangs; i++)
+		failed |= pf->langs[i].failed;
+	pthread_mutex_unlock(&place_lock);
+	return failed ? pf->lost : NULL;
 }
 
 /* The thread's scratch space made to fit the language's database, once:
@@ -583,8 +613,8 @@ prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *ps,
 
 	if (pf == NULL || lang >= pf->nlangs || end <= start)
 		return 0;
-	if (langdb_ready(&pf->langs[lang], cause) == -1)
-		return -1;
+	if (langdb_ready(pf, &pf->langs[lang]) == PREFILTER_LOST)
+		return PREFILTER_LOST;
 	ld = &pf->langs[lang];
 	if (ld->db == NULL)
 		return 0;

@@ -130,6 +130,16 @@ ruleload_prefilter(const struct options *o, const struct ruleset *rs)
 	return pf;
 }
 
+void
+ruleload_prefilter_free(struct prefilter *pf)
+{
+	const char *lost = prefilter_lost(pf);
+
+	if (lost != NULL)
+		log_warnx("%s", lost);
+	prefilter_free(pf);
+}
+
 size_t
 ruleload_count(const struct objective *ob, enum rule_kind kind)
 {

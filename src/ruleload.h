@@ -32,6 +32,10 @@ struct ruleset	*ruleload_scan_rules(const char *const *paths, size_t n,
    unless -q); scanning without one is slower but finds the same. */
 struct prefilter *ruleload_prefilter(const struct options *,
 		    const struct ruleset *);
+/* Frees the prefilter, after warning (even under -q: the run was slower
+   than it should have been) when a cached database in it proved damaged
+   during the run. */
+void		 ruleload_prefilter_free(struct prefilter *);
 /* How many of an objective's rules are of one kind. */
 size_t		 ruleload_count(const struct objective *, enum rule_kind);
 

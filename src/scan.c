@@ -90,6 +90,9 @@ struct scanner {
 						   sentence: those the
 						   prefilter does not cover */
 	size_t			 neverywhere;
+	struct scanner		*plain;		/* without the prefilter, made
+						   when a document meets a
+						   damaged cached database */
 };
 
 /* A match of a rule before exceptions are applied. */
@@ -234,6 +237,8 @@ void
 scanner_set_stats(struct scanner *sc, struct scan_stats *stats)
 {
 	sc->stats = stats;
+	if (sc->plain != NULL)
+		sc->plain->stats = stats;
 }
 
 void
@@ -247,6 +252,7 @@ scanner_free(struct scanner *sc)
 	free(sc->used);
 	free(sc->pos);
 	free(sc->everywhere);
+	scanner_free(sc->plain);
 	free(sc);
 }
 
@@ -977,12 +983,11 @@ scan_prefiltered(struct scan *st)
 	st->ends = st->sc->ends;
 	scan_stretches(st);
 	for (i = 0; rc == 0 && i < st->nstretches; i++)
-		if (st->stretches[i].lang != NOLANG &&
-		    prefilter_scan(st->sc->pf, st->sc->pfs,
-		    st->stretches[i].lang, st->doc->text,
-		    st->stretches[i].start, st->stretches[i].end, scan_queue,
-		    &wl, &st->cause) < 0)
-			rc = -1;
+		if (st->stretches[i].lang != NOLANG)
+			rc = prefilter_scan(st->sc->pf, st->sc->pfs,
+			    st->stretches[i].lang, st->doc->text,
+			    st->stretches[i].start, st->stretches[i].end,
+			    scan_queue, &wl, &st->cause);
 	for (i = 0; i < st->sc->nused; i++)
 		ends_sort(&st->ends[st->sc->used[i]]);
 	st->live = xreallocarray(NULL, rs->npatterns + 1, sizeof(*st->live));
@@ -1310,6 +1315,11 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	*nhits = 0;
 	scan_languages(&st);
 	rc = sc->pf != NULL ? scan_prefiltered(&st) : scan_everywhere(&st);
+	if (rc == PREFILTER_LOST) {
+		/* A damaged cached database: the prefilter has
+		   recorded it (prefilter_lost()); read the document as if
+		   there were no prefilter. */
+	}
 	n = -1;
 	if (rc == 0 && st.cause == NULL) {
 		st.modality = xmalloc(doc->nsentences + 1);
@@ -1329,6 +1339,13 @@ scan_document(struct scanner *sc, const struct doctext *doc,
 	free(st.slang);
 	free(st.present);
 	free(st.stretches);
+	if (rc == PREFILTER_LOST) {
+		if (sc->plain == NULL) {
+			sc->plain = scanner_new(sc->rs, NULL);
+			sc->plain->stats = sc->stats;
+		}
+		return scan_document(sc->plain, doc, hits, nhits, cause);
+	}
 	if (n < 0) {
 		*cause = st.cause != NULL ? st.cause :
 		    xstrdup("scan failed");

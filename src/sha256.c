@@ -63,15 +63,21 @@ sha256_end(struct sha256_run *r, char out[65])
 }
 
 /*
- * A 64-bit checksum in 16 hex digits: xxHash's XXH3, which reads many
- * gigabytes a second, for data that only has to show an accidental change
- * (a truncated or damaged cache file), not resist a forger.
+ * A 64-bit checksum: xxHash's XXH3, which reads many gigabytes a second,
+ * for data that only has to show an accidental change (a truncated or
+ * damaged cache file), not resist a forger.
  */
+uint64_t
+checksum64(const void *p, size_t n)
+{
+	return XXH3_64bits(p, n);
+}
+
 void
 checksum64_hex(const void *p, size_t n, char out[17])
 {
 	static const char hex[] = "0123456789abcdef";
-	uint64_t	 h = XXH3_64bits(p, n);
+	uint64_t	 h = checksum64(p, n);
 	int		 k;
 
 	for (k = 0; k < 16; k++)

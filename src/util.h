@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define nitems(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -90,8 +91,9 @@ struct sha256_run;
 struct sha256_run *sha256_begin(void);
 void	 sha256_add(struct sha256_run *, const void *, size_t);
 void	 sha256_end(struct sha256_run *, char out[65]);
-/* sha256.c: a fast 64-bit checksum of a byte range (not cryptographic)
-   as 16 lowercase hex digits into out[17]. */
+/* sha256.c: a fast 64-bit checksum of a byte range (not cryptographic),
+   as a number or as 16 lowercase hex digits into out[17]. */
+uint64_t checksum64(const void *, size_t);
 void	 checksum64_hex(const void *, size_t, char out[17]);
 
 #endif

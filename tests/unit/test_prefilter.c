@@ -343,7 +343,10 @@ corrupt(const char *path, int how)
 	else if (how == 1) {
 		for (i = 0; i < sizeof(junk); i++)
 			junk[i] = (unsigned char)(i * 131 + 7);
-		CHECK(pwrite(fd, junk, sizeof(junk), st.st_size / 3) ==
+		/* From the start of the head, which the file's checksum
+		   covers (the databases after it are checked on use:
+		   test_cache_damage). */
+		CHECK(pwrite(fd, junk, sizeof(junk), 40) ==
 		    (ssize_t)sizeof(junk));
 	} else
 		CHECK(ftruncate(fd, 0) == 0);
@@ -410,16 +413,84 @@ flip(const char *path, long off)
 	close(fd);
 }
 
+/* Where the databases start in a cache file: after the magic, the
+   checksum and the length of the head (16 hex digits), and the head. */
+static long
+tail_start(const char *path)
+{
+	char	 hex[17];
+	FILE	*fp;
+	long	 off = -1;
+
+	fp = fopen(path, "rb");
+	CHECK(fp != NULL);
+	if (fp == NULL)
+		return -1;
+	if (fseek(fp, 24, SEEK_SET) == 0 && fread(hex, 1, 16, fp) == 16) {
+		hex[16] = '\0';
+		off = 40 + strtol(hex, NULL, 16);
+	}
+	fclose(fp);
+	return off;
+}
+
 /*
- * Any one damaged byte, in the header, the maps or a database, and a byte
- * too many, make the file a miss: compiled again and rewritten.
+ * A damaged byte in a database shows when the database is first used: the
+ * scan says PREFILTER_LOST, the warning names the file, the file is gone,
+ * and the next build compiles and writes it again.
+ */
+static void
+check_lost(const struct ruleset *rs, const char *dir, const char *path)
+{
+	struct prefilter		*pf;
+	struct prefilter_scratch	*ps;
+	struct prefilter_info		 info;
+	struct cands			 c = { 0 };
+	struct stat			 st;
+	char				*cause = NULL;
+	const char			*lost;
+
+	pf = prefilter_build(rs, dir, NULL);
+	CHECK(pf != NULL);
+	if (pf == NULL)
+		return;
+	prefilter_get_info(pf, &info);
+	CHECK(info.cache_loaded);
+	CHECK(prefilter_lost(pf) == NULL);
+	c.pf = pf;
+	ps = prefilter_scratch_new(pf);
+	CHECK_INT(prefilter_scan(pf, ps, 0, sample, 0, sizeof(sample) - 1,
+	    collect, &c, &cause), PREFILTER_LOST);
+	CHECK(cause == NULL);
+	CHECK_INT(c.n, 0);
+	/* Lost for good: a second stretch does not try again. */
+	CHECK_INT(prefilter_scan(pf, ps, 0, sample, 0, sizeof(sample) - 1,
+	    collect, &c, &cause), PREFILTER_LOST);
+	lost = prefilter_lost(pf);
+	CHECK(lost != NULL && strstr(lost, path) != NULL &&
+	    strstr(lost, "damaged") != NULL);
+	CHECK(stat(path, &st) == -1);
+	free(cause);
+	cands_free(&c);
+	prefilter_scratch_free(ps);
+	prefilter_free(pf);
+	info = build_check(rs, dir);
+	CHECK(!info.cache_loaded);
+	CHECK(info.cache_written);
+}
+
+/*
+ * Any one damaged byte in the header or the maps, and a byte too many,
+ * make the file a miss: compiled again and rewritten.  A damaged byte in
+ * a database is found on its first use (check_lost).
  */
 static void
 test_cache_damage(void)
 {
 	struct fixture		 f;
 	struct prefilter_info	 info;
-	static const long	 offs[] = { 0, 8, 24, 40, 200, -1 };
+	static const long	 offs[] = { 0, 8, 24, 39, 40, 60 };
+	long			 tail, toffs[3];
 	char			*dir, *path;
 	size_t			 i;
 	int			 n, fd;
@@ -435,6 +506,25 @@ test_cache_damage(void)
 		info = build_check(&f.rs, dir);
 		CHECK(!info.cache_loaded);
 		CHECK(info.cache_written);
+		info = build_check(&f.rs, dir);
+		CHECK(info.cache_loaded);
+	}
+	/* A database's own header is checked when the file is read
+	   (hs_serialized_database_size()): a miss. */
+	tail = path != NULL ? tail_start(path) : -1;
+	CHECK(tail > 60);
+	if (tail > 60) {
+		flip(path, tail);
+		info = build_check(&f.rs, dir);
+		CHECK(!info.cache_loaded);
+		CHECK(info.cache_written);
+	}
+	toffs[0] = tail + 100;
+	toffs[1] = tail + 1000;
+	toffs[2] = -1;
+	for (i = 0; tail > 60 && i < 3; i++) {
+		flip(path, toffs[i]);
+		check_lost(&f.rs, dir, path);
 		info = build_check(&f.rs, dir);
 		CHECK(info.cache_loaded);
 	}
