@@ -11,8 +11,8 @@
 # Micro-F1 of the default rules on the `check` split when the floors were
 # last set; the test fails when a change loses more than 0.02 of either.
 # Raise them as the rules improve.
-FLOOR_CHECK_AREA=0.779
-FLOOR_CHECK_OBJECTIVE=0.750
+FLOOR_CHECK_AREA=0.781
+FLOOR_CHECK_OBJECTIVE=0.752
 FLOOR_CHECK_CONFLICT=0.690
 FLOOR_CHECK_CONFLICT_PRECISION=0.833
 # The same for the French, Spanish and Portuguese set.
