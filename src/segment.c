@@ -49,7 +49,9 @@ static const char *abbreviations[] = {
 	"max", "min", "p", "pp", "vs",
 };
 
-/* Bytes of the white-space character at p: ASCII, NBSP, ideographic. */
+/* Bytes of the white-space character at p: ASCII, NBSP, the typographic
+   spaces U+2000-U+200A (an em space after a list bullet), the narrow and
+   mathematical spaces, ideographic. */
 static size_t
 space_len(const unsigned char *p, const unsigned char *end)
 {
@@ -58,7 +60,13 @@ space_len(const unsigned char *p, const unsigned char *end)
 		return 1;
 	if (end - p >= 2 && p[0] == 0xc2 && p[1] == 0xa0)
 		return 2;
-	if (end - p >= 3 && p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+	if (end - p < 3)
+		return 0;
+	if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] <= 0x8a || p[2] == 0xaf))
+		return 3;
+	if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f)
+		return 3;
+	if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
 		return 3;
 	return 0;
 }
@@ -275,12 +283,34 @@ is_upper(unsigned cp)
 	return (cp >= 0x391 && cp <= 0x3a9) || (cp >= 0x400 && cp <= 0x42f);
 }
 
+/*
+ * Geometric shapes, dingbats and the Symbol/Wingdings private-use code
+ * points that PDF and Word conversions leave for list bullets.
+ */
+static int
+is_symbol_bullet(unsigned cp)
+{
+	return (cp >= 0x25a0 && cp <= 0x25ff) || (cp >= 0x2700 &&
+	    cp <= 0x27bf) || (cp >= 0xf000 && cp <= 0xf0ff);
+}
+
+/* A bullet that only marks a list item: "\u2022", "\u2023", "\u2043",
+   "\u2219", or a symbol bullet.  '-', '*' and the middle dot are not:
+   they also stand inside text. */
+static int
+is_item_bullet(unsigned cp)
+{
+	return (cp >= 0x2022 && cp <= 0x2023) || cp == 0x2043 ||
+	    cp == 0x2219 || is_symbol_bullet(cp);
+}
+
 /* What may open a sentence after a full stop and white space; '*' and '_'
-   for Markdown emphasis. */
+   for Markdown emphasis; a bullet, where extraction ran a list into one
+   line ("the aims are these. \u2022 Train staff. \u2022 ..."). */
 static int
 opens_sentence(unsigned cp)
 {
-	if (is_upper(cp) || (cp >= '0' && cp <= '9'))
+	if (is_upper(cp) || (cp >= '0' && cp <= '9') || is_item_bullet(cp))
 		return 1;
 	switch (cp) {
 	case '"': case '\'': case '(': case '[': case '*': case '_':
@@ -433,17 +463,6 @@ is_abbreviation(const struct doctext *dt, size_t ps, size_t dot)
 	    dotted((const char *)t + s, len);
 }
 
-/*
- * Geometric shapes, dingbats and the Symbol/Wingdings private-use code
- * points that PDF and Word conversions leave for list bullets.
- */
-static int
-is_symbol_bullet(unsigned cp)
-{
-	return (cp >= 0x25a0 && cp <= 0x25ff) || (cp >= 0x2700 &&
-	    cp <= 0x27bf) || (cp >= 0xf000 && cp <= 0xf0ff);
-}
-
 /* A roman numeral of one case, "iv" or "XII", up to 39 (xxxix). */
 static int
 is_roman(const unsigned char *t, size_t n)
@@ -517,10 +536,13 @@ starts_item(const unsigned char *t, size_t i, size_t e)
 	k = utf8_next(t + i, e - i, &cp);
 	if (is_symbol_bullet(cp))
 		return 1;
+	/* The space after the bullet may be any but a line break: Word and
+	   PDF conversions often leave an em space or a no-break space. */
 	if (cp == '-' || cp == '*' || cp == '+' || cp == 0xb7 ||
 	    cp == 0x2013 || cp == 0x2014 || cp == 0x2212 ||
-	    (cp >= 0x2022 && cp <= 0x2023) || cp == 0x2043 || cp == 0x2219)
-		return i + k < e && (t[i + k] == ' ' || t[i + k] == '\t');
+	    is_item_bullet(cp))
+		return i + k < e && t[i + k] != '\n' &&
+		    space_len(t + i + k, t + e) > 0;
 	if (section_number(t, i, e))
 		return 1;
 	if (t[i] == '(')

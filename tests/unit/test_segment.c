@@ -83,6 +83,27 @@ test_sentences(void)
 	    "\xe2\x80\xa2 train staff");
 	CHECK_SENT("Do:\n\xef\x82\xb7 one\n\xe2\x96\xa0two",
 	    "Do:|\xef\x82\xb7 one|\xe2\x96\xa0two");
+	/* A bullet after a full stop opens a sentence: a list that
+	   extraction ran into one line.  The space after a bullet may be
+	   an em space or a no-break space, as Word and PDF leave them; a
+	   middle dot or a hyphen inside a line is no bullet. */
+	CHECK_SENT("The aims are these. \xe2\x80\xa2 Train staff. "
+	    "\xe2\x80\xa2\xe2\x80\x83" "Build teams.",
+	    "The aims are these.|\xe2\x80\xa2 Train staff.|"
+	    "\xe2\x80\xa2\xe2\x80\x83" "Build teams.");
+	CHECK_SENT("We will:\n\xe2\x80\xa2\xe2\x80\x83 train staff\n"
+	    "\xe2\x80\xa2\xc2\xa0" "build teams\n-\xe2\x80\x83" "fund labs",
+	    "We will:|\xe2\x80\xa2\xe2\x80\x83 train staff|"
+	    "\xe2\x80\xa2\xc2\xa0" "build teams|-\xe2\x80\x83" "fund labs");
+	CHECK_SENT("The plan has two parts.\n\xe2\x80\xa2\xe2\x80\x83The "
+	    "state will act.", "The plan has two parts.|"
+	    "\xe2\x80\xa2\xe2\x80\x83The state will act.");
+	CHECK_SENT("First one.\xe2\x80\x83Second one.",
+	    "First one.|Second one.");
+	CHECK_SENT("It ended. \xc2\xb7 not a bullet. - nor this",
+	    "It ended. \xc2\xb7 not a bullet. - nor this");
+	CHECK_SENT("A bullet\n\xe2\x80\xa2\nalone",
+	    "A bullet\n\xe2\x80\xa2\nalone");
 	CHECK_SENT("Goals\n1. Secure networks\n2) Train people\n(a) more\n"
 	    "b) less", "Goals|1. Secure networks|2) Train people|(a) more|"
 	    "b) less");
