@@ -103,8 +103,9 @@ enum prefilter_fit {
 enum prefilter_fit prefilter_pattern_fit(const struct ruleset *,
 		    const struct pattern *, char **expr);
 
-/* After a run: the warning to give when a cached database proved damaged
-   (prefilter_scan() returned PREFILTER_LOST), or NULL.  Belongs to pf. */
+/* After a run: the cache file a database of which proved damaged
+   (prefilter_scan() returned PREFILTER_LOST; the file is removed), or
+   NULL.  Belongs to pf. */
 const char	*prefilter_lost(const struct prefilter *);
 
 /* What prefilter_build() did, for tests and verbose output. */

@@ -60,10 +60,8 @@ struct prefilter {
 	int		 cache_loaded;
 	int		 cache_written;
 	size_t		 imagelen;
-	char		*lost;		/* read from the cache: what to say
-					   if a database in it proves
-					   damaged (prefilter_lost()) */
-	char		*cache_path;
+	char		*cache_path;	/* read from this file; NULL when
+					   compiled */
 };
 
 struct prefilter_scratch {
@@ -265,9 +263,6 @@ prefilter_from_cache(struct prefilter *pf, const struct ruleset *rs,
 	cacheimg_free(&img);
 	pf->cache_loaded = 1;
 	pf->cache_path = xstrdup(path);
-	pf->lost = xasprintf("prefilter: cache file %s is damaged: documents "
-	    "were scanned without it, more slowly; it is removed, and the "
-	    "next run rebuilds it", path);
 	return 0;
 }
 
@@ -412,7 +407,6 @@ prefilter_free(struct prefilter *pf)
 	cache_unmap(pf->image, pf->imagelen);
 	exprmap_free(&pf->map);
 	free(pf->covered);
-	free(pf->lost);
 	free(pf->cache_path);
 	free(pf);
 }
@@ -582,7 +576,7 @@ prefilter_lost(const struct prefilter *pf)
 	for (i = 0; i < pf->nlangs; i++)
 		failed |= pf->langs[i].failed;
 	pthread_mutex_unlock(&place_lock);
-	return failed ? pf->lost : NULL;
+	return failed ? pf->cache_path : NULL;
 }
 
 /* The thread's scratch space made to fit the language's database, once:

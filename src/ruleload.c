@@ -136,7 +136,9 @@ ruleload_prefilter_free(struct prefilter *pf)
 	const char *lost = prefilter_lost(pf);
 
 	if (lost != NULL)
-		log_warnx("%s", lost);
+		log_warnx("prefilter: cache file %s is damaged: documents were "
+		    "scanned without it, more slowly; it is removed, and the "
+		    "next run rebuilds it", lost);
 	prefilter_free(pf);
 }
 
